@@ -1,0 +1,149 @@
+package dev.allot;
+
+import java.util.List;
+
+/**
+ * Hands out index ranges of one buffer of {@link #getCapacity() capacity} indices.
+ *
+ * <p>An allocator tracks allocated space only, as a list of blocks sorted by start that never
+ * overlap and never touch (touching blocks are merged). A caller's region is any range inside one
+ * block; freeing part of a region is legal. All numbers are non-negative {@code long}s.
+ *
+ * <p>Failure is atomic: a call that throws {@link IllegalArgumentException} (bad input, the message
+ * names the call and its values) or {@link AllocatorMemoryException} (not enough capacity) leaves
+ * the allocator exactly as it was.
+ *
+ * <p>Implementations are not thread-safe, as in pyglet; callers that share one allocator between
+ * threads lock around it or wrap it.
+ *
+ * <p>The getters follow the bean convention on purpose: Kotlin reads them as properties
+ * ({@code allocator.capacity = 4096}, {@code allocator.freeSize}).
+ */
+public interface Allocator {
+
+  /**
+   * Allocates {@code size} indices.
+   *
+   * @param size the number of indices, {@code >= 0}; {@code 0} returns {@code 0} and changes nothing
+   * @return the start of the new region
+   * @throws AllocatorMemoryException if no free space fits; nothing has changed
+   * @throws IllegalArgumentException if {@code size} is negative or the needed capacity would
+   *     exceed {@link Long#MAX_VALUE}; nothing has changed
+   */
+  long alloc(long size);
+
+  /**
+   * Frees {@code [start, start + size)}, which must lie inside one allocated block. Freeing a part of
+   * a region (prefix, suffix or middle) is legal.
+   *
+   * @param start the first index to free
+   * @param size the number of indices; {@code 0} changes nothing
+   * @throws IllegalArgumentException if a number is negative or the range is not allocated; nothing
+   *     has changed
+   */
+  void dealloc(long start, long size);
+
+  /**
+   * Resizes the region {@code [start, start + size)} to {@code newSize}, in place where the
+   * strategy's rules allow and otherwise by moving it. When the region moves, the old range is
+   * freed and the caller copies its data to the returned start.
+   *
+   * @param start the first index of the region
+   * @param size the current size; {@code 0} makes this an {@link #alloc(long)} of {@code newSize}
+   * @param newSize the wanted size; {@code 0} frees the region and returns {@code 0}
+   * @return the start of the resized region
+   * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
+   * @throws IllegalArgumentException if a number is negative or the region is not allocated;
+   *     nothing has changed
+   */
+  long realloc(long start, long size, long newSize);
+
+  /**
+   * Returns the number of indices managed.
+   *
+   * @return the capacity
+   */
+  long getCapacity();
+
+  /**
+   * Raises the capacity. Capacity never shrinks; setting the current value changes nothing.
+   *
+   * @param capacity the new capacity, {@code >= getCapacity()}
+   * @throws IllegalArgumentException if {@code capacity < getCapacity()}
+   */
+  void setCapacity(long capacity);
+
+  /**
+   * Returns the allocated blocks.
+   *
+   * @return an immutable snapshot in address order
+   */
+  List<Region> getAllocatedRegions();
+
+  /**
+   * Returns every unused index: the capacity minus the allocated total.
+   *
+   * @return the free size
+   */
+  long getFreeSize();
+
+  /**
+   * Returns the free space that is not the final free block: the gap before the first block plus
+   * the gaps between blocks ({@code 0} when empty).
+   *
+   * @return the fragmented free size
+   */
+  long getFragmentedFreeSize();
+
+  /**
+   * Returns the longest run of free indices: the gap before the first block, the gaps between
+   * blocks and the tail all count. The default walks {@link #getAllocatedRegions()}; the shipped
+   * strategies override it.
+   *
+   * @return the largest free hole
+   */
+  default long getLargestFreeHole() {
+    long largest = 0;
+    long previousEnd = 0;
+    for (Region region : getAllocatedRegions()) {
+      largest = Math.max(largest, region.start() - previousEnd);
+      previousEnd = region.end();
+    }
+    return Math.max(largest, getCapacity() - previousEnd);
+  }
+
+  /**
+   * Returns the used share of the capacity, {@code 1 - freeSize / capacity}.
+   *
+   * @return usage in {@code [0, 1]}; {@code 0.0} when the capacity is 0
+   */
+  default double getUsage() {
+    long capacity = getCapacity();
+    return capacity == 0 ? 0.0 : 1.0 - (double) getFreeSize() / capacity;
+  }
+
+  /**
+   * Returns the share of free space that is fragmented, {@code fragmentedFreeSize / freeSize}.
+   *
+   * @return fragmentation in {@code [0, 1]}; {@code 0.0} when nothing is free
+   */
+  default double getFragmentation() {
+    long free = getFreeSize();
+    return free == 0 ? 0.0 : (double) getFragmentedFreeSize() / free;
+  }
+
+  /**
+   * Tells whether nothing is allocated.
+   *
+   * @return {@code true} when there are no blocks
+   */
+  boolean isEmpty();
+
+  /**
+   * Returns the name of the strategy that made this allocator, as in {@link
+   * AllocationStrategy#getName()}.
+   *
+   * @return the strategy name, e.g. {@code first-fit}
+   */
+  String getStrategyName();
+}

@@ -1,0 +1,102 @@
+package dev.allot;
+
+/**
+ * Checks and messages for bad input, shared by every shipped strategy so that a bad call reads
+ * the same whichever strategy served it: {@code "dealloc(5, 3): region [5, 8) is not allocated"}.
+ *
+ * <p>Custom strategies may use it to give their users the same messages. Every method either
+ * returns or throws {@link IllegalArgumentException}; none changes anything.
+ */
+public final class AllocatorArguments {
+
+  private AllocatorArguments() {}
+
+  /**
+   * Renders a call with its arguments, as the messages name it.
+   *
+   * @param call the method name, e.g. {@code realloc}
+   * @param args the arguments in order
+   * @return e.g. {@code realloc(0, 4, 8)}
+   */
+  public static String describe(String call, long... args) {
+    StringBuilder text = new StringBuilder(call).append('(');
+    for (int i = 0; i < args.length; i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      text.append(args[i]);
+    }
+    return text.append(')').toString();
+  }
+
+  /**
+   * Creates the exception for a rejected call.
+   *
+   * @param reason what is wrong, in a few words
+   * @param call the method name
+   * @param args the arguments in order
+   * @return an exception whose message is {@code call(args): reason}
+   */
+  public static IllegalArgumentException invalid(String reason, String call, long... args) {
+    return new IllegalArgumentException(describe(call, args) + ": " + reason);
+  }
+
+  /**
+   * Rejects a call with a negative argument.
+   *
+   * @param call the method name
+   * @param args the arguments in order, all of which must be {@code >= 0}
+   * @throws IllegalArgumentException naming the call and the first negative value
+   */
+  public static void requireNonNegative(String call, long... args) {
+    for (long arg : args) {
+      if (arg < 0) {
+        throw invalid("negative number " + arg, call, args);
+      }
+    }
+  }
+
+  /**
+   * Rejects a range whose end does not fit in a {@code long}. The values must be non-negative.
+   *
+   * @param start the first index
+   * @param size the length
+   * @param call the method name
+   * @param args the call's arguments in order
+   * @throws IllegalArgumentException if {@code start + size} would exceed {@link Long#MAX_VALUE}
+   */
+  public static void requireEndFits(long start, long size, String call, long... args) {
+    if (start > Long.MAX_VALUE - size) {
+      throw invalid(start + " + " + size + " exceeds " + Long.MAX_VALUE, call, args);
+    }
+  }
+
+  /**
+   * Returns {@code a + b} for non-negative values, rejecting a sum that would exceed {@link
+   * Long#MAX_VALUE} instead of wrapping it.
+   *
+   * @param a a non-negative value
+   * @param b a non-negative value
+   * @param call the method name
+   * @param args the call's arguments in order
+   * @return the sum
+   * @throws IllegalArgumentException if the sum would exceed {@link Long#MAX_VALUE}
+   */
+  public static long sum(long a, long b, String call, long... args) {
+    requireEndFits(a, b, call, args);
+    return a + b;
+  }
+
+  /**
+   * Creates the exception for a range that lies in no allocated block.
+   *
+   * @param start the first index of the range
+   * @param size the length of the range
+   * @param call the method name
+   * @param args the call's arguments in order
+   * @return an exception naming the call and the range
+   */
+  public static IllegalArgumentException notAllocated(long start, long size, String call, long... args) {
+    return invalid("region [" + start + ", " + (start + size) + ") is not allocated", call, args);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.allot;
+
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: creates allocators from the strategies found on the classpath.
+ *
+ * <p>Strategies are found with {@link java.util.ServiceLoader}, using the class loader that loaded
+ * this API, the first time one is asked for. A provider that fails to load is logged and skipped.
+ * {@link #create(long)} picks the strategy by these rules, in order:
+ *
+ * <ol>
+ *   <li>the system property {@value StrategyCatalog#STRATEGY_PROPERTY}, if set, names it (an unknown
+ *       name is an error, not a fallback);
+ *   <li>the only strategy on the classpath, if there is one;
+ *   <li>among several, the highest {@link AllocationStrategy#getPriority() priority}, ties broken
+ *       by name in alphabetical order; a warning names the candidates and how to choose;
+ *   <li>with none, an {@link IllegalStateException} says which artifact to add.
+ * </ol>
+ *
+ * <pre>{@code
+ * Allocator allocator = Allocators.create(1024);            // the classpath decides
+ * Allocator bestFit = Allocators.create("best-fit", 1024);  // explicit
+ * }</pre>
+ */
+public final class Allocators {
+
+  private Allocators() {}
+
+  /** Loaded on first use, so that merely touching this class costs nothing. */
+  private static final class Holder {
+    static final StrategyCatalog CATALOG =
+        StrategyCatalog.load(Allocators.class.getClassLoader(), LoggerFactory.getLogger(Allocators.class));
+  }
+
+  /**
+   * Creates an allocator of the strategy the choice rules pick.
+   *
+   * @param capacity the initial capacity, {@code >= 0}
+   * @return a new empty allocator
+   * @throws IllegalStateException if no strategy is on the classpath, or the system property names
+   *     none of them
+   * @throws IllegalArgumentException if {@code capacity} is negative
+   */
+  public static Allocator create(long capacity) {
+    return defaultStrategy().create(capacity);
+  }
+
+  /**
+   * Creates an allocator of the named strategy.
+   *
+   * @param strategy the strategy name, e.g. {@code first-fit}
+   * @param capacity the initial capacity, {@code >= 0}
+   * @return a new empty allocator
+   * @throws IllegalArgumentException if no strategy has that name (the message lists those there
+   *     are), or {@code capacity} is negative
+   * @throws IllegalStateException if no strategy is on the classpath at all
+   */
+  public static Allocator create(String strategy, long capacity) {
+    return strategy(strategy).create(capacity);
+  }
+
+  /**
+   * Returns the strategy {@link #create(long)} uses, by the choice rules above.
+   *
+   * @return the chosen strategy
+   * @throws IllegalStateException if there is none, or the system property names none of them
+   */
+  public static AllocationStrategy defaultStrategy() {
+    return Holder.CATALOG.defaultStrategy(System.getProperty(StrategyCatalog.STRATEGY_PROPERTY));
+  }
+
+  /**
+   * Returns every strategy on the classpath.
+   *
+   * @return an immutable list, highest priority first, ties by name
+   */
+  public static List<AllocationStrategy> strategies() {
+    return Holder.CATALOG.strategies();
+  }
+
+  /**
+   * Returns the strategy with the given name.
+   *
+   * @param name the strategy name
+   * @return the strategy
+   * @throws IllegalArgumentException if none has that name; the message lists those there are
+   * @throws IllegalStateException if no strategy is on the classpath at all
+   */
+  public static AllocationStrategy strategy(String name) {
+    return Holder.CATALOG.strategy(name);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.allot.trace;
+
+/**
+ * What one replayed operation gave.
+ *
+ * @param outcome how the call ended
+ * @param value the returned start for {@link Outcome#START}, the requested capacity for {@link
+ *     Outcome#MEMORY}, otherwise 0
+ * @param detail why the call was {@link Outcome#INVALID}; empty otherwise
+ */
+public record StepResult(Outcome outcome, long value, String detail) {
+
+  /** How a replayed call ended, with the word the replay output uses for it. */
+  public enum Outcome {
+    /** {@code alloc}/{@code realloc} returned a start. */
+    START,
+    /** {@code capacity}, {@code dealloc} or {@code set_capacity} succeeded. */
+    OK,
+    /** The call failed for lack of space. */
+    MEMORY,
+    /** The call was rejected as bad input, or the line was malformed. */
+    INVALID
+  }
+
+  /** The result of every successful call that returns nothing. */
+  static final StepResult OK = new StepResult(Outcome.OK, 0, "");
+
+  static StepResult start(long start) {
+    return new StepResult(Outcome.START, start, "");
+  }
+
+  static StepResult memory(long requestedCapacity) {
+    return new StepResult(Outcome.MEMORY, requestedCapacity, "");
+  }
+
+  static StepResult invalid(String detail) {
+    return new StepResult(Outcome.INVALID, 0, detail);
+  }
+
+  /**
+   * Renders the first field of a replay line.
+   *
+   * @return {@code start=N}, {@code ok}, {@code memory=N} or {@code invalid}
+   */
+  public String field() {
+    return switch (outcome) {
+      case START -> "start=" + value;
+      case OK -> "ok";
+      case MEMORY -> "memory=" + value;
+      case INVALID -> "invalid";
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package dev.allot.trace;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies trace operations to allocators of one strategy. Each {@code capacity} line starts a new
+ * allocator; the others act on the current one. Bad input and memory failures are results, not
+ * exceptions, so a replay always runs to the end of the trace.
+ *
+ * <p>Not thread-safe.
+ */
+public final class TraceReplayer {
+
+  private final AllocationStrategy strategy;
+  private @Nullable Allocator allocator;
+
+  /**
+   * Creates a replayer with no allocator yet.
+   *
+   * @param strategy the strategy every {@code capacity} line creates an allocator of
+   */
+  public TraceReplayer(AllocationStrategy strategy) {
+    this.strategy = strategy;
+  }
+
+  /**
+   * Returns the allocator of the current trace.
+   *
+   * @return the allocator, or {@code null} before the first {@code capacity} line
+   */
+  public @Nullable Allocator allocator() {
+    return allocator;
+  }
+
+  /**
+   * Applies one operation.
+   *
+   * @param operation the operation
+   * @return how it ended
+   */
+  public StepResult apply(TraceOperation operation) {
+    try {
+      return dispatch(operation);
+    } catch (AllocatorMemoryException e) {
+      return StepResult.memory(e.getRequestedCapacity());
+    } catch (IllegalArgumentException e) {
+      return StepResult.invalid(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private StepResult dispatch(TraceOperation operation) {
+    if (operation.kind() == OperationKind.MALFORMED) {
+      return StepResult.invalid("line " + operation.line() + ": " + operation.problem());
+    }
+    if (operation.kind() == OperationKind.CAPACITY) {
+      allocator = strategy.create(operation.first());
+      return StepResult.OK;
+    }
+    Allocator current = allocator;
+    if (current == null) {
+      return StepResult.invalid("line " + operation.line() + ": no capacity line before it");
+    }
+    return switch (operation.kind()) {
+      case ALLOC -> StepResult.start(current.alloc(operation.first()));
+      case DEALLOC -> {
+        current.dealloc(operation.first(), operation.second());
+        yield StepResult.OK;
+      }
+      case REALLOC -> StepResult.start(current.realloc(operation.first(), operation.second(), operation.third()));
+      case SET_CAPACITY -> {
+        current.setCapacity(operation.first());
+        yield StepResult.OK;
+      }
+      case CAPACITY, MALFORMED -> throw new IllegalStateException("handled above: " + operation.kind());
+    };
+  }
+
+  /**
+   * Replays operations and hands each replay line to {@code out}.
+   *
+   * @param operations the parsed trace
+   * @param strategy the strategy to replay against
+   * @param summaryOnly if {@code true}, emit only the line of each trace's last operation
+   * @param out receives the lines, without line breaks
+   */
+  public static void replay(
+      List<TraceOperation> operations, AllocationStrategy strategy, boolean summaryOnly, Consumer<String> out) {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    int count = operations.size();
+    for (int i = 0; i < count; i++) {
+      StepResult result = replayer.apply(operations.get(i));
+      boolean lastOfTrace = i + 1 == count || operations.get(i + 1).kind() == OperationKind.CAPACITY;
+      if (!summaryOnly || lastOfTrace) {
+        out.accept(ReplayFormat.line(result, replayer.allocator()));
+      }
+    }
+  }
+
+  /**
+   * Applies every operation with no output, for timing the allocator alone.
+   *
+   * @param operations the parsed trace
+   * @param strategy the strategy to replay against
+   * @return the elapsed nanoseconds of the whole apply loop
+   */
+  public static long time(List<TraceOperation> operations, AllocationStrategy strategy) {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    long begin = System.nanoTime();
+    for (TraceOperation operation : operations) {
+      replayer.apply(operation);
+    }
+    return System.nanoTime() - begin;
+  }
+}
