@@ -30,6 +30,12 @@ public final class AllotCommand {
    * @return the configured picocli command line
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new AllotCommand());
+    CommandLine commandLine = new CommandLine(new AllotCommand());
+    // A wrong strategy name or a missing file is the user's mistake: say what, not where in our code.
+    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+      failed.getErr().println(failed.getCommandName() + ": " + exception.getMessage());
+      return failed.getCommandSpec().exitCodeOnExecutionException();
+    });
+    return commandLine;
   }
 }

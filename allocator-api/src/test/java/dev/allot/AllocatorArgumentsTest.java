@@ -1,0 +1,43 @@
+package dev.allot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class AllocatorArgumentsTest {
+
+  @Test
+  void describe_rendersCallWithArguments() {
+    assertEquals("realloc(0, 4, 8)", AllocatorArguments.describe("realloc", 0, 4, 8));
+    assertEquals("isEmpty()", AllocatorArguments.describe("isEmpty"));
+  }
+
+  @Test
+  void requireNonNegative_negativeArgument_namesCallAndValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNonNegative("dealloc", 3, -2));
+    assertEquals("dealloc(3, -2): negative number -2", e.getMessage());
+  }
+
+  @Test
+  void requireNonNegative_zeroAndPositive_pass() {
+    AllocatorArguments.requireNonNegative("alloc", 0);
+    AllocatorArguments.requireNonNegative("alloc", Long.MAX_VALUE);
+  }
+
+  @Test
+  void requireEndFits_atLimit_passesAndPastLimit_fails() {
+    AllocatorArguments.requireEndFits(Long.MAX_VALUE - 5, 5, "dealloc", Long.MAX_VALUE - 5, 5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireEndFits(Long.MAX_VALUE - 5, 6, "dealloc", Long.MAX_VALUE - 5, 6));
+    assertEquals("dealloc(9223372036854775802, 6): 9223372036854775802 + 6 exceeds 9223372036854775807",
+        e.getMessage());
+  }
+
+  @Test
+  void notAllocated_namesRange() {
+    assertEquals("dealloc(5, 3): region [5, 8) is not allocated",
+        AllocatorArguments.notAllocated(5, 3, "dealloc", 5, 3).getMessage());
+  }
+}

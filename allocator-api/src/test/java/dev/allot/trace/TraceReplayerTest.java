@@ -1,0 +1,103 @@
+package dev.allot.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceReplayerTest {
+
+  private final ScriptedStrategy strategy = new ScriptedStrategy();
+
+  private List<String> replay(String trace, boolean summaryOnly) {
+    List<String> lines = new ArrayList<>();
+    TraceReplayer.replay(TraceParser.parse(trace), strategy, summaryOnly, lines::add);
+    return lines;
+  }
+
+  @Test
+  void replay_beforeFirstCapacity_isInvalidWithNoAllocator() {
+    assertEquals(List.of("invalid regions=- free=0 fragmented=0"), replay("alloc 3\n", false));
+    assertEquals(List.of(), strategy.calls);
+  }
+
+  @Test
+  void replay_everyKind_callsTheAllocatorAndReportsItsResult() {
+    List<String> lines = replay("capacity 10\nalloc 3\ndealloc 1 2\nrealloc 5 1 4\nset_capacity 20\n", false);
+
+    assertEquals(List.of("create 10", "alloc 3", "dealloc 1 2", "realloc 5 1 4", "set_capacity 20"), strategy.calls);
+    assertEquals(List.of(
+        "ok regions=1:2,5:1 free=7 fragmented=3",
+        "start=30 regions=1:2,5:1 free=7 fragmented=3",
+        "ok regions=1:2,5:1 free=7 fragmented=3",
+        "start=6 regions=1:2,5:1 free=7 fragmented=3",
+        "ok regions=1:2,5:1 free=17 fragmented=3"), lines);
+  }
+
+  @Test
+  void apply_memoryFailure_isMemoryWithRequestedCapacity() {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));
+
+    StepResult result = replayer.apply(TraceOperation.of(OperationKind.ALLOC, 2, 99));
+
+    assertEquals(new StepResult(StepResult.Outcome.MEMORY, 123, ""), result);
+    assertEquals("memory=123", result.field());
+  }
+
+  @Test
+  void apply_badInput_isInvalidWithTheMessage() {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));
+
+    StepResult result = replayer.apply(TraceOperation.of(OperationKind.ALLOC, 2, -1));
+
+    assertEquals(new StepResult(StepResult.Outcome.INVALID, 0, "alloc(-1): negative number -1"), result);
+    assertEquals("invalid", result.field());
+  }
+
+  @Test
+  void apply_negativeCapacity_isInvalidAndKeepsNoAllocator() {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+
+    StepResult result = replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, -4));
+
+    assertEquals("create(-4): negative number -4", result.detail());
+    assertNull(replayer.allocator());
+  }
+
+  @Test
+  void apply_malformedLine_isInvalidNamingLineAndProblem() {
+    StepResult result = new TraceReplayer(strategy).apply(TraceParser.parseLine("compact 1", 9));
+
+    assertEquals(new StepResult(StepResult.Outcome.INVALID, 0, "line 9: unknown operation 'compact'"), result);
+  }
+
+  @Test
+  void apply_noCapacityYet_namesTheLine() {
+    StepResult result = new TraceReplayer(strategy).apply(TraceOperation.of(OperationKind.DEALLOC, 4, 0, 1));
+
+    assertEquals("line 4: no capacity line before it", result.detail());
+  }
+
+  @Test
+  void replay_summary_printsTheLastLineOfEachTraceIncludingAPreamble() {
+    List<String> lines = replay("alloc 1\nalloc 2\ncapacity 10\nalloc 3\ncapacity 4\nalloc 99\n", true);
+
+    assertEquals(List.of(
+        "invalid regions=- free=0 fragmented=0",
+        "start=30 regions=1:2,5:1 free=7 fragmented=3",
+        "memory=123 regions=1:2,5:1 free=1 fragmented=3"), lines);
+  }
+
+  @Test
+  void time_appliesEveryOperation() {
+    long nanos = TraceReplayer.time(TraceParser.parse("capacity 10\nalloc 3\nalloc 4\n"), strategy);
+
+    assertEquals(List.of("create 10", "alloc 3", "alloc 4"), strategy.calls);
+    assertTrue(nanos > 0, "elapsed " + nanos);
+  }
+}
