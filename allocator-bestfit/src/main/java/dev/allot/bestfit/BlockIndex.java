@@ -27,7 +27,7 @@ final class BlockIndex {
    * BestFitAllocator keeps them; this class only stores.
    *
    * Complexity: every method O(log n) (find, add, remove) or O(1) amortized (neighbours, reads,
-   * setSize). Memory: 16 bytes per block at full leaves, about 19 measured (see BestFitMemoryTest).
+   * setSize). Memory: 16 bytes per block at full leaves; with the hole index 37 to 46 measured per block.
    */
 
   /** The handle of no block. */
