@@ -1,0 +1,73 @@
+package dev.allot.bestfit;
+
+/**
+ * The free holes ordered by {@code (length, start)}: the best fit for a size is the first hole at
+ * or after {@code (size, 0)}, found in O(log n). Not thread-safe.
+ *
+ * <pre>
+ *   |###--####---##--|   holes: (2, 3) (2, 14) (3, 9)
+ *    0  3     9    14    best fit for 2: (2, 3); for 3: (3, 9); for 4: none
+ * </pre>
+ */
+final class HoleIndex {
+
+  /*
+   * Layout: a LongPairTree ordered by (a = length, b = start). The holes are the gap before the
+   * first block, the gaps between blocks and the tail, exactly the candidates of the best-fit rule
+   * in spec/semantics.md; the order is the rule itself (smallest length, then lowest start), so
+   * one ceiling search decides a placement and the last entry is the largest hole.
+   *
+   * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity); an
+   * empty hole is never stored (add and remove ignore it, so callers need not special-case the
+   * gap before a block at 0 or a full tail).
+   *
+   * Complexity: O(log n) per call. Memory: 16 bytes per hole at full leaves (see BlockIndex for the measured total).
+   */
+
+  /** The handle of no hole. */
+  static final int NONE = LongPairTree.NONE;
+
+  private final LongPairTree tree = new LongPairTree(true);
+
+  /** Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}. */
+  int bestFit(long size) {
+    return tree.ceiling(size, 0);
+  }
+
+  long start(int hole) {
+    return tree.b(hole);
+  }
+
+  long length(int hole) {
+    return tree.a(hole);
+  }
+
+  /** Returns the length of the largest hole, 0 when there is none. */
+  long largest() {
+    int last = tree.last();
+    return last == NONE ? 0 : tree.a(last);
+  }
+
+  /** Records the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
+  void add(long start, long length) {
+    if (length > 0) {
+      tree.insert(length, start);
+    }
+  }
+
+  /** Forgets the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
+  void remove(long start, long length) {
+    if (length > 0) {
+      tree.remove(length, start);
+    }
+  }
+
+  int count() {
+    return tree.size();
+  }
+
+  /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
+  long footprintBytes() {
+    return tree.footprintBytes();
+  }
+}

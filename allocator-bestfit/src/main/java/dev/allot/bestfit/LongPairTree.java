@@ -1,0 +1,657 @@
+package dev.allot.bestfit;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An ordered set of {@code (a, b)} pairs of {@code long}s, a B+ tree whose nodes are primitive
+ * arrays. Ordered by {@code a} then {@code b} when built with {@code pairKeys}; otherwise by {@code
+ * a} alone, and {@code b} is a value that may be rewritten in place. Not thread-safe.
+ *
+ * <p>Entries are named by <em>handles</em> ({@code leaf << 6 | slot}), valid until the next {@link
+ * #insert} or {@link #remove}.
+ */
+final class LongPairTree {
+
+  /*
+   * Layout
+   *
+   *   inner node n:  innerKeys[n]     = [ a0 a1 .. a63 | b0 b1 .. b63 ]   separators
+   *                  innerChildren[n] = [ c0 c1 .. c63 ]                  child ids
+   *                  innerCount[n]    = children in use
+   *   leaf l:        leafKeys[l]      = [ a0 a1 .. a63 | b0 b1 .. b63 ]   entries, sorted
+   *                  leafCount[l], leafNext[l], leafPrev[l]               size and the leaf chain
+   *
+   *                          [ - | k1 | k2 ]              root (height 1 here)
+   *                         /      |      \
+   *   firstLeaf -> [e e e e] <-> [k1 e e] <-> [k2 e e e] <- lastLeaf
+   *
+   * Each node is one long[] (a's, then b's, so a search reads one run of a's) and, for inner
+   * nodes, one int[]. A node per array, rather than all nodes in one flat array, keeps the growth
+   * slack of the pools to the id arrays (a few bytes a node) instead of up to half the entries;
+   * freed nodes go on free lists (chained through leafNext / innerChildren[n][0]) and are reused,
+   * so no call allocates except the few that add a node.
+   *
+   * Invariants
+   *   - every leaf in the tree holds 1..63 entries between calls (a leaf that reaches 64 is relieved
+   *     at once, so an insert always finds room); inner nodes hold 2..63 children at the root and
+   *     1..63 elsewhere; all leaves are at depth `height`.
+   *   - separator k_i (i >= 1) of an inner node is a lower bound: every key below child i-1 is
+   *     < k_i <= every key below child i. Removal never updates separators: a stale one still
+   *     bounds. Slot 0's key is not used for routing.
+   *   - with pairKeys false, b never takes part in an order, so rewriting it in place is safe.
+   *
+   * Fill (memory): a full leaf first spills into a sibling that has at least 8 free slots, and is
+   * split in halves only when both siblings are that full. A leaf below three quarters merges
+   * into a sibling when the two fit in 56, or with both siblings three into two when the three fit
+   * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pools and headers counted):
+   * 36.7 bytes per block after ascending frees, 46.2 after random frees and churn.
+   *
+   * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
+   * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
+   *
+   * References: Comer, "The Ubiquitous B-Tree" (1979) for B+ trees and overflow to siblings
+   * (B*-style); the design of flat-array trees in Agrona and of in-memory B+ trees with node-local
+   * arrays (e.g. BTreeMap in Rust's std) for cache behaviour.
+   */
+
+  /** Entries a leaf and children an inner node hold at most, a power of two (handle packing). */
+  static final int CAPACITY = 64;
+
+  /** The handle of no entry. */
+  static final int NONE = -1;
+
+  /** Bits of a handle that hold the slot in the leaf. */
+  private static final int SLOT_BITS = Integer.numberOfTrailingZeros(CAPACITY);
+
+  /** Mask of the slot bits of a handle. */
+  private static final int SLOT_MASK = CAPACITY - 1;
+
+  /** A full node spills into a sibling only if the sibling has at least this many free slots. */
+  private static final int SPILL_ROOM = CAPACITY / 8;
+
+  /** A node with fewer entries than this tries to merge with a sibling. */
+  private static final int MERGE_BELOW = CAPACITY * 3 / 4;
+
+  /** Two nodes merge only if together they hold at most this many, so a merge never refills. */
+  private static final int MERGE_LIMIT = CAPACITY - SPILL_ROOM;
+
+  /**
+   * Freed nodes of each kind that keep their arrays for reuse; the arrays of further freed nodes
+   * go to the collector, so that memory follows the live size down after a peak.
+   */
+  private static final int SPARE_NODES = 16;
+
+  /** Node ids the pools have room for before their first growth. */
+  private static final int INITIAL_NODES = 4;
+
+  /** Levels the descent path has room for before it grows (height 8 holds 2^48 entries). */
+  private static final int INITIAL_PATH = 8;
+
+  /** Bytes of an array header on a 64-bit JVM with compressed oops (for {@link #footprintBytes}). */
+  private static final long ARRAY_HEADER_BYTES = 16;
+
+  /** Bytes of a reference with compressed oops (for {@link #footprintBytes}). */
+  private static final long REFERENCE_BYTES = 4;
+
+  private final boolean pairKeys;
+
+  private long[] @Nullable [] leafKeys = new long[INITIAL_NODES][];
+  private int[] leafCount = new int[INITIAL_NODES];
+  private int[] leafNext = new int[INITIAL_NODES];
+  private int[] leafPrev = new int[INITIAL_NODES];
+  private int leafIds;
+  /** Leaves whose arrays exist, in the tree or spare. */
+  private int leafArrays;
+  private int spareLeaves;
+  private int freeLeaves = NONE;
+
+  private long[] @Nullable [] innerKeys = new long[INITIAL_NODES][];
+  private int[] @Nullable [] innerChildren = new int[INITIAL_NODES][];
+  private int[] innerCount = new int[INITIAL_NODES];
+  private int innerIds;
+  /** Inner nodes whose arrays exist, in the tree or spare. */
+  private int innerArrays;
+  private int spareInners;
+  private int freeInners = NONE;
+
+  private int root = NONE;
+  /** Inner levels above the leaves; 0 when the root is a leaf. */
+  private int height;
+  private int firstLeaf = NONE;
+  private int lastLeaf = NONE;
+  private int size;
+
+  /** The inner nodes and child slots of the last descent, root first: scratch, not state. */
+  private int[] pathNode = new int[INITIAL_PATH];
+  private int[] pathSlot = new int[INITIAL_PATH];
+
+  /**
+   * Creates an empty tree.
+   *
+   * @param pairKeys {@code true} to order by {@code (a, b)}, {@code false} to order by {@code a}
+   *     alone with {@code b} as a value
+   */
+  LongPairTree(boolean pairKeys) {
+    this.pairKeys = pairKeys;
+  }
+
+  int size() {
+    return size;
+  }
+
+  // ---------------------------------------------------------------- handles and reads
+
+  private static int handle(int leaf, int slot) {
+    return leaf << SLOT_BITS | slot;
+  }
+
+  private static int leafOf(int handle) {
+    return handle >>> SLOT_BITS;
+  }
+
+  private static int slotOf(int handle) {
+    return handle & SLOT_MASK;
+  }
+
+  long a(int handle) {
+    return leafKeys[leafOf(handle)][slotOf(handle)];
+  }
+
+  long b(int handle) {
+    return leafKeys[leafOf(handle)][CAPACITY + slotOf(handle)];
+  }
+
+  /** Rewrites {@code b} in place; only for trees ordered by {@code a} alone. */
+  void setB(int handle, long b) {
+    if (pairKeys) {
+      throw new IllegalStateException("b is part of the key");
+    }
+    leafKeys[leafOf(handle)][CAPACITY + slotOf(handle)] = b;
+  }
+
+  int first() {
+    return firstLeaf == NONE ? NONE : handle(firstLeaf, 0);
+  }
+
+  int last() {
+    return lastLeaf == NONE ? NONE : handle(lastLeaf, leafCount[lastLeaf] - 1);
+  }
+
+  int next(int handle) {
+    int leaf = leafOf(handle);
+    if (slotOf(handle) + 1 < leafCount[leaf]) {
+      return handle + 1;
+    }
+    int next = leafNext[leaf];
+    return next == NONE ? NONE : handle(next, 0);
+  }
+
+  int previous(int handle) {
+    if (slotOf(handle) > 0) {
+      return handle - 1;
+    }
+    int previous = leafPrev[leafOf(handle)];
+    return previous == NONE ? NONE : handle(previous, leafCount[previous] - 1);
+  }
+
+  /** Returns the greatest entry {@code <= (a, b)}, or {@link #NONE}. */
+  int floor(long a, long b) {
+    if (root == NONE) {
+      return NONE;
+    }
+    int leaf = descend(a, b);
+    int slot = search(leafKeys[leaf], 0, leafCount[leaf], a, b, true) - 1;
+    if (slot >= 0) {
+      return handle(leaf, slot);
+    }
+    // The separator that led here is a stale lower bound; the floor ends the previous leaf.
+    int previous = leafPrev[leaf];
+    return previous == NONE ? NONE : handle(previous, leafCount[previous] - 1);
+  }
+
+  /** Returns the least entry {@code >= (a, b)}, or {@link #NONE}. */
+  int ceiling(long a, long b) {
+    if (root == NONE) {
+      return NONE;
+    }
+    int leaf = descend(a, b);
+    int slot = search(leafKeys[leaf], 0, leafCount[leaf], a, b, false);
+    if (slot < leafCount[leaf]) {
+      return handle(leaf, slot);
+    }
+    int next = leafNext[leaf];
+    return next == NONE ? NONE : handle(next, 0);
+  }
+
+  // ---------------------------------------------------------------- search
+
+  private int compare(long a1, long b1, long a2, long b2) {
+    if (a1 != a2) {
+      return a1 < a2 ? -1 : 1;
+    }
+    return pairKeys ? Long.compare(b1, b2) : 0;
+  }
+
+  /**
+   * Returns the first index in {@code [from, count)} whose key is {@code > (a, b)} when {@code
+   * strict}, or {@code >= (a, b)} otherwise; {@code count} if there is none.
+   */
+  private int search(long[] keys, int from, int count, long a, long b, boolean strict) {
+    int low = from;
+    int high = count;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      int order = compare(keys[middle], keys[CAPACITY + middle], a, b);
+      if (order < 0 || (strict && order == 0)) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** Walks from the root to the leaf whose range holds {@code (a, b)}, recording the path. */
+  private int descend(long a, long b) {
+    int node = root;
+    int[] nodes = pathNode;
+    int[] slots = pathSlot;
+    for (int level = 0; level < height; level++) {
+      int slot = search(innerKeys[node], 1, innerCount[node], a, b, true) - 1;
+      nodes[level] = node;
+      slots[level] = slot;
+      node = innerChildren[node][slot];
+    }
+    return node;
+  }
+
+  // ---------------------------------------------------------------- insert
+
+  /**
+   * Adds an entry.
+   *
+   * @throws IllegalStateException if an entry with the same key is present (a caller bug)
+   */
+  void insert(long a, long b) {
+    if (root == NONE) {
+      int leaf = newLeaf();
+      leafNext[leaf] = NONE;
+      leafPrev[leaf] = NONE;
+      root = leaf;
+      height = 0;
+      firstLeaf = leaf;
+      lastLeaf = leaf;
+    }
+    int leaf = descend(a, b);
+    long[] keys = leafKeys[leaf];
+    int count = leafCount[leaf];
+    int slot = search(keys, 0, count, a, b, false);
+    if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
+      throw new IllegalStateException("key (" + a + ", " + b + ") is already present");
+    }
+    shiftKeys(keys, slot, count, 1);
+    keys[slot] = a;
+    keys[CAPACITY + slot] = b;
+    leafCount[leaf] = ++count;
+    size++;
+    if (count == CAPACITY) {
+      relieveLeaf(leaf);
+    }
+  }
+
+  /** Brings a full leaf under capacity: spill into a roomy sibling, else split. */
+  private void relieveLeaf(int leaf) {
+    if (height == 0) {
+      int right = splitLeaf(leaf);
+      growRoot(leaf, right, leafKeys[right]);
+      return;
+    }
+    int level = height - 1;
+    int parent = pathNode[level];
+    int slot = pathSlot[level];
+    int[] children = innerChildren[parent];
+    if (slot > 0 && leafCount[children[slot - 1]] <= CAPACITY - SPILL_ROOM) {
+      balanceLeaves(children[slot - 1], leaf);
+      setSeparator(parent, slot, leafKeys[leaf]);
+    } else if (slot + 1 < innerCount[parent] && leafCount[children[slot + 1]] <= CAPACITY - SPILL_ROOM) {
+      balanceLeaves(leaf, children[slot + 1]);
+      setSeparator(parent, slot + 1, leafKeys[children[slot + 1]]);
+    } else {
+      int right = splitLeaf(leaf);
+      insertChild(level, slot + 1, right, leafKeys[right]);
+    }
+  }
+
+  /** Evens out two neighbouring leaves. */
+  private void balanceLeaves(int left, int right) {
+    moveBoundary(left, right, (leafCount[left] + leafCount[right]) >>> 1);
+  }
+
+  /** Moves entries across two neighbouring leaves so that {@code left} holds {@code newLeft}. */
+  private void moveBoundary(int left, int right, int newLeft) {
+    int leftCount = leafCount[left];
+    int rightCount = leafCount[right];
+    int total = leftCount + rightCount;
+    long[] leftKeys = leafKeys[left];
+    long[] rightKeys = leafKeys[right];
+    if (leftCount < newLeft) {
+      int moved = newLeft - leftCount;
+      copyKeys(rightKeys, 0, leftKeys, leftCount, moved);
+      shiftKeys(rightKeys, moved, rightCount, -moved);
+    } else {
+      int moved = leftCount - newLeft;
+      shiftKeys(rightKeys, 0, rightCount, moved);
+      copyKeys(leftKeys, newLeft, rightKeys, 0, moved);
+    }
+    leafCount[left] = newLeft;
+    leafCount[right] = total - newLeft;
+  }
+
+  /** Moves the upper half of a leaf into a new leaf linked after it; returns the new leaf. */
+  private int splitLeaf(int leaf) {
+    int right = newLeaf();
+    int half = CAPACITY / 2;
+    int count = leafCount[leaf];
+    copyKeys(leafKeys[leaf], half, leafKeys[right], 0, count - half);
+    leafCount[leaf] = half;
+    leafCount[right] = count - half;
+    int after = leafNext[leaf];
+    leafNext[right] = after;
+    leafPrev[right] = leaf;
+    leafNext[leaf] = right;
+    if (after == NONE) {
+      lastLeaf = right;
+    } else {
+      leafPrev[after] = right;
+    }
+    return right;
+  }
+
+  /** Inserts {@code child}, whose keys start with {@code firstKeys[0]}, at {@code slot} of the path node. */
+  private void insertChild(int level, int slot, int child, long[] firstKeys) {
+    int node = pathNode[level];
+    int count = innerCount[node];
+    long[] keys = innerKeys[node];
+    int[] children = innerChildren[node];
+    shiftKeys(keys, slot, count, 1);
+    System.arraycopy(children, slot, children, slot + 1, count - slot);
+    children[slot] = child;
+    innerCount[node] = ++count;
+    setSeparator(node, slot, firstKeys);
+    if (count == CAPACITY) {
+      int right = newInner();
+      int half = CAPACITY / 2;
+      copyKeys(keys, half, innerKeys[right], 0, count - half);
+      System.arraycopy(children, half, innerChildren[right], 0, count - half);
+      innerCount[node] = half;
+      innerCount[right] = count - half;
+      if (level == 0) {
+        growRoot(node, right, innerKeys[right]);
+      } else {
+        insertChild(level - 1, pathSlot[level - 1] + 1, right, innerKeys[right]);
+      }
+    }
+  }
+
+  /** Puts a new root above {@code left} and {@code right}. */
+  private void growRoot(int left, int right, long[] rightKeys) {
+    int node = newInner();
+    innerChildren[node][0] = left;
+    innerChildren[node][1] = right;
+    innerCount[node] = 2;
+    setSeparator(node, 1, rightKeys);
+    root = node;
+    height++;
+    if (height == pathNode.length) {
+      pathNode = Arrays.copyOf(pathNode, height * 2);
+      pathSlot = Arrays.copyOf(pathSlot, height * 2);
+    }
+  }
+
+  private void setSeparator(int node, int slot, long[] firstKeys) {
+    long[] keys = innerKeys[node];
+    keys[slot] = firstKeys[0];
+    keys[CAPACITY + slot] = firstKeys[CAPACITY];
+  }
+
+  // ---------------------------------------------------------------- remove
+
+  /**
+   * Removes the entry with this key ({@code b} is ignored when ordering by {@code a} alone).
+   *
+   * @throws IllegalStateException if there is none (a caller bug)
+   */
+  void remove(long a, long b) {
+    if (root != NONE) {
+      int leaf = descend(a, b);
+      long[] keys = leafKeys[leaf];
+      int count = leafCount[leaf];
+      int slot = search(keys, 0, count, a, b, false);
+      if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
+        shiftKeys(keys, slot + 1, count, -1);
+        leafCount[leaf] = --count;
+        size--;
+        if (count < MERGE_BELOW) {
+          shrinkLeaf(leaf);
+        }
+        return;
+      }
+    }
+    throw new IllegalStateException("key (" + a + ", " + b + ") is not present");
+  }
+
+  /** Merges a leaf that fell below a quarter into a sibling, or drops it when empty. */
+  private void shrinkLeaf(int leaf) {
+    int count = leafCount[leaf];
+    if (height == 0) {
+      if (count == 0) {
+        unlinkLeaf(leaf);
+        root = NONE;
+      }
+      return;
+    }
+    int level = height - 1;
+    int parent = pathNode[level];
+    int slot = pathSlot[level];
+    int[] children = innerChildren[parent];
+    // A missing sibling counts as full: no branch below can then pick it (each needs a sum that
+    // the branch before it would already have taken).
+    int leftCount = slot > 0 ? leafCount[children[slot - 1]] : CAPACITY;
+    int rightCount = slot + 1 < innerCount[parent] ? leafCount[children[slot + 1]] : CAPACITY;
+    if (count == 0 || leftCount + count <= MERGE_LIMIT) {
+      if (slot > 0) {
+        mergeLeaves(children[slot - 1], leaf);
+        removeChild(level, slot);
+        return;
+      }
+    }
+    if (count + rightCount <= MERGE_LIMIT) {
+      mergeLeaves(leaf, children[slot + 1]);
+      removeChild(level, slot + 1);
+    } else if (leftCount + count + rightCount <= 2 * MERGE_LIMIT) {
+      // Three into two (B*-style): top up the left sibling, then take in the right one.
+      moveBoundary(children[slot - 1], leaf, Math.min(MERGE_LIMIT, leftCount + count));
+      mergeLeaves(leaf, children[slot + 1]);
+      setSeparator(parent, slot, leafKeys[leaf]);
+      removeChild(level, slot + 1);
+    } else if (count == 0) {
+      unlinkLeaf(leaf);
+      removeChild(level, slot);
+    }
+  }
+
+  /** Moves every entry of {@code right} to the end of {@code left} and frees {@code right}. */
+  private void mergeLeaves(int left, int right) {
+    int leftCount = leafCount[left];
+    int rightCount = leafCount[right];
+    copyKeys(leafKeys[right], 0, leafKeys[left], leftCount, rightCount);
+    leafCount[left] = leftCount + rightCount;
+    unlinkLeaf(right);
+  }
+
+  private void unlinkLeaf(int leaf) {
+    int before = leafPrev[leaf];
+    int after = leafNext[leaf];
+    if (before == NONE) {
+      firstLeaf = after;
+    } else {
+      leafNext[before] = after;
+    }
+    if (after == NONE) {
+      lastLeaf = before;
+    } else {
+      leafPrev[after] = before;
+    }
+    leafCount[leaf] = 0;
+    leafNext[leaf] = freeLeaves;
+    freeLeaves = leaf;
+    if (spareLeaves < SPARE_NODES) {
+      spareLeaves++;
+    } else {
+      leafKeys[leaf] = null;
+      leafArrays--;
+    }
+  }
+
+  /** Removes the child at {@code slot} of the path node of {@code level}, shrinking upwards. */
+  private void removeChild(int level, int slot) {
+    int node = pathNode[level];
+    int count = innerCount[node];
+    int[] children = innerChildren[node];
+    shiftKeys(innerKeys[node], slot + 1, count, -1);
+    System.arraycopy(children, slot + 1, children, slot, count - slot - 1);
+    innerCount[node] = --count;
+    if (level == 0) {
+      if (count == 1) {
+        root = children[0];
+        height--;
+        freeInner(node);
+      }
+      return;
+    }
+    if (count >= MERGE_BELOW) {
+      return;
+    }
+    int parent = pathNode[level - 1];
+    int parentSlot = pathSlot[level - 1];
+    int[] siblings = innerChildren[parent];
+    if (parentSlot > 0 && (count == 0 || innerCount[siblings[parentSlot - 1]] + count <= MERGE_LIMIT)) {
+      mergeInners(parent, parentSlot - 1);
+      removeChild(level - 1, parentSlot);
+    } else if (parentSlot + 1 < innerCount[parent]
+        && count + innerCount[siblings[parentSlot + 1]] <= MERGE_LIMIT) {
+      mergeInners(parent, parentSlot);
+      removeChild(level - 1, parentSlot + 1);
+    } else if (count == 0) {
+      freeInner(node);
+      removeChild(level - 1, parentSlot);
+    }
+  }
+
+  /** Moves the children of {@code parent}'s child {@code slot + 1} to the end of child {@code slot}. */
+  private void mergeInners(int parent, int slot) {
+    int left = innerChildren[parent][slot];
+    int right = innerChildren[parent][slot + 1];
+    int leftCount = innerCount[left];
+    int rightCount = innerCount[right];
+    long[] leftKeys = innerKeys[left];
+    copyKeys(innerKeys[right], 0, leftKeys, leftCount, rightCount);
+    System.arraycopy(innerChildren[right], 0, innerChildren[left], leftCount, rightCount);
+    // Slot 0 of `right` carries no bound; the parent's separator of `right` is one.
+    leftKeys[leftCount] = innerKeys[parent][slot + 1];
+    leftKeys[CAPACITY + leftCount] = innerKeys[parent][CAPACITY + slot + 1];
+    innerCount[left] = leftCount + rightCount;
+    freeInner(right);
+  }
+
+  // ---------------------------------------------------------------- node pools
+
+  private int newLeaf() {
+    int leaf = freeLeaves;
+    if (leaf != NONE) {
+      freeLeaves = leafNext[leaf];
+      if (leafKeys[leaf] != null) {
+        spareLeaves--;
+        return leaf;
+      }
+    } else {
+      leaf = leafIds++;
+      if (leaf == leafKeys.length) {
+        int length = leaf + (leaf >> 1);
+        leafKeys = Arrays.copyOf(leafKeys, length);
+        leafCount = Arrays.copyOf(leafCount, length);
+        leafNext = Arrays.copyOf(leafNext, length);
+        leafPrev = Arrays.copyOf(leafPrev, length);
+      }
+    }
+    leafKeys[leaf] = new long[2 * CAPACITY];
+    leafArrays++;
+    return leaf;
+  }
+
+  private int newInner() {
+    int node = freeInners;
+    if (node != NONE) {
+      freeInners = innerCount[node];
+      if (innerKeys[node] != null) {
+        spareInners--;
+        return node;
+      }
+    } else {
+      node = innerIds++;
+      if (node == innerKeys.length) {
+        int length = node + (node >> 1);
+        innerKeys = Arrays.copyOf(innerKeys, length);
+        innerChildren = Arrays.copyOf(innerChildren, length);
+        innerCount = Arrays.copyOf(innerCount, length);
+      }
+    }
+    innerKeys[node] = new long[2 * CAPACITY];
+    innerChildren[node] = new int[CAPACITY];
+    innerArrays++;
+    return node;
+  }
+
+  /** Puts an inner node on the free list, chained through innerCount. */
+  private void freeInner(int node) {
+    innerCount[node] = freeInners;
+    freeInners = node;
+    if (spareInners < SPARE_NODES) {
+      spareInners++;
+    } else {
+      innerKeys[node] = null;
+      innerChildren[node] = null;
+      innerArrays--;
+    }
+  }
+
+  // ---------------------------------------------------------------- array helpers
+
+  /** Moves keys {@code [from, count)} of one node by {@code distance} slots (negative: left). */
+  private static void shiftKeys(long[] keys, int from, int count, int distance) {
+    System.arraycopy(keys, from, keys, from + distance, count - from);
+    System.arraycopy(keys, CAPACITY + from, keys, CAPACITY + from + distance, count - from);
+  }
+
+  private static void copyKeys(long[] source, int from, long[] target, int to, int length) {
+    System.arraycopy(source, from, target, to, length);
+    System.arraycopy(source, CAPACITY + from, target, CAPACITY + to, length);
+  }
+
+  // ---------------------------------------------------------------- measurement
+
+  /**
+   * Returns the bytes the tree's arrays occupy, pools and free nodes included, counting array
+   * lengths (not use) with 16-byte headers and 4-byte references (compressed oops).
+   */
+  long footprintBytes() {
+    long nodeArray = ARRAY_HEADER_BYTES + 2L * CAPACITY * Long.BYTES;
+    long childArray = ARRAY_HEADER_BYTES + (long) CAPACITY * Integer.BYTES;
+    long leaves = leafArrays * nodeArray
+        + 4 * ARRAY_HEADER_BYTES + leafKeys.length * (REFERENCE_BYTES + 3L * Integer.BYTES);
+    long inners = innerArrays * (nodeArray + childArray)
+        + 3 * ARRAY_HEADER_BYTES + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
+    return leaves + inners + 2 * ARRAY_HEADER_BYTES + 2L * pathNode.length * Integer.BYTES;
+  }
+}

@@ -1,0 +1,201 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import dev.allot.trace.ReplayFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Hand-checked cases of the best-fit rules; the maps in comments are {@code #} used, {@code -} free. */
+class BestFitAllocatorTest {
+
+  /** Builds an allocator whose blocks are exactly {@code layout}'s {@code #} runs. */
+  private static Allocator layout(String layout) {
+    Allocator allocator = new BestFitStrategy().create(layout.length());
+    allocator.alloc(layout.length());
+    for (int i = 0; i < layout.length(); i++) {
+      if (layout.charAt(i) == '-') {
+        allocator.dealloc(i, 1);
+      }
+    }
+    return allocator;
+  }
+
+  private static String blocks(Allocator allocator) {
+    return ReplayFormat.appendRegions(new StringBuilder(), allocator.getAllocatedRegions()).toString();
+  }
+
+  @Test
+  void alloc_equalHoles_takesLowestStart() {
+    Allocator allocator = layout("#--#--#----");
+    assertEquals(1, allocator.alloc(2));
+    assertEquals("0:4,6:1", blocks(allocator));
+  }
+
+  @Test
+  void alloc_smallerLaterHole_beatsEarlierLargerHole() {
+    Allocator allocator = layout("#----#--#-----");
+    assertEquals(6, allocator.alloc(2));
+    assertEquals("0:1,5:4", blocks(allocator));
+  }
+
+  @Test
+  void alloc_leadingGapIsSmallest_isUsed() {
+    Allocator allocator = layout("---#-----#------");
+    assertEquals(0, allocator.alloc(2));
+    assertEquals("0:2,3:1,9:1", blocks(allocator));
+  }
+
+  @Test
+  void alloc_leadingGapExactlySize_isFilledAndMerged() {
+    // first-fit skips a leading gap of exactly the size (starts[0] == size); best-fit takes it
+    Allocator allocator = layout("----####------");
+    assertEquals(0, allocator.alloc(4));
+    assertEquals("0:8", blocks(allocator));
+  }
+
+  @Test
+  void alloc_tailIsSmallest_beatsLargerGap() {
+    Allocator allocator = layout("#-----#---");
+    assertEquals(7, allocator.alloc(3));
+    assertEquals("0:1,6:4", blocks(allocator));
+    assertEquals(0, allocator.getFreeSize() - allocator.getFragmentedFreeSize());
+  }
+
+  @Test
+  void alloc_exactFitBetweenBlocks_mergesBothNeighbours() {
+    Allocator allocator = layout("##---##-----");
+    assertEquals(2, allocator.alloc(3));
+    assertEquals("0:7", blocks(allocator));
+    assertEquals(0, allocator.getFragmentedFreeSize());
+  }
+
+  @Test
+  void alloc_emptyAllocator_usesWholeCapacityAsOneHole() {
+    Allocator allocator = new BestFitStrategy().create(8);
+    assertEquals(0, allocator.alloc(8));
+    assertEquals("0:8", blocks(allocator));
+    assertEquals(0, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void alloc_nothingFits_memoryRequestsLastEndPlusSizeAndChangesNothing() {
+    Allocator allocator = layout("#--#--#-");
+    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(3));
+    assertEquals(7 + 3, e.getRequestedCapacity());
+    assertEquals(2, e.getLargestFreeHole());
+    assertEquals(4, e.getFragmentedFreeSize());
+    assertEquals("0:1,3:1,6:1", blocks(allocator));
+    allocator.setCapacity(e.getRequestedCapacity());
+    assertEquals(7, allocator.alloc(3));
+  }
+
+  @Test
+  void realloc_sameSize_changesNothingEvenAtCapacity() {
+    Allocator allocator = layout("##--####");
+    assertEquals(4, allocator.realloc(4, 4, 4)); // first-fit would fail with memory here
+    assertEquals(0, allocator.realloc(0, 2, 2)); // first-fit would move this region
+    assertEquals("0:2,4:4", blocks(allocator));
+  }
+
+  @Test
+  void realloc_growIntoExactTail_staysInPlace() {
+    Allocator allocator = layout("#####-----");
+    assertEquals(0, allocator.realloc(0, 5, 10)); // first-fit needs strictly more free space
+    assertEquals("0:10", blocks(allocator));
+  }
+
+  @Test
+  void realloc_growFillingGapExactly_mergesWithNextBlock() {
+    Allocator allocator = layout("##--##--");
+    assertEquals(0, allocator.realloc(0, 2, 4));
+    assertEquals("0:6", blocks(allocator));
+  }
+
+  @Test
+  void realloc_growWithRoomLeft_leavesSmallerHoleAfter() {
+    Allocator allocator = layout("##----##");
+    assertEquals(0, allocator.realloc(0, 2, 3));
+    assertEquals("0:3,6:2", blocks(allocator));
+    assertEquals(3, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void realloc_regionNotAtBlockEnd_movesToBestHoleAndFreesOld() {
+    Allocator allocator = layout("####-----#---");
+    assertEquals(10, allocator.realloc(0, 2, 3)); // the tail (3) is smaller than the gap (5)
+    assertEquals("2:2,9:4", blocks(allocator));
+  }
+
+  @Test
+  void realloc_relocationWithoutRoom_failsAtomically() {
+    Allocator allocator = layout("##-##-##");
+    String before = blocks(allocator);
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.realloc(3, 2, 4));
+    assertEquals(8 + 4, e.getRequestedCapacity());
+    assertEquals(before, blocks(allocator));
+    assertEquals(2, allocator.getFreeSize());
+    allocator.setCapacity(e.getRequestedCapacity());
+    assertEquals(8, allocator.realloc(3, 2, 4));
+    assertEquals("0:2,6:6", blocks(allocator));
+  }
+
+  @Test
+  void dealloc_prefixMiddleAndSuffix_reopenHolesThatBestFitReuses() {
+    Allocator allocator = layout("##########");
+    allocator.dealloc(0, 2);
+    allocator.dealloc(4, 1);
+    allocator.dealloc(8, 2);
+    assertEquals("2:2,5:3", blocks(allocator));
+    assertEquals(4, allocator.alloc(1)); // the 1-hole, not the leading or tail 2-holes
+    assertEquals(0, allocator.alloc(2)); // equal 2-holes: the lowest start
+    assertEquals("0:8", blocks(allocator));
+  }
+
+  @Test
+  void badInput_isRejectedWithCallAndValuesAndChangesNothing() {
+    Allocator allocator = layout("##--##--");
+    String before = blocks(allocator);
+    assertInvalid(allocator, before, "alloc(-1)", () -> allocator.alloc(-1));
+    assertInvalid(allocator, before, "dealloc(2, 1)", () -> allocator.dealloc(2, 1));
+    assertInvalid(allocator, before, "dealloc(1, 4)", () -> allocator.dealloc(1, 4));
+    assertInvalid(allocator, before, "dealloc(0, -2)", () -> allocator.dealloc(0, -2));
+    assertInvalid(allocator, before, "realloc(2, 2, 3)", () -> allocator.realloc(2, 2, 3));
+    assertInvalid(allocator, before, "realloc(4, 3, 2)", () -> allocator.realloc(4, 3, 2));
+    assertInvalid(allocator, before, "setCapacity(7)", () -> allocator.setCapacity(7));
+    assertEquals(2, allocator.realloc(7, 0, 2)); // size 0: an alloc, start ignored
+  }
+
+  @Test
+  void overflow_nearLongMax_isInvalidNotWrapped() {
+    Allocator allocator = new BestFitStrategy().create(100);
+    allocator.alloc(10);
+    String before = blocks(allocator);
+    assertInvalid(allocator, before, "alloc(" + Long.MAX_VALUE + ")", () -> allocator.alloc(Long.MAX_VALUE));
+    assertInvalid(allocator, before, "dealloc(" + Long.MAX_VALUE + ", 2)", () -> allocator.dealloc(Long.MAX_VALUE, 2));
+    assertInvalid(allocator, before, "realloc(0, 10, " + Long.MAX_VALUE + ")",
+        () -> allocator.realloc(0, 10, Long.MAX_VALUE));
+    assertInvalid(allocator, before, "realloc(" + (Long.MAX_VALUE - 1) + ", 5, 1)",
+        () -> allocator.realloc(Long.MAX_VALUE - 1, 5, 1));
+    assertEquals(100 - 10, allocator.getFreeSize());
+  }
+
+  @Test
+  void hugeCapacity_placesAndMeasuresWithoutOverflow() {
+    Allocator allocator = new BestFitStrategy().create(Long.MAX_VALUE);
+    assertEquals(0, allocator.alloc(Long.MAX_VALUE - 1));
+    assertEquals(Long.MAX_VALUE - 1, allocator.alloc(1));
+    assertTrue(allocator.getFreeSize() == 0 && allocator.getLargestFreeHole() == 0);
+  }
+
+  private static void assertInvalid(Allocator allocator, String before, String call, Executable executable) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
+    assertTrue(e.getMessage().startsWith(call), () -> e.getMessage() + " should name " + call);
+    assertEquals(before, blocks(allocator), "state after " + call);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Seeded random calls, valid and invalid, applied to {@link BestFitAllocator} and to {@link
+ * ListBestFitOracle}: every result, exception and state must agree.
+ */
+class BestFitDifferentialTest {
+
+  /** What a caller holds: regions it got back and has not freed, possibly trimmed. */
+  private final List<long[]> held = new ArrayList<>();
+
+  private SplittableRandom random = new SplittableRandom(0);
+
+  @ParameterizedTest(name = "seed {0}, capacity {1}, sizes up to {2}, {3} calls")
+  @CsvSource({
+      "1, 1000, 40, 200000, 3",
+      "2, 64, 8, 100000, 1",
+      "3, 0, 16, 50000, 1",
+      "4, 400000, 24, 60000, 97",
+  })
+  void randomCalls_matchOracle(long seed, long capacity, int maxSize, int calls, int compareEvery) {
+    random = new SplittableRandom(seed);
+    held.clear();
+    Allocator subject = new BestFitStrategy().create(capacity);
+    Allocator oracle = new ListBestFitOracle(capacity);
+    for (int call = 0; call < calls; call++) {
+      Function<Allocator, Long> operation = nextOperation(subject, maxSize);
+      String expected = outcome(oracle, operation);
+      String actual = outcome(subject, operation);
+      int index = call;
+      assertEquals(expected, actual, () -> "call " + index + " on " + oracle);
+      if (call % compareEvery == 0) {
+        assertSameState(oracle, subject);
+      }
+    }
+    assertSameState(oracle, subject);
+    assertTrue(subject.getAllocatedRegions().size() > 1, "the workload must fragment");
+  }
+
+  private static String outcome(Allocator allocator, Function<Allocator, Long> operation) {
+    try {
+      return "ok " + operation.apply(allocator);
+    } catch (AllocatorMemoryException e) {
+      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole() + " " + e.getFragmentedFreeSize();
+    } catch (IllegalArgumentException e) {
+      return "invalid " + e.getMessage();
+    }
+  }
+
+  private static void assertSameState(Allocator oracle, Allocator subject) {
+    assertEquals(oracle.getAllocatedRegions(), subject.getAllocatedRegions());
+    assertEquals(oracle.getCapacity(), subject.getCapacity());
+    assertEquals(oracle.getFreeSize(), subject.getFreeSize());
+    assertEquals(oracle.getFragmentedFreeSize(), subject.getFragmentedFreeSize());
+    assertEquals(oracle.getLargestFreeHole(), subject.getLargestFreeHole());
+    assertEquals(oracle.isEmpty(), subject.isEmpty());
+  }
+
+  /**
+   * Picks the next call. It may read {@code subject} (both allocators agree so far) and updates
+   * {@link #held} from the subject's result when the call succeeds.
+   */
+  private Function<Allocator, Long> nextOperation(Allocator subject, int maxSize) {
+    int dice = random.nextInt(100);
+    if (dice < 38) {
+      long size = random.nextInt(maxSize + 1);
+      return allocator -> track(allocator, subject, allocator.alloc(size), size);
+    }
+    if (dice < 65 && !held.isEmpty()) {
+      long[] region = held.get(random.nextInt(held.size()));
+      long offset = random.nextInt(4) == 0 ? random.nextLong(region[1]) : 0;
+      long size = random.nextInt(3) == 0 ? random.nextLong(region[1] - offset + 1) : region[1] - offset;
+      return allocator -> {
+        allocator.dealloc(region[0] + offset, size);
+        if (allocator == subject) {
+          trim(region, offset, size);
+        }
+        return 0L;
+      };
+    }
+    if (dice < 90 && !held.isEmpty()) {
+      long[] region = held.get(random.nextInt(held.size()));
+      long newSize = random.nextInt(4) == 0 ? region[1] : random.nextInt(2 * maxSize + 1);
+      return allocator -> {
+        long result = allocator.realloc(region[0], region[1], newSize);
+        if (allocator == subject) {
+          held.remove(region);
+          if (newSize > 0) {
+            held.add(new long[] {result, newSize});
+          }
+        }
+        return result;
+      };
+    }
+    if (dice < 99) {
+      long start = junk(subject.getCapacity());
+      long size = junk(maxSize);
+      long newSize = junk(maxSize);
+      return random.nextBoolean()
+          ? allocator -> {
+            allocator.dealloc(start, size);
+            return 0L;
+          }
+          : allocator -> allocator.realloc(start, size, newSize);
+    }
+    long capacity = subject.getCapacity() + random.nextInt(maxSize + 1) - maxSize * 3 / 4;
+    return allocator -> {
+      allocator.setCapacity(capacity);
+      return capacity;
+    };
+  }
+
+  private Long track(Allocator allocator, Allocator subject, long start, long size) {
+    if (allocator == subject && size > 0) {
+      held.add(new long[] {start, size});
+    }
+    return start;
+  }
+
+  /** Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed. */
+  private void trim(long[] region, long offset, long size) {
+    if (size == 0) {
+      return;
+    }
+    held.remove(region);
+    if (offset > 0) {
+      held.add(new long[] {region[0], offset});
+    }
+    long rest = region[1] - offset - size;
+    if (rest > 0) {
+      held.add(new long[] {region[0] + offset + size, rest});
+    }
+  }
+
+  /** A number that is often bad: negative, near {@link Long#MAX_VALUE}, or unallocated. */
+  private long junk(long scale) {
+    return switch (random.nextInt(6)) {
+      case 0 -> -1 - random.nextInt(3);
+      case 1 -> Long.MAX_VALUE - random.nextInt(3);
+      default -> random.nextLong(scale + 2);
+    };
+  }
+}

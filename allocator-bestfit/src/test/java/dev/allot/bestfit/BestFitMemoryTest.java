@@ -1,0 +1,67 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counts the bytes of the index arrays per live block (array lengths, not use: pools and free
+ * nodes included) against the budget of 48. Deterministic: nothing here is timed.
+ */
+class BestFitMemoryTest {
+
+  /** The per-block memory budget of the performance requirements. */
+  private static final double BUDGET_BYTES_PER_BLOCK = 48;
+
+  /** Live blocks in each measurement. */
+  private static final int BLOCKS = 200_000;
+
+  @Test
+  void footprint_everyOtherUnitFreedLeftToRight_staysWithinBudget() {
+    BestFitAllocator allocator = new BestFitAllocator(2L * BLOCKS);
+    allocator.alloc(2L * BLOCKS);
+    for (long i = 1; i < 2L * BLOCKS; i += 2) {
+      allocator.dealloc(i, 1);
+    }
+    assertWithinBudget("ascending frees", allocator);
+  }
+
+  @Test
+  void footprint_randomFreesThenChurn_staysWithinBudget() {
+    int regions = 2 * BLOCKS;
+    BestFitAllocator allocator = new BestFitAllocator(64L * regions);
+    SplittableRandom random = new SplittableRandom(11);
+    long[] starts = new long[regions];
+    long[] sizes = new long[regions];
+    for (int i = 0; i < regions; i++) {
+      sizes[i] = 1 + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i]);
+    }
+    int live = regions;
+    for (int call = 0; call < 2 * regions; call++) {
+      if (call >= regions / 2 && call % 2 == 1) { // after freeing a quarter, alternate
+        sizes[live] = 1 + random.nextInt(64);
+        starts[live] = allocator.alloc(sizes[live]);
+        live++;
+      } else {
+        int victim = random.nextInt(live);
+        allocator.dealloc(starts[victim], sizes[victim]);
+        live--;
+        starts[victim] = starts[live];
+        sizes[victim] = sizes[live];
+      }
+    }
+    assertTrue(allocator.getAllocatedRegions().size() > BLOCKS / 8, () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
+    assertWithinBudget("random frees then churn", allocator);
+  }
+
+  private static void assertWithinBudget(String workload, BestFitAllocator allocator) {
+    int blocks = allocator.getAllocatedRegions().size();
+    double perBlock = (double) allocator.footprintBytes() / blocks;
+    System.out.printf("best-fit memory, %s: %d blocks, %.1f bytes per block%n", workload, blocks, perBlock);
+    assertTrue(perBlock <= BUDGET_BYTES_PER_BLOCK, workload + ": " + perBlock + " bytes per block");
+    assertEquals(blocks, allocator.getAllocatedRegions().size());
+  }
+}

@@ -1,0 +1,114 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LongPairTree} against {@link TreeSet}, through enough entries for two inner levels and
+ * back to empty, so that splits, spills, merges and root collapses all happen.
+ */
+class LongPairTreeTest {
+
+  /** A key of the model; {@code b} counts only for pair-keyed trees. */
+  private record Pair(long a, long b) {}
+
+  private static final Comparator<Pair> PAIR_ORDER =
+      Comparator.comparingLong(Pair::a).thenComparingLong(Pair::b);
+
+  @Test
+  void pairKeys_ascendingRandomAndDraining_matchTreeSet() {
+    LongPairTree tree = new LongPairTree(true);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(7);
+    for (long i = 0; i < 150_000; i++) { // ascending, as holes of one length appear left to right
+      insert(tree, model, new Pair(5, i * 3));
+    }
+    check(tree, model, random);
+    for (int i = 0; i < 150_000; i++) {
+      Pair key = new Pair(random.nextLong(64), random.nextLong(1 << 20));
+      if (random.nextBoolean() && !model.contains(key)) {
+        insert(tree, model, key);
+      } else if (!model.isEmpty()) {
+        Pair present = model.ceiling(key);
+        remove(tree, model, present != null ? present : model.first());
+      }
+      if (i % 10_000 == 0) {
+        check(tree, model, random);
+      }
+    }
+    check(tree, model, random);
+    List<Pair> rest = new ArrayList<>(model);
+    for (int i = 0; i < rest.size(); i++) { // drain in a scattered order down to empty
+      remove(tree, model, rest.get((int) ((i * 7919L) % rest.size())));
+      if (i % 20_000 == 0) {
+        check(tree, model, random);
+      }
+    }
+    check(tree, model, random);
+    assertEquals(LongPairTree.NONE, tree.first());
+    insert(tree, model, new Pair(1, 1));
+    check(tree, model, random);
+  }
+
+  @Test
+  void valueKeys_setB_keepsOrderAndFindsByA() {
+    LongPairTree tree = new LongPairTree(false);
+    for (long a = 0; a < 10_000; a++) {
+      tree.insert(a * 10, 1);
+    }
+    for (long a = 0; a < 10_000; a += 2) {
+      tree.setB(tree.floor(a * 10, 0), 9);
+    }
+    for (long a = 0; a < 10_000; a += 3) {
+      tree.remove(a * 10, 0); // b is a value: any b finds the entry
+    }
+    int handle = tree.floor(25, 0);
+    assertEquals(20, tree.a(handle));
+    assertEquals(9, tree.b(handle));
+    assertEquals(10_000 - 3334, tree.size());
+    assertThrows(IllegalStateException.class, () -> tree.remove(30, 0));
+    assertThrows(IllegalStateException.class, () -> tree.insert(20, 5));
+  }
+
+  private static void insert(LongPairTree tree, NavigableSet<Pair> model, Pair key) {
+    tree.insert(key.a(), key.b());
+    model.add(key);
+  }
+
+  private static void remove(LongPairTree tree, NavigableSet<Pair> model, Pair key) {
+    tree.remove(key.a(), key.b());
+    model.remove(key);
+  }
+
+  /** Compares the whole order both ways, then floors and ceilings of random probes. */
+  private static void check(LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random) {
+    assertEquals(model.size(), tree.size());
+    List<Pair> forward = new ArrayList<>();
+    for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
+      forward.add(new Pair(tree.a(h), tree.b(h)));
+    }
+    assertEquals(new ArrayList<>(model), forward);
+    List<Pair> backward = new ArrayList<>();
+    for (int h = tree.last(); h != LongPairTree.NONE; h = tree.previous(h)) {
+      backward.add(new Pair(tree.a(h), tree.b(h)));
+    }
+    assertEquals(new ArrayList<>(model.descendingSet()), backward);
+    for (int i = 0; i < 2_000; i++) {
+      Pair probe = new Pair(random.nextLong(70), random.nextLong(1 << 20));
+      assertEquals(model.floor(probe), at(tree, tree.floor(probe.a(), probe.b())), "floor " + probe);
+      assertEquals(model.ceiling(probe), at(tree, tree.ceiling(probe.a(), probe.b())), "ceiling " + probe);
+    }
+  }
+
+  private static Pair at(LongPairTree tree, int handle) {
+    return handle == LongPairTree.NONE ? null : new Pair(tree.a(handle), tree.b(handle));
+  }
+}
