@@ -75,6 +75,7 @@ final class BufferMap {
         allocator.getCapacity(), blocks.size(), allocator.getFreeSize(), allocator.getFragmentedFreeSize(),
         allocator.getLargestFreeHole(), allocator.getUsage(), allocator.getFragmentation()), 13, "middle");
     legend(svg, 84);
+    svg.text(RIGHT, 96, "row: first index on the left, offsets below", 12, "end");
     long tailStart = blocks.isEmpty() ? 0 : blocks.get(blocks.size() - 1).end();
     for (int row = 0; row < rows; row++) {
       long rowStart = row * span;

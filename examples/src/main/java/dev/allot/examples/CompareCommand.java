@@ -5,7 +5,6 @@ import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.CapacityListener;
 import dev.allot.GrowthPolicy;
-import dev.allot.trace.TraceParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,13 +44,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Strategies to compare (default: every strategy on the classpath).")
   List<String> strategies = List.of();
 
-  @Option(names = "--recorded-with", paramLabel = "NAME", defaultValue = "first-fit",
-      description = "Strategy whose addresses the trace holds (default: ${DEFAULT-VALUE}).")
-  String recordedWith = "first-fit";
-
-  @Option(names = "--growth", paramLabel = "POLICY", defaultValue = "doubling",
-      description = "How capacity grows on demand: doubling (pyglet) or exact (default: ${DEFAULT-VALUE}).")
-  String growth = "doubling";
+  @Mixin ProgramOptions replay = new ProgramOptions();
 
   @Option(names = "--chart", paramLabel = "FILE.svg",
       description = "Also write an SVG chart of fragmentation and capacity over the run.")
@@ -68,10 +62,11 @@ final class CompareCommand implements Callable<Integer> {
     if (file == null) {
       throw new ParameterException(commandSpec().commandLine(), "Give a TRACE file.");
     }
-    TraceProgram program = TraceProgram.record(TraceParser.parse(file), Allocators.strategy(recordedWith));
+    TraceProgram program = replay.program(file);
+    GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {
-      runs.add(measure(program, strategy, policy()));
+      runs.add(measure(program, strategy, policy));
     }
     printTable(System.out, runs);
     Path chartFile = chart;
@@ -94,15 +89,6 @@ final class CompareCommand implements Callable<Integer> {
     return strategies.isEmpty() ? Allocators.strategies() : strategies.stream().map(Allocators::strategy).toList();
   }
 
-  private GrowthPolicy policy() {
-    return switch (growth) {
-      case "doubling" -> GrowthPolicy.doubling();
-      case "exact" -> GrowthPolicy.exact();
-      default -> throw new ParameterException(commandSpec().commandLine(),
-          "--growth must be doubling or exact, not '" + growth + "'");
-    };
-  }
-
   /** Runs the program twice: once timed with nothing watching, once metered for the figures. */
   static RunMeter measure(TraceProgram program, AllocationStrategy strategy, GrowthPolicy policy) {
     String name = strategy.getName();
@@ -111,10 +97,9 @@ final class CompareCommand implements Callable<Integer> {
     program.run(capacity -> Allocators.growing(strategy.create(capacity), policy, ignore),
         Progress.onTerminal("compare " + name + " (timing)", program.size()));
     long nanos = System.nanoTime() - begin;
-    RunMeter meter = new RunMeter(name, program.size() / CHART_POINTS);
-    long skipped = program.run(capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)),
+    RunMeter meter = program.meter(strategy, policy, program.size() / CHART_POINTS,
         Progress.onTerminal("compare " + name, program.size()));
-    meter.finished(nanos, skipped);
+    meter.timed(nanos);
     return meter;
   }
 

@@ -4,9 +4,6 @@ import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.Region;
-import dev.allot.trace.TraceOperation;
-import dev.allot.trace.TraceParser;
-import dev.allot.trace.TraceReplayer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "map",
     mixinStandardHelpOptions = true,
-    description = "Replays a trace and draws the buffer after it: blocks and holes along the index axis.")
+    description = {
+        "Replays a trace and draws the buffer after it: blocks and holes along the index axis.",
+        "The trace runs as in 'compare': at the chosen strategy's own addresses, growing on demand."})
 final class MapCommand implements Callable<Integer> {
 
   /** Capacities up to this are drawn one character an index; larger ones are scaled. */
@@ -38,8 +38,10 @@ final class MapCommand implements Callable<Integer> {
   private static final int SCALED_ASCII_WIDTH = 100;
 
   @Option(names = "--strategy", paramLabel = "NAME",
-      description = "Strategy to replay against (default: the one the classpath rules pick).")
+      description = "Strategy to map (default: the one the trace was recorded with).")
   @Nullable String strategy;
+
+  @Mixin ProgramOptions replay = new ProgramOptions();
 
   @Option(names = "--out", paramLabel = "FILE.svg", description = "Write an SVG picture of the buffer.")
   @Nullable Path out;
@@ -50,16 +52,10 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path file = Objects.requireNonNull(trace, "picocli requires TRACE");
-    AllocationStrategy chosen = strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
-    List<TraceOperation> operations = TraceParser.parse(file);
-    TraceReplayer replayer = new TraceReplayer(chosen);
-    Progress progress = Progress.onTerminal("map", operations.size());
-    for (int i = 0; i < operations.size(); i++) {
-      replayer.apply(operations.get(i));
-      progress.step(i + 1);
-    }
-    progress.finish();
-    Allocator allocator = replayer.allocator();
+    AllocationStrategy chosen = Allocators.strategy(strategy == null ? replay.recordedWith : strategy);
+    TraceProgram program = replay.program(file);
+    Allocator allocator = program.meter(chosen, replay.policy(), Integer.MAX_VALUE,
+        Progress.onTerminal("map", program.size())).last();
     if (allocator == null) {
       System.err.println("The trace has no 'capacity' line: there is no buffer to map.");
       return 1;

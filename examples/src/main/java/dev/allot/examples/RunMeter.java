@@ -73,9 +73,13 @@ final class RunMeter implements CapacityListener {
     samples++;
   }
 
-  /** Records the timed run's duration and the calls the run could not translate. */
-  void finished(long timedNanos, long skippedCalls) {
+  /** Records the duration of the run made without a meter, for {@link #opsPerSecond()}. */
+  void timed(long timedNanos) {
     nanos = timedNanos;
+  }
+
+  /** Records the calls the run could not translate. */
+  void skipped(long skippedCalls) {
     skipped = skippedCalls;
   }
 

@@ -2,6 +2,8 @@ package dev.allot.examples;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.Allocators;
+import dev.allot.GrowthPolicy;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.TraceOperation;
@@ -92,6 +94,18 @@ final class TraceProgram {
     }
     progress.finish();
     return skipped;
+  }
+
+  /**
+   * Runs the program on growing allocators of {@code strategy}, measured.
+   *
+   * @param interval calls between samples of the chart series
+   * @return the meter, whose {@link RunMeter#last()} is the allocator at the end
+   */
+  RunMeter meter(AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
+    RunMeter meter = new RunMeter(strategy.getName(), interval);
+    meter.skipped(run(capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)), progress));
+    return meter;
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */
