@@ -2,9 +2,11 @@ package dev.allot.examples;
 
 import dev.allot.Allocators;
 import dev.allot.GrowthPolicy;
+import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,7 +25,9 @@ final class ProgramOptions {
 
   /** Reads the trace and learns its addresses from the recording strategy. */
   TraceProgram program(Path trace) throws IOException {
-    return TraceProgram.record(TraceParser.parse(trace), Allocators.strategy(recordedWith));
+    List<TraceOperation> operations = TraceParser.parse(trace);
+    return TraceProgram.record(operations, Allocators.strategy(recordedWith),
+        Progress.onTerminal("learning the addresses of " + recordedWith, operations.size()));
   }
 
   /**

@@ -32,6 +32,7 @@ final class Progress {
     this.out = out;
     this.label = label;
     this.total = total;
+    this.lastDraw = System.nanoTime() - REDRAW_NANOS;
   }
 
   /**
@@ -41,7 +42,12 @@ final class Progress {
    * @param total the number of steps
    */
   static Progress onTerminal(String label, long total) {
-    return System.console() == null ? SILENT : new Progress(System.err, label, total);
+    return System.console() == null ? SILENT : to(System.err, label, total);
+  }
+
+  /** Starts a report of {@code total} steps on {@code out}, terminal or not. */
+  static Progress to(PrintStream out, String label, long total) {
+    return new Progress(out, label, total);
   }
 
   /** Reports that {@code done} of the steps are done. */

@@ -47,8 +47,9 @@ final class TraceProgram {
    *
    * @param operations the parsed trace
    * @param recordedWith the strategy whose addresses the trace holds
+   * @param progress told of each operation
    */
-  static TraceProgram record(List<TraceOperation> operations, AllocationStrategy recordedWith) {
+  static TraceProgram record(List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
     TraceReplayer replayer = new TraceReplayer(recordedWith);
     long[] starts = new long[operations.size()];
     for (int i = 0; i < starts.length; i++) {
@@ -58,7 +59,9 @@ final class TraceProgram {
         case OK -> 0;
         case MEMORY, INVALID -> FAILED;
       };
+      progress.step(i + 1);
     }
+    progress.finish();
     return new TraceProgram(operations, starts);
   }
 

@@ -65,7 +65,7 @@ class CompareCommandTest {
   @Test
   void program_sameStrategyAsRecording_endsExactlyAsLiteralReplay() {
     List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"));
+    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
     List<Allocator> sections = runAll(program, "first-fit", new ArrayList<>());
 
     TraceReplayer literal = new TraceReplayer(Allocators.strategy("first-fit"));
@@ -76,7 +76,7 @@ class CompareCommandTest {
 
   @Test
   void program_otherStrategy_allocatesTheSameAmountAfterEveryCall() {
-    TraceProgram program = TraceProgram.record(recordedWorkload(3_000), Allocators.strategy("first-fit"));
+    TraceProgram program = TraceProgram.record(recordedWorkload(3_000), Allocators.strategy("first-fit"), Progress.SILENT);
     List<Long> firstFit = new ArrayList<>();
     List<Long> worstFit = new ArrayList<>();
     runAll(program, "first-fit", firstFit);
