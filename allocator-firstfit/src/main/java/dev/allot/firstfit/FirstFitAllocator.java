@@ -8,22 +8,30 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorArguments;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * The first-fit allocator, following {@code spec/semantics.md} rule by rule (the numbers in the
- * comments are the spec's). Not thread-safe.
+ * comments are the spec's), on a {@link GapTree} so that every call is O(log n) where pyglet's is
+ * O(n): the gap scan of rules 4-5 becomes one descent to the leftmost gap that fits. Not
+ * thread-safe.
  */
 final class FirstFitAllocator implements Allocator {
 
-  private final BlockList blocks = new BlockList();
-  private long capacity;
+  /** The blocks; it also holds the capacity, whose tail it counts as the last gap. */
+  private final GapTree blocks;
   /** The sum of all block sizes, kept so that the metrics are O(1). */
   private long allocated;
 
   FirstFitAllocator(long capacity) {
-    this.capacity = capacity;
+    this(new GapTree(capacity));
+  }
+
+  /** Wraps an empty tree; tests pass trees with tiny nodes. */
+  FirstFitAllocator(GapTree blocks) {
+    this.blocks = blocks;
   }
 
   @Override
@@ -34,43 +42,41 @@ final class FirstFitAllocator implements Allocator {
 
   /** Rules 2-6 of alloc: places {@code size > 0} indices or throws, changing nothing on failure. */
   private long place(long size, String call, long... args) {
-    int count = blocks.count();
-    if (count == 0) {
-      if (size > capacity) {
+    if (blocks.count() == 0) {
+      if (size > blocks.capacity()) {
         throw memoryFailure(size);
       }
-      blocks.insert(0, 0, size);
+      blocks.insertFirst(0, size);
       allocated += size;
       return 0;
     }
-    if (blocks.start(0) > size) {
-      blocks.insert(0, 0, size);
+    if (blocks.start(blocks.first()) > size) {
+      blocks.insertFirst(0, size);
       allocated += size;
       return 0;
     }
-    for (int i = 0; i < count - 1; i++) {
-      long freeStart = blocks.end(i);
-      long gap = blocks.start(i + 1) - freeStart;
-      if (gap == size) {
-        blocks.setSize(i, blocks.size(i) + gap + blocks.size(i + 1));
-        blocks.remove(i + 1);
-        allocated += size;
-        return freeStart;
-      }
-      if (gap > size) {
-        blocks.setSize(i, blocks.size(i) + size);
-        allocated += size;
-        return freeStart;
-      }
+    // Rules 4 and 5 in one search: the tail is the last block's gap (see GapTree).
+    int index = blocks.leftmostGapAtLeast(size);
+    if (index == GapTree.NONE) {
+      long lastEnd = blocks.lastEnd();
+      requireEndFits(lastEnd, size, call, args);
+      throw memoryFailure(lastEnd + size);
     }
-    long lastEnd = blocks.lastEnd();
-    if (capacity - lastEnd >= size) {
-      blocks.setSize(count - 1, blocks.size(count - 1) + size);
-      allocated += size;
-      return lastEnd;
+    long freeStart = blocks.end(index);
+    if (!blocks.isLast(index) && blocks.gapAfter(index) == size) {
+      mergeWithNext(index);
+    } else {
+      blocks.setEnd(index, freeStart + size);
     }
-    requireEndFits(lastEnd, size, call, args);
-    throw memoryFailure(lastEnd + size);
+    allocated += size;
+    return freeStart;
+  }
+
+  /** Fills the gap after block {@code index} exactly: it and the next block become one. */
+  private void mergeWithNext(int index) {
+    int next = blocks.next(index);
+    blocks.setEnd(index, blocks.end(next));
+    blocks.remove(next);
   }
 
   private AllocatorMemoryException memoryFailure(long requestedCapacity) {
@@ -88,8 +94,8 @@ final class FirstFitAllocator implements Allocator {
   /** Frees {@code [start, start + size)}, {@code size > 0}, which must lie inside one block. */
   private void free(long start, long size, String call, long... args) {
     requireEndFits(start, size, call, args);
-    int index = blocks.indexContaining(start, size);
-    if (index < 0) {
+    int index = indexContaining(start, size);
+    if (index == GapTree.NONE) {
       throw notAllocated(start, size, call, args);
     }
     long blockStart = blocks.start(index);
@@ -99,14 +105,22 @@ final class FirstFitAllocator implements Allocator {
       blocks.remove(index);
     } else if (start == blockStart) {
       blocks.setStart(index, end);
-      blocks.setSize(index, blockEnd - end);
     } else if (end == blockEnd) {
-      blocks.setSize(index, start - blockStart);
+      blocks.setEnd(index, start);
     } else {
-      blocks.setSize(index, start - blockStart);
-      blocks.insert(index + 1, end, blockEnd - end);
+      blocks.setEnd(index, start);
+      blocks.insertAfter(index, end, blockEnd);
     }
     allocated -= size;
+  }
+
+  /**
+   * Returns the block that holds all of {@code [start, start + size)}, or {@link GapTree#NONE}. The
+   * caller has checked that {@code start + size} does not overflow.
+   */
+  private int indexContaining(long start, long size) {
+    int index = blocks.find(start);
+    return index == GapTree.NONE || start + size > blocks.end(index) ? GapTree.NONE : index;
   }
 
   @Override
@@ -126,23 +140,21 @@ final class FirstFitAllocator implements Allocator {
       free(start + newSize, size - newSize, "realloc", start, size, newSize);
       return start;
     }
-    int index = blocks.indexContaining(start, size);
-    if (index < 0) {
+    int index = indexContaining(start, size);
+    if (index == GapTree.NONE) {
       throw notAllocated(start, size, "realloc", start, size, newSize);
     }
     long end = start + size;
     if (end == blocks.end(index)) {
-      boolean last = index == blocks.count() - 1;
-      long free = last ? capacity - end : blocks.start(index + 1) - end;
+      long free = blocks.gapAfter(index);
       long growth = newSize - size;
-      if (!last && free == growth) {
-        blocks.setSize(index, blocks.size(index) + growth + blocks.size(index + 1));
-        blocks.remove(index + 1);
+      if (!blocks.isLast(index) && free == growth) {
+        mergeWithNext(index);
         allocated += growth;
         return start;
       }
       if (free > growth) {
-        blocks.setSize(index, blocks.size(index) + growth);
+        blocks.setEnd(index, end + growth);
         allocated += growth;
         return start;
       }
@@ -154,26 +166,34 @@ final class FirstFitAllocator implements Allocator {
 
   @Override
   public long getCapacity() {
-    return capacity;
+    return blocks.capacity();
   }
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
+    if (capacity < blocks.capacity()) {
       throw AllocatorArguments.invalid(
-          "capacity never shrinks; it is " + this.capacity, "setCapacity", capacity);
+          "capacity never shrinks; it is " + blocks.capacity(), "setCapacity", capacity);
     }
-    this.capacity = capacity;
+    blocks.setCapacity(capacity);
   }
 
   @Override
   public List<Region> getAllocatedRegions() {
-    return Collections.unmodifiableList(blocks.toRegions());
+    int count = blocks.count();
+    List<Region> regions = new ArrayList<>(count);
+    for (int i = 0, index = blocks.first(); i < count; i++) {
+      regions.add(new Region(blocks.start(index), blocks.end(index) - blocks.start(index)));
+      if (i + 1 < count) {
+        index = blocks.next(index);
+      }
+    }
+    return Collections.unmodifiableList(regions);
   }
 
   @Override
   public long getFreeSize() {
-    return capacity - allocated;
+    return blocks.capacity() - allocated;
   }
 
   @Override
@@ -183,7 +203,10 @@ final class FirstFitAllocator implements Allocator {
 
   @Override
   public long getLargestFreeHole() {
-    return blocks.largestHole(capacity);
+    if (blocks.count() == 0) {
+      return blocks.capacity();
+    }
+    return Math.max(blocks.start(blocks.first()), blocks.largestGapAfterBlocks());
   }
 
   @Override
@@ -198,6 +221,6 @@ final class FirstFitAllocator implements Allocator {
 
   @Override
   public String toString() {
-    return "FirstFitAllocator[capacity=" + capacity + ", blocks=" + getAllocatedRegions() + "]";
+    return "FirstFitAllocator[capacity=" + blocks.capacity() + ", blocks=" + getAllocatedRegions() + "]";
   }
 }
