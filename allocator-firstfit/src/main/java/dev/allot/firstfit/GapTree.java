@@ -283,8 +283,27 @@ final class GapTree {
 
   /** Moves the end of a block; it must stay after its start and before the next block's start. */
   void setEnd(int position, long end) {
+    int leaf = leafOf(position);
+    long after = isLast(position) ? capacity : starts[next(position)];
+    long oldGap = after - ends[position];
     ends[position] = end;
-    update(leafOf(position));
+    int parent = leafParent[leaf];
+    long oldMax = childMaxGap[parent * branchCapacity + indexOf(parent, leaf)];
+    propagate(parent, leaf, newMax(oldMax, oldGap, after - end, leaf, true), starts[base(leaf)]);
+  }
+
+  /**
+   * Returns a node's largest gap after one of its gaps changed from {@code oldGap} to {@code
+   * newGap}, rescanning the node only when its old maximum was that gap and it shrank.
+   */
+  private long newMax(long oldMax, long oldGap, long newGap, int node, boolean leaf) {
+    if (newGap >= oldMax) {
+      return newGap;
+    }
+    if (oldGap < oldMax) {
+      return oldMax;
+    }
+    return leaf ? leafMaxGap(node) : branchMaxGap(node);
   }
 
   // ---- structural changes ---------------------------------------------------------------------
@@ -552,9 +571,10 @@ final class GapTree {
   }
 
   private void propagate(int branch, int child, long gap, long first) {
+    int entry = branch * branchCapacity + indexOf(branch, child);
     while (true) {
-      int entry = branch * branchCapacity + indexOf(branch, child);
-      if (childMaxGap[entry] == gap && childFirstStart[entry] == first) {
+      long oldGap = childMaxGap[entry];
+      if (oldGap == gap && childFirstStart[entry] == first) {
         return; // nothing above depends on anything else
       }
       childMaxGap[entry] = gap;
@@ -562,10 +582,12 @@ final class GapTree {
       if (branch == root) {
         return;
       }
-      gap = branchMaxGap(branch);
+      int parent = branchParent[branch];
+      int parentEntry = parent * branchCapacity + indexOf(parent, branch);
+      gap = newMax(childMaxGap[parentEntry], oldGap, gap, branch, false);
       first = childFirstStart[branch * branchCapacity];
-      child = branch;
-      branch = branchParent[branch];
+      branch = parent;
+      entry = parentEntry;
     }
   }
 
