@@ -3,11 +3,11 @@ package dev.allot.examples;
 import java.util.Locale;
 
 /**
- * A linear axis from 0 to a round maximum with round tick steps (1, 2 or 5 times a power of ten),
+ * A linear axis from 0 to a maximum (round, or the data's own) with round tick steps (1, 2 or 5 times a power of ten),
  * and compact labels ({@code 1.5M}), shared by the {@code compare} chart and the {@code map}
  * picture.
  *
- * @param max the value at the end of the axis, a whole number of steps
+ * @param max the value at the end of the axis
  * @param step the distance between ticks
  */
 record Axis(double max, double step) {
@@ -23,14 +23,19 @@ record Axis(double max, double step) {
     return new Axis(Math.ceil(value / step - 1e-9) * step, step);
   }
 
+  /** An axis from 0 to exactly {@code value}, with the ticks {@link #upTo} would give it. */
+  static Axis exactly(double value) {
+    return new Axis(value, upTo(value).step());
+  }
+
   /** Maps {@code value} onto {@code [from, to]}. */
   double scale(double value, double from, double to) {
     return from + (to - from) * (max == 0 ? 0 : value / max);
   }
 
-  /** The number of steps from 0 to {@link #max}. */
+  /** The number of whole steps from 0 to {@link #max}. */
   int steps() {
-    return (int) Math.round(max / step);
+    return (int) Math.floor(max / step + 1e-9);
   }
 
   /** Labels a tick: integers compactly ({@code 512}, {@code 64K}, {@code 1.5M}), fractions with two digits. */

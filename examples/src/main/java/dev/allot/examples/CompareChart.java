@@ -62,7 +62,7 @@ final class CompareChart {
       calls = Math.max(calls, run.calls());
       peak = Math.max(peak, run.peakCapacity());
     }
-    Axis x = Axis.upTo(calls);
+    Axis x = Axis.exactly(calls);
     Axis fragmentation = new Axis(1, 0.25);
     Axis capacity = Axis.upTo(peak);
     panel(svg, PANEL_TOPS[0], x, fragmentation, "fragmentation");

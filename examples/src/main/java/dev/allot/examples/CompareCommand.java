@@ -5,6 +5,7 @@ import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.CapacityListener;
 import dev.allot.GrowthPolicy;
+import dev.allot.workload.WorkloadKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-        "Replays the same workload through every strategy and prints them side by side.",
+        "Replays the same workload (a TRACE, or a generated --workload) through every strategy and prints"
+            + " them side by side.",
         "A TRACE's addresses are those of the strategy that recorded it (--recorded-with); each strategy"
             + " runs the same calls at its own addresses, growing on demand (set_capacity lines are not"
             + " run, calls that failed in the recording are not run)."})
@@ -53,16 +55,40 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "TRACE", description = "A trace file (spec/trace-format.md).")
   @Nullable Path trace;
 
+  @Option(names = "--workload", paramLabel = "KIND",
+      description = "Instead of a TRACE, generate a workload: churn, sprites or text (as bench does).")
+  @Nullable String workload;
+
+  @Option(names = "--live", paramLabel = "N", defaultValue = "1000",
+      description = "With --workload: live regions held (default: ${DEFAULT-VALUE}).")
+  int live = 1000;
+
+  @Option(names = "--ops", paramLabel = "M", defaultValue = "200000",
+      description = "With --workload: calls after filling, a churn step is two (default: ${DEFAULT-VALUE}).")
+  long ops = 200_000;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "With --workload: seed, the same for every strategy (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--initial-capacity", paramLabel = "N", defaultValue = "1024",
+      description = "With --workload: capacity each strategy starts from (default: ${DEFAULT-VALUE}).")
+  long initialCapacity = 1024;
+
   /** Samples per line of the chart; more points than pixels would not show. */
   private static final int CHART_POINTS = 1500;
 
   @Override
   public Integer call() throws IOException {
     Path file = trace;
-    if (file == null) {
-      throw new ParameterException(commandSpec().commandLine(), "Give a TRACE file.");
+    String kind = workload;
+    if ((file == null) == (kind == null)) {
+      throw new ParameterException(commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
     }
-    TraceProgram program = replay.program(file);
+    Program program = file != null ? replay.program(file)
+        : new WorkloadProgram(WorkloadKind.byName(kind), live, ops, seed, initialCapacity);
+    String source = file != null ? String.valueOf(file.getFileName())
+        : kind + " workload, " + live + " live, seed " + seed;
     GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {
@@ -71,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
     printTable(System.out, runs);
     Path chartFile = chart;
     if (chartFile != null) {
-      CompareChart.render(runs, String.valueOf(file.getFileName())).write(chartFile);
+      CompareChart.render(runs, source).write(chartFile);
       System.out.println("chart written to " + chartFile);
     }
     return 0;
@@ -90,14 +116,14 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Runs the program twice: once timed with nothing watching, once metered for the figures. */
-  static RunMeter measure(TraceProgram program, AllocationStrategy strategy, GrowthPolicy policy) {
+  static RunMeter measure(Program program, AllocationStrategy strategy, GrowthPolicy policy) {
     String name = strategy.getName();
     CapacityListener ignore = (oldCapacity, newCapacity) -> {};
     long begin = System.nanoTime();
     program.run(capacity -> Allocators.growing(strategy.create(capacity), policy, ignore),
         Progress.onTerminal("compare " + name + " (timing)", program.size()));
     long nanos = System.nanoTime() - begin;
-    RunMeter meter = program.meter(strategy, policy, program.size() / CHART_POINTS,
+    RunMeter meter = program.meter(strategy, policy, (int) Math.min(Integer.MAX_VALUE, program.size() / CHART_POINTS),
         Progress.onTerminal("compare " + name, program.size()));
     meter.timed(nanos);
     return meter;

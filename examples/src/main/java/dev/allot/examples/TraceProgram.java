@@ -2,8 +2,6 @@ package dev.allot.examples;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.Allocators;
-import dev.allot.GrowthPolicy;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.TraceOperation;
@@ -29,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *       cannot be translated; it is skipped and counted.
  * </ul>
  */
-final class TraceProgram {
+final class TraceProgram implements Program {
 
   /** Marks a call that failed in the recording. */
   private static final long FAILED = -1;
@@ -65,19 +63,19 @@ final class TraceProgram {
     return new TraceProgram(operations, starts);
   }
 
-  /** Returns the number of trace operations. */
-  int size() {
+  @Override
+  public long size() {
     return operations.size();
   }
 
   /**
-   * Runs the program.
+   * {@inheritDoc}
    *
-   * @param newAllocator makes the allocator for each {@code capacity} line, from its capacity
-   * @param progress told of each operation
-   * @return the number of operations skipped because they could not be translated
+   * <p>Each {@code capacity} line asks for a new allocator; the skipped calls are those that could
+   * not be translated.
    */
-  long run(LongFunction<Allocator> newAllocator, Progress progress) {
+  @Override
+  public long run(LongFunction<Allocator> newAllocator, Progress progress) {
     AddressMap addresses = new AddressMap();
     @Nullable Allocator allocator = null;
     long skipped = 0;
@@ -97,18 +95,6 @@ final class TraceProgram {
     }
     progress.finish();
     return skipped;
-  }
-
-  /**
-   * Runs the program on growing allocators of {@code strategy}, measured.
-   *
-   * @param interval calls between samples of the chart series
-   * @return the meter, whose {@link RunMeter#last()} is the allocator at the end
-   */
-  RunMeter meter(AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
-    RunMeter meter = new RunMeter(strategy.getName(), interval);
-    meter.skipped(run(capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)), progress));
-    return meter;
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */

@@ -15,6 +15,14 @@ class AxisTest {
   }
 
   @Test
+  void exactly_endsAtValueWithRoundTicksInside() {
+    Axis axis = Axis.exactly(302_000);
+    assertEquals(302_000, axis.max());
+    assertEquals(100_000, axis.step());
+    assertEquals(3, axis.steps());
+  }
+
+  @Test
   void label_compactsLargeIntegers() {
     assertEquals("5000", Axis.label(5000));
     assertEquals("65.5K", Axis.label(65_536));

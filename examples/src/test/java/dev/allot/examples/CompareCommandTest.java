@@ -117,6 +117,29 @@ class CompareCommandTest {
   void compare_noTrace_failsWithUsage() {
     CommandRun run = CommandRun.of("compare");
     assertEquals(2, run.status());
-    assertTrue(run.err().contains("Give a TRACE file."), run.err());
+    assertTrue(run.err().contains("Give a TRACE file or --workload KIND"), run.err());
+  }
+
+  @Test
+  void compare_workload_sameRequestsForEveryStrategy() {
+    CommandRun run = CommandRun.of("compare", "--workload", "churn", "--live", "200", "--ops", "4000",
+        "--strategies", "first-fit,best-fit,worst-fit");
+    assertEquals(0, run.status(), run.err());
+    List<String> rows = run.out().lines().skip(1).toList();
+    assertEquals(3, rows.size(), run.out());
+    for (String row : rows) {
+      // churn never reallocs, so no relocations; nothing is skipped in a generated workload.
+      assertTrue(row.matches("\\S+ +\\S+ +\\d+ +0\\.\\d{3} +\\d\\.\\d{3} +0 +\\d+ +0"), row);
+    }
+  }
+
+  @Test
+  void workloadProgram_callsCountedAreFillPlusOps() {
+    WorkloadProgram program = new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
+    RunMeter meter = program.meter(Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, Progress.SILENT);
+    assertTrue(meter.calls() >= 1_050 && meter.calls() <= 1_051, "calls " + meter.calls());
+    assertTrue(meter.relocations() > 0);
+    assertTrue(meter.growths() > 0);
+    assertEquals(meter.calls(), meter.samples());
   }
 }
