@@ -52,4 +52,11 @@ fun runQuickStart(out: PrintStream) {
     growing.alloc(1)
     growing.realloc(first, 3, 4)
     out.println("growing allocator capacity ${growing.capacity}, strategy ${growing.strategyName}")
+
+    // A lambda is a CapacityListener (its one abstract method); relocations then go unreported.
+    val exact = Allocators.growing(Allocators.create("first-fit", 2), GrowthPolicy.exact()) { old, new ->
+        out.println("exact growth $old -> $new")
+    }
+    val region = exact.alloc(5)
+    out.println("region at $region, capacity ${exact.capacity}, free ${exact.freeSize}")
 }

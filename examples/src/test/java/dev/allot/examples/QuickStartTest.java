@@ -45,6 +45,8 @@ class QuickStartTest {
         "usage 0.82, fragmentation 1.00",
         "buffer grows 4 -> 8",
         "region of 3 moved 0 -> 4",
-        "growing allocator capacity 8, strategy first-fit"), lines(KotlinQuickStart::runQuickStart));
+        "growing allocator capacity 8, strategy first-fit",
+        "exact growth 2 -> 5",
+        "region at 0, capacity 5, free 0"), lines(KotlinQuickStart::runQuickStart));
   }
 }
