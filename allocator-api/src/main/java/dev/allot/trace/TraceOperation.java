@@ -1,6 +1,7 @@
 package dev.allot.trace;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One operation line of a trace. Numbers are kept as primitives so that replaying a parsed trace
@@ -14,6 +15,16 @@ import java.util.Arrays;
  * @param problem why a {@link OperationKind#MALFORMED} line is malformed; empty otherwise
  */
 public record TraceOperation(OperationKind kind, long first, long second, long third, int line, String problem) {
+
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException if {@code kind} or {@code problem} is null
+   */
+  public TraceOperation {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(problem, "problem");
+  }
 
   /**
    * Creates a well-formed operation.
