@@ -2,6 +2,7 @@ package dev.allot.testkit
 
 import dev.allot.AllocationStrategy
 import io.kotest.property.Arb
+import io.kotest.property.arbitrary.arbitrary
 import io.kotest.property.arbitrary.bind
 import io.kotest.property.arbitrary.choose
 import io.kotest.property.arbitrary.enum
@@ -113,10 +114,13 @@ object Programs {
    * Generates programs in the proportions of [mix].
    *
    * @param mix the weights and ranges
-   * @return an arbitrary of programs that shrinks by dropping and simplifying steps
+   * @return an arbitrary of programs that shrinks by dropping and simplifying steps ([ProgramShrinker])
    */
   @JvmStatic
   @JvmOverloads
-  fun programs(mix: Mix = Mix()): Arb<Program> =
-    Arb.bind(Arb.long(mix.capacities.first.toLong()..mix.capacities.last.toLong()), Arb.list(commands(mix), mix.steps), ::Program)
+  fun programs(mix: Mix = Mix()): Arb<Program> {
+    val capacities = Arb.long(mix.capacities.first.toLong()..mix.capacities.last.toLong())
+    val commandLists = Arb.list(commands(mix), mix.steps)
+    return arbitrary(ProgramShrinker) { Program(capacities.bind(), commandLists.bind()) }
+  }
 }

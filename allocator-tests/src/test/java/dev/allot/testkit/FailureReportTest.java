@@ -11,6 +11,7 @@ import dev.allot.testkit.reference.PygletReferenceStrategy;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class FailureReportTest {
     List<TraceOperation> operations = TraceParser.parse(failure.trace());
     assertEquals(OperationKind.CAPACITY, operations.get(0).kind(), failure.trace());
     assertTrue(operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
-    // Two placements show the overlap, each with at most a retry (set_capacity and the call again).
-    assertTrue(operations.size() <= 7, failure.trace());
+    // Two placements show the overlap (measured: 3 lines for 25 seeds out of 25).
+    assertTrue(operations.size() <= 5, failure.trace());
   }
 
   @Test
@@ -43,12 +44,28 @@ class FailureReportTest {
   }
 
   @Test
-  void replay_reportedTraceWithRetry_failsOnRequestedCapacity() {
+  void replay_reportedTraceOfShortRequest_failsOnRequestedCapacity() {
     ContractFailure failure = failure(Invariant.REQUESTED_CAPACITY, SHORT_REQUEST);
-    assertTrue(failure.trace().contains("set_capacity"), failure.trace());
     ContractViolation violation = assertThrows(ContractViolation.class,
         () -> ContractRun.replay(SHORT_REQUEST, failure.trace(), Set.of(Invariant.REQUESTED_CAPACITY)));
     assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
+  }
+
+  @Test
+  void replay_traceHoldingARetry_takesItAsTheRetryNotAsNewCalls() {
+    String trace = "capacity 4\nalloc 3\nalloc 3\nset_capacity 6\nalloc 3";
+    Set<Invariant> invariants = EnumSet.complementOf(EnumSet.of(Invariant.FREE_ALL_EMPTIES));
+    ContractRun run = ContractRun.replay(new PygletReferenceStrategy(), trace, invariants);
+    assertEquals(4, run.operations().size());
+    assertEquals(trace, run.trace());
+  }
+
+  @Test
+  void replay_retryThatStillFails_isCaughtAsRequestedCapacity() {
+    ContractViolation violation = assertThrows(ContractViolation.class,
+        () -> ContractRun.replay(SHORT_REQUEST, "capacity 4\nalloc 3\nalloc 3\nset_capacity 5\nalloc 3", Set.of(Invariant.REQUESTED_CAPACITY)));
+    assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
+    assertTrue(violation.getMessage().contains("`alloc 3` (trace line 5)"), violation.getMessage());
   }
 
   @Test
