@@ -1,6 +1,7 @@
 package dev.allot.testkit
 
 import dev.allot.AllocationStrategy
+import io.kotest.common.ExperimentalKotest
 import io.kotest.property.PropTestConfig
 import io.kotest.property.checkAll
 import kotlinx.coroutines.runBlocking
@@ -26,13 +27,14 @@ object ContractProperties {
    * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
    */
   @JvmStatic
+  @OptIn(ExperimentalKotest::class) // PropTestConfig is kotest's only way to fix the seed
   fun check(invariant: Invariant, strategy: AllocationStrategy, iterations: Int, seed: Long) {
     val checked = setOf(invariant)
     // kotest ends shrinking on the smallest failing program, so the last failure seen is that one.
     var last: Pair<String, Throwable>? = null
     try {
       runBlocking {
-        checkAll(PropTestConfig(seed = seed, iterations = iterations), Programs.programs(mixFor(invariant))) { program ->
+        checkAll(iterations, PropTestConfig(seed = seed), Programs.programs(mixFor(invariant))) { program ->
           var run: ContractRun? = null
           try {
             run = ContractRun(strategy, program.capacity, checked)

@@ -1,6 +1,7 @@
 package dev.allot.testkit
 
 import dev.allot.testkit.reference.PygletReferenceStrategy
+import io.kotest.common.ExperimentalKotest
 import io.kotest.property.PropTestConfig
 import io.kotest.property.checkAll
 import kotlinx.coroutines.runBlocking
@@ -19,8 +20,9 @@ class CommandsTest {
   private val huge = setOf(Command.BadCall.Kind.HUGE_ALLOC, Command.BadCall.Kind.HUGE_REALLOC)
 
   @Test
+  @OptIn(ExperimentalKotest::class)
   fun resolve_anyStateAndCommand_badCallsAreBadAndOthersGood() = runBlocking<Unit> {
-    checkAll(PropTestConfig(seed = 7, iterations = 300), Programs.programs(Mix(bad = 4))) { program ->
+    checkAll(300, PropTestConfig(seed = 7), Programs.programs(Mix(bad = 4))) { program ->
       val run = ContractRun(PygletReferenceStrategy(), program.capacity, emptySet())
       for (command in program.commands) {
         val operation = command.resolve(run.model())
