@@ -15,6 +15,9 @@ public record StepResult(Outcome outcome, long value, String detail) {
   /**
    * Checks the components.
    *
+   * @param outcome how the call ended
+   * @param value the returned start, the requested capacity, or 0
+   * @param detail why the call was invalid; empty otherwise
    * @throws NullPointerException if {@code outcome} or {@code detail} is null
    */
   public StepResult {

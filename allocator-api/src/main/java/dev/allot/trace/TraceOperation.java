@@ -19,6 +19,12 @@ public record TraceOperation(OperationKind kind, long first, long second, long t
   /**
    * Checks the components.
    *
+   * @param kind what the line asks for
+   * @param first the first number
+   * @param second the second number
+   * @param third the third number
+   * @param line the 1-based line number in the source
+   * @param problem why a malformed line is malformed; empty otherwise
    * @throws NullPointerException if {@code kind} or {@code problem} is null
    */
   public TraceOperation {

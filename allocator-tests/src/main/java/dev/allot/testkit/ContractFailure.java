@@ -11,8 +11,11 @@ public final class ContractFailure extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
+  /** The broken rule. */
   private final Invariant invariant;
+  /** The shrunk program as trace text. */
   private final String trace;
+  /** The seed that reproduces the run. */
   private final long seed;
 
   /**

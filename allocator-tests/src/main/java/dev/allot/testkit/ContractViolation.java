@@ -8,6 +8,7 @@ public final class ContractViolation extends AssertionError {
 
   private static final long serialVersionUID = 1L;
 
+  /** The broken rule. */
   private final Invariant invariant;
 
   /**

@@ -29,6 +29,15 @@ public record Observation(
 
   /**
    * Copies the block list, so that the observation stays as it was whatever the allocator does.
+   *
+   * @param capacity the capacity
+   * @param blocks the allocated blocks
+   * @param freeSize the free size
+   * @param fragmentedFreeSize the fragmented free size
+   * @param largestFreeHole the largest free hole
+   * @param usage the usage
+   * @param fragmentation the fragmentation
+   * @param empty whether nothing is allocated
    */
   public Observation {
     blocks = List.copyOf(blocks);
