@@ -67,7 +67,7 @@ object ContractProperties {
         .append(strategy.javaClass.name).append(") breaks ").append(broken)
       if (broken != property) append(" while checking ").append(property)
       append('\n').append(what)
-      append("\nShrunk program as a trace (paste it into a regression test; replay it with TraceReplayer):\n")
+      append("\nShrunk program as a trace (paste it into a regression test that calls ContractRun.replay):\n")
       append(trace)
       append("\nSeed ").append(seed).append(": re-run with -D").append(ContractSettings.SEED_PROPERTY).append('=')
         .append(seed).append(" -D").append(ContractSettings.ITERATIONS_PROPERTY).append('=').append(iterations)

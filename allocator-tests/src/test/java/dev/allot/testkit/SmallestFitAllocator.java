@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small, plainly correct best-fit of {@code spec/semantics.md} on a {@link TreeMap} of blocks
@@ -107,7 +108,7 @@ class SmallestFitAllocator implements Allocator {
     }
   }
 
-  private Map.@org.jspecify.annotations.Nullable Entry<Long, Long> containing(long start, long size) {
+  private Map.@Nullable Entry<Long, Long> containing(long start, long size) {
     Map.Entry<Long, Long> block = blocks.floorEntry(start);
     return block != null && start + size <= block.getKey() + block.getValue() ? block : null;
   }
