@@ -1,6 +1,7 @@
 package dev.allot;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An allocator that passes every call to another one; decorators extend it and override only the
@@ -22,7 +23,7 @@ public abstract class ForwardingAllocator implements Allocator {
    * @param delegate the allocator that does the work
    */
   protected ForwardingAllocator(Allocator delegate) {
-    this.delegate = delegate;
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
   /**

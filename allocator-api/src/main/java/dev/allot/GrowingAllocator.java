@@ -1,5 +1,7 @@
 package dev.allot;
 
+import java.util.Objects;
+
 /**
  * An allocator that grows instead of failing: when the delegate throws {@link
  * AllocatorMemoryException}, it asks its {@link GrowthPolicy} for a new capacity, tells its {@link
@@ -33,8 +35,8 @@ public final class GrowingAllocator extends ForwardingAllocator {
    */
   GrowingAllocator(Allocator delegate, GrowthPolicy policy, CapacityListener listener) {
     super(delegate);
-    this.policy = policy;
-    this.listener = listener;
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** One attempt of a call that may fail for lack of capacity. */

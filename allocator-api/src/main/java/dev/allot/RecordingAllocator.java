@@ -2,6 +2,7 @@ package dev.allot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 
 /**
  * An allocator that writes every call it receives as a trace line ({@code spec/trace-format.md}),
@@ -38,11 +39,11 @@ public final class RecordingAllocator extends ForwardingAllocator {
    */
   RecordingAllocator(Allocator delegate, Appendable out) {
     super(delegate);
+    this.out = Objects.requireNonNull(out, "out");
     if (!delegate.isEmpty()) {
       throw new IllegalArgumentException("recording(" + delegate + ", out): the allocator holds "
           + delegate.getAllocatedRegions().size() + " block(s); a trace can only start from an empty one");
     }
-    this.out = out;
     write("capacity", delegate.getCapacity());
   }
 

@@ -1,6 +1,7 @@
 package dev.allot;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An allocator whose every call holds the lock of this object, for callers that share one
@@ -34,7 +35,7 @@ public final class SynchronizedAllocator implements Allocator {
    * @param delegate the allocator to guard
    */
   SynchronizedAllocator(Allocator delegate) {
-    this.delegate = delegate;
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
   @Override
