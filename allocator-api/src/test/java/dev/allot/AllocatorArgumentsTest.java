@@ -40,4 +40,13 @@ class AllocatorArgumentsTest {
     assertEquals("dealloc(5, 3): region [5, 8) is not allocated",
         AllocatorArguments.notAllocated(5, 3, "dealloc", 5, 3).getMessage());
   }
+
+  @Test
+  void requireNoShrink_sameOrLarger_passesAndSmaller_fails() {
+    AllocatorArguments.requireNoShrink(20, 20);
+    AllocatorArguments.requireNoShrink(20, 21);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNoShrink(20, 19));
+    assertEquals("setCapacity(19): capacity never shrinks; it is 20", e.getMessage());
+  }
 }

@@ -168,9 +168,7 @@ final class WorstFitAllocator implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
-      throw AllocatorArguments.invalid("capacity never shrinks below " + this.capacity, "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
     this.capacity = capacity;
   }
 
