@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Param;
  *
  * <pre>
  * java -jar allocator-benchmarks/target/benchmarks.jar ChurnBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s
- * java -jar allocator-benchmarks/target/benchmarks.jar ChurnBenchmark -p workload=churn -p live=10000,100000
+ * java -jar allocator-benchmarks/target/benchmarks.jar ChurnBenchmark -p workloadName=churn -p live=10000,100000
  * </pre>
  *
  * <p>Combinations that cannot run are reported as failed and skipped: a strategy whose module is
