@@ -40,4 +40,13 @@ class AllocatorArgumentsTest {
     assertEquals("dealloc(5, 3): region [5, 8) is not allocated",
         AllocatorArguments.notAllocated(5, 3, "dealloc", 5, 3).getMessage());
   }
+
+  @Test
+  void sum_atLimit_addsAndPastLimit_failsNamingCall() {
+    assertEquals(Long.MAX_VALUE, AllocatorArguments.sum(Long.MAX_VALUE - 5, 5, "alloc", 5));
+    assertEquals(7, AllocatorArguments.sum(3, 4, "alloc", 4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.sum(Long.MAX_VALUE - 5, 6, "alloc", 6));
+    assertEquals("alloc(6): 9223372036854775802 + 6 exceeds 9223372036854775807", e.getMessage());
+  }
 }
