@@ -1,0 +1,227 @@
+package dev.allot.workload;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Drives an {@link Allocator} with a seeded, repeatable program of one {@link WorkloadKind}, holding
+ * the live regions a caller would hold. {@link #fill(int)} builds the live set; each {@link #step()}
+ * then changes it once. Where the allocator runs out of capacity, the workload grows it as a vertex
+ * domain grows its buffer (to the larger of the requested capacity and the next power of two above
+ * the current one) and retries.
+ *
+ * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
+ * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
+ * sit in two primitive arrays; a step allocates nothing itself. Not thread-safe.
+ */
+public final class Workload {
+
+  /** Largest size churn allocates. */
+  private static final int CHURN_MAX_SIZE = 64;
+
+  /** Largest size a text region is created with. */
+  private static final int TEXT_NEW_MAX_SIZE = 16;
+
+  /** Largest growth of a text region in one step. */
+  private static final int TEXT_MAX_GROWTH = 8;
+
+  /** A text region that would grow past this is freed and re-created small instead. */
+  private static final int TEXT_MAX_SIZE = 256;
+
+  private final WorkloadKind kind;
+  private final Allocator allocator;
+  private final SplittableRandom random;
+  private long[] starts = new long[16];
+  private long[] sizes = new long[16];
+  private int live;
+  private long liveIndices;
+  private long operations;
+  private long relocations;
+  private long growths;
+  private long peakCapacity;
+
+  /**
+   * Creates a workload with no live regions; {@link WorkloadKind#create} is the usual way.
+   *
+   * @param kind the shape of the traffic
+   * @param allocator the allocator to drive
+   * @param seed the seed of every random choice
+   */
+  public Workload(WorkloadKind kind, Allocator allocator, long seed) {
+    this.kind = kind;
+    this.allocator = allocator;
+    this.random = new SplittableRandom(seed);
+    this.peakCapacity = allocator.getCapacity();
+  }
+
+  /**
+   * Allocates new regions until {@code live} regions are live, growing the capacity as needed.
+   *
+   * @param live the number of live regions wanted, {@code >= 0}
+   * @throws IllegalArgumentException if {@code live} is negative
+   */
+  public void fill(int live) {
+    if (live < 0) {
+      throw new IllegalArgumentException("fill(" + live + "): negative number of regions");
+    }
+    if (live > starts.length) {
+      starts = Arrays.copyOf(starts, live);
+      sizes = Arrays.copyOf(sizes, live);
+    }
+    while (this.live < live) {
+      long size = newSize();
+      starts[this.live] = allocate(size);
+      sizes[this.live] = size;
+      liveIndices += size;
+      this.live++;
+    }
+  }
+
+  /**
+   * Makes one change to the live set: churn and sprites free a random region and allocate a new
+   * one (two operations); text grows a random region by {@code realloc} (one operation), or frees
+   * and re-creates one that grew large (two). Needs at least one live region.
+   *
+   * @throws IllegalStateException if no region is live
+   */
+  public void step() {
+    if (live == 0) {
+      throw new IllegalStateException("step(): no live region; call fill first");
+    }
+    int index = random.nextInt(live);
+    long start = starts[index];
+    long size = sizes[index];
+    if (kind == WorkloadKind.TEXT) {
+      long grown = size + 1 + random.nextInt(TEXT_MAX_GROWTH);
+      if (grown <= TEXT_MAX_SIZE) {
+        long moved = reallocate(start, size, grown);
+        if (moved != start) {
+          relocations++;
+        }
+        starts[index] = moved;
+        sizes[index] = grown;
+        liveIndices += grown - size;
+        operations++;
+        return;
+      }
+    }
+    allocator.dealloc(start, size);
+    long newSize = newSize();
+    starts[index] = allocate(newSize);
+    sizes[index] = newSize;
+    liveIndices += newSize - size;
+    operations += 2;
+  }
+
+  private long newSize() {
+    return switch (kind) {
+      case CHURN -> 1 + random.nextInt(CHURN_MAX_SIZE);
+      case SPRITES -> random.nextBoolean() ? 4 : 6;
+      case TEXT -> 1 + random.nextInt(TEXT_NEW_MAX_SIZE);
+    };
+  }
+
+  private long allocate(long size) {
+    while (true) {
+      try {
+        return allocator.alloc(size);
+      } catch (AllocatorMemoryException e) {
+        grow(e);
+      }
+    }
+  }
+
+  private long reallocate(long start, long size, long newSize) {
+    while (true) {
+      try {
+        return allocator.realloc(start, size, newSize);
+      } catch (AllocatorMemoryException e) {
+        grow(e);
+      }
+    }
+  }
+
+  private void grow(AllocatorMemoryException e) {
+    long current = allocator.getCapacity();
+    long doubled = current == 0 ? 1 : Long.highestOneBit(current) << 1;
+    long capacity = Math.max(e.getRequestedCapacity(), doubled);
+    allocator.setCapacity(capacity);
+    growths++;
+    peakCapacity = Math.max(peakCapacity, capacity);
+  }
+
+  /**
+   * Returns the kind of traffic.
+   *
+   * @return the kind
+   */
+  public WorkloadKind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the allocator being driven.
+   *
+   * @return the allocator
+   */
+  public Allocator allocator() {
+    return allocator;
+  }
+
+  /**
+   * Returns the number of live regions.
+   *
+   * @return the live count
+   */
+  public int live() {
+    return live;
+  }
+
+  /**
+   * Returns the total size of the live regions: what the allocator must hold allocated.
+   *
+   * @return the sum of the live regions' sizes
+   */
+  public long liveIndices() {
+    return liveIndices;
+  }
+
+  /**
+   * Returns the allocator calls {@link #step()} has made: {@code alloc}, {@code dealloc} and
+   * {@code realloc} each count one; retries after growth and {@link #fill} do not count.
+   *
+   * @return the operation count
+   */
+  public long operations() {
+    return operations;
+  }
+
+  /**
+   * Returns how often {@code realloc} moved a region, so the caller had to copy its data.
+   *
+   * @return the relocation count
+   */
+  public long relocations() {
+    return relocations;
+  }
+
+  /**
+   * Returns how often the capacity was raised, in {@link #fill} and {@link #step()}.
+   *
+   * @return the growth count
+   */
+  public long growths() {
+    return growths;
+  }
+
+  /**
+   * Returns the largest capacity the allocator has had while driven.
+   *
+   * @return the peak capacity
+   */
+  public long peakCapacity() {
+    return peakCapacity;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.allot.firstfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import dev.allot.testkit.reference.PygletReferenceAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs long seeded random programs on the tree-based first-fit and on the literal pyglet reference
+ * side by side, and compares results, exceptions, blocks and metrics after every step. The
+ * programs favour the rare paths: exact gap fills, partial frees, zero sizes, same-size and
+ * in-place reallocs, memory failures with growth and retry, and bad calls.
+ */
+class FirstFitDifferentialTest {
+
+  /** Steps per program: long enough to build and tear down deep trees of tiny nodes. */
+  private static final int STEPS = 6_000;
+
+  /** Memory failures up to this requested capacity are followed by growth and a retry. */
+  private static final long GROWTH_LIMIT = 1 << 20;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void randomProgram_tinyNodes_matchesReferenceAtEveryStep(long seed) {
+    GapTree tree = new GapTree(64, 2, 4);
+    run(seed, new FirstFitAllocator(tree), tree, 64, 8);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {101, 102, 103})
+  void randomProgram_defaultNodes_matchesReferenceAtEveryStep(long seed) {
+    GapTree tree = new GapTree(4096);
+    run(seed, new FirstFitAllocator(tree), tree, 4096, 6);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {201, 202})
+  void randomProgram_largeSizes_matchesReferenceAtEveryStep(long seed) {
+    GapTree tree = new GapTree(1000, 3, 5);
+    run(seed, new FirstFitAllocator(tree), tree, 1000, 120);
+  }
+
+  private static void run(long seed, Allocator fast, GapTree tree, long capacity, int maxSize) {
+    Allocator reference = new PygletReferenceAllocator(capacity);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<long[]> live = new ArrayList<>();
+    int maxBlocks = 0;
+    for (int step = 0; step < STEPS; step++) {
+      Call call = nextCall(random, reference, live, maxSize);
+      String context = "seed " + seed + ", step " + step + ": " + call;
+      String expected = outcome(reference, call);
+      assertEquals(expected, outcome(fast, call), context);
+      long requested = expected.startsWith("memory=")
+          ? Long.parseLong(expected.substring(7, expected.indexOf(' '))) : Long.MAX_VALUE;
+      if (requested < GROWTH_LIMIT && random.nextInt(3) > 0) {
+        Call grow = new Call(Kind.SET_CAPACITY, requested, 0, 0, -1);
+        assertEquals("ok", outcome(reference, grow), context);
+        assertEquals("ok", outcome(fast, grow), context);
+        expected = outcome(reference, call);
+        assertEquals(expected, outcome(fast, call), context + " after growing");
+      }
+      track(live, call, expected);
+      assertSameState(reference, fast, context);
+      tree.checkInvariants();
+      maxBlocks = Math.max(maxBlocks, reference.getAllocatedRegions().size());
+    }
+    assertTrue(maxBlocks > 200, "the program should build many blocks, built " + maxBlocks);
+  }
+
+  /** Keeps the caller's view, the live regions, in step with a call that succeeded. */
+  private static void track(List<long[]> live, Call call, String outcome) {
+    if (outcome.startsWith("memory") || outcome.startsWith("invalid")) {
+      return;
+    }
+    long result = outcome.startsWith("start=") ? Long.parseLong(outcome.substring(6)) : 0;
+    if (call.kind() == Kind.ALLOC && call.a() > 0) {
+      live.add(new long[] {result, call.a()});
+      return;
+    }
+    if (call.kind() != Kind.DEALLOC && call.kind() != Kind.REALLOC) {
+      return;
+    }
+    if (call.b() > 0) {
+      long end = call.a() + call.b();
+      if (call.region() < 0) {
+        live.removeIf(region -> region[0] < end && call.a() < region[0] + region[1]);
+      } else {
+        long[] region = live.remove(call.region());
+        if (call.kind() == Kind.DEALLOC && call.a() > region[0]) {
+          live.add(new long[] {region[0], call.a() - region[0]});
+        }
+        if (call.kind() == Kind.DEALLOC && end < region[0] + region[1]) {
+          live.add(new long[] {end, region[0] + region[1] - end});
+        }
+      }
+    }
+    if (call.kind() == Kind.REALLOC && call.c() > 0) {
+      live.add(new long[] {result, call.c()});
+    }
+  }
+
+  private static void assertSameState(Allocator reference, Allocator fast, String context) {
+    assertEquals(reference.getAllocatedRegions(), fast.getAllocatedRegions(), context);
+    assertEquals(reference.getCapacity(), fast.getCapacity(), context);
+    assertEquals(reference.getFreeSize(), fast.getFreeSize(), context);
+    assertEquals(reference.getFragmentedFreeSize(), fast.getFragmentedFreeSize(), context);
+    assertEquals(reference.getLargestFreeHole(), fast.getLargestFreeHole(), context);
+    assertEquals(reference.isEmpty(), fast.isEmpty(), context);
+  }
+
+  private enum Kind { ALLOC, DEALLOC, REALLOC, SET_CAPACITY }
+
+  /** A call; {@code region} is the index of the live region it frees or resizes whole, or -1. */
+  private record Call(Kind kind, long a, long b, long c, int region) {}
+
+  /** Runs a call and renders how it ended, with everything a memory failure reports. */
+  private static String outcome(Allocator allocator, Call call) {
+    try {
+      return switch (call.kind()) {
+        case ALLOC -> "start=" + allocator.alloc(call.a());
+        case REALLOC -> "start=" + allocator.realloc(call.a(), call.b(), call.c());
+        case DEALLOC -> {
+          allocator.dealloc(call.a(), call.b());
+          yield "ok";
+        }
+        case SET_CAPACITY -> {
+          allocator.setCapacity(call.a());
+          yield "ok";
+        }
+      };
+    } catch (AllocatorMemoryException e) {
+      return "memory=" + e.getRequestedCapacity() + " hole=" + e.getLargestFreeHole()
+          + " fragmented=" + e.getFragmentedFreeSize();
+    } catch (IllegalArgumentException e) {
+      return "invalid " + e.getMessage();
+    }
+  }
+
+  private static Call nextCall(SplittableRandom random, Allocator state, List<long[]> live, int maxSize) {
+    int dice = random.nextInt(100);
+    if (dice < 45 || live.isEmpty()) {
+      return new Call(Kind.ALLOC, size(random, state, maxSize), 0, 0, -1);
+    }
+    int index = random.nextInt(live.size());
+    long[] region = live.get(index);
+    if (dice < 75) {
+      long[] range = rangeIn(random, region);
+      boolean inside = range[0] >= region[0] && range[0] + range[1] <= region[0] + region[1];
+      return new Call(Kind.DEALLOC, range[0], range[1], 0, inside ? index : -1);
+    }
+    if (dice < 95) {
+      long size = region[1];
+      long newSize = switch (random.nextInt(6)) {
+        case 0 -> size;
+        case 1 -> random.nextLong(size + 1);
+        case 2 -> 0;
+        default -> size + 1 + random.nextLong(maxSize);
+      };
+      return switch (random.nextInt(20)) {
+        case 0 -> new Call(Kind.REALLOC, random.nextLong(state.getCapacity() + 1), 0, newSize, -1);
+        case 1 -> new Call(Kind.REALLOC, region[0] + 1, size, newSize, -1); // runs past the region
+        case 2 -> new Call(Kind.REALLOC, region[0], size, -1 - random.nextLong(3), -1);
+        default -> new Call(Kind.REALLOC, region[0], size, newSize, index);
+      };
+    }
+    long current = state.getCapacity();
+    long target = switch (random.nextInt(4)) {
+      case 0 -> current;
+      case 1 -> current - 1 - random.nextLong(Math.max(1, current));
+      default -> current + random.nextLong(1, 4L * maxSize);
+    };
+    return new Call(Kind.SET_CAPACITY, target, 0, 0, -1);
+  }
+
+  /** A size for alloc: mostly small, sometimes 0, negative, the exact leading gap, or huge. */
+  private static long size(SplittableRandom random, Allocator state, int maxSize) {
+    return switch (random.nextInt(40)) {
+      case 0 -> 0;
+      case 1 -> -1 - random.nextLong(5);
+      case 2 -> state.getCapacity() + 1 + random.nextLong(maxSize);
+      case 3 -> Long.MAX_VALUE - random.nextLong(3);
+      case 4 -> state.isEmpty() ? 1 : Math.max(1, state.getAllocatedRegions().get(0).start());
+      default -> 1 + random.nextLong(maxSize);
+    };
+  }
+
+  /** A range inside the region (whole, prefix, suffix, middle), or now and then a bad one. */
+  private static long[] rangeIn(SplittableRandom random, long[] region) {
+    long start = region[0];
+    long size = region[1];
+    return switch (random.nextInt(12)) {
+      case 0 -> new long[] {start + 1 + random.nextLong(size), size}; // runs past the block
+      case 1 -> new long[] {start, 0};
+      case 2 -> new long[] {-1 - random.nextLong(4), size};
+      case 3, 4 -> new long[] {start, 1 + random.nextLong(size)};
+      case 5, 6 -> {
+        long offset = random.nextLong(size);
+        yield new long[] {start + offset, size - offset};
+      }
+      case 7 -> {
+        long offset = random.nextLong(size);
+        yield new long[] {start + offset, 1 + random.nextLong(size - offset)};
+      }
+      default -> new long[] {start, size};
+    };
+  }
+}

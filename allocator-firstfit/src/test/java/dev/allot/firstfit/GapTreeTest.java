@@ -1,0 +1,225 @@
+package dev.allot.firstfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tree's edge cases: splits and merges at every level, the first and the last leaf, and a
+ * random walk checked against a plain list after every change.
+ */
+class GapTreeTest {
+
+  /** Tiny nodes (4 blocks per leaf, 4 entries per branch) make every change a split or a merge. */
+  private static GapTree tinyTree(long capacity) {
+    return new GapTree(capacity, 2, 4);
+  }
+
+  /** Appends {@code n} blocks {@code [3i, 3i + 2)}: one free index between neighbours. */
+  private static GapTree ascending(GapTree tree, int n) {
+    tree.insertFirst(0, 2);
+    for (int i = 1; i < n; i++) {
+      tree.insertAfter(tree.find(3L * (i - 1)), 3L * i, 3L * i + 2);
+    }
+    return tree;
+  }
+
+  @Test
+  void insertAfter_tenThousandAscendingBlocks_keepsOrderAndInvariants() {
+    GapTree tree = ascending(tinyTree(30_000), 10_000);
+    tree.checkInvariants();
+    assertEquals(10_000, tree.count());
+    int position = tree.first();
+    for (int i = 0; i < 10_000; i++) {
+      assertEquals(3L * i, tree.start(position));
+      assertEquals(3L * i + 2, tree.end(position));
+      if (i < 9_999) {
+        position = tree.next(position);
+      }
+    }
+    assertTrue(tree.isLast(position));
+    assertEquals(30_000 - 29_999, tree.gapAfter(position));
+  }
+
+  @Test
+  void insertFirst_manyTimes_splitsTheLeftmostLeafRepeatedly() {
+    GapTree tree = tinyTree(1_000_000);
+    for (long start = 300_000; start >= 0; start -= 3) {
+      tree.insertFirst(start, start + 1);
+    }
+    tree.checkInvariants();
+    assertEquals(100_001, tree.count());
+    assertEquals(0, tree.start(tree.first()));
+    assertEquals(300_001, tree.lastEnd());
+  }
+
+  @Test
+  void remove_allBlocksFromTheFront_collapsesToAnEmptyRoot() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    for (int i = 0; i < 1_000; i++) {
+      tree.remove(tree.first());
+      if (i % 97 == 0) {
+        tree.checkInvariants();
+      }
+    }
+    tree.checkInvariants();
+    assertEquals(0, tree.count());
+    assertEquals(0, tree.lastEnd());
+    assertEquals(GapTree.NONE, tree.find(5));
+  }
+
+  @Test
+  void remove_allBlocksFromTheBack_movesTheLastLeafLeft() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    for (int i = 999; i >= 0; i--) {
+      assertEquals(3L * i + 2, tree.lastEnd());
+      tree.remove(tree.find(3L * i));
+    }
+    tree.checkInvariants();
+    assertEquals(0, tree.count());
+  }
+
+  @Test
+  void remove_everyOtherBlock_mergesAndLevelsNodes() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    for (int i = 0; i < 1_000; i += 2) {
+      tree.remove(tree.find(3L * i));
+      tree.checkInvariants();
+    }
+    assertEquals(500, tree.count());
+    assertEquals(4, tree.largestGapAfterBlocks()); // from 3i + 2 to 3(i + 2) for odd i
+  }
+
+  @Test
+  void leftmostGapAtLeast_oneWideGapDeepInside_isFoundAcrossLeaves() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    int wide = tree.find(3L * 700);
+    tree.setEnd(wide, 3L * 700 + 1); // gap after block 700 becomes 2
+    assertEquals(tree.find(3L * 700), tree.leftmostGapAtLeast(2));
+    assertEquals(GapTree.NONE, tree.leftmostGapAtLeast(3)); // the tail [2999, 3000) is too short
+  }
+
+  @Test
+  void setCapacity_growsTheTail_whichBecomesTheLargestGap() {
+    GapTree tree = ascending(tinyTree(300), 100);
+    assertEquals(1, tree.largestGapAfterBlocks());
+    tree.setCapacity(1_000);
+    assertEquals(1_000 - 299, tree.largestGapAfterBlocks());
+    assertEquals(tree.find(297), tree.leftmostGapAtLeast(2));
+    tree.checkInvariants();
+  }
+
+  @Test
+  void setStart_everyBlock_updatesThePreviousGapAlsoAcrossLeaves() {
+    GapTree tree = ascending(tinyTree(120), 40);
+    for (int i = 1; i < 40; i++) {
+      tree.setStart(tree.find(3L * i), 3L * i + 1);
+      tree.checkInvariants();
+      assertEquals(2, tree.gapAfter(tree.find(3L * (i - 1) + 1)));
+    }
+    assertEquals(2, tree.largestGapAfterBlocks()); // the tail [119, 120) is shorter
+  }
+
+  @Test
+  void find_indexBeforeEveryBlock_isNone() {
+    GapTree tree = tinyTree(100);
+    tree.insertFirst(10, 12);
+    assertEquals(GapTree.NONE, tree.find(9));
+    assertEquals(tree.first(), tree.find(10));
+    assertEquals(tree.first(), tree.find(50));
+  }
+
+  @Test
+  void randomChanges_tinyNodes_matchAPlainListAfterEveryChange() {
+    SplittableRandom random = new SplittableRandom(42);
+    GapTree tree = tinyTree(10_000);
+    List<long[]> model = new ArrayList<>();
+    for (int step = 0; step < 20_000; step++) {
+      change(random, tree, model);
+      tree.checkInvariants();
+      assertSameBlocks(model, tree);
+      long size = 1 + random.nextLong(12);
+      assertEquals(leftmostGapAtLeast(model, tree.capacity(), size),
+          tree.leftmostGapAtLeast(size) == GapTree.NONE ? -1 : tree.start(tree.leftmostGapAtLeast(size)));
+      long index = random.nextLong(tree.capacity());
+      assertEquals(find(model, index), tree.find(index) == GapTree.NONE ? -1 : tree.start(tree.find(index)));
+    }
+  }
+
+  /** One random change to both: insert into a gap, remove, move a start or an end, grow. */
+  private static void change(SplittableRandom random, GapTree tree, List<long[]> model) {
+    int dice = random.nextInt(10);
+    if (model.isEmpty() || dice < 4) {
+      int after = model.isEmpty() ? -1 : random.nextInt(-1, model.size());
+      long from = after < 0 ? 0 : model.get(after)[1] + 1;
+      long to = after + 1 < model.size() ? model.get(after + 1)[0] - 1 : tree.capacity();
+      if (to - from >= 1) {
+        long start = from + random.nextLong(to - from);
+        long end = start + 1 + random.nextLong(Math.min(6, to - start));
+        if (after < 0) {
+          tree.insertFirst(start, end);
+        } else {
+          tree.insertAfter(tree.find(model.get(after)[0]), start, end);
+        }
+        model.add(after + 1, new long[] {start, end});
+      }
+    } else if (dice < 8) {
+      int index = random.nextInt(model.size());
+      tree.remove(tree.find(model.get(index)[0]));
+      model.remove(index);
+    } else if (dice < 9) {
+      int index = random.nextInt(model.size());
+      long[] block = model.get(index);
+      if (block[1] - block[0] > 1) {
+        int position = tree.find(block[0]);
+        if (random.nextBoolean()) {
+          block[0]++;
+          tree.setStart(position, block[0]);
+        } else {
+          block[1]--;
+          tree.setEnd(position, block[1]);
+        }
+      }
+    } else {
+      tree.setCapacity(tree.capacity() + random.nextInt(3));
+    }
+  }
+
+  private static void assertSameBlocks(List<long[]> model, GapTree tree) {
+    assertEquals(model.size(), tree.count());
+    int position = tree.first();
+    for (int i = 0; i < model.size(); i++) {
+      assertEquals(model.get(i)[0], tree.start(position));
+      assertEquals(model.get(i)[1], tree.end(position));
+      if (i + 1 < model.size()) {
+        position = tree.next(position);
+      } else {
+        assertTrue(tree.isLast(position));
+      }
+    }
+  }
+
+  private static long leftmostGapAtLeast(List<long[]> model, long capacity, long size) {
+    for (int i = 0; i < model.size(); i++) {
+      long next = i + 1 < model.size() ? model.get(i + 1)[0] : capacity;
+      if (next - model.get(i)[1] >= size) {
+        return model.get(i)[0];
+      }
+    }
+    return -1;
+  }
+
+  private static long find(List<long[]> model, long index) {
+    long found = -1;
+    for (long[] block : model) {
+      if (block[0] <= index) {
+        found = block[0];
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.allot.firstfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.testkit.reference.PygletReferenceAllocator;
+import dev.allot.workload.Workload;
+import dev.allot.workload.WorkloadKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The shared workloads on first-fit and on the reference: the same seed gives the same program, so
+ * both must end with the same blocks and counters, and the allocator must hold exactly what the
+ * workload's live regions add up to.
+ */
+class WorkloadOnFirstFitTest {
+
+  @ParameterizedTest
+  @EnumSource(WorkloadKind.class)
+  void steps_sameSeed_leaveFirstFitAndReferenceIdentical(WorkloadKind kind) {
+    Workload fast = kind.create(new FirstFitStrategy().create(0), 7);
+    Workload reference = kind.create(new PygletReferenceAllocator(0), 7);
+    fast.fill(500);
+    reference.fill(500);
+    for (int i = 0; i < 5_000; i++) {
+      fast.step();
+      reference.step();
+      assertHoldsLiveRegions(fast);
+    }
+    assertEquals(reference.allocator().getAllocatedRegions(), fast.allocator().getAllocatedRegions());
+    assertEquals(reference.relocations(), fast.relocations());
+    assertEquals(reference.operations(), fast.operations());
+    assertEquals(reference.growths(), fast.growths());
+    assertEquals(reference.peakCapacity(), fast.peakCapacity());
+    assertEquals(500, fast.live());
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorkloadKind.class)
+  void fill_fromCapacityZero_growsAndHoldsEveryRegion(WorkloadKind kind) {
+    Workload workload = kind.create(new FirstFitStrategy().create(0), 1);
+    workload.fill(2_000);
+    assertHoldsLiveRegions(workload);
+    assertTrue(workload.growths() > 0);
+    assertEquals(workload.allocator().getCapacity(), workload.peakCapacity());
+    assertEquals(0, workload.operations());
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorkloadKind.class)
+  void step_withoutLiveRegions_isRejected(WorkloadKind kind) {
+    Workload workload = kind.create(new FirstFitStrategy().create(16), 1);
+    assertThrows(IllegalStateException.class, workload::step);
+    assertThrows(IllegalArgumentException.class, () -> workload.fill(-1));
+  }
+
+  private static void assertHoldsLiveRegions(Workload workload) {
+    Allocator allocator = workload.allocator();
+    assertEquals(workload.liveIndices(), allocator.getCapacity() - allocator.getFreeSize());
+  }
+}
