@@ -1,5 +1,7 @@
 package dev.allot;
 
+import java.util.Objects;
+
 /**
  * Checks and messages for bad input, shared by every shipped strategy so that a bad call reads
  * the same whichever strategy served it: {@code "dealloc(5, 3): region [5, 8) is not allocated"}.
@@ -38,7 +40,7 @@ public final class AllocatorArguments {
    * @return an exception whose message is {@code call(args): reason}
    */
   public static IllegalArgumentException invalid(String reason, String call, long... args) {
-    return new IllegalArgumentException(describe(call, args) + ": " + reason);
+    return new IllegalArgumentException(describe(call, args) + ": " + Objects.requireNonNull(reason, "reason"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.allot;
 
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -89,6 +90,6 @@ public final class Allocators {
    * @throws IllegalStateException if no strategy is on the classpath at all
    */
   public static AllocationStrategy strategy(String name) {
-    return Holder.CATALOG.strategy(name);
+    return Holder.CATALOG.strategy(Objects.requireNonNull(name, "name"));
   }
 }

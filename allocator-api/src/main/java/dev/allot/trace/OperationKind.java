@@ -1,5 +1,6 @@
 package dev.allot.trace;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The operations a trace line can hold, each with its word and the count of numbers it takes. */
@@ -50,6 +51,7 @@ public enum OperationKind {
    * @return the kind, or {@code null} if the word names no operation
    */
   public static @Nullable OperationKind ofWord(String word) {
+    Objects.requireNonNull(word, "word");
     for (OperationKind kind : values()) {
       if (kind != MALFORMED && kind.word.equals(word)) {
         return kind;

@@ -1,5 +1,7 @@
 package dev.allot.trace;
 
+import java.util.Objects;
+
 /**
  * What one replayed operation gave.
  *
@@ -9,6 +11,19 @@ package dev.allot.trace;
  * @param detail why the call was {@link Outcome#INVALID}; empty otherwise
  */
 public record StepResult(Outcome outcome, long value, String detail) {
+
+  /**
+   * Checks the components.
+   *
+   * @param outcome how the call ended
+   * @param value the returned start, the requested capacity, or 0
+   * @param detail why the call was invalid; empty otherwise
+   * @throws NullPointerException if {@code outcome} or {@code detail} is null
+   */
+  public StepResult {
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(detail, "detail");
+  }
 
   /** How a replayed call ended, with the word the replay output uses for it. */
   public enum Outcome {

@@ -1,6 +1,7 @@
 package dev.allot.trace;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One operation line of a trace. Numbers are kept as primitives so that replaying a parsed trace
@@ -14,6 +15,22 @@ import java.util.Arrays;
  * @param problem why a {@link OperationKind#MALFORMED} line is malformed; empty otherwise
  */
 public record TraceOperation(OperationKind kind, long first, long second, long third, int line, String problem) {
+
+  /**
+   * Checks the components.
+   *
+   * @param kind what the line asks for
+   * @param first the first number
+   * @param second the second number
+   * @param third the third number
+   * @param line the 1-based line number in the source
+   * @param problem why a malformed line is malformed; empty otherwise
+   * @throws NullPointerException if {@code kind} or {@code problem} is null
+   */
+  public TraceOperation {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(problem, "problem");
+  }
 
   /**
    * Creates a well-formed operation.

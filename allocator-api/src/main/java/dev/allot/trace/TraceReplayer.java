@@ -4,6 +4,7 @@ import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ public final class TraceReplayer {
    * @param strategy the strategy every {@code capacity} line creates an allocator of
    */
   public TraceReplayer(AllocationStrategy strategy) {
-    this.strategy = strategy;
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
   }
 
   /**
@@ -90,6 +91,7 @@ public final class TraceReplayer {
    */
   public static void replay(
       List<TraceOperation> operations, AllocationStrategy strategy, boolean summaryOnly, Consumer<String> out) {
+    Objects.requireNonNull(out, "out");
     TraceReplayer replayer = new TraceReplayer(strategy);
     int count = operations.size();
     for (int i = 0; i < count; i++) {

@@ -34,22 +34,37 @@ final class BestFitAllocator implements Allocator {
   @Override
   public long alloc(long size) {
     requireNonNegative("alloc", size);
-    return size == 0 ? 0 : place(size, "alloc", size);
+    if (size == 0) {
+      return 0;
+    }
+    long start = place(size);
+    if (start < 0) {
+      throw noRoom(size, "alloc", size);
+    }
+    return start;
   }
 
-  /** Places {@code size > 0} indices at the start of the best hole, or throws changing nothing. */
-  private long place(long size, String call, long... args) {
+  /**
+   * Places {@code size > 0} indices at the start of the best hole; returns -1, changing nothing,
+   * when none fits. The call's arguments stay out of this hot path so that nothing is allocated.
+   */
+  private long place(long size) {
     int hole = holes.bestFit(size);
     if (hole == HoleIndex.NONE) {
-      long lastEnd = blocks.lastEnd();
-      requireEndFits(lastEnd, size, call, args);
-      throw new AllocatorMemoryException(lastEnd + size, holes.largest(), getFragmentedFreeSize());
+      return -1;
     }
     long start = holes.start(hole);
     long length = holes.length(hole);
     holes.remove(start, length);
     fill(start, length, size);
     return start;
+  }
+
+  /** The failure of a placement: bad input if the needed capacity overflows, else memory. */
+  private RuntimeException noRoom(long size, String call, long... args) {
+    long lastEnd = blocks.lastEnd();
+    requireEndFits(lastEnd, size, call, args);
+    return new AllocatorMemoryException(lastEnd + size, holes.largest(), getFragmentedFreeSize());
   }
 
   /**
@@ -80,17 +95,22 @@ final class BestFitAllocator implements Allocator {
   public void dealloc(long start, long size) {
     requireNonNegative("dealloc", start, size);
     if (size != 0) {
-      free(start, size, "dealloc", start, size);
+      requireEndFits(start, size, "dealloc", start, size);
+      if (!free(start, size)) {
+        throw notAllocated(start, size, "dealloc", start, size);
+      }
     }
   }
 
-  /** Frees {@code [start, start + size)}, {@code size > 0}, which must lie inside one block. */
-  private void free(long start, long size, String call, long... args) {
-    requireEndFits(start, size, call, args);
+  /**
+   * Frees {@code [start, start + size)}, {@code size > 0}, whose end the caller has checked;
+   * returns {@code false}, changing nothing, when it does not lie inside one block.
+   */
+  private boolean free(long start, long size) {
     int block = blocks.find(start);
     long end = start + size;
     if (block == BlockIndex.NONE || end > blocks.end(block)) {
-      throw notAllocated(start, size, call, args);
+      return false;
     }
     long blockStart = blocks.start(block);
     long blockEnd = blocks.end(block);
@@ -119,24 +139,22 @@ final class BestFitAllocator implements Allocator {
       }
     }
     allocated -= size;
+    return true;
   }
 
   @Override
   public long realloc(long start, long size, long newSize) {
     requireNonNegative("realloc", start, size, newSize);
-    if (newSize == 0) {
-      if (size != 0) {
-        free(start, size, "realloc", start, size, newSize);
-      }
-      return 0;
-    }
     if (size == 0) {
-      return place(newSize, "realloc", start, size, newSize);
+      return newSize == 0 ? 0 : relocate(start, size, newSize);
     }
     requireEndFits(start, size, "realloc", start, size, newSize);
     if (newSize < size) {
-      free(start + newSize, size - newSize, "realloc", start, size, newSize);
-      return start;
+      // newSize == 0 frees the whole region; otherwise only the suffix must be allocated.
+      if (!free(start + newSize, size - newSize)) {
+        throw notAllocated(start + newSize, size - newSize, "realloc", start, size, newSize);
+      }
+      return newSize == 0 ? 0 : start;
     }
     int block = blocks.find(start);
     long end = start + size;
@@ -156,8 +174,18 @@ final class BestFitAllocator implements Allocator {
         return start;
       }
     }
-    long result = place(newSize, "realloc", start, size, newSize);
-    free(start, size, "realloc", start, size, newSize);
+    return relocate(start, size, newSize);
+  }
+
+  /** Places {@code newSize} while the old region is still allocated, then frees the old region. */
+  private long relocate(long start, long size, long newSize) {
+    long result = place(newSize);
+    if (result < 0) {
+      throw noRoom(newSize, "realloc", start, size, newSize);
+    }
+    if (size != 0) {
+      free(start, size);
+    }
     return result;
   }
 

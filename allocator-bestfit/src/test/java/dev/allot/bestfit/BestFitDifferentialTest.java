@@ -25,7 +25,7 @@ class BestFitDifferentialTest {
 
   @ParameterizedTest(name = "seed {0}, capacity {1}, sizes up to {2}, {3} calls")
   @CsvSource({
-      "1, 1000, 40, 200000, 3",
+      "1, 1000, 40, 200000, 7",
       "2, 64, 8, 100000, 1",
       "3, 0, 16, 50000, 1",
       "4, 400000, 24, 60000, 97",

@@ -1,0 +1,20 @@
+package dev.allot.bestfit;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.testkit.AllocatorContract;
+import dev.allot.testkit.AllocatorFeature;
+import java.util.Set;
+
+/** Best-fit passes the allocator contract and always takes the smallest hole that fits. */
+class BestFitContractTest extends AllocatorContract {
+
+  @Override
+  protected AllocationStrategy strategy() {
+    return new BestFitStrategy();
+  }
+
+  @Override
+  protected Set<AllocatorFeature> features() {
+    return Set.of(AllocatorFeature.SMALLEST_FIT);
+  }
+}

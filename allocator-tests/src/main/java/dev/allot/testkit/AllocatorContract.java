@@ -1,0 +1,119 @@
+package dev.allot.testkit;
+
+import dev.allot.AllocationStrategy;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The allocator contract as JUnit 5 tests: subclass it, return your strategy, and every invariant
+ * of {@link Invariant} is checked by a property-based test over generated programs of {@code
+ * alloc}, {@code dealloc} (whole and partial), {@code realloc} (shrink, grow, same size, to and
+ * from zero), {@code setCapacity} and bad calls, after every step, with shrinking.
+ *
+ * <pre>{@code
+ * class MyStrategyContractTest extends AllocatorContract {
+ *   @Override
+ *   protected AllocationStrategy strategy() {
+ *     return new MyStrategy();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A failure is a {@link ContractFailure} whose message names the broken invariant, shows the
+ * shrunk program as a trace to paste into a regression test, and gives the seed to run it again.
+ * System properties: {@value ContractSettings#ITERATIONS_PROPERTY} sets the programs per property
+ * (default {@value ContractSettings#DEFAULT_ITERATIONS}; raise it for a soak), {@value
+ * ContractSettings#SEED_PROPERTY} fixes the seed.
+ *
+ * <p>Declare {@link #features()} to add strategy-specific oracles; a property whose feature is not
+ * declared is skipped (reported as aborted), not passed.
+ */
+public abstract class AllocatorContract {
+
+  /** For subclasses. */
+  protected AllocatorContract() {}
+
+  /**
+   * Returns the strategy under test. Called once per property.
+   *
+   * @return the strategy
+   */
+  protected abstract AllocationStrategy strategy();
+
+  /**
+   * Returns the promises the strategy makes beyond the contract.
+   *
+   * @return the features; none by default
+   */
+  protected Set<AllocatorFeature> features() {
+    return Set.of();
+  }
+
+  /** Checks {@link Invariant#PLACEMENT}. */
+  @Test
+  public void placement_everyStep_liesInCapacityAndOverlapsNoLiveRegion() {
+    check(Invariant.PLACEMENT);
+  }
+
+  /** Checks {@link Invariant#BLOCK_LIST}. */
+  @Test
+  public void blockList_everyStep_isSortedCoalescedAndEqualsModel() {
+    check(Invariant.BLOCK_LIST);
+  }
+
+  /** Checks {@link Invariant#METRICS}. */
+  @Test
+  public void metrics_everyStep_followSpecDefinitions() {
+    check(Invariant.METRICS);
+  }
+
+  /** Checks {@link Invariant#FAILURE_ATOMICITY}. */
+  @Test
+  public void failedCall_badInputOrMemory_leavesStateUnchanged() {
+    check(Invariant.FAILURE_ATOMICITY);
+  }
+
+  /** Checks {@link Invariant#BAD_INPUT}. */
+  @Test
+  public void badInput_everyKind_throwsIllegalArgumentNamingCall() {
+    check(Invariant.BAD_INPUT);
+  }
+
+  /** Checks {@link Invariant#REQUESTED_CAPACITY}. */
+  @Test
+  public void memoryFailure_setCapacityToRequested_retrySucceeds() {
+    check(Invariant.REQUESTED_CAPACITY);
+  }
+
+  /** Checks {@link Invariant#FREE_ALL_EMPTIES}. */
+  @Test
+  public void deallocEverything_afterAnyProgram_leavesAllocatorEmpty() {
+    check(Invariant.FREE_ALL_EMPTIES);
+  }
+
+  /** Checks {@link Invariant#REALLOC_KEEPS_OTHERS}. */
+  @Test
+  public void realloc_anyOutcome_changesOnlyItsOwnRegion() {
+    check(Invariant.REALLOC_KEEPS_OTHERS);
+  }
+
+  /** Checks {@link Invariant#PYGLET_REFERENCE}, for strategies declaring {@link AllocatorFeature#PYGLET_FIRST_FIT}. */
+  @Test
+  public void pygletFirstFit_everyStep_matchesReference() {
+    check(Invariant.PYGLET_REFERENCE);
+  }
+
+  /** Checks {@link Invariant#SMALLEST_FIT}, for strategies declaring {@link AllocatorFeature#SMALLEST_FIT}. */
+  @Test
+  public void smallestFit_everyPlacement_takesSmallestFittingHole() {
+    check(Invariant.SMALLEST_FIT);
+  }
+
+  private void check(Invariant invariant) {
+    AllocatorFeature feature = invariant.feature();
+    Assumptions.assumeTrue(feature == null || features().contains(feature),
+        () -> "the strategy does not declare " + feature);
+    ContractProperties.check(invariant, strategy());
+  }
+}

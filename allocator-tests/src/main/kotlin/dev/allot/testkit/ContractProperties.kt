@@ -1,0 +1,89 @@
+package dev.allot.testkit
+
+import dev.allot.AllocationStrategy
+import io.kotest.common.ExperimentalKotest
+import io.kotest.property.PropTestConfig
+import io.kotest.property.checkAll
+import kotlinx.coroutines.runBlocking
+
+/**
+ * The property drivers behind [AllocatorContract]: one kotest property per [Invariant], each over
+ * programs generated with a [Mix] that provokes that invariant's situations often.
+ */
+object ContractProperties {
+
+  /**
+   * Checks one invariant with the iterations and seed of [ContractSettings].
+   *
+   * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
+   */
+  @JvmStatic
+  fun check(invariant: Invariant, strategy: AllocationStrategy) =
+    check(invariant, strategy, ContractSettings.iterations(), ContractSettings.seed())
+
+  /**
+   * Checks one invariant over [iterations] programs generated from [seed].
+   *
+   * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
+   */
+  @JvmStatic
+  @OptIn(ExperimentalKotest::class) // PropTestConfig is kotest's only way to fix the seed
+  fun check(invariant: Invariant, strategy: AllocationStrategy, iterations: Int, seed: Long) {
+    val checked = setOf(invariant)
+    // kotest ends shrinking on the smallest failing program, so the last failure seen is that one.
+    var last: Pair<String, Throwable>? = null
+    try {
+      runBlocking {
+        checkAll(iterations, PropTestConfig(seed = seed), Programs.programs(mixFor(invariant))) { program ->
+          var run: ContractRun? = null
+          try {
+            run = ContractRun(strategy, program.capacity, checked)
+            program.runOn(run)
+          } catch (e: Throwable) {
+            last = (run?.trace() ?: "capacity ${program.capacity}") to e
+            throw e
+          }
+        }
+      }
+    } catch (e: Throwable) {
+      val (trace, cause) = last ?: throw e
+      throw failure(invariant, strategy, trace, cause, seed, iterations, e)
+    }
+  }
+
+  private fun failure(
+    property: Invariant,
+    strategy: AllocationStrategy,
+    trace: String,
+    cause: Throwable,
+    seed: Long,
+    iterations: Int,
+    engineFailure: Throwable,
+  ): ContractFailure {
+    val broken = (cause as? ContractViolation)?.invariant() ?: Invariant.CALL_OUTCOME
+    val what = if (cause is ContractViolation) cause.message else "[${Invariant.CALL_OUTCOME}] unexpected $cause"
+    val message = buildString {
+      append("Allocator contract: strategy '").append(strategy.name).append("' (")
+        .append(strategy.javaClass.name).append(") breaks ").append(broken)
+      if (broken != property) append(" while checking ").append(property)
+      append('\n').append(what)
+      append("\nShrunk program as a trace (paste it into a regression test that calls ContractRun.replay):\n")
+      append(trace)
+      append("\nSeed ").append(seed).append(": re-run with -D").append(ContractSettings.SEED_PROPERTY).append('=')
+        .append(seed).append(" -D").append(ContractSettings.ITERATIONS_PROPERTY).append('=').append(iterations)
+    }
+    val failure = ContractFailure(broken, message, trace, seed, engineFailure)
+    if (cause !== engineFailure && cause !is ContractViolation) failure.addSuppressed(cause)
+    return failure
+  }
+
+  /** Programs that reach each invariant's situations often. */
+  private fun mixFor(invariant: Invariant): Mix = when (invariant) {
+    Invariant.FAILURE_ATOMICITY -> Mix(bad = 4, capacities = 0..24, sizes = 0..16)
+    Invariant.BAD_INPUT -> Mix(bad = 6)
+    Invariant.REQUESTED_CAPACITY -> Mix(grow = 0, capacities = 0..16, sizes = 1..32)
+    Invariant.REALLOC_KEEPS_OTHERS -> Mix(realloc = 10)
+    Invariant.SMALLEST_FIT, Invariant.BLOCK_LIST -> Mix(dealloc = 6)
+    else -> Mix()
+  }
+}

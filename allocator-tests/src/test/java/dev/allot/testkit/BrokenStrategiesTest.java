@@ -1,0 +1,93 @@
+package dev.allot.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import dev.allot.testkit.reference.PygletReferenceAllocator;
+import dev.allot.testkit.reference.PygletReferenceStrategy;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A conformance kit that passes a broken strategy is worthless: each test runs one property against
+ * a strategy broken in one way and asserts that the property fails and names the broken invariant.
+ */
+class BrokenStrategiesTest {
+
+  @Test
+  void placement_regionReportedOneIndexEarly_isCaught() {
+    assertCaught(Invariant.PLACEMENT, Invariant.PLACEMENT, overReference("off-by-one", OffByOnePlacementAllocator::new));
+  }
+
+  @Test
+  void blockList_touchingBlocksNotMerged_isCaught() {
+    assertCaught(Invariant.BLOCK_LIST, Invariant.BLOCK_LIST, new TestStrategy("missed-merge", MissedMergeAllocator::new));
+  }
+
+  @Test
+  void metrics_leadingGapSkippedAsInPyglet_isCaught() {
+    assertCaught(Invariant.METRICS, Invariant.METRICS, overReference("pyglet-metrics", PygletMetricsAllocator::new));
+  }
+
+  @Test
+  void failureAtomicity_reallocFreesBeforeAllocating_isCaught() {
+    assertCaught(Invariant.FAILURE_ATOMICITY, Invariant.FAILURE_ATOMICITY,
+        overReference("frees-first", ReallocFreesFirstAllocator::new));
+  }
+
+  @Test
+  void badInput_shrinkingCapacityIgnored_isCaught() {
+    assertCaught(Invariant.BAD_INPUT, Invariant.BAD_INPUT, overReference("lenient-capacity", LenientCapacityAllocator::new));
+  }
+
+  @Test
+  void badInput_wrongExceptionType_isCaughtAsCallOutcome() {
+    assertCaught(Invariant.BAD_INPUT, Invariant.CALL_OUTCOME, overReference("wrong-exception", WrongExceptionAllocator::new));
+  }
+
+  @Test
+  void requestedCapacity_oneIndexShort_isCaught() {
+    assertCaught(Invariant.REQUESTED_CAPACITY, Invariant.REQUESTED_CAPACITY,
+        overReference("short-request", ShortRequestAllocator::new));
+  }
+
+  @Test
+  void freeAllEmpties_singleIndexFreesLeak_isCaught() {
+    assertCaught(Invariant.FREE_ALL_EMPTIES, Invariant.FREE_ALL_EMPTIES, overReference("unit-leak", UnitFreeLeakAllocator::new));
+  }
+
+  @Test
+  void reallocKeepsOthers_oldRegionNeverFreed_isCaught() {
+    assertCaught(Invariant.REALLOC_KEEPS_OTHERS, Invariant.REALLOC_KEEPS_OTHERS,
+        overReference("leaky-realloc", LeakyReallocAllocator::new));
+  }
+
+  @Test
+  void pygletReference_correctButNotPyglet_isCaught() {
+    assertCaught(Invariant.PYGLET_REFERENCE, Invariant.PYGLET_REFERENCE,
+        new TestStrategy(SmallestFitAllocator.NAME, SmallestFitAllocator::new));
+  }
+
+  @Test
+  void smallestFit_firstFitPlacement_isCaught() {
+    assertCaught(Invariant.SMALLEST_FIT, Invariant.SMALLEST_FIT, new PygletReferenceStrategy());
+  }
+
+  private static AllocationStrategy overReference(String name, UnaryOperator<Allocator> breaker) {
+    return new TestStrategy(name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));
+  }
+
+  private static void assertCaught(Invariant property, Invariant broken, AllocationStrategy strategy) {
+    ContractFailure failure =
+        assertThrows(ContractFailure.class, () -> ContractProperties.check(property, strategy));
+    String message = failure.getMessage();
+    assertEquals(broken, failure.invariant(), message);
+    assertTrue(message.contains("breaks " + broken), message);
+    assertTrue(message.contains("[" + broken + "]"), message);
+    assertTrue(message.contains(failure.trace()), message);
+    assertTrue(message.contains("-D" + ContractSettings.SEED_PROPERTY + "=" + failure.seed()), message);
+  }
+}

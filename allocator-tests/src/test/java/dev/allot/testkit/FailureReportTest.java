@@ -1,0 +1,97 @@
+package dev.allot.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.testkit.reference.PygletReferenceAllocator;
+import dev.allot.testkit.reference.PygletReferenceStrategy;
+import dev.allot.trace.OperationKind;
+import dev.allot.trace.TraceOperation;
+import dev.allot.trace.TraceParser;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A failure report is only useful if its trace is small and replays to the same failure. */
+class FailureReportTest {
+
+  private static final AllocationStrategy OFF_BY_ONE =
+      new TestStrategy("off-by-one", capacity -> new OffByOnePlacementAllocator(new PygletReferenceAllocator(capacity)));
+
+  private static final AllocationStrategy SHORT_REQUEST =
+      new TestStrategy("short-request", capacity -> new ShortRequestAllocator(new PygletReferenceAllocator(capacity)));
+
+  @Test
+  void trace_offByOnePlacement_isShrunkToAFewWellFormedLines() {
+    ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
+    List<TraceOperation> operations = TraceParser.parse(failure.trace());
+    assertEquals(OperationKind.CAPACITY, operations.get(0).kind(), failure.trace());
+    assertTrue(operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
+    // Two placements show the overlap (measured: 3 lines for 25 seeds out of 25).
+    assertTrue(operations.size() <= 5, failure.trace());
+  }
+
+  @Test
+  void replay_reportedTrace_failsOnTheSameInvariant() {
+    ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
+    ContractViolation violation = assertThrows(ContractViolation.class,
+        () -> ContractRun.replay(OFF_BY_ONE, failure.trace(), Set.of(Invariant.PLACEMENT)));
+    assertEquals(Invariant.PLACEMENT, violation.invariant());
+  }
+
+  @Test
+  void replay_reportedTraceOfShortRequest_failsOnRequestedCapacity() {
+    ContractFailure failure = failure(Invariant.REQUESTED_CAPACITY, SHORT_REQUEST);
+    ContractViolation violation = assertThrows(ContractViolation.class,
+        () -> ContractRun.replay(SHORT_REQUEST, failure.trace(), Set.of(Invariant.REQUESTED_CAPACITY)));
+    assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
+  }
+
+  @Test
+  void replay_traceHoldingARetry_takesItAsTheRetryNotAsNewCalls() {
+    String trace = "capacity 4\nalloc 3\nalloc 3\nset_capacity 6\nalloc 3";
+    Set<Invariant> invariants = EnumSet.complementOf(EnumSet.of(Invariant.FREE_ALL_EMPTIES));
+    ContractRun run = ContractRun.replay(new PygletReferenceStrategy(), trace, invariants);
+    assertEquals(4, run.operations().size());
+    assertEquals(trace, run.trace());
+  }
+
+  @Test
+  void replay_retryThatStillFails_isCaughtAsRequestedCapacity() {
+    ContractViolation violation = assertThrows(ContractViolation.class,
+        () -> ContractRun.replay(SHORT_REQUEST, "capacity 4\nalloc 3\nalloc 3\nset_capacity 5\nalloc 3", Set.of(Invariant.REQUESTED_CAPACITY)));
+    assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
+    assertTrue(violation.getMessage().contains("`alloc 3` (trace line 5)"), violation.getMessage());
+  }
+
+  @Test
+  void replay_reportedTraceOnCorrectStrategy_passesEveryInvariant() {
+    ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
+    ContractRun run = ContractRun.replay(new PygletReferenceStrategy(), failure.trace(), Set.of(Invariant.values()));
+    assertFalse(run.operations().isEmpty());
+  }
+
+  @Test
+  void replay_traceWithoutCapacityLine_isRejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> ContractRun.replay(new PygletReferenceStrategy(), "alloc 3", Set.of()));
+  }
+
+  @Test
+  void check_fixedSeed_reportsTheSameTraceTwice() {
+    ContractFailure first = assertThrows(ContractFailure.class,
+        () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
+    ContractFailure second = assertThrows(ContractFailure.class,
+        () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
+    assertEquals(42L, first.seed());
+    assertEquals(first.trace(), second.trace());
+  }
+
+  private static ContractFailure failure(Invariant invariant, AllocationStrategy strategy) {
+    return assertThrows(ContractFailure.class, () -> ContractProperties.check(invariant, strategy));
+  }
+}
