@@ -296,6 +296,8 @@ public abstract class BadInputContract {
     Allocator allocator = sample();
     AllocatorMemoryException e = assertMemoryFailure(allocator, a -> a.realloc(0, 2, 9));
     assertEquals(23, e.getRequestedCapacity());
+    e = assertMemoryFailure(allocator, a -> a.realloc(12, 2, 9)); // ends the last block; the tail is short
+    assertEquals(23, e.getRequestedCapacity());
     allocator.setCapacity(e.getRequestedCapacity());
     assertEquals(14, allocator.realloc(0, 2, 9));
     assertEquals(List.of(new Region(2, 2), new Region(6, 4), new Region(12, 11)), allocator.getAllocatedRegions());
