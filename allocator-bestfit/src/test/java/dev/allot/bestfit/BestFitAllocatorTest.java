@@ -154,4 +154,36 @@ class BestFitAllocatorTest {
     assertEquals(0, allocator.alloc(2)); // equal 2-holes: the lowest start
     assertEquals("0:8", blocks(allocator));
   }
+
+  @Test
+  void realloc_fromSizeZero_isAllocIgnoringStart() {
+    Allocator allocator = layout("##--##--");
+    assertEquals(2, allocator.realloc(7, 0, 2));
+    assertEquals(0, allocator.realloc(7, 0, 0));
+    assertEquals("0:6", blocks(allocator));
+  }
+
+  @Test
+  void realloc_shrink_freesSuffixInPlace() {
+    Allocator allocator = layout("######--");
+    assertEquals(1, allocator.realloc(1, 4, 1));
+    assertEquals("0:2,5:1", blocks(allocator));
+    assertEquals(0, allocator.realloc(5, 1, 0));
+    assertEquals("0:2", blocks(allocator));
+  }
+
+  @Test
+  void realloc_bestHoleIsLeading_movesToZero() {
+    Allocator allocator = layout("--###");
+    assertEquals(0, allocator.realloc(2, 1, 2)); // [2, 3) does not end its block: it moves
+    assertEquals("0:2,3:2", blocks(allocator));
+  }
+
+  @Test
+  void toString_namesStrategyCapacityAndBlocks() {
+    Allocator allocator = layout("##--#");
+    assertEquals("best-fit", new BestFitStrategy().toString());
+    assertEquals("BestFitAllocator[capacity=5, blocks=[Region[start=0, size=2], Region[start=4, size=1]]]",
+        allocator.toString());
+  }
 }
