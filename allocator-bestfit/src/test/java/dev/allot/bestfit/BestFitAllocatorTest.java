@@ -186,4 +186,11 @@ class BestFitAllocatorTest {
     assertEquals("BestFitAllocator[capacity=5, blocks=[Region[start=0, size=2], Region[start=4, size=1]]]",
         allocator.toString());
   }
+
+  @Test
+  void realloc_growInPlaceAfterAHole_returnsSameStart() {
+    Allocator allocator = layout("#-##---");
+    assertEquals(2, allocator.realloc(2, 2, 4));
+    assertEquals("0:1,2:4", blocks(allocator));
+  }
 }
