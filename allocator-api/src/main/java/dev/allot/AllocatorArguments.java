@@ -90,6 +90,19 @@ public final class AllocatorArguments {
   }
 
   /**
+   * Rejects a {@code setCapacity} that would shrink the capacity; the same value is allowed.
+   *
+   * @param current the allocator's capacity
+   * @param requested the argument of {@code setCapacity}
+   * @throws IllegalArgumentException if {@code requested < current}
+   */
+  public static void requireNoShrink(long current, long requested) {
+    if (requested < current) {
+      throw invalid("capacity never shrinks; it is " + current, "setCapacity", requested);
+    }
+  }
+
+  /**
    * Creates the exception for a range that lies in no allocated block.
    *
    * @param start the first index of the range

@@ -19,8 +19,13 @@ public class AllocatorMemoryException extends RuntimeException {
   /** Stands for a figure the throwing strategy did not report. */
   public static final long UNKNOWN = -1;
 
+  /** A capacity with which the failed call succeeds. */
   private final long requestedCapacity;
+
+  /** The longest run of free indices at the moment of failure, or {@link #UNKNOWN}. */
   private final long largestFreeHole;
+
+  /** The free space that was not the final free block at the moment of failure, or {@link #UNKNOWN}. */
   private final long fragmentedFreeSize;
 
   /**

@@ -92,4 +92,52 @@ public final class Allocators {
   public static AllocationStrategy strategy(String name) {
     return Holder.CATALOG.strategy(Objects.requireNonNull(name, "name"));
   }
+
+  /**
+   * Wraps an allocator so that it grows instead of failing for lack of capacity, as pyglet's
+   * vertex domain does: on {@link AllocatorMemoryException} the policy picks a new capacity, the
+   * listener is told {@code (oldCapacity, newCapacity)} so the caller can enlarge its real buffer,
+   * then the capacity is raised and the call retried. Regions moved by {@code realloc} are reported
+   * to the listener too. {@link GrowingAllocator} states what happens when the listener throws.
+   *
+   * <pre>{@code
+   * Allocator vertices = Allocators.growing(Allocators.create(1024), GrowthPolicy.doubling(),
+   *     (oldCapacity, newCapacity) -> buffer = grow(buffer, newCapacity));
+   * }</pre>
+   *
+   * @param allocator the allocator to grow; not to be used directly afterwards
+   * @param policy picks the new capacity, e.g. {@link GrowthPolicy#doubling()}
+   * @param listener resizes the caller's buffer and moves relocated data
+   * @return the growing allocator
+   */
+  public static GrowingAllocator growing(Allocator allocator, GrowthPolicy policy, CapacityListener listener) {
+    return new GrowingAllocator(allocator, policy, listener);
+  }
+
+  /**
+   * Wraps an empty allocator so that every call is written to {@code out} as a trace line
+   * ({@code spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too.
+   * Replay the trace later against any strategy. See {@link RecordingAllocator}.
+   *
+   * @param allocator the allocator to record, empty; not to be used directly afterwards
+   * @param out receives the lines, e.g. a {@link java.io.Writer} or {@link StringBuilder}
+   * @return the recording allocator
+   * @throws IllegalArgumentException if {@code allocator} is not empty
+   * @throws java.io.UncheckedIOException if writing the first line fails
+   */
+  public static RecordingAllocator recording(Allocator allocator, Appendable out) {
+    return new RecordingAllocator(allocator, out);
+  }
+
+  /**
+   * Wraps an allocator so that threads can share it: every call holds the wrapper's lock, and
+   * sequences of calls can hold it too ({@code synchronized (wrapper) { ... }}). Allocators are not
+   * thread-safe on their own, as in pyglet. See {@link SynchronizedAllocator}.
+   *
+   * @param allocator the allocator to guard; not to be used directly afterwards
+   * @return the thread-safe allocator
+   */
+  public static SynchronizedAllocator synchronizedAllocator(Allocator allocator) {
+    return new SynchronizedAllocator(allocator);
+  }
 }

@@ -14,6 +14,8 @@ public record Region(long start, long size) {
   /**
    * Checks that the range is non-negative and that its end fits in a {@code long}.
    *
+   * @param start the first index, {@code >= 0}
+   * @param size the number of indices, {@code >= 0}
    * @throws IllegalArgumentException if {@code start} or {@code size} is negative, or if
    *     {@code start + size} would exceed {@link Long#MAX_VALUE}
    */

@@ -49,4 +49,13 @@ class AllocatorArgumentsTest {
         () -> AllocatorArguments.sum(Long.MAX_VALUE - 5, 6, "alloc", 6));
     assertEquals("alloc(6): 9223372036854775802 + 6 exceeds 9223372036854775807", e.getMessage());
   }
+
+  @Test
+  void requireNoShrink_sameOrLarger_passesAndSmaller_fails() {
+    AllocatorArguments.requireNoShrink(20, 20);
+    AllocatorArguments.requireNoShrink(20, 21);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNoShrink(20, 19));
+    assertEquals("setCapacity(19): capacity never shrinks; it is 20", e.getMessage());
+  }
 }

@@ -196,10 +196,7 @@ final class BestFitAllocator implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
-      throw AllocatorArguments.invalid(
-          "capacity never shrinks; it is " + this.capacity, "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
     long lastEnd = blocks.lastEnd();
     holes.remove(lastEnd, this.capacity - lastEnd);
     holes.add(lastEnd, capacity - lastEnd);

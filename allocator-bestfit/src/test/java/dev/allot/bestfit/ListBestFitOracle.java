@@ -147,9 +147,7 @@ final class ListBestFitOracle implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
-      throw AllocatorArguments.invalid("capacity never shrinks; it is " + this.capacity, "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
     this.capacity = capacity;
   }
 

@@ -217,10 +217,7 @@ final class FirstFitAllocator implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < blocks.capacity()) {
-      throw AllocatorArguments.invalid(
-          "capacity never shrinks; it is " + blocks.capacity(), "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(blocks.capacity(), capacity);
     blocks.setCapacity(capacity);
   }
 

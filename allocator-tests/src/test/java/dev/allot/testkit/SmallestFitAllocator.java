@@ -158,9 +158,7 @@ class SmallestFitAllocator implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
-      throw AllocatorArguments.invalid("capacity never shrinks; it is " + this.capacity, "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
     this.capacity = capacity;
   }
 

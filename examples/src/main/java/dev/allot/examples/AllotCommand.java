@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Allot 0.1.0",
     description = "Replays allocation traces and shows the Allot allocators at work.",
-    subcommands = {ReplayCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReplayCommand.class, DemoCommand.class, BenchCommand.class, CompareCommand.class, MapCommand.class,
+        CommandLine.HelpCommand.class})
 public final class AllotCommand {
 
   /**

@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
       trace.append("# bench --strategy ").append(chosen.getName()).append(" --workload ").append(kind.workloadName())
           .append(" --live ").append(Integer.toString(live)).append(" --ops ").append(Long.toString(ops))
           .append(" --seed ").append(Long.toString(seed)).append('\n');
-      run(chosen, kind, new RecordingAllocator(chosen.create(0), trace), System.out);
+      run(chosen, kind, Allocators.recording(chosen.create(0), trace), System.out);
     }
     return 0;
   }

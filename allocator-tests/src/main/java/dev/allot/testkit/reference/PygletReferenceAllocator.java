@@ -180,9 +180,7 @@ public final class PygletReferenceAllocator implements Allocator {
 
   @Override
   public void setCapacity(long capacity) {
-    if (capacity < this.capacity) {
-      throw AllocatorArguments.invalid("capacity never shrinks; it is " + this.capacity, "setCapacity", capacity);
-    }
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
     this.capacity = capacity;
   }
 

@@ -1,0 +1,111 @@
+package dev.allot;
+
+import java.util.Objects;
+
+/**
+ * An allocator that grows instead of failing: when the delegate throws {@link
+ * AllocatorMemoryException}, it asks its {@link GrowthPolicy} for a new capacity, tells its {@link
+ * CapacityListener}, raises the delegate's capacity and retries the call. This is pyglet's vertex
+ * domain ({@code safe_alloc}, {@code safe_realloc}) as a decorator. Made by {@link
+ * Allocators#growing(Allocator, GrowthPolicy, CapacityListener)}.
+ *
+ * <p>It also tells the listener when {@link #realloc} moved a region, and an explicit {@link
+ * #setCapacity} that raises the capacity goes through the listener too, so the listener is the one
+ * place where the caller's buffer is resized.
+ *
+ * <p>Failure stays atomic. Bad input is rejected by the delegate before any growth. The capacity is
+ * raised only after the listener returned normally; if the listener or the policy throws, the
+ * allocator is exactly as it was before the call. A policy that answers less than the requested
+ * capacity is a bug reported as {@link IllegalStateException}. A memory exception reaches the
+ * caller only when growth cannot help: its requested capacity is not above the current one.
+ *
+ * <p>Not thread-safe, like every allocator; see {@link Allocators#synchronizedAllocator}.
+ */
+public final class GrowingAllocator extends ForwardingAllocator {
+
+  private final GrowthPolicy policy;
+  private final CapacityListener listener;
+
+  /**
+   * Creates the decorator.
+   *
+   * @param delegate the allocator to grow
+   * @param policy picks the new capacity
+   * @param listener resizes the caller's buffer and moves relocated data
+   */
+  GrowingAllocator(Allocator delegate, GrowthPolicy policy, CapacityListener listener) {
+    super(delegate);
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** One attempt of a call that may fail for lack of capacity. */
+  @FunctionalInterface
+  private interface Attempt {
+    long run();
+  }
+
+  @Override
+  public long alloc(long size) {
+    return withGrowth(() -> delegate().alloc(size));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Grows when the region must move and nothing fits; when it moved, calls {@link
+   * CapacityListener#regionRelocated} before returning.
+   */
+  @Override
+  public long realloc(long start, long size, long newSize) {
+    long newStart = withGrowth(() -> delegate().realloc(start, size, newSize));
+    if (size != 0 && newSize != 0 && newStart != start) {
+      listener.regionRelocated(start, newStart, size);
+    }
+    return newStart;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A rise is announced to {@link CapacityListener#capacityGrowing} first; the current capacity
+   * or a smaller one goes straight to the delegate, which ignores or rejects it.
+   */
+  @Override
+  public void setCapacity(long capacity) {
+    long current = delegate().getCapacity();
+    if (capacity > current) {
+      listener.capacityGrowing(current, capacity);
+    }
+    delegate().setCapacity(capacity);
+  }
+
+  private long withGrowth(Attempt attempt) {
+    while (true) {
+      try {
+        return attempt.run();
+      } catch (AllocatorMemoryException e) {
+        grow(e);
+      }
+    }
+  }
+
+  /**
+   * Raises the capacity so that the failed call fits. The loop in {@link #withGrowth} ends because
+   * each pass raises the capacity strictly, or rethrows.
+   */
+  private void grow(AllocatorMemoryException failure) {
+    long current = delegate().getCapacity();
+    long requested = failure.getRequestedCapacity();
+    if (requested <= current) {
+      throw failure;
+    }
+    long target = policy.newCapacity(current, requested);
+    if (target < requested) {
+      throw new IllegalStateException("GrowthPolicy " + policy + " answered capacity " + target
+          + " for a request of " + requested + " (current " + current + "); it must be >= the request");
+    }
+    listener.capacityGrowing(current, target);
+    delegate().setCapacity(target);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.allot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SynchronizedAllocatorTest {
+
+  /** Enough rounds that unguarded first-fit loses blocks or hands one index out twice. */
+  private static final int ROUNDS = 20_000;
+
+  @Test
+  void sharedByThreads_neverHandsOutOneIndexTwiceAndEndsEmpty() throws Exception {
+    Allocator shared = Allocators.synchronizedAllocator(Allocators.create("first-fit", 1 << 12));
+    Map<Long, Thread> owners = new ConcurrentHashMap<>();
+    int threads = 4;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      done.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < ROUNDS; i++) {
+          long start = shared.alloc(1);
+          assertNull(owners.put(start, Thread.currentThread()), "index " + start + " handed out twice");
+          owners.remove(start);
+          shared.dealloc(start, 1);
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : done) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertTrue(shared.isEmpty());
+    assertEquals(1 << 12, shared.getFreeSize());
+    assertEquals("first-fit", shared.getStrategyName());
+  }
+}
