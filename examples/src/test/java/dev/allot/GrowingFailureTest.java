@@ -65,19 +65,36 @@ class GrowingFailureTest {
     assertEquals(List.of(new Region(4, 4)), blocks(growing));
   }
 
-  @Test
-  void realloc_capacityGrowingThrows_nothingChanged() {
-    RuntimeException failure = new IllegalStateException("no memory for a larger buffer");
-    Allocator growing = full((oldCapacity, newCapacity) -> {
-      throw failure;
-    }, GrowthPolicy.doubling());
-
-    assertSame(failure, assertThrows(IllegalStateException.class, () -> growing.realloc(0, 4, 6)));
-
+  /** The state {@link #full} builds, which every failure before the move must leave. */
+  private void assertAsBuilt(Allocator growing) {
     assertEquals(8, growing.getCapacity());
+    assertEquals(8, buffer.length);
     assertEquals(List.of(new Region(0, 8)), blocks(growing));
     assertEquals(0, regionStart);
     AllocatorInvariants.check(growing);
+  }
+
+  /** A full allocator whose listener cannot enlarge the buffer. */
+  private Allocator refusingGrowth(RuntimeException failure) {
+    return full((oldCapacity, newCapacity) -> {
+      throw failure;
+    }, GrowthPolicy.doubling());
+  }
+
+  @Test
+  void realloc_capacityGrowingThrows_nothingChanged() {
+    RuntimeException failure = new IllegalStateException("no memory for a larger buffer");
+    Allocator growing = refusingGrowth(failure);
+    assertSame(failure, assertThrows(IllegalStateException.class, () -> growing.realloc(0, 4, 6)));
+    assertAsBuilt(growing);
+  }
+
+  @Test
+  void setCapacity_capacityGrowingThrows_capacityNotRaised() {
+    RuntimeException failure = new IllegalStateException("no memory for a larger buffer");
+    Allocator growing = refusingGrowth(failure);
+    assertSame(failure, assertThrows(IllegalStateException.class, () -> growing.setCapacity(100)));
+    assertAsBuilt(growing);
   }
 
   @Test
@@ -87,24 +104,7 @@ class GrowingFailureTest {
         (current, requested) -> {
           throw failure;
         });
-
     assertSame(failure, assertThrows(ArithmeticException.class, () -> growing.realloc(0, 4, 6)));
-
-    assertEquals(8, growing.getCapacity());
-    assertEquals(8, buffer.length);
-    assertEquals(List.of(new Region(0, 8)), blocks(growing));
-  }
-
-  @Test
-  void setCapacity_capacityGrowingThrows_capacityNotRaised() {
-    RuntimeException failure = new IllegalStateException("no memory for a larger buffer");
-    Allocator growing = full((oldCapacity, newCapacity) -> {
-      throw failure;
-    }, GrowthPolicy.doubling());
-
-    assertSame(failure, assertThrows(IllegalStateException.class, () -> growing.setCapacity(100)));
-
-    assertEquals(8, growing.getCapacity());
-    assertEquals(List.of(new Region(0, 8)), blocks(growing));
+    assertAsBuilt(growing);
   }
 }
