@@ -13,11 +13,19 @@ import java.util.Objects;
  * #setCapacity} that raises the capacity goes through the listener too, so the listener is the one
  * place where the caller's buffer is resized.
  *
- * <p>Failure stays atomic. Bad input is rejected by the delegate before any growth. The capacity is
- * raised only after the listener returned normally; if the listener or the policy throws, the
- * allocator is exactly as it was before the call. A policy that answers less than the requested
- * capacity is a bug reported as {@link IllegalStateException}. A memory exception reaches the
- * caller only when growth cannot help: its requested capacity is not above the current one.
+ * <p>What a failure leaves behind. Bad input is rejected by the delegate before any growth, and
+ * the allocator is as it was. The capacity is raised only after {@link
+ * CapacityListener#capacityGrowing} returned normally; if the policy or {@code capacityGrowing}
+ * throws, the exception reaches the caller and the allocator is exactly as it was before the call.
+ * A policy that answers less than the requested capacity is a bug reported as {@link
+ * IllegalStateException}, again with nothing changed. A memory exception reaches the caller only
+ * when growth cannot help: its requested capacity is not above the current one.
+ *
+ * <p>{@link CapacityListener#regionRelocated} is the exception: it runs after the move, so when it
+ * throws, the {@code realloc} has already happened. The region is at the {@code newStart} the
+ * listener was given and its old range is free, and any growth the call needed first stands (the
+ * listener had already resized the buffer for it). The caller does not get the return value, so a
+ * listener that can fail records {@code newStart} before anything that may throw.
  *
  * <p>Not thread-safe, like every allocator; see {@link Allocators#synchronizedAllocator}.
  */

@@ -42,6 +42,15 @@ class AllocatorArgumentsTest {
   }
 
   @Test
+  void sum_atLimit_addsAndPastLimit_failsNamingCall() {
+    assertEquals(Long.MAX_VALUE, AllocatorArguments.sum(Long.MAX_VALUE - 5, 5, "alloc", 5));
+    assertEquals(7, AllocatorArguments.sum(3, 4, "alloc", 4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.sum(Long.MAX_VALUE - 5, 6, "alloc", 6));
+    assertEquals("alloc(6): 9223372036854775802 + 6 exceeds 9223372036854775807", e.getMessage());
+  }
+
+  @Test
   void requireNoShrink_sameOrLarger_passesAndSmaller_fails() {
     AllocatorArguments.requireNoShrink(20, 20);
     AllocatorArguments.requireNoShrink(20, 21);

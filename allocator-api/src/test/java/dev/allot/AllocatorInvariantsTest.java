@@ -20,6 +20,12 @@ class AllocatorInvariantsTest {
   }
 
   @Test
+  void check_blockAtZero_passes() {
+    assertEquals(Optional.empty(),
+        violation(new ReportedAllocator(10, List.of(new Region(0, 3), new Region(5, 2)), 5, 2, false)));
+  }
+
+  @Test
   void check_negativeCapacity_isNamed() {
     assertEquals(Optional.of("capacity -1 is negative"), violation(new ReportedAllocator(-1, List.of(), -1, 0, true)));
   }

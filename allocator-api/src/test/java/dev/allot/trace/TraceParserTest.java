@@ -3,8 +3,13 @@ package dev.allot.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceParserTest {
 
@@ -14,6 +19,13 @@ class TraceParserTest {
 
     assertEquals(List.of(TraceOperation.of(OperationKind.CAPACITY, 3, 10), TraceOperation.of(OperationKind.ALLOC, 4, 3)),
         operations);
+  }
+
+  @Test
+  void parse_file_readsItAsUtf8Text(@TempDir Path dir) throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n", StandardCharsets.UTF_8);
+
+    assertEquals(TraceParser.parse("capacity 8\nalloc 2\n"), TraceParser.parse(trace));
   }
 
   @Test

@@ -64,10 +64,6 @@ final class BlockIndex {
     return tree.previous(block);
   }
 
-  int last() {
-    return tree.last();
-  }
-
   /** Returns the end of the last block, 0 when there are none. */
   long lastEnd() {
     int last = tree.last();

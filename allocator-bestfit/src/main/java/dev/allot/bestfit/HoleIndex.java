@@ -62,10 +62,6 @@ final class HoleIndex {
     }
   }
 
-  int count() {
-    return tree.size();
-  }
-
   /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
   long footprintBytes() {
     return tree.footprintBytes();

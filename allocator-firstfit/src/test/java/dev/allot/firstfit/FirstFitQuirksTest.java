@@ -234,4 +234,14 @@ class FirstFitQuirksTest {
     assertEquals(0.0, full.getFragmentation());
     assertEquals(0, full.getLargestFreeHole());
   }
+
+  @Test
+  void toString_namesStrategyCapacityAndBlocks() {
+    Allocator allocator = new FirstFitStrategy().create(6);
+    allocator.alloc(4);
+    allocator.dealloc(1, 2);
+    assertEquals("first-fit", new FirstFitStrategy().toString());
+    assertEquals("FirstFitAllocator[capacity=6, blocks=[Region[start=0, size=1], Region[start=3, size=1]]]",
+        allocator.toString());
+  }
 }

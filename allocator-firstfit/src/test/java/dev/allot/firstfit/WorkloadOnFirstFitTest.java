@@ -36,6 +36,22 @@ class WorkloadOnFirstFitTest {
     assertEquals(reference.growths(), fast.growths());
     assertEquals(reference.peakCapacity(), fast.peakCapacity());
     assertEquals(500, fast.live());
+    // a step is a free and an alloc (2 calls), or for text sometimes one growing realloc
+    if (kind == WorkloadKind.TEXT) {
+      assertTrue(fast.operations() >= 5_000 && fast.operations() < 10_000, "operations " + fast.operations());
+      assertTrue(fast.relocations() > 0, "growing text must move some regions");
+    } else {
+      assertEquals(10_000, fast.operations());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorkloadKind.class)
+  void byName_anyCase_findsKindByItsName(WorkloadKind kind) {
+    assertEquals(kind, WorkloadKind.byName(kind.workloadName().toUpperCase(java.util.Locale.ROOT)));
+    assertEquals(kind.workloadName(), kind.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byName("nope"));
+    assertEquals("Unknown workload 'nope'; known: churn, sprites, text", e.getMessage());
   }
 
   @ParameterizedTest
