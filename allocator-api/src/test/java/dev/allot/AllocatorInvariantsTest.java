@@ -81,4 +81,33 @@ class AllocatorInvariantsTest {
     assertEquals(7.0 / 20, healthy.getUsage(), 1e-12);
     assertEquals(5.0 / 13, healthy.getFragmentation(), 1e-12);
   }
+
+  /** Forwards to the healthy allocator but reports one derived figure of its own. */
+  private static Allocator misreporting(long largestHole, double usage, double fragmentation) {
+    return new ForwardingAllocator(ReportedAllocator.healthy()) {
+      @Override
+      public long getLargestFreeHole() {
+        return largestHole;
+      }
+
+      @Override
+      public double getUsage() {
+        return usage;
+      }
+
+      @Override
+      public double getFragmentation() {
+        return fragmentation;
+      }
+    };
+  }
+
+  @Test
+  void check_wrongDerivedFigures_areNamed() {
+    assertEquals(Optional.of("largestFreeHole 7 is not the longest gap 8"),
+        violation(misreporting(7, 0.35, 5.0 / 13)));
+    assertEquals(Optional.of("usage 0.36 is not 1 - 13 / 20"), violation(misreporting(8, 0.36, 5.0 / 13)));
+    assertEquals(Optional.of("fragmentation 0.4 is not 5 / 13"), violation(misreporting(8, 0.35, 0.4)));
+    assertEquals(Optional.empty(), violation(misreporting(8, 0.35 + 1e-12, 5.0 / 13 - 1e-12)));
+  }
 }

@@ -32,6 +32,8 @@ object ContractProperties {
     val checked = setOf(invariant)
     // kotest ends shrinking on the smallest failing program, so the last failure seen is that one.
     var last: Pair<String, Throwable>? = null
+    // Counted so that a soak can state how many calls it really checked, not an estimate.
+    var calls = 0L
     try {
       runBlocking {
         checkAll(iterations, PropTestConfig(seed = seed), Programs.programs(mixFor(invariant))) { program ->
@@ -39,6 +41,7 @@ object ContractProperties {
           try {
             run = ContractRun(strategy, program.capacity, checked)
             program.runOn(run)
+            calls += run.operations().size
           } catch (e: Throwable) {
             last = (run?.trace() ?: "capacity ${program.capacity}") to e
             throw e
@@ -49,6 +52,7 @@ object ContractProperties {
       val (trace, cause) = last ?: throw e
       throw failure(invariant, strategy, trace, cause, seed, iterations, e)
     }
+    println("allot contract: ${strategy.name} ${invariant.name}: $iterations programs, $calls calls checked")
   }
 
   private fun failure(
