@@ -59,6 +59,84 @@ public final class AllocatorArguments {
   }
 
   /**
+   * Rejects a call of one argument if it is negative. The fixed-arity forms exist so that the
+   * check of a successful call builds no argument array; every strategy's hot path calls them.
+   *
+   * @param call the method name
+   * @param a the argument, which must be {@code >= 0}
+   * @throws IllegalArgumentException naming the call and the value
+   */
+  public static void requireNonNegative(String call, long a) {
+    if (a < 0) {
+      requireNonNegative(call, new long[] {a});
+    }
+  }
+
+  /**
+   * Rejects a call of two arguments if one is negative, without building an array when none is.
+   *
+   * @param call the method name
+   * @param a the first argument
+   * @param b the second argument
+   * @throws IllegalArgumentException naming the call and the first negative value
+   */
+  public static void requireNonNegative(String call, long a, long b) {
+    if ((a | b) < 0) {
+      requireNonNegative(call, new long[] {a, b});
+    }
+  }
+
+  /**
+   * Rejects a call of three arguments if one is negative, without building an array when none is.
+   *
+   * @param call the method name
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @throws IllegalArgumentException naming the call and the first negative value
+   */
+  public static void requireNonNegative(String call, long a, long b, long c) {
+    if ((a | b | c) < 0) {
+      requireNonNegative(call, new long[] {a, b, c});
+    }
+  }
+
+  /**
+   * Rejects a range whose end does not fit in a {@code long}, for a call of two arguments, without
+   * building an array when it fits. The values must be non-negative.
+   *
+   * @param start the first index
+   * @param size the length
+   * @param call the method name
+   * @param a the call's first argument
+   * @param b the call's second argument
+   * @throws IllegalArgumentException if {@code start + size} would exceed {@link Long#MAX_VALUE}
+   */
+  public static void requireEndFits(long start, long size, String call, long a, long b) {
+    if (start > Long.MAX_VALUE - size) {
+      requireEndFits(start, size, call, new long[] {a, b});
+    }
+  }
+
+  /**
+   * Rejects a range whose end does not fit in a {@code long}, for a call of three arguments,
+   * without building an array when it fits. The values must be non-negative.
+   *
+   * @param start the first index
+   * @param size the length
+   * @param call the method name
+   * @param a the call's first argument
+   * @param b the call's second argument
+   * @param c the call's third argument
+   * @throws IllegalArgumentException if {@code start + size} would exceed {@link Long#MAX_VALUE}
+   */
+  public static void requireEndFits(long start, long size, String call, long a, long b, long c) {
+    if (start > Long.MAX_VALUE - size) {
+      requireEndFits(start, size, call, new long[] {a, b, c});
+    }
+  }
+
+  /**
    * Rejects a range whose end does not fit in a {@code long}. The values must be non-negative.
    *
    * @param start the first index

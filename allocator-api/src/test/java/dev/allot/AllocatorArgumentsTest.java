@@ -58,4 +58,26 @@ class AllocatorArgumentsTest {
         () -> AllocatorArguments.requireNoShrink(20, 19));
     assertEquals("setCapacity(19): capacity never shrinks; it is 20", e.getMessage());
   }
+
+  @Test
+  void requireNonNegative_fixedArities_nameCallAndFirstNegative() {
+    AllocatorArguments.requireNonNegative("alloc", 0);
+    AllocatorArguments.requireNonNegative("realloc", 0, 1, Long.MAX_VALUE);
+    assertEquals("alloc(-7): negative number -7", assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNonNegative("alloc", -7)).getMessage());
+    assertEquals("dealloc(-1, 3): negative number -1", assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNonNegative("dealloc", -1, 3)).getMessage());
+    assertEquals("realloc(1, 2, -3): negative number -3", assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNonNegative("realloc", 1, 2, -3)).getMessage());
+    assertEquals("realloc(-1, -2, 3): negative number -1", assertThrows(IllegalArgumentException.class,
+        () -> AllocatorArguments.requireNonNegative("realloc", -1, -2, 3)).getMessage());
+  }
+
+  @Test
+  void requireEndFits_threeArguments_atLimitPassesAndPastLimitFails() {
+    AllocatorArguments.requireEndFits(Long.MAX_VALUE - 2, 2, "realloc", Long.MAX_VALUE - 2, 2, 5);
+    assertEquals("realloc(9223372036854775807, 2, 1): 9223372036854775807 + 2 exceeds 9223372036854775807",
+        assertThrows(IllegalArgumentException.class,
+            () -> AllocatorArguments.requireEndFits(Long.MAX_VALUE, 2, "realloc", Long.MAX_VALUE, 2, 1)).getMessage());
+  }
 }

@@ -48,6 +48,14 @@ class ApiNullnessTest {
         .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long[].class))
         .ignore(AllocatorArguments.class.getMethod("requireEndFits", long.class, long.class, String.class, long[].class))
         .ignore(AllocatorArguments.class.getMethod("sum", long.class, long.class, String.class, long[].class))
+        .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long.class))
+        .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long.class, long.class))
+        .ignore(AllocatorArguments.class.getMethod(
+            "requireNonNegative", String.class, long.class, long.class, long.class))
+        .ignore(AllocatorArguments.class.getMethod(
+            "requireEndFits", long.class, long.class, String.class, long.class, long.class))
+        .ignore(AllocatorArguments.class.getMethod(
+            "requireEndFits", long.class, long.class, String.class, long.class, long.class, long.class))
         .testAllPublicStaticMethods(AllocatorArguments.class);
   }
 
