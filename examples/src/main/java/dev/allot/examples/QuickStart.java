@@ -29,11 +29,11 @@ public final class QuickStart {
     Allocator allocator = Allocators.create("first-fit", 16);
     long a = allocator.alloc(4);
     long b = allocator.alloc(6);
-    out.println("a=" + a + " b=" + b + " " + AsciiMap.render(allocator, 64));
+    out.println("a=" + a + " b=" + b + " " + blocks(allocator));
 
     allocator.dealloc(a, 4);
     long b2 = allocator.realloc(b, 6, 8);
-    out.println("after dealloc(a) and realloc(b, 6, 8): b=" + b2 + " " + AsciiMap.render(allocator, 64));
+    out.println("after dealloc(a) and realloc(b, 6, 8): b=" + b2 + " " + blocks(allocator));
 
     try {
       allocator.alloc(10);
@@ -61,5 +61,12 @@ public final class QuickStart {
       out.println("alloc(9) failed, and the trace keeps it for replay");
     }
     out.print("trace:\n" + trace);
+  }
+
+  /** The allocator's blocks as {@code start:size} pairs, as trace replay prints them. */
+  static String blocks(Allocator allocator) {
+    return allocator.getAllocatedRegions().stream()
+        .map(region -> region.start() + ":" + region.size())
+        .collect(java.util.stream.Collectors.joining(",", "blocks=", ""));
   }
 }

@@ -34,6 +34,6 @@ public final class VertexBufferExample {
     out.println("its first vertices: " + Arrays.toString(buffer.read(moved, 3)));
     out.println("quad untouched:     " + Arrays.toString(buffer.read(quad, 4)));
     buffer.remove(quad, 4);
-    out.println("after removing the quad: " + AsciiMap.render(buffer.allocator(), 64));
+    out.println("after removing the quad: " + QuickStart.blocks(buffer.allocator()));
   }
 }

@@ -22,8 +22,8 @@ class QuickStartTest {
   @Test
   void javaQuickStart_printsEachStep() {
     assertEquals(List.of(
-        "a=0 b=4 |##########------|",
-        "after dealloc(a) and realloc(b, 6, 8): b=4 |----########----|",
+        "a=0 b=4 blocks=0:10",
+        "after dealloc(a) and realloc(b, 6, 8): b=4 blocks=4:8",
         "alloc(10) needed capacity 22, got c=12",
         "usage 0.82, fragmentation 1.00",
         "buffer grows 4 -> 8",

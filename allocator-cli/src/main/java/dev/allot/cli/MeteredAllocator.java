@@ -1,0 +1,49 @@
+package dev.allot.cli;
+
+import dev.allot.Allocator;
+import dev.allot.ForwardingAllocator;
+
+/**
+ * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) and every
+ * relocation to a {@link RunMeter}. Not thread-safe.
+ */
+final class MeteredAllocator extends ForwardingAllocator {
+
+  private final RunMeter meter;
+
+  MeteredAllocator(Allocator delegate, RunMeter meter) {
+    super(delegate);
+    this.meter = meter;
+  }
+
+  @Override
+  public long alloc(long size) {
+    try {
+      return super.alloc(size);
+    } finally {
+      meter.called(delegate());
+    }
+  }
+
+  @Override
+  public void dealloc(long start, long size) {
+    try {
+      super.dealloc(start, size);
+    } finally {
+      meter.called(delegate());
+    }
+  }
+
+  @Override
+  public long realloc(long start, long size, long newSize) {
+    try {
+      long result = super.realloc(start, size, newSize);
+      if (size != 0 && newSize != 0 && result != start) {
+        meter.relocated();
+      }
+      return result;
+    } finally {
+      meter.called(delegate());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.allot.cli;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import dev.allot.Allocators;
+import dev.allot.GrowthPolicy;
+import java.util.function.LongFunction;
+
+/**
+ * Something {@code compare} and {@code map} can run against any strategy: a recorded trace
+ * ({@link TraceProgram}) or a generated workload ({@link WorkloadProgram}). It asks for its
+ * allocators through a factory, so the caller decides how they grow and how they are measured.
+ */
+interface Program {
+
+  /**
+   * Returns the number of steps {@link #run} reports to its progress.
+   *
+   * @return the step count
+   */
+  long size();
+
+  /**
+   * Runs the program.
+   *
+   * @param newAllocator makes an allocator of the given initial capacity
+   * @param progress told of each step
+   * @return the number of calls that had to be skipped
+   */
+  long run(LongFunction<Allocator> newAllocator, Progress progress);
+
+  /**
+   * Runs the program on growing allocators of {@code strategy}, measured.
+   *
+   * @param strategy the strategy to run
+   * @param policy how the allocators grow
+   * @param interval calls between samples of the chart series
+   * @param progress told of each step
+   * @return the meter, whose {@link RunMeter#last()} is the allocator at the end
+   */
+  default RunMeter meter(AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
+    RunMeter meter = new RunMeter(strategy.getName(), interval);
+    meter.skipped(run(capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)), progress));
+    return meter;
+  }
+}

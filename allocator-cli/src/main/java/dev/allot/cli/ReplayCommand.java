@@ -1,0 +1,71 @@
+package dev.allot.cli;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocators;
+import dev.allot.trace.TraceOperation;
+import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReplayer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code replay}: prints one line per trace operation, exactly as {@code spec/trace-format.md}
+ * defines it, so the output can be compared byte for byte with pyglet's.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = "Replays trace files and prints one line per operation (see spec/trace-format.md).")
+final class ReplayCommand implements Callable<Integer> {
+
+  @Spec @Nullable CommandSpec spec;
+
+  @Option(names = "--strategy", paramLabel = "NAME",
+      description = "Strategy to replay against (default: the one the classpath rules pick).")
+  @Nullable String strategy;
+
+  @Option(names = "--summary", description = "Print only the line of each trace's last operation.")
+  boolean summary;
+
+  @Option(names = "--stats",
+      description = "Also time the whole apply loop of each file and print 'ops=N apply_ns=T' to stderr.")
+  boolean stats;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files.")
+  List<Path> files = List.of();
+
+  @Override
+  public Integer call() throws IOException {
+    AllocationStrategy chosen = strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16), false);
+    try {
+      for (Path file : files) {
+        List<TraceOperation> operations = TraceParser.parse(file);
+        if (stats) {
+          long nanos = TraceReplayer.time(operations, chosen);
+          System.err.println("ops=" + operations.size() + " apply_ns=" + nanos);
+        }
+        TraceReplayer.replay(operations, chosen, summary, line -> out.append(line).append('\n'));
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      out.flush();
+    }
+    return 0;
+  }
+}

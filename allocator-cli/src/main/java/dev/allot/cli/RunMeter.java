@@ -1,0 +1,135 @@
+package dev.allot.cli;
+
+import dev.allot.Allocator;
+import dev.allot.CapacityListener;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code compare} measures of one strategy over one run: calls, relocations, growths, peak
+ * capacity, the allocator at the end, and samples of fragmentation and capacity every {@code
+ * interval} calls for the chart (primitive arrays grown by doubling; a chart needs a few thousand
+ * points at most). It listens to the growing allocator for growths and to {@link
+ * MeteredAllocator}s for calls, so whatever drives the allocator (a trace, a workload) is measured
+ * the same way.
+ *
+ * <p>Not thread-safe.
+ */
+final class RunMeter implements CapacityListener {
+
+  private final String strategy;
+  private final int interval;
+  private long calls;
+  private long relocations;
+  private long growths;
+  private long peakCapacity;
+  private long nanos;
+  private long skipped;
+  private @Nullable Allocator last;
+
+  private long[] x = new long[64];
+  private double[] fragmentation = new double[64];
+  private long[] capacity = new long[64];
+  private int samples;
+
+  RunMeter(String strategy, int interval) {
+    this.strategy = strategy;
+    this.interval = Math.max(1, interval);
+  }
+
+  /** Wraps a new allocator of the run (one per trace section) so that its calls are measured. */
+  Allocator attach(Allocator allocator) {
+    last = allocator;
+    peakCapacity = Math.max(peakCapacity, allocator.getCapacity());
+    return new MeteredAllocator(allocator, this);
+  }
+
+  @Override
+  public void capacityGrowing(long oldCapacity, long newCapacity) {
+    growths++;
+    peakCapacity = Math.max(peakCapacity, newCapacity);
+  }
+
+  void relocated() {
+    relocations++;
+  }
+
+  void called(Allocator allocator) {
+    calls++;
+    if (calls % interval == 0) {
+      sample(calls, allocator.getFragmentation(), allocator.getCapacity());
+    }
+  }
+
+  private void sample(long call, double fragmentationNow, long capacityNow) {
+    if (samples == x.length) {
+      x = Arrays.copyOf(x, samples * 2);
+      fragmentation = Arrays.copyOf(fragmentation, samples * 2);
+      capacity = Arrays.copyOf(capacity, samples * 2);
+    }
+    x[samples] = call;
+    fragmentation[samples] = fragmentationNow;
+    capacity[samples] = capacityNow;
+    samples++;
+  }
+
+  /** Records the duration of the run made without a meter, for {@link #opsPerSecond()}. */
+  void timed(long timedNanos) {
+    nanos = timedNanos;
+  }
+
+  /** Records the calls the run could not translate. */
+  void skipped(long skippedCalls) {
+    skipped = skippedCalls;
+  }
+
+  /** Calls a second in the timed run, which had no meter attached. */
+  double opsPerSecond() {
+    return nanos == 0 ? 0 : calls * 1e9 / nanos;
+  }
+
+  long skipped() {
+    return skipped;
+  }
+
+  String strategy() {
+    return strategy;
+  }
+
+  long calls() {
+    return calls;
+  }
+
+  long relocations() {
+    return relocations;
+  }
+
+  long growths() {
+    return growths;
+  }
+
+  long peakCapacity() {
+    return peakCapacity;
+  }
+
+  /** The allocator of the last section, for the final usage and fragmentation. */
+  @Nullable Allocator last() {
+    return last;
+  }
+
+  int samples() {
+    return samples;
+  }
+
+  long x(int i) {
+    return x[i];
+  }
+
+  double fragmentation(int i) {
+    return fragmentation[i];
+  }
+
+  long capacity(int i) {
+    return capacity[i];
+  }
+}

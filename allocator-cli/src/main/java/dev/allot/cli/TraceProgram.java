@@ -1,0 +1,148 @@
+package dev.allot.cli;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import dev.allot.trace.OperationKind;
+import dev.allot.trace.StepResult;
+import dev.allot.trace.TraceOperation;
+import dev.allot.trace.TraceReplayer;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trace turned into a program that any strategy can run, for {@code compare}.
+ *
+ * <p>A trace's addresses belong to the strategy that recorded it: replayed literally against
+ * another strategy, {@code dealloc 40 8} names a range that strategy never handed out. So the
+ * trace is first replayed against the recording strategy to learn where each region went, then
+ * each strategy runs the same calls with its own addresses, translated by an {@link AddressMap}.
+ *
+ * <ul>
+ *   <li>Calls that failed in the recording (bad input, lack of memory) did not happen in the
+ *       program and are not run.
+ *   <li>{@code set_capacity} lines are not run: each strategy grows on demand through the growing
+ *       allocator it is given, so its peak capacity is its own.
+ *   <li>A free or realloc of a range that spans two recorded regions (legal when they touched)
+ *       cannot be translated; it is skipped and counted.
+ * </ul>
+ */
+final class TraceProgram implements Program {
+
+  /** Marks a call that failed in the recording. */
+  private static final long FAILED = -1;
+
+  private final List<TraceOperation> operations;
+  private final long[] recordedStarts;
+
+  private TraceProgram(List<TraceOperation> operations, long[] recordedStarts) {
+    this.operations = operations;
+    this.recordedStarts = recordedStarts;
+  }
+
+  /**
+   * Replays the trace against the strategy that recorded it, to learn its addresses.
+   *
+   * @param operations the parsed trace
+   * @param recordedWith the strategy whose addresses the trace holds
+   * @param progress told of each operation
+   */
+  static TraceProgram record(List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
+    TraceReplayer replayer = new TraceReplayer(recordedWith);
+    long[] starts = new long[operations.size()];
+    for (int i = 0; i < starts.length; i++) {
+      StepResult result = replayer.apply(operations.get(i));
+      starts[i] = switch (result.outcome()) {
+        case START -> result.value();
+        case OK -> 0;
+        case MEMORY, INVALID -> FAILED;
+      };
+      progress.step(i + 1);
+    }
+    progress.finish();
+    return new TraceProgram(operations, starts);
+  }
+
+  @Override
+  public long size() {
+    return operations.size();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each {@code capacity} line asks for a new allocator; the skipped calls are those that could
+   * not be translated.
+   */
+  @Override
+  public long run(LongFunction<Allocator> newAllocator, Progress progress) {
+    AddressMap addresses = new AddressMap();
+    @Nullable Allocator allocator = null;
+    long skipped = 0;
+    for (int i = 0; i < recordedStarts.length; i++) {
+      TraceOperation operation = operations.get(i);
+      long recorded = recordedStarts[i];
+      progress.step(i + 1);
+      if (recorded == FAILED) {
+        continue;
+      }
+      if (operation.kind() == OperationKind.CAPACITY) {
+        allocator = newAllocator.apply(operation.first());
+        addresses.clear();
+      } else if (allocator != null && !runCall(allocator, addresses, operation, recorded)) {
+        skipped++;
+      }
+    }
+    progress.finish();
+    return skipped;
+  }
+
+  /** Runs one call in translated addresses; {@code false} if it cannot be translated. */
+  private static boolean runCall(Allocator allocator, AddressMap addresses, TraceOperation operation, long recorded) {
+    long start = operation.first();
+    long size = operation.second();
+    long newSize = operation.third();
+    return switch (operation.kind()) {
+      case ALLOC -> {
+        addresses.put(recorded, start, allocator.alloc(start));
+        yield true;
+      }
+      case DEALLOC -> free(allocator, addresses, start, size);
+      case REALLOC -> {
+        if (newSize == 0) {
+          yield free(allocator, addresses, start, size);
+        }
+        if (size == 0) {
+          addresses.put(recorded, newSize, allocator.alloc(newSize));
+          yield true;
+        }
+        long translated = addresses.translate(start, size);
+        if (translated < 0) {
+          yield false;
+        }
+        long moved = allocator.realloc(translated, size, newSize);
+        if (newSize < size) {
+          addresses.remove(start + newSize, size - newSize);
+        } else {
+          addresses.remove(start, size);
+          addresses.put(recorded, newSize, moved);
+        }
+        yield true;
+      }
+      case SET_CAPACITY, CAPACITY, MALFORMED -> true;
+    };
+  }
+
+  private static boolean free(Allocator allocator, AddressMap addresses, long start, long size) {
+    if (size == 0) {
+      return true;
+    }
+    long translated = addresses.translate(start, size);
+    if (translated < 0) {
+      return false;
+    }
+    allocator.dealloc(translated, size);
+    addresses.remove(start, size);
+    return true;
+  }
+}

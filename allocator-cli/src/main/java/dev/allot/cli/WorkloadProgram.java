@@ -1,0 +1,39 @@
+package dev.allot.cli;
+
+import dev.allot.Allocator;
+import dev.allot.workload.Workload;
+import dev.allot.workload.WorkloadKind;
+import java.util.function.LongFunction;
+
+/**
+ * A generated workload as a {@link Program}: fills {@code live} regions, then steps until {@code
+ * operations} calls are made, with the same seed for every strategy, so each serves exactly the
+ * same requests. The workloads are those of {@code bench} and the JMH benchmarks.
+ *
+ * @param kind the shape of the traffic
+ * @param live the live regions held
+ * @param operations the calls made after filling
+ * @param seed the seed of every random choice
+ * @param initialCapacity the capacity the allocator starts with, grown on demand
+ */
+record WorkloadProgram(WorkloadKind kind, int live, long operations, long seed, long initialCapacity)
+    implements Program {
+
+  @Override
+  public long size() {
+    return operations;
+  }
+
+  @Override
+  public long run(LongFunction<Allocator> newAllocator, Progress progress) {
+    Workload workload = kind.create(newAllocator.apply(initialCapacity), seed);
+    workload.fill(live);
+    long filled = workload.operations();
+    while (workload.operations() - filled < operations) {
+      workload.step();
+      progress.step(workload.operations() - filled);
+    }
+    progress.finish();
+    return 0;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.allot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.firstfit.FirstFitStrategy;
+import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReplayer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code bench} line format, and that a recorded run replays without a failed operation. */
+class BenchCommandTest {
+
+  /** The one line bench prints. */
+  private static final Pattern LINE = Pattern.compile(
+      "strategy=first-fit live=(\\d+) ops=(\\d+) ns_per_op=\\d+\\.\\d fragmentation=(\\d\\.\\d{4})\\R");
+
+  @Test
+  void bench_churn_printsOneLineWithTheRequestedCounts() {
+    Matcher line = LINE.matcher(run("bench", "--strategy", "first-fit", "--live", "300", "--ops", "1000"));
+    assertTrue(line.matches(), line.toString());
+    assertEquals("300", line.group(1));
+    assertEquals("1000", line.group(2)); // 500 churn steps of two operations
+    double fragmentation = Double.parseDouble(line.group(3));
+    assertTrue(fragmentation >= 0 && fragmentation <= 1, line.group(3));
+  }
+
+  @Test
+  void bench_record_writesATraceThatReplaysWithoutFailures(@TempDir Path directory) throws IOException {
+    Path trace = directory.resolve("churn.trace");
+    run("bench", "--strategy", "first-fit", "--live", "200", "--ops", "400", "--seed", "3",
+        "--record", trace.toString());
+    List<String> lines = new ArrayList<>();
+    TraceReplayer.replay(TraceParser.parse(trace), new FirstFitStrategy(), false, lines::add);
+    assertTrue(lines.size() > 200 + 2 * 400, "fill, warm-up and timed operations: " + lines.size());
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("invalid")), "a recorded call was rejected");
+    long failures = lines.stream().filter(l -> l.startsWith("memory=")).count();
+    long growths = Files.readAllLines(trace).stream().filter(l -> l.startsWith("set_capacity")).count();
+    assertTrue(failures > 0 && failures <= growths, failures + " failures, " + growths + " growths");
+  }
+
+  private static String run(String... args) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      assertEquals(0, AllotCommand.commandLine().execute(args));
+    } finally {
+      System.setOut(saved);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}

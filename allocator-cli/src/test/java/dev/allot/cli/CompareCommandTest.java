@@ -1,0 +1,147 @@
+package dev.allot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.Allocators;
+import dev.allot.ForwardingAllocator;
+import dev.allot.GrowthPolicy;
+import dev.allot.trace.TraceOperation;
+import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReplayer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+  private static List<TraceOperation> recordedWorkload(int calls) {
+    StringBuilder trace = new StringBuilder();
+    RecordedTraces.record(trace, calls, 7);
+    return TraceParser.parse(trace.toString());
+  }
+
+  /** Runs the program, noting the allocated total after every call. */
+  private static List<Allocator> runAll(TraceProgram program, String strategy, List<Long> allocatedAfterEachCall) {
+    List<Allocator> sections = new ArrayList<>();
+    long skipped = program.run(capacity -> {
+      Allocator allocator = Allocators.growing(Allocators.create(strategy, capacity), GrowthPolicy.doubling(),
+          (oldCapacity, newCapacity) -> {});
+      sections.add(allocator);
+      return new ForwardingAllocator(allocator) {
+        private long note(long result) {
+          allocatedAfterEachCall.add(getCapacity() - getFreeSize());
+          return result;
+        }
+
+        @Override
+        public long alloc(long size) {
+          return note(super.alloc(size));
+        }
+
+        @Override
+        public void dealloc(long start, long size) {
+          super.dealloc(start, size);
+          note(0);
+        }
+
+        @Override
+        public long realloc(long start, long size, long newSize) {
+          return note(super.realloc(start, size, newSize));
+        }
+      };
+    }, Progress.SILENT);
+    assertEquals(0, skipped);
+    return sections;
+  }
+
+  @Test
+  void program_sameStrategyAsRecording_endsExactlyAsLiteralReplay() {
+    List<TraceOperation> operations = recordedWorkload(3_000);
+    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    List<Allocator> sections = runAll(program, "first-fit", new ArrayList<>());
+
+    TraceReplayer literal = new TraceReplayer(Allocators.strategy("first-fit"));
+    operations.forEach(literal::apply);
+    assertEquals(literal.allocator().getAllocatedRegions(), sections.get(0).getAllocatedRegions());
+    assertEquals(literal.allocator().getCapacity(), sections.get(0).getCapacity());
+  }
+
+  @Test
+  void program_otherStrategy_allocatesTheSameAmountAfterEveryCall() {
+    List<TraceOperation> operations = recordedWorkload(3_000);
+    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    List<Long> firstFit = new ArrayList<>();
+    List<Long> bestFit = new ArrayList<>();
+    runAll(program, "first-fit", firstFit);
+    runAll(program, "best-fit", bestFit);
+    // Every alloc, dealloc and realloc that succeeded when recorded (the failed ones were retried).
+    assertTrue(firstFit.size() >= 3_000, "calls noted: " + firstFit.size());
+    assertEquals(firstFit, bestFit);
+  }
+
+  @Test
+  void compare_twoStrategies_printsTableAndWritesChart(@TempDir Path dir) throws IOException {
+    Path trace = dir.resolve("sprites.trace");
+    StringBuilder text = new StringBuilder();
+    RecordedTraces.record(text, 2_000, 3);
+    Files.writeString(trace, text);
+    Path chart = dir.resolve("chart.svg");
+
+    CommandRun run = CommandRun.of(
+        "compare", "--strategies", "best-fit,first-fit", trace.toString(), "--chart", chart.toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> out = run.out().lines().toList();
+    assertTrue(out.get(0).startsWith("strategy"), out.toString());
+    Pattern row = Pattern.compile("(\\S+) +\\S+ +(\\d+) +(0\\.\\d{3}) +(0\\.\\d{3}|1\\.000) +(\\d+) +(\\d+) +0");
+    List<String> names = new ArrayList<>();
+    for (String line : out.subList(1, 3)) {
+      Matcher m = row.matcher(line);
+      assertTrue(m.matches(), line);
+      names.add(m.group(1));
+      assertTrue(Long.parseLong(m.group(2)) >= 1024, line);
+      assertTrue(Long.parseLong(m.group(5)) > 0, "relocations in " + line);
+    }
+    assertEquals(List.of("best-fit", "first-fit"), names);
+    String svg = Files.readString(chart);
+    assertEquals(6, svg.split("<polyline").length - 1, "two lines and a legend entry per strategy");
+    assertTrue(svg.contains(">best-fit</text>") && svg.contains(">first-fit</text>"), svg);
+  }
+
+  @Test
+  void compare_noTrace_failsWithUsage() {
+    CommandRun run = CommandRun.of("compare");
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("Give a TRACE file or --workload KIND"), run.err());
+  }
+
+  @Test
+  void compare_workload_sameRequestsForEveryStrategy() {
+    CommandRun run = CommandRun.of("compare", "--workload", "churn", "--live", "200", "--ops", "4000",
+        "--strategies", "first-fit,best-fit");
+    assertEquals(0, run.status(), run.err());
+    List<String> rows = run.out().lines().skip(1).toList();
+    assertEquals(2, rows.size(), run.out());
+    for (String row : rows) {
+      // churn never reallocs, so no relocations; nothing is skipped in a generated workload.
+      assertTrue(row.matches("\\S+ +\\S+ +\\d+ +0\\.\\d{3} +\\d\\.\\d{3} +0 +\\d+ +0"), row);
+    }
+  }
+
+  @Test
+  void workloadProgram_callsCountedAreFillPlusOps() {
+    WorkloadProgram program = new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
+    RunMeter meter = program.meter(Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, Progress.SILENT);
+    assertTrue(meter.calls() >= 1_050 && meter.calls() <= 1_051, "calls " + meter.calls());
+    assertTrue(meter.relocations() > 0);
+    assertTrue(meter.growths() > 0);
+    assertEquals(meter.calls(), meter.samples());
+  }
+}

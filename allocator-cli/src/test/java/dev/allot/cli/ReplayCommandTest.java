@@ -1,0 +1,97 @@
+package dev.allot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the command line in-process, as a user would run the jar, and reads what it printed. */
+class ReplayCommandTest {
+
+  /** The example of spec/trace-format.md, then a second trace and a malformed line. */
+  private static final String TRACE = "capacity 10\nalloc 3\nalloc 20\ndealloc 0 2\ncapacity 4\ncompact 1\nalloc 4\n";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void capture() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private Path trace(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("example.trace"), TRACE);
+  }
+
+  @Test
+  void replay_printsOneSpecLinePerOperation(@TempDir Path dir) throws IOException {
+    int status = AllotCommand.commandLine().execute("replay", "--strategy", "first-fit", trace(dir).toString());
+
+    assertEquals(0, status);
+    assertEquals("""
+        ok regions=- free=10 fragmented=0
+        start=0 regions=0:3 free=7 fragmented=0
+        memory=23 regions=0:3 free=7 fragmented=0
+        ok regions=2:1 free=9 fragmented=2
+        ok regions=- free=4 fragmented=0
+        invalid regions=- free=4 fragmented=0
+        start=0 regions=0:4 free=0 fragmented=0
+        """, out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void replay_summary_printsLastLineOfEachTrace(@TempDir Path dir) throws IOException {
+    AllotCommand.commandLine().execute("replay", "--summary", trace(dir).toString());
+
+    assertEquals("""
+        ok regions=2:1 free=9 fragmented=2
+        start=0 regions=0:4 free=0 fragmented=0
+        """, out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void replay_stats_reportsOperationsAndTimeOnStderr(@TempDir Path dir) throws IOException {
+    AllotCommand.commandLine().execute("replay", "--stats", trace(dir).toString());
+
+    String stats = err.toString(StandardCharsets.UTF_8);
+    assertTrue(stats.matches("ops=7 apply_ns=\\d+\\R"), stats);
+    assertEquals(7, out.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
+  void replay_unknownStrategy_failsNamingWhatIsThere(@TempDir Path dir) throws IOException {
+    int status = AllotCommand.commandLine().execute("replay", "--strategy", "nope", trace(dir).toString());
+
+    assertEquals(1, status);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No allocation strategy named 'nope'"), err.toString());
+  }
+
+  @Test
+  void demo_showsPickedStrategyAndMaps() {
+    assertEquals(0, AllotCommand.commandLine().execute("demo"));
+
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("Picked: first-fit"), text);
+    assertTrue(text.contains("|############--##########--------|  blocks 0:12,14:10"), text);
+  }
+}
