@@ -16,15 +16,16 @@ import java.util.List;
  * <p>Implementations are not thread-safe, as in pyglet; callers that share one allocator between
  * threads lock around it or wrap it.
  *
- * <p>The getters follow the bean convention on purpose: Kotlin reads them as properties
- * ({@code allocator.capacity = 4096}, {@code allocator.freeSize}).
+ * <p>The getters follow the bean convention on purpose: Kotlin reads them as properties ({@code
+ * allocator.capacity = 4096}, {@code allocator.freeSize}).
  */
 public interface Allocator {
 
   /**
    * Allocates {@code size} indices.
    *
-   * @param size the number of indices, {@code >= 0}; {@code 0} returns {@code 0} and changes nothing
+   * @param size the number of indices, {@code >= 0}; {@code 0} returns {@code 0} and changes
+   *     nothing
    * @return the start of the new region
    * @throws AllocatorMemoryException if no free space fits; nothing has changed
    * @throws IllegalArgumentException if {@code size} is negative or the needed capacity would
@@ -33,8 +34,8 @@ public interface Allocator {
   long alloc(long size);
 
   /**
-   * Frees {@code [start, start + size)}, which must lie inside one allocated block. Freeing a part of
-   * a region (prefix, suffix or middle) is legal.
+   * Frees {@code [start, start + size)}, which must lie inside one allocated block. Freeing a part
+   * of a region (prefix, suffix or middle) is legal.
    *
    * @param start the first index to free
    * @param size the number of indices; {@code 0} changes nothing

@@ -3,8 +3,8 @@ package dev.allot;
 import java.util.Objects;
 
 /**
- * Checks and messages for bad input, shared by every shipped strategy so that a bad call reads
- * the same whichever strategy served it: {@code "dealloc(5, 3): region [5, 8) is not allocated"}.
+ * Checks and messages for bad input, shared by every shipped strategy so that a bad call reads the
+ * same whichever strategy served it: {@code "dealloc(5, 3): region [5, 8) is not allocated"}.
  *
  * <p>Custom strategies may use it to give their users the same messages. Every method either
  * returns or throws {@link IllegalArgumentException}; none changes anything.
@@ -40,7 +40,8 @@ public final class AllocatorArguments {
    * @return an exception whose message is {@code call(args): reason}
    */
   public static IllegalArgumentException invalid(String reason, String call, long... args) {
-    return new IllegalArgumentException(describe(call, args) + ": " + Objects.requireNonNull(reason, "reason"));
+    return new IllegalArgumentException(
+        describe(call, args) + ": " + Objects.requireNonNull(reason, "reason"));
   }
 
   /**
@@ -59,8 +60,8 @@ public final class AllocatorArguments {
   }
 
   /**
-   * Rejects a call of one argument if it is negative. The fixed-arity forms exist so that the
-   * check of a successful call builds no argument array; every strategy's hot path calls them.
+   * Rejects a call of one argument if it is negative. The fixed-arity forms exist so that the check
+   * of a successful call builds no argument array; every strategy's hot path calls them.
    *
    * @param call the method name
    * @param a the argument, which must be {@code >= 0}
@@ -189,7 +190,8 @@ public final class AllocatorArguments {
    * @param args the call's arguments in order
    * @return an exception naming the call and the range
    */
-  public static IllegalArgumentException notAllocated(long start, long size, String call, long... args) {
+  public static IllegalArgumentException notAllocated(
+      long start, long size, String call, long... args) {
     return invalid("region [" + start + ", " + (start + size) + ") is not allocated", call, args);
   }
 }

@@ -22,8 +22,8 @@ import java.util.Optional;
  *   <li>{@code usage} and {@code fragmentation} follow from the sizes above.
  * </ol>
  *
- * <p>The check is O(n) in the number of blocks and allocates the block snapshot; it is a diagnostic,
- * not something to run on every call of a hot path.
+ * <p>The check is O(n) in the number of blocks and allocates the block snapshot; it is a
+ * diagnostic, not something to run on every call of a hot path.
  */
 public final class AllocatorInvariants {
 
@@ -67,40 +67,71 @@ public final class AllocatorInvariants {
         return Optional.of("block " + i + " (" + text(block) + ") is empty");
       }
       if (i > 0 && block.start() <= previousEnd) {
-        return Optional.of("block " + i + " (" + text(block) + ") starts at or before the end " + previousEnd
-            + " of block " + (i - 1) + " (" + text(blocks.get(i - 1)) + "): blocks must be sorted and apart");
+        return Optional.of(
+            "block "
+                + i
+                + " ("
+                + text(block)
+                + ") starts at or before the end "
+                + previousEnd
+                + " of block "
+                + (i - 1)
+                + " ("
+                + text(blocks.get(i - 1))
+                + "): blocks must be sorted and apart");
       }
       largestHole = Math.max(largestHole, block.start() - previousEnd);
       allocated += block.size();
       previousEnd = block.end();
     }
     if (previousEnd > capacity) {
-      return Optional.of("the last block ends at " + previousEnd + ", beyond the capacity " + capacity);
+      return Optional.of(
+          "the last block ends at " + previousEnd + ", beyond the capacity " + capacity);
     }
     if (allocator.isEmpty() != blocks.isEmpty()) {
-      return Optional.of("isEmpty() is " + allocator.isEmpty() + " with " + blocks.size() + " block(s)");
+      return Optional.of(
+          "isEmpty() is " + allocator.isEmpty() + " with " + blocks.size() + " block(s)");
     }
     long free = capacity - allocated;
     if (allocator.getFreeSize() != free) {
-      return Optional.of("freeSize " + allocator.getFreeSize() + " is not capacity " + capacity
-          + " minus the allocated " + allocated + " = " + free);
+      return Optional.of(
+          "freeSize "
+              + allocator.getFreeSize()
+              + " is not capacity "
+              + capacity
+              + " minus the allocated "
+              + allocated
+              + " = "
+              + free);
     }
     long fragmented = previousEnd - allocated;
     if (allocator.getFragmentedFreeSize() != fragmented) {
-      return Optional.of("fragmentedFreeSize " + allocator.getFragmentedFreeSize() + " is not the free space "
-          + fragmented + " before the end " + previousEnd + " of the last block");
+      return Optional.of(
+          "fragmentedFreeSize "
+              + allocator.getFragmentedFreeSize()
+              + " is not the free space "
+              + fragmented
+              + " before the end "
+              + previousEnd
+              + " of the last block");
     }
     largestHole = Math.max(largestHole, capacity - previousEnd);
     if (allocator.getLargestFreeHole() != largestHole) {
-      return Optional.of("largestFreeHole " + allocator.getLargestFreeHole() + " is not the longest gap " + largestHole);
+      return Optional.of(
+          "largestFreeHole "
+              + allocator.getLargestFreeHole()
+              + " is not the longest gap "
+              + largestHole);
     }
     double usage = capacity == 0 ? 0.0 : 1.0 - (double) free / capacity;
     if (Math.abs(allocator.getUsage() - usage) > RATIO_TOLERANCE) {
-      return Optional.of("usage " + allocator.getUsage() + " is not 1 - " + free + " / " + capacity);
+      return Optional.of(
+          "usage " + allocator.getUsage() + " is not 1 - " + free + " / " + capacity);
     }
     double fragmentation = free == 0 ? 0.0 : (double) fragmented / free;
     if (Math.abs(allocator.getFragmentation() - fragmentation) > RATIO_TOLERANCE) {
-      return Optional.of("fragmentation " + allocator.getFragmentation() + " is not " + fragmented + " / " + free);
+      return Optional.of(
+          "fragmentation " + allocator.getFragmentation() + " is not " + fragmented + " / " + free);
     }
     return Optional.empty();
   }

@@ -25,7 +25,9 @@ public class AllocatorMemoryException extends RuntimeException {
   /** The longest run of free indices at the moment of failure, or {@link #UNKNOWN}. */
   private final long largestFreeHole;
 
-  /** The free space that was not the final free block at the moment of failure, or {@link #UNKNOWN}. */
+  /**
+   * The free space that was not the final free block at the moment of failure, or {@link #UNKNOWN}.
+   */
   private final long fragmentedFreeSize;
 
   /**
@@ -45,7 +47,8 @@ public class AllocatorMemoryException extends RuntimeException {
    * @param largestFreeHole the longest run of free indices, tail included, or {@link #UNKNOWN}
    * @param fragmentedFreeSize the free space that is not the final free block, or {@link #UNKNOWN}
    */
-  public AllocatorMemoryException(long requestedCapacity, long largestFreeHole, long fragmentedFreeSize) {
+  public AllocatorMemoryException(
+      long requestedCapacity, long largestFreeHole, long fragmentedFreeSize) {
     super(message(requestedCapacity, largestFreeHole, fragmentedFreeSize));
     this.requestedCapacity = requestedCapacity;
     this.largestFreeHole = largestFreeHole;
@@ -53,8 +56,12 @@ public class AllocatorMemoryException extends RuntimeException {
   }
 
   private static String message(long requested, long largestHole, long fragmented) {
-    return "Allocator needs capacity " + requested + "; largest free hole " + figure(largestHole)
-        + ", fragmented free size " + figure(fragmented);
+    return "Allocator needs capacity "
+        + requested
+        + "; largest free hole "
+        + figure(largestHole)
+        + ", fragmented free size "
+        + figure(fragmented);
   }
 
   private static String figure(long value) {

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * {@link #create(long)} picks the strategy by these rules, in order:
  *
  * <ol>
- *   <li>the system property {@value StrategyCatalog#STRATEGY_PROPERTY}, if set, names it (an unknown
- *       name is an error, not a fallback);
+ *   <li>the system property {@value StrategyCatalog#STRATEGY_PROPERTY}, if set, names it (an
+ *       unknown name is an error, not a fallback);
  *   <li>the only strategy on the classpath, if there is one;
  *   <li>among several, the highest {@link AllocationStrategy#getPriority() priority}, ties broken
  *       by name in alphabetical order; a warning names the candidates and how to choose;
@@ -32,7 +32,8 @@ public final class Allocators {
   /** Loaded on first use, so that merely touching this class costs nothing. */
   private static final class Holder {
     static final StrategyCatalog CATALOG =
-        StrategyCatalog.load(Allocators.class.getClassLoader(), LoggerFactory.getLogger(Allocators.class));
+        StrategyCatalog.load(
+            Allocators.class.getClassLoader(), LoggerFactory.getLogger(Allocators.class));
   }
 
   /**
@@ -94,11 +95,11 @@ public final class Allocators {
   }
 
   /**
-   * Wraps an allocator so that it grows instead of failing for lack of capacity, as pyglet's
-   * vertex domain does: on {@link AllocatorMemoryException} the policy picks a new capacity, the
-   * listener is told {@code (oldCapacity, newCapacity)} so the caller can enlarge its real buffer,
-   * then the capacity is raised and the call retried. Regions moved by {@code realloc} are reported
-   * to the listener too. {@link GrowingAllocator} states what happens when the listener throws.
+   * Wraps an allocator so that it grows instead of failing for lack of capacity, as pyglet's vertex
+   * domain does: on {@link AllocatorMemoryException} the policy picks a new capacity, the listener
+   * is told {@code (oldCapacity, newCapacity)} so the caller can enlarge its real buffer, then the
+   * capacity is raised and the call retried. Regions moved by {@code realloc} are reported to the
+   * listener too. {@link GrowingAllocator} states what happens when the listener throws.
    *
    * <pre>{@code
    * Allocator vertices = Allocators.growing(Allocators.create(1024), GrowthPolicy.doubling(),
@@ -110,14 +111,15 @@ public final class Allocators {
    * @param listener resizes the caller's buffer and moves relocated data
    * @return the growing allocator
    */
-  public static GrowingAllocator growing(Allocator allocator, GrowthPolicy policy, CapacityListener listener) {
+  public static GrowingAllocator growing(
+      Allocator allocator, GrowthPolicy policy, CapacityListener listener) {
     return new GrowingAllocator(allocator, policy, listener);
   }
 
   /**
-   * Wraps an empty allocator so that every call is written to {@code out} as a trace line
-   * ({@code spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too.
-   * Replay the trace later against any strategy. See {@link RecordingAllocator}.
+   * Wraps an empty allocator so that every call is written to {@code out} as a trace line ({@code
+   * spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too. Replay
+   * the trace later against any strategy. See {@link RecordingAllocator}.
    *
    * @param allocator the allocator to record, empty; not to be used directly afterwards
    * @param out receives the lines, e.g. a {@link java.io.Writer} or {@link StringBuilder}

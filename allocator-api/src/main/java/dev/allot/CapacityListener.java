@@ -1,9 +1,9 @@
 package dev.allot;
 
 /**
- * Keeps the caller's real buffer in step with a {@linkplain Allocators#growing growing
- * allocator}: told before the capacity rises, so the buffer can be enlarged first, and after a
- * region moves, so its data can be copied.
+ * Keeps the caller's real buffer in step with a {@linkplain Allocators#growing growing allocator}:
+ * told before the capacity rises, so the buffer can be enlarged first, and after a region moves, so
+ * its data can be copied.
  *
  * <p>Only {@link #capacityGrowing} must be written; Kotlin and Java lambdas implement it:
  *
@@ -17,9 +17,9 @@ package dev.allot;
 public interface CapacityListener {
 
   /**
-   * Called before the allocator's capacity rises from {@code oldCapacity} to {@code
-   * newCapacity}; the allocator still has the old capacity while this runs, and the call that
-   * needed the room is retried after it returns.
+   * Called before the allocator's capacity rises from {@code oldCapacity} to {@code newCapacity};
+   * the allocator still has the old capacity while this runs, and the call that needed the room is
+   * retried after it returns.
    *
    * <p>If this method throws, the exception reaches the caller of the allocator method unchanged,
    * the capacity is not raised and the allocator is exactly as it was before that call; the
@@ -38,9 +38,9 @@ public interface CapacityListener {
    * ranges may overlap only if the strategy placed the region in the space it freed, so copy as
    * {@link System#arraycopy} does (correct for overlap). Does nothing by default.
    *
-   * <p>If this method throws, the exception reaches the caller of {@code realloc} and the
-   * allocator keeps the region at {@code newStart}, which this method was given: a listener that
-   * can fail should record {@code newStart} before it does anything that may throw.
+   * <p>If this method throws, the exception reaches the caller of {@code realloc} and the allocator
+   * keeps the region at {@code newStart}, which this method was given: a listener that can fail
+   * should record {@code newStart} before it does anything that may throw.
    *
    * @param oldStart where the region was
    * @param newStart where it is now

@@ -6,12 +6,12 @@ import java.util.Objects;
 /**
  * An allocator that passes every call to another one; decorators extend it and override only the
  * calls they change, as Guava's {@code ForwardingObject}s do. The SDK's {@linkplain
- * Allocators#growing growing} and {@linkplain Allocators#recording recording} allocators are
- * built on it.
+ * Allocators#growing growing} and {@linkplain Allocators#recording recording} allocators are built
+ * on it.
  *
  * <p>Every method, including the metrics that {@link Allocator} computes by default, forwards to
- * the delegate, so a decorator reports the delegate's own figures and strategy name. Thread
- * safety is the delegate's.
+ * the delegate, so a decorator reports the delegate's own figures and strategy name. Thread safety
+ * is the delegate's.
  */
 public abstract class ForwardingAllocator implements Allocator {
 

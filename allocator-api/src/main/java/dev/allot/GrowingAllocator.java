@@ -13,8 +13,8 @@ import java.util.Objects;
  * #setCapacity} that raises the capacity goes through the listener too, so the listener is the one
  * place where the caller's buffer is resized.
  *
- * <p>What a failure leaves behind. Bad input is rejected by the delegate before any growth, and
- * the allocator is as it was. The capacity is raised only after {@link
+ * <p>What a failure leaves behind. Bad input is rejected by the delegate before any growth, and the
+ * allocator is as it was. The capacity is raised only after {@link
  * CapacityListener#capacityGrowing} returned normally; if the policy or {@code capacityGrowing}
  * throws, the exception reaches the caller and the allocator is exactly as it was before the call.
  * A policy that answers less than the requested capacity is a bug reported as {@link
@@ -110,8 +110,16 @@ public final class GrowingAllocator extends ForwardingAllocator {
     }
     long target = policy.newCapacity(current, requested);
     if (target < requested) {
-      throw new IllegalStateException("GrowthPolicy " + policy + " answered capacity " + target
-          + " for a request of " + requested + " (current " + current + "); it must be >= the request");
+      throw new IllegalStateException(
+          "GrowthPolicy "
+              + policy
+              + " answered capacity "
+              + target
+              + " for a request of "
+              + requested
+              + " (current "
+              + current
+              + "); it must be >= the request");
     }
     listener.capacityGrowing(current, target);
     delegate().setCapacity(target);

@@ -29,8 +29,8 @@ public interface GrowthPolicy {
   /**
    * Grows to the next power of two {@code >= requestedCapacity}, as pyglet's vertex domain does
    * ({@code _nearest_pow2}), so that a buffer grown one element at a time is copied only {@code
-   * log2(n)} times. Past {@code 2^62} the next power of two does not fit in a {@code long}, and
-   * the policy answers {@link Long#MAX_VALUE}.
+   * log2(n)} times. Past {@code 2^62} the next power of two does not fit in a {@code long}, and the
+   * policy answers {@link Long#MAX_VALUE}.
    *
    * @return the doubling policy
    */

@@ -17,8 +17,8 @@ import java.util.Objects;
  * calls (capacity, metrics, regions) are not recorded.
  *
  * <p>An {@link IOException} from the {@link Appendable} is thrown as {@link UncheckedIOException}
- * and the call is then not passed on, so the allocator and the trace never disagree. Lines end
- * with {@code \n}; the appendable is neither flushed nor closed.
+ * and the call is then not passed on, so the allocator and the trace never disagree. Lines end with
+ * {@code \n}; the appendable is neither flushed nor closed.
  *
  * <p>To capture the capacity changes of a growing allocator, put the recorder inside: {@code
  * growing(recording(allocator, out), policy, listener)}.
@@ -41,8 +41,12 @@ public final class RecordingAllocator extends ForwardingAllocator {
     super(delegate);
     this.out = Objects.requireNonNull(out, "out");
     if (!delegate.isEmpty()) {
-      throw new IllegalArgumentException("recording(" + delegate + ", out): the allocator holds "
-          + delegate.getAllocatedRegions().size() + " block(s); a trace can only start from an empty one");
+      throw new IllegalArgumentException(
+          "recording("
+              + delegate
+              + ", out): the allocator holds "
+              + delegate.getAllocatedRegions().size()
+              + " block(s); a trace can only start from an empty one");
     }
     write("capacity", delegate.getCapacity());
   }

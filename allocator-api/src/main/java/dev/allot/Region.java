@@ -16,13 +16,17 @@ public record Region(long start, long size) {
    *
    * @param start the first index, {@code >= 0}
    * @param size the number of indices, {@code >= 0}
-   * @throws IllegalArgumentException if {@code start} or {@code size} is negative, or if
-   *     {@code start + size} would exceed {@link Long#MAX_VALUE}
+   * @throws IllegalArgumentException if {@code start} or {@code size} is negative, or if {@code
+   *     start + size} would exceed {@link Long#MAX_VALUE}
    */
   public Region {
     if (start < 0 || size < 0 || start > Long.MAX_VALUE - size) {
       throw new IllegalArgumentException(
-          "Region(" + start + ", " + size + "): start and size must be >= 0 and start + size must not exceed "
+          "Region("
+              + start
+              + ", "
+              + size
+              + "): start and size must be >= 0 and start + size must not exceed "
               + Long.MAX_VALUE);
     }
   }

@@ -43,8 +43,8 @@ final class StrategyCatalog {
   }
 
   /**
-   * Loads every provider visible to {@code loader}. A provider that fails to load is reported
-   * and skipped, so that one broken jar does not hide the others.
+   * Loads every provider visible to {@code loader}. A provider that fails to load is reported and
+   * skipped, so that one broken jar does not hide the others.
    */
   static StrategyCatalog load(ClassLoader loader, Logger logger) {
     List<AllocationStrategy> found = new ArrayList<>();
@@ -57,7 +57,8 @@ final class StrategyCatalog {
         }
         found.add(providers.next());
       } catch (ServiceConfigurationError e) {
-        logger.warn("An AllocationStrategy provider failed to load and was skipped: {}", e.getMessage());
+        logger.warn(
+            "An AllocationStrategy provider failed to load and was skipped: {}", e.getMessage());
       }
     }
     return new StrategyCatalog(found, logger);
@@ -75,10 +76,17 @@ final class StrategyCatalog {
     }
     if (ranked.isEmpty()) {
       throw new IllegalStateException(
-          "No allocation strategy named '" + name + "': no strategy is on the classpath. " + ARTIFACT_HINT);
+          "No allocation strategy named '"
+              + name
+              + "': no strategy is on the classpath. "
+              + ARTIFACT_HINT);
     }
     throw new IllegalArgumentException(
-        "No allocation strategy named '" + name + "'. Strategies on the classpath: " + names() + ". "
+        "No allocation strategy named '"
+            + name
+            + "'. Strategies on the classpath: "
+            + names()
+            + ". "
             + ARTIFACT_HINT);
   }
 
@@ -105,28 +113,39 @@ final class StrategyCatalog {
       }
     }
     throw new IllegalStateException(
-        "System property " + STRATEGY_PROPERTY + "=" + name + " names no strategy on the classpath. "
-            + (ranked.isEmpty() ? "No strategy is on the classpath. " : "Strategies on the classpath: " + names() + ". ")
+        "System property "
+            + STRATEGY_PROPERTY
+            + "="
+            + name
+            + " names no strategy on the classpath. "
+            + (ranked.isEmpty()
+                ? "No strategy is on the classpath. "
+                : "Strategies on the classpath: " + names() + ". ")
             + ARTIFACT_HINT);
   }
 
   private AllocationStrategy chooseWithoutProperty() {
     if (ranked.isEmpty()) {
-      throw new IllegalStateException("No allocation strategy is on the classpath. " + ARTIFACT_HINT);
+      throw new IllegalStateException(
+          "No allocation strategy is on the classpath. " + ARTIFACT_HINT);
     }
     AllocationStrategy winner = ranked.get(0);
     if (ranked.size() > 1) {
       logger.warn(
           "Several allocation strategies are on the classpath: {}. Using '{}' (highest priority, ties"
               + " broken by name). Choose one with -D{}=NAME or Allocators.create(NAME, capacity).",
-          names(), winner.getName(), STRATEGY_PROPERTY);
+          names(),
+          winner.getName(),
+          STRATEGY_PROPERTY);
     }
     return winner;
   }
 
   private String names() {
     return ranked.stream()
-        .map(s -> s.getName() + " (priority " + s.getPriority() + ", " + s.getClass().getName() + ")")
+        .map(
+            s ->
+                s.getName() + " (priority " + s.getPriority() + ", " + s.getClass().getName() + ")")
         .collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An allocator whose every call holds the lock of this object, for callers that share one
- * allocator between threads (allocators are not thread-safe, as in pyglet). Made by {@link
+ * An allocator whose every call holds the lock of this object, for callers that share one allocator
+ * between threads (allocators are not thread-safe, as in pyglet). Made by {@link
  * Allocators#synchronizedAllocator(Allocator)}.
  *
  * <p>Each call is atomic on its own. A sequence that must see no other thread's calls, such as

@@ -9,7 +9,8 @@ class AllocatorMemoryExceptionTest {
   @Test
   void message_namesAllThreeFigures() {
     AllocatorMemoryException e = new AllocatorMemoryException(40, 8, 2);
-    assertEquals("Allocator needs capacity 40; largest free hole 8, fragmented free size 2", e.getMessage());
+    assertEquals(
+        "Allocator needs capacity 40; largest free hole 8, fragmented free size 2", e.getMessage());
     assertEquals(40, e.getRequestedCapacity());
     assertEquals(8, e.getLargestFreeHole());
     assertEquals(2, e.getFragmentedFreeSize());
@@ -18,7 +19,9 @@ class AllocatorMemoryExceptionTest {
   @Test
   void requestedOnly_reportsOthersUnknown() {
     AllocatorMemoryException e = new AllocatorMemoryException(7);
-    assertEquals("Allocator needs capacity 7; largest free hole unknown, fragmented free size unknown", e.getMessage());
+    assertEquals(
+        "Allocator needs capacity 7; largest free hole unknown, fragmented free size unknown",
+        e.getMessage());
     assertEquals(AllocatorMemoryException.UNKNOWN, e.getLargestFreeHole());
   }
 }

@@ -18,7 +18,8 @@ class RegionTest {
   void constructor_negativeOrOverflowing_isRejected() {
     assertThrows(IllegalArgumentException.class, () -> new Region(-1, 2));
     assertThrows(IllegalArgumentException.class, () -> new Region(1, -2));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Region(Long.MAX_VALUE, 1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Region(Long.MAX_VALUE, 1));
     assertTrue(e.getMessage().startsWith("Region(9223372036854775807, 1): "), e.getMessage());
     assertEquals(Long.MAX_VALUE, new Region(Long.MAX_VALUE - 1, 1).end());
   }

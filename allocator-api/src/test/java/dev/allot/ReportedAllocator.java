@@ -3,11 +3,16 @@ package dev.allot;
 import java.util.List;
 
 /**
- * An allocator that reports whatever it is given: for breaking one invariant at a time, or
- * for rendering known blocks. Every call that would change it throws.
+ * An allocator that reports whatever it is given: for breaking one invariant at a time, or for
+ * rendering known blocks. Every call that would change it throws.
  */
-public record ReportedAllocator(long getCapacity, List<Region> getAllocatedRegions, long getFreeSize, long getFragmentedFreeSize,
-    boolean isEmpty) implements Allocator {
+public record ReportedAllocator(
+    long getCapacity,
+    List<Region> getAllocatedRegions,
+    long getFreeSize,
+    long getFragmentedFreeSize,
+    boolean isEmpty)
+    implements Allocator {
 
   /** A consistent allocator of capacity 20 with blocks 2:3 and 8:4. */
   public static ReportedAllocator healthy() {

@@ -64,10 +64,11 @@ class StrategyCatalogTest {
     StrategyCatalog catalog = new StrategyCatalog(List.of(low, high), logger);
 
     assertSame(high, catalog.defaultStrategy(null));
-    assertEquals(List.of(
-        "Several allocation strategies are on the classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named),"
-            + " best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]. Using 'first-fit' (highest priority, ties"
-            + " broken by name). Choose one with -Ddev.allot.strategy=NAME or Allocators.create(NAME, capacity)."),
+    assertEquals(
+        List.of(
+            "Several allocation strategies are on the classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named),"
+                + " best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]. Using 'first-fit' (highest priority, ties"
+                + " broken by name). Choose one with -Ddev.allot.strategy=NAME or Allocators.create(NAME, capacity)."),
         messages());
   }
 
@@ -82,7 +83,8 @@ class StrategyCatalogTest {
 
   @Test
   void defaultStrategy_calledTwice_warnsOnce() {
-    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("a", 0), new Named("b", 0)), logger);
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new Named("a", 0), new Named("b", 0)), logger);
 
     catalog.defaultStrategy(null);
     catalog.defaultStrategy(null);
@@ -103,9 +105,12 @@ class StrategyCatalogTest {
   void defaultStrategy_propertyNamesUnknown_failsListingWhatIsThere() {
     StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10)), logger);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy("worst-fit"));
-    assertEquals("System property dev.allot.strategy=worst-fit names no strategy on the classpath. Strategies on the"
-        + " classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named)]. " + StrategyCatalog.ARTIFACT_HINT,
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy("worst-fit"));
+    assertEquals(
+        "System property dev.allot.strategy=worst-fit names no strategy on the classpath. Strategies on the"
+            + " classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named)]. "
+            + StrategyCatalog.ARTIFACT_HINT,
         e.getMessage());
   }
 
@@ -113,36 +118,47 @@ class StrategyCatalogTest {
   void defaultStrategy_noneOnClasspath_failsNamingArtifacts() {
     StrategyCatalog catalog = new StrategyCatalog(List.of(), logger);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy(null));
-    assertEquals("No allocation strategy is on the classpath. Add dev.allot:allocator-firstfit (pyglet-exact"
-        + " first-fit) or dev.allot:allocator-bestfit (best-fit) to the classpath, or register your own"
-        + " dev.allot.AllocationStrategy in META-INF/services/dev.allot.AllocationStrategy.", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy(null));
+    assertEquals(
+        "No allocation strategy is on the classpath. Add dev.allot:allocator-firstfit (pyglet-exact"
+            + " first-fit) or dev.allot:allocator-bestfit (best-fit) to the classpath, or register your own"
+            + " dev.allot.AllocationStrategy in META-INF/services/dev.allot.AllocationStrategy.",
+        e.getMessage());
   }
 
   @Test
   void strategy_unknownName_failsListingWhatIsThere() {
-    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10), new Named("best-fit", 0)), logger);
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new Named("first-fit", 10), new Named("best-fit", 0)), logger);
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> catalog.strategy("next-fit"));
-    assertEquals("No allocation strategy named 'next-fit'. Strategies on the classpath: [first-fit (priority 10,"
-        + " dev.allot.StrategyCatalogTest$Named), best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]. "
-        + StrategyCatalog.ARTIFACT_HINT, e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> catalog.strategy("next-fit"));
+    assertEquals(
+        "No allocation strategy named 'next-fit'. Strategies on the classpath: [first-fit (priority 10,"
+            + " dev.allot.StrategyCatalogTest$Named), best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]. "
+            + StrategyCatalog.ARTIFACT_HINT,
+        e.getMessage());
   }
 
   @Test
   void strategy_knownName_isFound() {
     Named bestFit = new Named("best-fit", 0);
-    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10), bestFit), logger);
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new Named("first-fit", 10), bestFit), logger);
 
     assertSame(bestFit, catalog.strategy("best-fit"));
   }
 
   @Test
   void strategies_areRankedByPriorityThenName() {
-    StrategyCatalog catalog = new StrategyCatalog(
-        List.of(new Named("c", 0), new Named("b", 5), new Named("a", 0)), logger);
+    StrategyCatalog catalog =
+        new StrategyCatalog(
+            List.of(new Named("c", 0), new Named("b", 5), new Named("a", 0)), logger);
 
-    assertEquals(List.of("b", "a", "c"), catalog.strategies().stream().map(AllocationStrategy::getName).toList());
+    assertEquals(
+        List.of("b", "a", "c"),
+        catalog.strategies().stream().map(AllocationStrategy::getName).toList());
   }
 
   /** A provider with a public constructor, found through a services file. */
@@ -161,14 +177,21 @@ class StrategyCatalogTest {
   @Test
   void load_brokenProviderListed_isReportedAndSkipped(@TempDir Path dir) throws IOException {
     Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-    Files.writeString(services.resolve(AllocationStrategy.class.getName()),
+    Files.writeString(
+        services.resolve(AllocationStrategy.class.getName()),
         "dev.allot.NoSuchStrategy\n" + Loadable.class.getName() + "\n");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       StrategyCatalog catalog = StrategyCatalog.load(loader, logger);
 
-      assertEquals(List.of("loadable"), catalog.strategies().stream().map(AllocationStrategy::getName).toList());
-      assertEquals(List.of("An AllocationStrategy provider failed to load and was skipped: dev.allot.AllocationStrategy:"
-          + " Provider dev.allot.NoSuchStrategy not found"), messages());
+      assertEquals(
+          List.of("loadable"),
+          catalog.strategies().stream().map(AllocationStrategy::getName).toList());
+      assertEquals(
+          List.of(
+              "An AllocationStrategy provider failed to load and was skipped: dev.allot.AllocationStrategy:"
+                  + " Provider dev.allot.NoSuchStrategy not found"),
+          messages());
     }
   }
 

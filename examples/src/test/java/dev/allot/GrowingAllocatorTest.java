@@ -13,17 +13,18 @@ class GrowingAllocatorTest {
 
   private final List<String> events = new ArrayList<>();
 
-  private final CapacityListener recorder = new CapacityListener() {
-    @Override
-    public void capacityGrowing(long oldCapacity, long newCapacity) {
-      events.add("grow " + oldCapacity + "->" + newCapacity);
-    }
+  private final CapacityListener recorder =
+      new CapacityListener() {
+        @Override
+        public void capacityGrowing(long oldCapacity, long newCapacity) {
+          events.add("grow " + oldCapacity + "->" + newCapacity);
+        }
 
-    @Override
-    public void regionRelocated(long oldStart, long newStart, long size) {
-      events.add("move " + oldStart + "->" + newStart + " size " + size);
-    }
-  };
+        @Override
+        public void regionRelocated(long oldStart, long newStart, long size) {
+          events.add("move " + oldStart + "->" + newStart + " size " + size);
+        }
+      };
 
   private Allocator growing(long capacity, GrowthPolicy policy, CapacityListener listener) {
     return Allocators.growing(Allocators.create("first-fit", capacity), policy, listener);
@@ -32,8 +33,19 @@ class GrowingAllocatorTest {
   @Test
   void doubling_answersNextPowerOfTwoAtLeastRequested() {
     GrowthPolicy doubling = GrowthPolicy.doubling();
-    long[][] cases = {{0, 0}, {1, 1}, {2, 2}, {3, 4}, {5, 8}, {8, 8}, {9, 16}, {1L << 40, 1L << 40},
-        {(1L << 40) + 1, 1L << 41}, {(1L << 62) + 1, Long.MAX_VALUE}, {Long.MAX_VALUE, Long.MAX_VALUE}};
+    long[][] cases = {
+      {0, 0},
+      {1, 1},
+      {2, 2},
+      {3, 4},
+      {5, 8},
+      {8, 8},
+      {9, 16},
+      {1L << 40, 1L << 40},
+      {(1L << 40) + 1, 1L << 41},
+      {(1L << 62) + 1, Long.MAX_VALUE},
+      {Long.MAX_VALUE, Long.MAX_VALUE}
+    };
     for (long[] c : cases) {
       assertEquals(c[1], doubling.newCapacity(0, c[0]), "request " + c[0]);
     }
@@ -42,9 +54,18 @@ class GrowingAllocatorTest {
   @Test
   void alloc_doesNotFit_listenerToldBeforeCapacityRisesThenRetried() {
     Allocator allocator = Allocators.create("first-fit", 4);
-    Allocator growing = Allocators.growing(allocator, GrowthPolicy.doubling(),
-        (oldCapacity, newCapacity) -> events.add("grow " + oldCapacity + "->" + newCapacity
-            + " while capacity " + allocator.getCapacity()));
+    Allocator growing =
+        Allocators.growing(
+            allocator,
+            GrowthPolicy.doubling(),
+            (oldCapacity, newCapacity) ->
+                events.add(
+                    "grow "
+                        + oldCapacity
+                        + "->"
+                        + newCapacity
+                        + " while capacity "
+                        + allocator.getCapacity()));
     assertEquals(0, growing.alloc(3));
     assertEquals(3, growing.alloc(3));
     assertEquals(List.of("grow 4->8 while capacity 4"), events);
@@ -84,9 +105,13 @@ class GrowingAllocatorTest {
   @Test
   void alloc_listenerThrows_capacityNotRaisedAllocatorUnchanged() {
     RuntimeException failure = new RuntimeException("buffer resize failed");
-    Allocator growing = growing(4, GrowthPolicy.doubling(), (oldCapacity, newCapacity) -> {
-      throw failure;
-    });
+    Allocator growing =
+        growing(
+            4,
+            GrowthPolicy.doubling(),
+            (oldCapacity, newCapacity) -> {
+              throw failure;
+            });
     growing.alloc(3);
     assertSame(failure, assertThrows(RuntimeException.class, () -> growing.alloc(3)));
     assertEquals(4, growing.getCapacity());
@@ -115,12 +140,13 @@ class GrowingAllocatorTest {
   @Test
   void alloc_requestNotAboveCapacity_memoryExceptionReachesCaller() {
     AllocatorMemoryException stuck = new AllocatorMemoryException(4);
-    Allocator neverFits = new ForwardingAllocator(Allocators.create("first-fit", 4)) {
-      @Override
-      public long alloc(long size) {
-        throw stuck;
-      }
-    };
+    Allocator neverFits =
+        new ForwardingAllocator(Allocators.create("first-fit", 4)) {
+          @Override
+          public long alloc(long size) {
+            throw stuck;
+          }
+        };
     Allocator growing = Allocators.growing(neverFits, GrowthPolicy.doubling(), recorder);
     assertSame(stuck, assertThrows(AllocatorMemoryException.class, () -> growing.alloc(1)));
     assertEquals(List.of(), events);

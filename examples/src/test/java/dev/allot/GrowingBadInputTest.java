@@ -10,7 +10,8 @@ class GrowingBadInputTest extends BadInputContract {
 
   @Override
   protected Allocator create(long capacity) {
-    return Allocators.growing(Allocators.create("first-fit", capacity), GrowthPolicy.doubling(), (from, to) -> {});
+    return Allocators.growing(
+        Allocators.create("first-fit", capacity), GrowthPolicy.doubling(), (from, to) -> {});
   }
 
   @Override

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the growing decorator leaves behind when its listener or policy throws, with a caller's
- * buffer kept in step by the listener as {@link CapacityListener} asks: resized before the
- * capacity rises, data copied when a region moves.
+ * buffer kept in step by the listener as {@link CapacityListener} asks: resized before the capacity
+ * rises, data copied when a region moves.
  */
 class GrowingFailureTest {
 
   /** The caller's side: a buffer, and where it believes its region is. */
   private long[] buffer = new long[8];
+
   private long regionStart;
 
-  /** Blocks {@code 0:8} in capacity 8, as regions a = [0, 4) holding 1..4 and b = [4, 8) holding 5..8. */
+  /**
+   * Blocks {@code 0:8} in capacity 8, as regions a = [0, 4) holding 1..4 and b = [4, 8) holding
+   * 5..8.
+   */
   private Allocator full(CapacityListener listener, GrowthPolicy policy) {
     Allocator growing = Allocators.growing(Allocators.create("first-fit", 8), policy, listener);
     regionStart = growing.alloc(4);
@@ -38,19 +42,23 @@ class GrowingFailureTest {
   @Test
   void realloc_regionRelocatedThrows_moveAndGrowthStandAndBufferAgrees() {
     RuntimeException failure = new IllegalStateException("listener failed after copying");
-    Allocator growing = full(new CapacityListener() {
-      @Override
-      public void capacityGrowing(long oldCapacity, long newCapacity) {
-        buffer = Arrays.copyOf(buffer, (int) newCapacity);
-      }
+    Allocator growing =
+        full(
+            new CapacityListener() {
+              @Override
+              public void capacityGrowing(long oldCapacity, long newCapacity) {
+                buffer = Arrays.copyOf(buffer, (int) newCapacity);
+              }
 
-      @Override
-      public void regionRelocated(long oldStart, long newStart, long size) {
-        System.arraycopy(buffer, (int) oldStart, buffer, (int) newStart, (int) size);
-        regionStart = newStart; // recorded before anything that may throw, as the Javadoc asks
-        throw failure;
-      }
-    }, GrowthPolicy.doubling());
+              @Override
+              public void regionRelocated(long oldStart, long newStart, long size) {
+                System.arraycopy(buffer, (int) oldStart, buffer, (int) newStart, (int) size);
+                regionStart =
+                    newStart; // recorded before anything that may throw, as the Javadoc asks
+                throw failure;
+              }
+            },
+            GrowthPolicy.doubling());
 
     // [0, 4) does not end its block: it must move, nothing fits, so the capacity doubles first
     assertSame(failure, assertThrows(IllegalStateException.class, () -> growing.realloc(0, 4, 6)));
@@ -58,8 +66,14 @@ class GrowingFailureTest {
     assertEquals(16, growing.getCapacity(), "the growth stands");
     assertEquals(16, buffer.length, "the buffer grew with it");
     assertEquals(8, regionStart, "the listener was told, and recorded, the new start");
-    assertEquals(List.of(new Region(4, 10)), blocks(growing), "the move stands: [0, 4) free, [8, 14) allocated");
-    assertArrayEquals(new long[] {1, 2, 3, 4}, Arrays.copyOfRange(buffer, 8, 12), "the data moved with the region");
+    assertEquals(
+        List.of(new Region(4, 10)),
+        blocks(growing),
+        "the move stands: [0, 4) free, [8, 14) allocated");
+    assertArrayEquals(
+        new long[] {1, 2, 3, 4},
+        Arrays.copyOfRange(buffer, 8, 12),
+        "the data moved with the region");
     AllocatorInvariants.check(growing);
     growing.dealloc(regionStart, 6); // the caller can go on with what it recorded
     assertEquals(List.of(new Region(4, 4)), blocks(growing));
@@ -76,9 +90,11 @@ class GrowingFailureTest {
 
   /** A full allocator whose listener cannot enlarge the buffer. */
   private Allocator refusingGrowth(RuntimeException failure) {
-    return full((oldCapacity, newCapacity) -> {
-      throw failure;
-    }, GrowthPolicy.doubling());
+    return full(
+        (oldCapacity, newCapacity) -> {
+          throw failure;
+        },
+        GrowthPolicy.doubling());
   }
 
   @Test
@@ -100,10 +116,12 @@ class GrowingFailureTest {
   @Test
   void realloc_policyThrows_listenerNotToldNothingChanged() {
     RuntimeException failure = new ArithmeticException("policy failed");
-    Allocator growing = full((oldCapacity, newCapacity) -> buffer = Arrays.copyOf(buffer, (int) newCapacity),
-        (current, requested) -> {
-          throw failure;
-        });
+    Allocator growing =
+        full(
+            (oldCapacity, newCapacity) -> buffer = Arrays.copyOf(buffer, (int) newCapacity),
+            (current, requested) -> {
+              throw failure;
+            });
     assertSame(failure, assertThrows(ArithmeticException.class, () -> growing.realloc(0, 4, 6)));
     assertAsBuilt(growing);
   }

@@ -25,7 +25,8 @@ class RecordingAllocatorTest {
     assertThrows(IllegalArgumentException.class, () -> recorded.dealloc(6, 1));
     recorded.setCapacity(12);
     recorded.dealloc(0, 2);
-    assertEquals("capacity 8\nalloc 5\nrealloc 0 5 2\nalloc 9\ndealloc 6 1\nset_capacity 12\ndealloc 0 2\n",
+    assertEquals(
+        "capacity 8\nalloc 5\nrealloc 0 5 2\nalloc 9\ndealloc 6 1\nset_capacity 12\ndealloc 0 2\n",
         trace.toString());
   }
 
@@ -44,12 +45,25 @@ class RecordingAllocatorTest {
     live.add(ReplayFormat.line(new StepResult(StepResult.Outcome.START, c, ""), recorded));
 
     List<String> replayed = new ArrayList<>();
-    TraceReplayer.replay(TraceParser.parse(trace.toString()), Allocators.strategy("first-fit"), false,
+    TraceReplayer.replay(
+        TraceParser.parse(trace.toString()),
+        Allocators.strategy("first-fit"),
+        false,
         replayed::add);
     assertEquals(replayed.get(replayed.size() - 1), live.get(live.size() - 1));
     assertEquals(recorded.getCapacity(), 64);
-    assertEquals(List.of("capacity 16", "alloc 10", "alloc 10", "set_capacity 32", "alloc 10", "dealloc 0 10",
-        "realloc 10 10 30", "set_capacity 64", "realloc 10 10 30"), trace.toString().lines().toList());
+    assertEquals(
+        List.of(
+            "capacity 16",
+            "alloc 10",
+            "alloc 10",
+            "set_capacity 32",
+            "alloc 10",
+            "dealloc 0 10",
+            "realloc 10 10 30",
+            "set_capacity 64",
+            "realloc 10 10 30"),
+        trace.toString().lines().toList());
   }
 
   @Test
@@ -65,25 +79,28 @@ class RecordingAllocatorTest {
   void call_appendableFails_uncheckedAndCallNotMade() {
     Allocator allocator = Allocators.create("first-fit", 8);
     Appendable[] target = {new StringBuilder()};
-    Allocator recorded = Allocators.recording(allocator, new Appendable() {
-      @Override
-      public Appendable append(CharSequence text) throws IOException {
-        if (text.toString().startsWith("alloc")) {
-          throw new IOException("disk full");
-        }
-        return target[0].append(text);
-      }
+    Allocator recorded =
+        Allocators.recording(
+            allocator,
+            new Appendable() {
+              @Override
+              public Appendable append(CharSequence text) throws IOException {
+                if (text.toString().startsWith("alloc")) {
+                  throw new IOException("disk full");
+                }
+                return target[0].append(text);
+              }
 
-      @Override
-      public Appendable append(CharSequence text, int start, int end) throws IOException {
-        return append(text.subSequence(start, end));
-      }
+              @Override
+              public Appendable append(CharSequence text, int start, int end) throws IOException {
+                return append(text.subSequence(start, end));
+              }
 
-      @Override
-      public Appendable append(char c) throws IOException {
-        return append(String.valueOf(c));
-      }
-    });
+              @Override
+              public Appendable append(char c) throws IOException {
+                return append(String.valueOf(c));
+              }
+            });
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> recorded.alloc(3));
     assertEquals("disk full", e.getCause().getMessage());
     assertEquals(true, allocator.isEmpty());

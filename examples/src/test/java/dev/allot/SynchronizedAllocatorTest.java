@@ -29,16 +29,20 @@ class SynchronizedAllocatorTest {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      done.add(pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < ROUNDS; i++) {
-          long start = shared.alloc(1);
-          assertNull(owners.put(start, Thread.currentThread()), "index " + start + " handed out twice");
-          owners.remove(start);
-          shared.dealloc(start, 1);
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                go.await();
+                for (int i = 0; i < ROUNDS; i++) {
+                  long start = shared.alloc(1);
+                  assertNull(
+                      owners.put(start, Thread.currentThread()),
+                      "index " + start + " handed out twice");
+                  owners.remove(start);
+                  shared.dealloc(start, 1);
+                }
+                return null;
+              }));
     }
     go.countDown();
     for (Future<?> f : done) {

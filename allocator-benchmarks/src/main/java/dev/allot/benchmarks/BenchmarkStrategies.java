@@ -21,12 +21,14 @@ final class BenchmarkStrategies {
   private BenchmarkStrategies() {}
 
   /**
-   * Returns the named strategy, or empty when it is not on the class path or is the reference
-   * above {@link #REFERENCE_MAX_LIVE}.
+   * Returns the named strategy, or empty when it is not on the class path or is the reference above
+   * {@link #REFERENCE_MAX_LIVE}.
    */
   static Optional<AllocationStrategy> find(String name, int live) {
     if (name.equals(PygletReferenceStrategy.NAME)) {
-      return live > REFERENCE_MAX_LIVE ? Optional.empty() : Optional.of(new PygletReferenceStrategy());
+      return live > REFERENCE_MAX_LIVE
+          ? Optional.empty()
+          : Optional.of(new PygletReferenceStrategy());
     }
     return Allocators.strategies().stream().filter(s -> s.getName().equals(name)).findFirst();
   }
@@ -36,8 +38,15 @@ final class BenchmarkStrategies {
    * combination as failed and moves on to the next: the way to skip a combination.
    */
   static AllocationStrategy require(String name, int live) {
-    return find(name, live).orElseThrow(() -> new IllegalStateException("Skipped: strategy '" + name
-        + "' is not on the class path" + (name.equals(PygletReferenceStrategy.NAME)
-            ? " above " + REFERENCE_MAX_LIVE + " live regions (O(n) per call)" : "")));
+    return find(name, live)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Skipped: strategy '"
+                        + name
+                        + "' is not on the class path"
+                        + (name.equals(PygletReferenceStrategy.NAME)
+                            ? " above " + REFERENCE_MAX_LIVE + " live regions (O(n) per call)"
+                            : "")));
   }
 }

@@ -26,7 +26,8 @@ public final class Footprint {
   private static final int[] SIZES = {1_000, 10_000, 100_000, 1_000_000};
 
   /** Strategies measured, as the benchmarks name them. */
-  private static final List<String> STRATEGIES = List.of("first-fit", "best-fit", "pyglet-reference");
+  private static final List<String> STRATEGIES =
+      List.of("first-fit", "best-fit", "pyglet-reference");
 
   private Footprint() {}
 
@@ -51,8 +52,15 @@ public final class Footprint {
         }
         long bytes = GraphLayout.parseInstance(allocator).totalSize();
         int blocks = allocator.getAllocatedRegions().size();
-        System.out.printf(Locale.ROOT, "strategy=%s live=%d blocks=%d bytes=%d bytes_per_block=%.1f bytes_per_live_region=%.1f%n",
-            name, live, blocks, bytes, (double) bytes / blocks, (double) bytes / live);
+        System.out.printf(
+            Locale.ROOT,
+            "strategy=%s live=%d blocks=%d bytes=%d bytes_per_block=%.1f bytes_per_live_region=%.1f%n",
+            name,
+            live,
+            blocks,
+            bytes,
+            (double) bytes / blocks,
+            (double) bytes / live);
       }
     }
   }

@@ -33,7 +33,10 @@ public abstract class WorkloadState {
   /** Returns the kind of traffic the benchmark drives. */
   protected abstract WorkloadKind kind();
 
-  /** Creates the allocator (capacity 0, grown by the workload) and fills it with {@link #live} regions. */
+  /**
+   * Creates the allocator (capacity 0, grown by the workload) and fills it with {@link #live}
+   * regions.
+   */
   @Setup(Level.Trial)
   public void setUp() {
     workload = kind().create(BenchmarkStrategies.require(strategy, live).create(0), SEED);

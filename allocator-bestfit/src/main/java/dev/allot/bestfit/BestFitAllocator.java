@@ -15,14 +15,15 @@ import java.util.List;
  * The best-fit allocator of {@code spec/semantics.md}: blocks in a {@link BlockIndex}, free holes
  * in a {@link HoleIndex}, both updated together by every call. Not thread-safe.
  *
- * <p>Every check happens before the first change, so a call that throws leaves both indexes as
- * they were.
+ * <p>Every check happens before the first change, so a call that throws leaves both indexes as they
+ * were.
  */
 final class BestFitAllocator implements Allocator {
 
   private final BlockIndex blocks = new BlockIndex();
   private final HoleIndex holes = new HoleIndex();
   private long capacity;
+
   /** The sum of all block sizes, kept so that the metrics are O(1). */
   private long allocated;
 

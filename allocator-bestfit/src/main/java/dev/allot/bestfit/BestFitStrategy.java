@@ -10,8 +10,8 @@ import dev.allot.AllocatorArguments;
  * tie. {@code realloc} grows in place whenever the hole after the region suffices and leaves a
  * same-size call alone. Every call is O(log n) in the number of blocks.
  *
- * <p>Compared with {@code first-fit} it keeps large holes whole for large requests, at the price
- * of departing from pyglet's placements. Registered as {@code best-fit} with priority {@value
+ * <p>Compared with {@code first-fit} it keeps large holes whole for large requests, at the price of
+ * departing from pyglet's placements. Registered as {@code best-fit} with priority {@value
  * #PRIORITY}: with {@code allocator-firstfit} also on the classpath, first-fit stays the default
  * unless {@code best-fit} is chosen by name.
  */

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The allocated blocks ordered by start: finds the block that holds an index and the blocks
- * beside it, in O(log n). Not thread-safe.
+ * The allocated blocks ordered by start: finds the block that holds an index and the blocks beside
+ * it, in O(log n). Not thread-safe.
  *
  * <pre>
  *   capacity 16, blocks (0, 3) (5, 4) (12, 2):

@@ -29,7 +29,9 @@ final class HoleIndex {
 
   private final LongPairTree tree = new LongPairTree(true);
 
-  /** Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}. */
+  /**
+   * Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}.
+   */
   int bestFit(long size) {
     return tree.ceiling(size, 0);
   }

@@ -77,8 +77,8 @@ final class LongPairTree {
   private static final int MERGE_LIMIT = CAPACITY - SPILL_ROOM;
 
   /**
-   * Freed nodes of each kind that keep their arrays for reuse; the arrays of further freed nodes
-   * go to the collector, so that memory follows the live size down after a peak.
+   * Freed nodes of each kind that keep their arrays for reuse; the arrays of further freed nodes go
+   * to the collector, so that memory follows the live size down after a peak.
    */
   private static final int SPARE_NODES = 16;
 
@@ -88,7 +88,9 @@ final class LongPairTree {
   /** Levels the descent path has room for before it grows (height 8 holds 2^48 entries). */
   private static final int INITIAL_PATH = 8;
 
-  /** Bytes of an array header on a 64-bit JVM with compressed oops (for {@link #footprintBytes}). */
+  /**
+   * Bytes of an array header on a 64-bit JVM with compressed oops (for {@link #footprintBytes}).
+   */
   private static final long ARRAY_HEADER_BYTES = 16;
 
   /** Bytes of a reference with compressed oops (for {@link #footprintBytes}). */
@@ -101,8 +103,10 @@ final class LongPairTree {
   private int[] leafNext = new int[INITIAL_NODES];
   private int[] leafPrev = new int[INITIAL_NODES];
   private int leafIds;
+
   /** Leaves whose arrays exist, in the tree or spare. */
   private int leafArrays;
+
   private int spareLeaves;
   private int freeLeaves = NONE;
 
@@ -110,20 +114,25 @@ final class LongPairTree {
   private int[] @Nullable [] innerChildren = new int[INITIAL_NODES][];
   private int[] innerCount = new int[INITIAL_NODES];
   private int innerIds;
+
   /** Inner nodes whose arrays exist, in the tree or spare. */
   private int innerArrays;
+
   private int spareInners;
   private int freeInners = NONE;
 
   private int root = NONE;
+
   /** Inner levels above the leaves; 0 when the root is a leaf. */
   private int height;
+
   private int firstLeaf = NONE;
   private int lastLeaf = NONE;
   private int size;
 
   /** The inner nodes and child slots of the last descent, root first: scratch, not state. */
   private int[] pathNode = new int[INITIAL_PATH];
+
   private int[] pathSlot = new int[INITIAL_PATH];
 
   /**
@@ -314,7 +323,8 @@ final class LongPairTree {
     if (slot > 0 && leafCount[children[slot - 1]] <= CAPACITY - SPILL_ROOM) {
       balanceLeaves(children[slot - 1], leaf);
       setSeparator(parent, slot, leafKeys[leaf]);
-    } else if (slot + 1 < innerCount[parent] && leafCount[children[slot + 1]] <= CAPACITY - SPILL_ROOM) {
+    } else if (slot + 1 < innerCount[parent]
+        && leafCount[children[slot + 1]] <= CAPACITY - SPILL_ROOM) {
       balanceLeaves(leaf, children[slot + 1]);
       setSeparator(parent, slot + 1, leafKeys[children[slot + 1]]);
     } else {
@@ -368,7 +378,10 @@ final class LongPairTree {
     return right;
   }
 
-  /** Inserts {@code child}, whose keys start with {@code firstKeys[0]}, at {@code slot} of the path node. */
+  /**
+   * Inserts {@code child}, whose keys start with {@code firstKeys[0]}, at {@code slot} of the path
+   * node.
+   */
   private void insertChild(int level, int slot, int child, long[] firstKeys) {
     int node = pathNode[level];
     int count = innerCount[node];
@@ -536,7 +549,8 @@ final class LongPairTree {
     int parent = pathNode[level - 1];
     int parentSlot = pathSlot[level - 1];
     int[] siblings = innerChildren[parent];
-    if (parentSlot > 0 && (count == 0 || innerCount[siblings[parentSlot - 1]] + count <= MERGE_LIMIT)) {
+    if (parentSlot > 0
+        && (count == 0 || innerCount[siblings[parentSlot - 1]] + count <= MERGE_LIMIT)) {
       mergeInners(parent, parentSlot - 1);
       removeChild(level - 1, parentSlot);
     } else if (parentSlot + 1 < innerCount[parent]
@@ -549,7 +563,9 @@ final class LongPairTree {
     }
   }
 
-  /** Moves the children of {@code parent}'s child {@code slot + 1} to the end of child {@code slot}. */
+  /**
+   * Moves the children of {@code parent}'s child {@code slot + 1} to the end of child {@code slot}.
+   */
   private void mergeInners(int parent, int slot) {
     int left = innerChildren[parent][slot];
     int right = innerChildren[parent][slot + 1];
@@ -648,10 +664,14 @@ final class LongPairTree {
   long footprintBytes() {
     long nodeArray = ARRAY_HEADER_BYTES + 2L * CAPACITY * Long.BYTES;
     long childArray = ARRAY_HEADER_BYTES + (long) CAPACITY * Integer.BYTES;
-    long leaves = leafArrays * nodeArray
-        + 4 * ARRAY_HEADER_BYTES + leafKeys.length * (REFERENCE_BYTES + 3L * Integer.BYTES);
-    long inners = innerArrays * (nodeArray + childArray)
-        + 3 * ARRAY_HEADER_BYTES + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
+    long leaves =
+        leafArrays * nodeArray
+            + 4 * ARRAY_HEADER_BYTES
+            + leafKeys.length * (REFERENCE_BYTES + 3L * Integer.BYTES);
+    long inners =
+        innerArrays * (nodeArray + childArray)
+            + 3 * ARRAY_HEADER_BYTES
+            + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
     return leaves + inners + 2 * ARRAY_HEADER_BYTES + 2L * pathNode.length * Integer.BYTES;
   }
 }

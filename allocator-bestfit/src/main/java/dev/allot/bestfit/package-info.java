@@ -1,6 +1,4 @@
-/**
- * Best-fit placement in O(log n) per call: {@link dev.allot.bestfit.BestFitStrategy}.
- */
+/** Best-fit placement in O(log n) per call: {@link dev.allot.bestfit.BestFitStrategy}. */
 @NullMarked
 package dev.allot.bestfit;
 

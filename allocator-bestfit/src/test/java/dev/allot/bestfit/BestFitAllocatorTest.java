@@ -8,7 +8,10 @@ import dev.allot.AllocatorMemoryException;
 import dev.allot.trace.ReplayFormat;
 import org.junit.jupiter.api.Test;
 
-/** Hand-checked cases of the best-fit rules; the maps in comments are {@code #} used, {@code -} free. */
+/**
+ * Hand-checked cases of the best-fit rules; the maps in comments are {@code #} used, {@code -}
+ * free.
+ */
 class BestFitAllocatorTest {
 
   /** Builds an allocator whose blocks are exactly {@code layout}'s {@code #} runs. */
@@ -24,7 +27,8 @@ class BestFitAllocatorTest {
   }
 
   private static String blocks(Allocator allocator) {
-    return ReplayFormat.appendRegions(new StringBuilder(), allocator.getAllocatedRegions()).toString();
+    return ReplayFormat.appendRegions(new StringBuilder(), allocator.getAllocatedRegions())
+        .toString();
   }
 
   @Test
@@ -83,7 +87,8 @@ class BestFitAllocatorTest {
   @Test
   void alloc_nothingFits_memoryRequestsLastEndPlusSizeAndChangesNothing() {
     Allocator allocator = layout("#--#--#-");
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(3));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(3));
     assertEquals(7 + 3, e.getRequestedCapacity());
     assertEquals(2, e.getLargestFreeHole());
     assertEquals(4, e.getFragmentedFreeSize());
@@ -183,7 +188,8 @@ class BestFitAllocatorTest {
   void toString_namesStrategyCapacityAndBlocks() {
     Allocator allocator = layout("##--#");
     assertEquals("best-fit", new BestFitStrategy().toString());
-    assertEquals("BestFitAllocator[capacity=5, blocks=[Region[start=0, size=2], Region[start=4, size=1]]]",
+    assertEquals(
+        "BestFitAllocator[capacity=5, blocks=[Region[start=0, size=2], Region[start=4, size=1]]]",
         allocator.toString());
   }
 

@@ -25,10 +25,10 @@ class BestFitDifferentialTest {
 
   @ParameterizedTest(name = "seed {0}, capacity {1}, sizes up to {2}, {3} calls")
   @CsvSource({
-      "1, 1000, 40, 200000, 7",
-      "2, 64, 8, 100000, 1",
-      "3, 0, 16, 50000, 1",
-      "4, 400000, 24, 60000, 97",
+    "1, 1000, 40, 200000, 7",
+    "2, 64, 8, 100000, 1",
+    "3, 0, 16, 50000, 1",
+    "4, 400000, 24, 60000, 97",
   })
   void randomCalls_matchOracle(long seed, long capacity, int maxSize, int calls, int compareEvery) {
     random = new SplittableRandom(seed);
@@ -53,7 +53,12 @@ class BestFitDifferentialTest {
     try {
       return "ok " + operation.apply(allocator);
     } catch (AllocatorMemoryException e) {
-      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole() + " " + e.getFragmentedFreeSize();
+      return "memory "
+          + e.getRequestedCapacity()
+          + " "
+          + e.getLargestFreeHole()
+          + " "
+          + e.getFragmentedFreeSize();
     } catch (IllegalArgumentException e) {
       return "invalid " + e.getMessage();
     }
@@ -81,7 +86,8 @@ class BestFitDifferentialTest {
     if (dice < 65 && !held.isEmpty()) {
       long[] region = held.get(random.nextInt(held.size()));
       long offset = random.nextInt(4) == 0 ? random.nextLong(region[1]) : 0;
-      long size = random.nextInt(3) == 0 ? random.nextLong(region[1] - offset + 1) : region[1] - offset;
+      long size =
+          random.nextInt(3) == 0 ? random.nextLong(region[1] - offset + 1) : region[1] - offset;
       return allocator -> {
         allocator.dealloc(region[0] + offset, size);
         if (allocator == subject) {
@@ -129,7 +135,9 @@ class BestFitDifferentialTest {
     return start;
   }
 
-  /** Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed. */
+  /**
+   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
+   */
   private void trim(long[] region, long offset, long size) {
     if (size == 0) {
       return;

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Counts the bytes of the index arrays per live block (array lengths, not use: pools and free
- * nodes included) against the budget of 48. Deterministic: nothing here is timed.
+ * Counts the bytes of the index arrays per live block (array lengths, not use: pools and free nodes
+ * included) against the budget of 48. Deterministic: nothing here is timed.
  */
 class BestFitMemoryTest {
 
@@ -53,17 +53,23 @@ class BestFitMemoryTest {
         sizes[victim] = sizes[live];
       }
     }
-    assertTrue(allocator.getAllocatedRegions().size() > BLOCKS / 8, () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
+    assertTrue(
+        allocator.getAllocatedRegions().size() > BLOCKS / 8,
+        () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
     assertWithinBudget("random frees then churn", allocator);
   }
 
   private static void assertWithinBudget(String workload, BestFitAllocator allocator) {
     int blocks = allocator.getAllocatedRegions().size();
     double perBlock = (double) allocator.footprintBytes() / blocks;
-    System.out.printf("best-fit memory, %s: %d blocks, %.1f bytes per block%n", workload, blocks, perBlock);
+    System.out.printf(
+        "best-fit memory, %s: %d blocks, %.1f bytes per block%n", workload, blocks, perBlock);
     assertTrue(perBlock <= BUDGET_BYTES_PER_BLOCK, workload + ": " + perBlock + " bytes per block");
-    // honest only if it counts at least two longs per entry in each index (a block and about one hole)
-    assertTrue(perBlock >= 4 * Long.BYTES, workload + ": " + perBlock + " bytes per block cannot hold the keys");
+    // honest only if it counts at least two longs per entry in each index (a block and about one
+    // hole)
+    assertTrue(
+        perBlock >= 4 * Long.BYTES,
+        workload + ": " + perBlock + " bytes per block cannot hold the keys");
     assertEquals(blocks, allocator.getAllocatedRegions().size());
   }
 }

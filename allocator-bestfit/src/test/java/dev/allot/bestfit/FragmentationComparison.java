@@ -9,12 +9,12 @@ import java.util.SplittableRandom;
 
 /**
  * Prints the fragmentation table of {@code docs/best-fit.md}: the same seeded workloads replayed
- * against first-fit (the pyglet reference, which places exactly as first-fit does) and best-fit.
- * A measuring program, not a test; run it with the module's test class path.
+ * against first-fit (the pyglet reference, which places exactly as first-fit does) and best-fit. A
+ * measuring program, not a test; run it with the module's test class path.
  *
- * <p>Workload: a buffer that starts at capacity 0 and grows to {@code requestedCapacity} whenever
- * a call fails (as a vertex domain grows its buffer). Region sizes are mixed: 70% small (1-16),
- * 25% medium (17-256), 5% large (257-2048). While fewer than {@code target} regions are live it
+ * <p>Workload: a buffer that starts at capacity 0 and grows to {@code requestedCapacity} whenever a
+ * call fails (as a vertex domain grows its buffer). Region sizes are mixed: 70% small (1-16), 25%
+ * medium (17-256), 5% large (257-2048). While fewer than {@code target} regions are live it
  * allocates; after that each step frees a random live region or allocates a new one with equal
  * odds; in the "realloc" variant a third of the steps instead grow or shrink a random live region
  * to a fresh size.
@@ -34,9 +34,11 @@ final class FragmentationComparison {
 
   /** Runs every workload and prints one markdown table. */
   public static void main(String[] args) {
-    List<AllocationStrategy> strategies = List.of(new PygletReferenceStrategy(), new BestFitStrategy());
-    System.out.println("| workload | strategy | mean fragmentation | mean 1 - largest hole / free"
-        + " | final capacity | capacity growths | final usage |");
+    List<AllocationStrategy> strategies =
+        List.of(new PygletReferenceStrategy(), new BestFitStrategy());
+    System.out.println(
+        "| workload | strategy | mean fragmentation | mean 1 - largest hole / free"
+            + " | final capacity | capacity growths | final usage |");
     System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
     for (int target : new int[] {500, 2000}) {
       for (boolean reallocs : new boolean[] {false, true}) {
@@ -50,7 +52,8 @@ final class FragmentationComparison {
               sum[i] += figures[i] / SEEDS;
             }
           }
-          System.out.printf("| %s | %s | %.3f | %.3f | %.0f | %.0f | %.3f |%n",
+          System.out.printf(
+              "| %s | %s | %.3f | %.3f | %.0f | %.0f | %.3f |%n",
               workload, name, sum[0], sum[1], sum[2], sum[3], sum[4]);
         }
       }
@@ -61,7 +64,8 @@ final class FragmentationComparison {
    * Returns mean fragmentation, mean external fragmentation (1 - largest hole / free size), final
    * capacity, how often the capacity grew, and final usage.
    */
-  private static double[] run(AllocationStrategy strategy, int target, boolean reallocs, long seed) {
+  private static double[] run(
+      AllocationStrategy strategy, int target, boolean reallocs, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Allocator allocator = strategy.create(0);
     long[] starts = new long[target * 2];
@@ -75,7 +79,11 @@ final class FragmentationComparison {
       if (live > 0 && reallocs && dice < 2) {
         int victim = random.nextInt(live);
         long newSize = size(random);
-        starts[victim] = grow(allocator, growths, () -> allocator.realloc(starts[victim], sizes[victim], newSize));
+        starts[victim] =
+            grow(
+                allocator,
+                growths,
+                () -> allocator.realloc(starts[victim], sizes[victim], newSize));
         sizes[victim] = newSize;
       } else if (live < target || dice < 4 && live < starts.length) {
         long size = size(random);
@@ -92,8 +100,13 @@ final class FragmentationComparison {
       long free = allocator.getFreeSize();
       externalSum += free == 0 ? 0 : 1 - (double) allocator.getLargestFreeHole() / free;
     }
-    return new double[] {fragmentationSum / STEPS, externalSum / STEPS, allocator.getCapacity(),
-        growths[0], allocator.getUsage()};
+    return new double[] {
+      fragmentationSum / STEPS,
+      externalSum / STEPS,
+      allocator.getCapacity(),
+      growths[0],
+      allocator.getUsage()
+    };
   }
 
   /** A call that may fail for lack of space. */

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The best-fit rules of {@code spec/semantics.md} written as plainly as possible: a list of
- * blocks, every hole found by walking it, touching blocks merged by a normalising pass. O(n) per
- * call; the oracle of {@link BestFitDifferentialTest}.
+ * The best-fit rules of {@code spec/semantics.md} written as plainly as possible: a list of blocks,
+ * every hole found by walking it, touching blocks merged by a normalising pass. O(n) per call; the
+ * oracle of {@link BestFitDifferentialTest}.
  */
 final class ListBestFitOracle implements Allocator {
 
@@ -49,7 +49,8 @@ final class ListBestFitOracle implements Allocator {
     }
     if (bestStart < 0) {
       requireEndFits(previousEnd, size, call, args);
-      throw new AllocatorMemoryException(previousEnd + size, getLargestFreeHole(), getFragmentedFreeSize());
+      throw new AllocatorMemoryException(
+          previousEnd + size, getLargestFreeHole(), getFragmentedFreeSize());
     }
     blocks.add(new Region(bestStart, size));
     normalise();

@@ -103,8 +103,10 @@ class LongPairTreeTest {
     assertEquals(new ArrayList<>(model.descendingSet()), backward);
     for (int i = 0; i < 2_000; i++) {
       Pair probe = new Pair(random.nextLong(70), random.nextLong(1 << 20));
-      assertEquals(model.floor(probe), at(tree, tree.floor(probe.a(), probe.b())), "floor " + probe);
-      assertEquals(model.ceiling(probe), at(tree, tree.ceiling(probe.a(), probe.b())), "ceiling " + probe);
+      assertEquals(
+          model.floor(probe), at(tree, tree.floor(probe.a(), probe.b())), "floor " + probe);
+      assertEquals(
+          model.ceiling(probe), at(tree, tree.ceiling(probe.a(), probe.b())), "ceiling " + probe);
     }
   }
 

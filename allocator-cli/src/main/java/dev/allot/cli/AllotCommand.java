@@ -12,8 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Allot 0.1.0",
     description = "Replays allocation traces and shows the Allot allocators at work.",
-    subcommands = {ReplayCommand.class, DemoCommand.class, BenchCommand.class, CompareCommand.class, MapCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      ReplayCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
+      CompareCommand.class,
+      MapCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class AllotCommand {
 
   /**
@@ -32,11 +38,13 @@ public final class AllotCommand {
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new AllotCommand());
-    // A wrong strategy name or a missing file is the user's mistake: say what, not where in our code.
-    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-      failed.getErr().println(failed.getCommandName() + ": " + exception.getMessage());
-      return failed.getCommandSpec().exitCodeOnExecutionException();
-    });
+    // A wrong strategy name or a missing file is the user's mistake: say what, not where in our
+    // code.
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          failed.getErr().println(failed.getCommandName() + ": " + exception.getMessage());
+          return failed.getCommandSpec().exitCodeOnExecutionException();
+        });
     return commandLine;
   }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * Draws an allocator's buffer as one line of text, as pyglet's comments do: {@code
  * |###--####-----|}. {@code #} is allocated, {@code -} free; when the capacity is wider than the
- * line, each character stands for several indices and {@code +} marks one that is partly
- * allocated.
+ * line, each character stands for several indices and {@code +} marks one that is partly allocated.
  */
 final class AsciiMap {
 

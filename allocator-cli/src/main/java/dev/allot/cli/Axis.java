@@ -3,9 +3,9 @@ package dev.allot.cli;
 import java.util.Locale;
 
 /**
- * A linear axis from 0 to a maximum (round, or the data's own) with round tick steps (1, 2 or 5 times a power of ten),
- * and compact labels ({@code 1.5M}), shared by the {@code compare} chart and the {@code map}
- * picture.
+ * A linear axis from 0 to a maximum (round, or the data's own) with round tick steps (1, 2 or 5
+ * times a power of ten), and compact labels ({@code 1.5M}), shared by the {@code compare} chart and
+ * the {@code map} picture.
  *
  * @param max the value at the end of the axis
  * @param step the distance between ticks
@@ -19,7 +19,10 @@ record Axis(double max, double step) {
   static Axis upTo(double value) {
     double raw = Math.max(value, 1e-9) / TICKS;
     double power = Math.pow(10, Math.floor(Math.log10(raw)));
-    double step = raw <= power ? power : raw <= 2 * power ? 2 * power : raw <= 5 * power ? 5 * power : 10 * power;
+    double step =
+        raw <= power
+            ? power
+            : raw <= 2 * power ? 2 * power : raw <= 5 * power ? 5 * power : 10 * power;
     return new Axis(Math.ceil(value / step - 1e-9) * step, step);
   }
 
@@ -38,7 +41,10 @@ record Axis(double max, double step) {
     return (int) Math.floor(max / step + 1e-9);
   }
 
-  /** Labels a tick: integers compactly ({@code 512}, {@code 64K}, {@code 1.5M}), fractions with two digits. */
+  /**
+   * Labels a tick: integers compactly ({@code 512}, {@code 64K}, {@code 1.5M}), fractions with two
+   * digits.
+   */
   static String label(double value) {
     if (value != Math.rint(value)) {
       return String.format(Locale.ROOT, "%.2f", value);
@@ -51,9 +57,10 @@ record Axis(double max, double step) {
       magnitude /= 1000;
       unit++;
     }
-    String number = magnitude == Math.rint(magnitude)
-        ? String.format(Locale.ROOT, "%d", (long) magnitude)
-        : String.format(Locale.ROOT, "%.1f", magnitude);
+    String number =
+        magnitude == Math.rint(magnitude)
+            ? String.format(Locale.ROOT, "%d", (long) magnitude)
+            : String.format(Locale.ROOT, "%.1f", magnitude);
     return (value < 0 ? "-" : "") + number + units[unit];
   }
 }

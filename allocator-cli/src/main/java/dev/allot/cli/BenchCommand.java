@@ -31,30 +31,55 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Times a workload of N live regions: prints ns per operation and the fragmentation.")
+    description =
+        "Times a workload of N live regions: prints ns per operation and the fragmentation.")
 final class BenchCommand implements Callable<Integer> {
 
-  /** Untimed operations before the timed ones, at most: enough for the JIT to compile the hot path. */
+  /**
+   * Untimed operations before the timed ones, at most: enough for the JIT to compile the hot path.
+   */
   private static final long MAX_WARMUP_OPS = 200_000;
 
-  @Option(names = "--strategy", paramLabel = "NAME", description = "Strategy to time (default: the one the classpath rules pick).")
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
+      description = "Strategy to time (default: the one the classpath rules pick).")
   @Nullable String strategy;
 
-  @Option(names = "--live", paramLabel = "N", required = true, description = "Live regions held during the run.")
+  @Option(
+      names = "--live",
+      paramLabel = "N",
+      required = true,
+      description = "Live regions held during the run.")
   int live;
 
-  @Option(names = "--ops", paramLabel = "M", required = true, description = "Timed operations (a churn step is two).")
+  @Option(
+      names = "--ops",
+      paramLabel = "M",
+      required = true,
+      description = "Timed operations (a churn step is two).")
   long ops;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the workload (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed of the workload (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--workload", paramLabel = "KIND", defaultValue = "churn",
-      description = "churn (sizes 1..64), sprites (sizes 4/6) or text (growth by realloc); default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND",
+      defaultValue = "churn",
+      description =
+          "churn (sizes 1..64), sprites (sizes 4/6) or text (growth by realloc); default: ${DEFAULT-VALUE}.")
   String workload = "churn";
 
-  @Option(names = "--record", paramLabel = "FILE",
-      description = "Also write every call, fill included, to FILE as a trace (for replay elsewhere); slows the run.")
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description =
+          "Also write every call, fill included, to FILE as a trace (for replay elsewhere); slows the run.")
   @Nullable Path record;
 
   @Override
@@ -62,22 +87,33 @@ final class BenchCommand implements Callable<Integer> {
     if (live < 1 || ops < 0) {
       throw new IllegalArgumentException("--live must be >= 1 and --ops >= 0");
     }
-    AllocationStrategy chosen = strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
+    AllocationStrategy chosen =
+        strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
     WorkloadKind kind = WorkloadKind.byName(workload);
     if (record == null) {
       run(chosen, kind, chosen.create(0), System.out);
       return 0;
     }
     try (BufferedWriter trace = Files.newBufferedWriter(record, StandardCharsets.UTF_8)) {
-      trace.append("# bench --strategy ").append(chosen.getName()).append(" --workload ").append(kind.workloadName())
-          .append(" --live ").append(Integer.toString(live)).append(" --ops ").append(Long.toString(ops))
-          .append(" --seed ").append(Long.toString(seed)).append('\n');
+      trace
+          .append("# bench --strategy ")
+          .append(chosen.getName())
+          .append(" --workload ")
+          .append(kind.workloadName())
+          .append(" --live ")
+          .append(Integer.toString(live))
+          .append(" --ops ")
+          .append(Long.toString(ops))
+          .append(" --seed ")
+          .append(Long.toString(seed))
+          .append('\n');
       run(chosen, kind, Allocators.recording(chosen.create(0), trace), System.out);
     }
     return 0;
   }
 
-  private void run(AllocationStrategy chosen, WorkloadKind kind, Allocator allocator, PrintStream out) {
+  private void run(
+      AllocationStrategy chosen, WorkloadKind kind, Allocator allocator, PrintStream out) {
     Workload driver = kind.create(allocator, seed);
     driver.fill(live);
     long warmup = Math.min(ops, MAX_WARMUP_OPS);
@@ -91,7 +127,14 @@ final class BenchCommand implements Callable<Integer> {
     }
     long elapsed = System.nanoTime() - begin;
     long done = driver.operations() - before;
-    out.println(String.format(Locale.ROOT, "strategy=%s live=%d ops=%d ns_per_op=%.1f fragmentation=%.4f",
-        chosen.getName(), live, done, done == 0 ? 0.0 : (double) elapsed / done, allocator.getFragmentation()));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "strategy=%s live=%d ops=%d ns_per_op=%.1f fragmentation=%.4f",
+            chosen.getName(),
+            live,
+            done,
+            done == 0 ? 0.0 : (double) elapsed / done,
+            allocator.getFragmentation()));
   }
 }

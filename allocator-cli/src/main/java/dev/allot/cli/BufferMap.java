@@ -7,10 +7,9 @@ import java.util.Locale;
 
 /**
  * Draws an allocator's buffer for {@code map}, as VMA's memory dump visualiser draws a GPU heap:
- * the index axis runs left to right, wrapped into rows when there are many blocks, allocated
- * blocks in blue, holes between blocks (fragmented free space) in orange and the free tail in grey.
- * A hole is drawn at least one pixel wide, so that fragmentation never disappears at a large
- * scale.
+ * the index axis runs left to right, wrapped into rows when there are many blocks, allocated blocks
+ * in blue, holes between blocks (fragmented free space) in orange and the free tail in grey. A hole
+ * is drawn at least one pixel wide, so that fragmentation never disappears at a large scale.
  *
  * <pre>
  *   title, figures, legend
@@ -66,14 +65,27 @@ final class BufferMap {
   static Svg render(Allocator allocator, String title) {
     List<Region> blocks = allocator.getAllocatedRegions();
     long capacity = Math.max(1, allocator.getCapacity());
-    int rows = (int) Math.min(MAX_ROWS, Math.max(1, (blocks.size() + BLOCKS_PER_ROW - 1) / BLOCKS_PER_ROW));
+    int rows =
+        (int)
+            Math.min(MAX_ROWS, Math.max(1, (blocks.size() + BLOCKS_PER_ROW - 1) / BLOCKS_PER_ROW));
     long span = (capacity + rows - 1) / rows;
     Svg svg = new Svg(WIDTH, TOP + rows * ROW_PITCH + 20);
     svg.text(WIDTH / 2.0, 30, title, 18, "middle");
-    svg.text(WIDTH / 2.0, 56, String.format(Locale.ROOT,
-        "capacity %d, %d blocks, free %d (fragmented %d, largest hole %d), usage %.3f, fragmentation %.3f",
-        allocator.getCapacity(), blocks.size(), allocator.getFreeSize(), allocator.getFragmentedFreeSize(),
-        allocator.getLargestFreeHole(), allocator.getUsage(), allocator.getFragmentation()), 13, "middle");
+    svg.text(
+        WIDTH / 2.0,
+        56,
+        String.format(
+            Locale.ROOT,
+            "capacity %d, %d blocks, free %d (fragmented %d, largest hole %d), usage %.3f, fragmentation %.3f",
+            allocator.getCapacity(),
+            blocks.size(),
+            allocator.getFreeSize(),
+            allocator.getFragmentedFreeSize(),
+            allocator.getLargestFreeHole(),
+            allocator.getUsage(),
+            allocator.getFragmentation()),
+        13,
+        "middle");
     legend(svg, 84);
     svg.text(RIGHT, 96, "row: first index on the left, offsets below", 12, "end");
     long tailStart = blocks.isEmpty() ? 0 : blocks.get(blocks.size() - 1).end();
@@ -105,7 +117,14 @@ final class BufferMap {
   }
 
   /** Draws {@code [from, to)} clipped to the row; holes at least a pixel wide so they show. */
-  private static void drawClipped(Svg svg, long from, long to, long rowStart, long rowEnd, double top, double scale,
+  private static void drawClipped(
+      Svg svg,
+      long from,
+      long to,
+      long rowStart,
+      long rowEnd,
+      double top,
+      double scale,
       String colour) {
     long start = Math.max(from, rowStart);
     long end = Math.min(to, rowEnd);
@@ -113,13 +132,21 @@ final class BufferMap {
       return;
     }
     double width = (end - start) * scale;
-    svg.rect(LEFT + (start - rowStart) * scale, top, colour.equals(HOLE) ? Math.max(1, width) : width, BAR, colour,
+    svg.rect(
+        LEFT + (start - rowStart) * scale,
+        top,
+        colour.equals(HOLE) ? Math.max(1, width) : width,
+        BAR,
+        colour,
         null);
   }
 
   private static void legend(Svg svg, double y) {
-    String[][] entries = {{ALLOCATED, "allocated block"}, {HOLE, "hole between blocks (fragmented)"},
-        {TAIL, "free tail"}};
+    String[][] entries = {
+      {ALLOCATED, "allocated block"},
+      {HOLE, "hole between blocks (fragmented)"},
+      {TAIL, "free tail"}
+    };
     double x = LEFT;
     for (String[] entry : entries) {
       svg.rect(x, y, 14, 14, entry[0], "#444444");

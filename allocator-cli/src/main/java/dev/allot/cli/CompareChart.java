@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Draws the {@code compare} chart: fragmentation (top panel) and capacity (bottom panel) against
- * the number of calls, one line per strategy, each with its own colour and dash so that lines
- * that coincide stay visible, and a legend. Readable without the table.
+ * the number of calls, one line per strategy, each with its own colour and dash so that lines that
+ * coincide stay visible, and a legend. Readable without the table.
  *
  * <pre>
  *  title
@@ -21,7 +21,9 @@ import java.util.List;
 final class CompareChart {
 
   /** Colour-blind-safe line colours (Okabe and Ito), one per strategy, reused after the last. */
-  private static final String[] COLOURS = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
+  private static final String[] COLOURS = {
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"
+  };
 
   /** Dash patterns, so that a line drawn over another of the same values still shows. */
   private static final String[] DASHES = {"none", "9 5", "3 4", "12 4 3 4"};
@@ -67,7 +69,12 @@ final class CompareChart {
     Axis capacity = Axis.upTo(peak);
     panel(svg, PANEL_TOPS[0], x, fragmentation, "fragmentation");
     panel(svg, PANEL_TOPS[1], x, capacity, "capacity (indices)");
-    svg.text((LEFT + RIGHT) / 2.0, PANEL_TOPS[1] + PANEL + 45, "calls (alloc, dealloc, realloc) so far", 14, "middle");
+    svg.text(
+        (LEFT + RIGHT) / 2.0,
+        PANEL_TOPS[1] + PANEL + 45,
+        "calls (alloc, dealloc, realloc) so far",
+        14,
+        "middle");
     for (int r = 0; r < runs.size(); r++) {
       RunMeter run = runs.get(r);
       String colour = COLOURS[r % COLOURS.length];
@@ -75,7 +82,8 @@ final class CompareChart {
       double[] points = new double[2 * run.samples()];
       for (int i = 0; i < run.samples(); i++) {
         points[2 * i] = x.scale(run.x(i), LEFT, RIGHT);
-        points[2 * i + 1] = fragmentation.scale(run.fragmentation(i), PANEL_TOPS[0] + PANEL, PANEL_TOPS[0]);
+        points[2 * i + 1] =
+            fragmentation.scale(run.fragmentation(i), PANEL_TOPS[0] + PANEL, PANEL_TOPS[0]);
       }
       svg.polyline(points, run.samples(), colour, dash);
       for (int i = 0; i < run.samples(); i++) {

@@ -23,56 +23,83 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code compare}: runs one workload through several strategies and reports them side by side,
- * as Caffeine's simulator does for eviction policies: a table of speed, peak capacity, final usage
- * and fragmentation, relocations and growths, and optionally a chart of fragmentation and capacity
- * over the run. Each strategy grows on demand (pyglet's vertex domain doubling by default), so the
- * peak capacity says how much buffer it needed.
+ * {@code compare}: runs one workload through several strategies and reports them side by side, as
+ * Caffeine's simulator does for eviction policies: a table of speed, peak capacity, final usage and
+ * fragmentation, relocations and growths, and optionally a chart of fragmentation and capacity over
+ * the run. Each strategy grows on demand (pyglet's vertex domain doubling by default), so the peak
+ * capacity says how much buffer it needed.
  */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-        "Replays the same workload (a TRACE, or a generated --workload) through every strategy and prints"
-            + " them side by side.",
-        "A TRACE's addresses are those of the strategy that recorded it (--recorded-with); each strategy"
-            + " runs the same calls at its own addresses, growing on demand (set_capacity lines are not"
-            + " run, calls that failed in the recording are not run)."})
+      "Replays the same workload (a TRACE, or a generated --workload) through every strategy and prints"
+          + " them side by side.",
+      "A TRACE's addresses are those of the strategy that recorded it (--recorded-with); each strategy"
+          + " runs the same calls at its own addresses, growing on demand (set_capacity lines are not"
+          + " run, calls that failed in the recording are not run)."
+    })
 final class CompareCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
 
-  @Option(names = "--strategies", split = ",", paramLabel = "NAME",
+  @Option(
+      names = "--strategies",
+      split = ",",
+      paramLabel = "NAME",
       description = "Strategies to compare (default: every strategy on the classpath).")
   List<String> strategies = List.of();
 
   @Mixin ProgramOptions replay = new ProgramOptions();
 
-  @Option(names = "--chart", paramLabel = "FILE.svg",
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE.svg",
       description = "Also write an SVG chart of fragmentation and capacity over the run.")
   @Nullable Path chart;
 
-  @Parameters(arity = "0..1", paramLabel = "TRACE", description = "A trace file (spec/trace-format.md).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "TRACE",
+      description = "A trace file (spec/trace-format.md).")
   @Nullable Path trace;
 
-  @Option(names = "--workload", paramLabel = "KIND",
-      description = "Instead of a TRACE, generate a workload: churn, sprites or text (as bench does).")
+  @Option(
+      names = "--workload",
+      paramLabel = "KIND",
+      description =
+          "Instead of a TRACE, generate a workload: churn, sprites or text (as bench does).")
   @Nullable String workload;
 
-  @Option(names = "--live", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--live",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "With --workload: live regions held (default: ${DEFAULT-VALUE}).")
   int live = 1000;
 
-  @Option(names = "--ops", paramLabel = "M", defaultValue = "200000",
-      description = "With --workload: calls after filling, a churn step is two (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ops",
+      paramLabel = "M",
+      defaultValue = "200000",
+      description =
+          "With --workload: calls after filling, a churn step is two (default: ${DEFAULT-VALUE}).")
   long ops = 200_000;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "With --workload: seed, the same for every strategy (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description =
+          "With --workload: seed, the same for every strategy (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
-  @Option(names = "--initial-capacity", paramLabel = "N", defaultValue = "1024",
-      description = "With --workload: capacity each strategy starts from (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--initial-capacity",
+      paramLabel = "N",
+      defaultValue = "1024",
+      description =
+          "With --workload: capacity each strategy starts from (default: ${DEFAULT-VALUE}).")
   long initialCapacity = 1024;
 
   /** Samples per line of the chart; more points than pixels would not show. */
@@ -83,12 +110,17 @@ final class CompareCommand implements Callable<Integer> {
     Path file = trace;
     String kind = workload;
     if ((file == null) == (kind == null)) {
-      throw new ParameterException(commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
+      throw new ParameterException(
+          commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
     }
-    Program program = file != null ? replay.program(file)
-        : new WorkloadProgram(WorkloadKind.byName(kind), live, ops, seed, initialCapacity);
-    String source = file != null ? String.valueOf(file.getFileName())
-        : kind + " workload, " + live + " live, seed " + seed;
+    Program program =
+        file != null
+            ? replay.program(file)
+            : new WorkloadProgram(WorkloadKind.byName(kind), live, ops, seed, initialCapacity);
+    String source =
+        file != null
+            ? String.valueOf(file.getFileName())
+            : kind + " workload, " + live + " live, seed " + seed;
     GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {
@@ -112,7 +144,9 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private List<AllocationStrategy> chosenStrategies() {
-    return strategies.isEmpty() ? Allocators.strategies() : strategies.stream().map(Allocators::strategy).toList();
+    return strategies.isEmpty()
+        ? Allocators.strategies()
+        : strategies.stream().map(Allocators::strategy).toList();
   }
 
   /** Runs the program twice: once timed with nothing watching, once metered for the figures. */
@@ -120,25 +154,44 @@ final class CompareCommand implements Callable<Integer> {
     String name = strategy.getName();
     CapacityListener ignore = (oldCapacity, newCapacity) -> {};
     long begin = System.nanoTime();
-    program.run(capacity -> Allocators.growing(strategy.create(capacity), policy, ignore),
+    program.run(
+        capacity -> Allocators.growing(strategy.create(capacity), policy, ignore),
         Progress.onTerminal("compare " + name + " (timing)", program.size()));
     long nanos = System.nanoTime() - begin;
-    RunMeter meter = program.meter(strategy, policy, (int) Math.min(Integer.MAX_VALUE, program.size() / CHART_POINTS),
-        Progress.onTerminal("compare " + name, program.size()));
+    RunMeter meter =
+        program.meter(
+            strategy,
+            policy,
+            (int) Math.min(Integer.MAX_VALUE, program.size() / CHART_POINTS),
+            Progress.onTerminal("compare " + name, program.size()));
     meter.timed(nanos);
     return meter;
   }
 
   static void printTable(PrintStream out, List<RunMeter> runs) {
     String format = "%-12s %12s %14s %7s %14s %12s %8s %8s%n";
-    out.printf(format, "strategy", "ops/s", "peak capacity", "usage", "fragmentation", "relocations", "growths",
+    out.printf(
+        format,
+        "strategy",
+        "ops/s",
+        "peak capacity",
+        "usage",
+        "fragmentation",
+        "relocations",
+        "growths",
         "skipped");
     for (RunMeter run : runs) {
       Allocator last = run.last();
-      out.printf(format, run.strategy(), Axis.label(Math.rint(run.opsPerSecond())), run.peakCapacity(),
+      out.printf(
+          format,
+          run.strategy(),
+          Axis.label(Math.rint(run.opsPerSecond())),
+          run.peakCapacity(),
           last == null ? "-" : String.format(Locale.ROOT, "%.3f", last.getUsage()),
           last == null ? "-" : String.format(Locale.ROOT, "%.3f", last.getFragmentation()),
-          run.relocations(), run.growths(), run.skipped());
+          run.relocations(),
+          run.growths(),
+          run.skipped());
     }
   }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Shows an allocator at work on a small buffer, with an ASCII map after each step.")
+    description =
+        "Shows an allocator at work on a small buffer, with an ASCII map after each step.")
 final class DemoCommand implements Callable<Integer> {
 
   /** Wide enough to show every index of the demo's buffer. */
@@ -29,18 +30,23 @@ final class DemoCommand implements Callable<Integer> {
 
   static void run(PrintStream out) {
     AllocationStrategy strategy = Allocators.defaultStrategy();
-    out.println("Strategies on the classpath: "
-        + Allocators.strategies().stream().map(AllocationStrategy::getName).toList());
+    out.println(
+        "Strategies on the classpath: "
+            + Allocators.strategies().stream().map(AllocationStrategy::getName).toList());
     out.println("Picked: " + strategy.getName() + " (override with -Ddev.allot.strategy=NAME)");
     Allocator allocator = strategy.create(32);
     out.println();
     long a = step(out, allocator, "a = alloc(8)", () -> allocator.alloc(8));
     long b = step(out, allocator, "b = alloc(6)", () -> allocator.alloc(6));
     step(out, allocator, "c = alloc(10)", () -> allocator.alloc(10));
-    step(out, allocator, "dealloc(b, 6)", () -> {
-      allocator.dealloc(b, 6);
-      return b;
-    });
+    step(
+        out,
+        allocator,
+        "dealloc(b, 6)",
+        () -> {
+          allocator.dealloc(b, 6);
+          return b;
+        });
     long d = step(out, allocator, "d = alloc(4), reuses b's hole", () -> allocator.alloc(4));
     step(out, allocator, "realloc(d, 4, 6), fills the gap", () -> allocator.realloc(d, 4, 6));
     try {
@@ -48,14 +54,25 @@ final class DemoCommand implements Callable<Integer> {
     } catch (AllocatorMemoryException e) {
       out.println("alloc(16) fails: " + e.getMessage());
       allocator.setCapacity(e.getRequestedCapacity());
-      step(out, allocator, "setCapacity(" + e.getRequestedCapacity() + "); alloc(16)", () -> allocator.alloc(16));
+      step(
+          out,
+          allocator,
+          "setCapacity(" + e.getRequestedCapacity() + "); alloc(16)",
+          () -> allocator.alloc(16));
     }
-    step(out, allocator, "dealloc(a, 8)", () -> {
-      allocator.dealloc(a, 8);
-      return a;
-    });
-    out.printf("%nusage %.2f, fragmentation %.2f (free %d, of which fragmented %d)%n",
-        allocator.getUsage(), allocator.getFragmentation(), allocator.getFreeSize(),
+    step(
+        out,
+        allocator,
+        "dealloc(a, 8)",
+        () -> {
+          allocator.dealloc(a, 8);
+          return a;
+        });
+    out.printf(
+        "%nusage %.2f, fragmentation %.2f (free %d, of which fragmented %d)%n",
+        allocator.getUsage(),
+        allocator.getFragmentation(),
+        allocator.getFreeSize(),
         allocator.getFragmentedFreeSize());
   }
 
@@ -65,7 +82,11 @@ final class DemoCommand implements Callable<Integer> {
 
   private static long step(PrintStream out, Allocator allocator, String label, Step step) {
     long start = step.apply();
-    out.printf("%-34s -> %2d  %s  blocks %s%n", label, start, AsciiMap.render(allocator, MAP_WIDTH),
+    out.printf(
+        "%-34s -> %2d  %s  blocks %s%n",
+        label,
+        start,
+        AsciiMap.render(allocator, MAP_WIDTH),
         AsciiMap.blocks(allocator.getAllocatedRegions()));
     return start;
   }

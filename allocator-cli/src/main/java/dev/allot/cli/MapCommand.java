@@ -17,15 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code map}: replays a trace and pictures the buffer at the end, allocated blocks and holes
- * along the index axis: an ASCII map on stdout and, with {@code --out}, an SVG.
+ * {@code map}: replays a trace and pictures the buffer at the end, allocated blocks and holes along
+ * the index axis: an ASCII map on stdout and, with {@code --out}, an SVG.
  */
 @Command(
     name = "map",
     mixinStandardHelpOptions = true,
     description = {
-        "Replays a trace and draws the buffer after it: blocks and holes along the index axis.",
-        "The trace runs as in 'compare': at the chosen strategy's own addresses, growing on demand."})
+      "Replays a trace and draws the buffer after it: blocks and holes along the index axis.",
+      "The trace runs as in 'compare': at the chosen strategy's own addresses, growing on demand."
+    })
 final class MapCommand implements Callable<Integer> {
 
   /** Capacities up to this are drawn one character an index; larger ones are scaled. */
@@ -37,25 +38,39 @@ final class MapCommand implements Callable<Integer> {
   /** Characters of a scaled ASCII map. */
   private static final int SCALED_ASCII_WIDTH = 100;
 
-  @Option(names = "--strategy", paramLabel = "NAME",
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
       description = "Strategy to map (default: the one the trace was recorded with).")
   @Nullable String strategy;
 
   @Mixin ProgramOptions replay = new ProgramOptions();
 
-  @Option(names = "--out", paramLabel = "FILE.svg", description = "Write an SVG picture of the buffer.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.svg",
+      description = "Write an SVG picture of the buffer.")
   @Nullable Path out;
 
-  @Parameters(paramLabel = "TRACE", description = "A trace file; a file of several traces maps the last.")
+  @Parameters(
+      paramLabel = "TRACE",
+      description = "A trace file; a file of several traces maps the last.")
   @Nullable Path trace;
 
   @Override
   public Integer call() throws IOException {
     Path file = Objects.requireNonNull(trace, "picocli requires TRACE");
-    AllocationStrategy chosen = Allocators.strategy(strategy == null ? replay.recordedWith : strategy);
+    AllocationStrategy chosen =
+        Allocators.strategy(strategy == null ? replay.recordedWith : strategy);
     TraceProgram program = replay.program(file);
-    Allocator allocator = program.meter(chosen, replay.policy(), Integer.MAX_VALUE,
-        Progress.onTerminal("map", program.size())).last();
+    Allocator allocator =
+        program
+            .meter(
+                chosen,
+                replay.policy(),
+                Integer.MAX_VALUE,
+                Progress.onTerminal("map", program.size()))
+            .last();
     if (allocator == null) {
       System.err.println("The trace has no 'capacity' line: there is no buffer to map.");
       return 1;
@@ -63,7 +78,8 @@ final class MapCommand implements Callable<Integer> {
     printAscii(System.out, allocator);
     Path svgFile = out;
     if (svgFile != null) {
-      BufferMap.render(allocator, file.getFileName() + " replayed with " + chosen.getName()).write(svgFile);
+      BufferMap.render(allocator, file.getFileName() + " replayed with " + chosen.getName())
+          .write(svgFile);
       System.out.println("map written to " + svgFile);
     }
     return 0;
@@ -72,16 +88,24 @@ final class MapCommand implements Callable<Integer> {
   static void printAscii(PrintStream stdout, Allocator allocator) {
     long capacity = allocator.getCapacity();
     List<Region> blocks = allocator.getAllocatedRegions();
-    stdout.printf("capacity %d, %d blocks%s%n", capacity, blocks.size(),
+    stdout.printf(
+        "capacity %d, %d blocks%s%n",
+        capacity,
+        blocks.size(),
         blocks.size() <= LISTED_BLOCKS ? ": " + AsciiMap.blocks(blocks) : "");
     if (capacity <= EXACT_ASCII_LIMIT) {
       stdout.println(AsciiMap.render(allocator, EXACT_ASCII_LIMIT));
     } else {
       long perChar = (capacity + SCALED_ASCII_WIDTH - 1) / SCALED_ASCII_WIDTH;
       stdout.println(AsciiMap.render(allocator, SCALED_ASCII_WIDTH));
-      stdout.println("(one character = " + perChar + " indices; # allocated, - free, + partly allocated)");
+      stdout.println(
+          "(one character = " + perChar + " indices; # allocated, - free, + partly allocated)");
     }
-    stdout.printf("free %d, fragmented %d, usage %.3f, fragmentation %.3f%n", allocator.getFreeSize(),
-        allocator.getFragmentedFreeSize(), allocator.getUsage(), allocator.getFragmentation());
+    stdout.printf(
+        "free %d, fragmented %d, usage %.3f, fragmentation %.3f%n",
+        allocator.getFreeSize(),
+        allocator.getFragmentedFreeSize(),
+        allocator.getUsage(),
+        allocator.getFragmentation());
   }
 }

@@ -7,9 +7,9 @@ import dev.allot.GrowthPolicy;
 import java.util.function.LongFunction;
 
 /**
- * Something {@code compare} and {@code map} can run against any strategy: a recorded trace
- * ({@link TraceProgram}) or a generated workload ({@link WorkloadProgram}). It asks for its
- * allocators through a factory, so the caller decides how they grow and how they are measured.
+ * Something {@code compare} and {@code map} can run against any strategy: a recorded trace ({@link
+ * TraceProgram}) or a generated workload ({@link WorkloadProgram}). It asks for its allocators
+ * through a factory, so the caller decides how they grow and how they are measured.
  */
 interface Program {
 
@@ -38,9 +38,13 @@ interface Program {
    * @param progress told of each step
    * @return the meter, whose {@link RunMeter#last()} is the allocator at the end
    */
-  default RunMeter meter(AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
+  default RunMeter meter(
+      AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
     RunMeter meter = new RunMeter(strategy.getName(), interval);
-    meter.skipped(run(capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)), progress));
+    meter.skipped(
+        run(
+            capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)),
+            progress));
     return meter;
   }
 }

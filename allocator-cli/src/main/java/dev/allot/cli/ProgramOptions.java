@@ -15,18 +15,27 @@ import picocli.CommandLine.Option;
  */
 final class ProgramOptions {
 
-  @Option(names = "--recorded-with", paramLabel = "NAME", defaultValue = "first-fit",
+  @Option(
+      names = "--recorded-with",
+      paramLabel = "NAME",
+      defaultValue = "first-fit",
       description = "Strategy whose addresses the trace holds (default: ${DEFAULT-VALUE}).")
   String recordedWith = "first-fit";
 
-  @Option(names = "--growth", paramLabel = "POLICY", defaultValue = "doubling",
-      description = "How capacity grows on demand: doubling (pyglet) or exact (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--growth",
+      paramLabel = "POLICY",
+      defaultValue = "doubling",
+      description =
+          "How capacity grows on demand: doubling (pyglet) or exact (default: ${DEFAULT-VALUE}).")
   String growth = "doubling";
 
   /** Reads the trace and learns its addresses from the recording strategy. */
   TraceProgram program(Path trace) throws IOException {
     List<TraceOperation> operations = TraceParser.parse(trace);
-    return TraceProgram.record(operations, Allocators.strategy(recordedWith),
+    return TraceProgram.record(
+        operations,
+        Allocators.strategy(recordedWith),
         Progress.onTerminal("learning the addresses of " + recordedWith, operations.size()));
   }
 
@@ -39,7 +48,9 @@ final class ProgramOptions {
     return switch (growth) {
       case "doubling" -> GrowthPolicy.doubling();
       case "exact" -> GrowthPolicy.exact();
-      default -> throw new IllegalArgumentException("--growth must be doubling or exact, not '" + growth + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "--growth must be doubling or exact, not '" + growth + "'");
     };
   }
 }

@@ -4,10 +4,9 @@ import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A one-line progress report on stderr for long runs, shown only when the program is attached to
- * a terminal ({@link System#console()} is not {@code null}), so that redirected output and tests
- * stay clean. Redraws at most every {@link #REDRAW_NANOS} and costs one comparison per step
- * otherwise.
+ * A one-line progress report on stderr for long runs, shown only when the program is attached to a
+ * terminal ({@link System#console()} is not {@code null}), so that redirected output and tests stay
+ * clean. Redraws at most every {@link #REDRAW_NANOS} and costs one comparison per step otherwise.
  *
  * <p>Not thread-safe.
  */
@@ -60,7 +59,8 @@ final class Progress {
     if (now - lastDraw >= REDRAW_NANOS) {
       lastDraw = now;
       drawn = true;
-      stream.printf("\r%s: %d%% (%,d / %,d)", label, total == 0 ? 100 : done * 100 / total, done, total);
+      stream.printf(
+          "\r%s: %d%% (%,d / %,d)", label, total == 0 ? 100 : done * 100 / total, done, total);
       stream.flush();
     }
   }

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code replay}: prints one line per trace operation, exactly as {@code spec/trace-format.md}
@@ -28,20 +28,25 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
-    description = "Replays trace files and prints one line per operation (see spec/trace-format.md).")
+    description =
+        "Replays trace files and prints one line per operation (see spec/trace-format.md).")
 final class ReplayCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
 
-  @Option(names = "--strategy", paramLabel = "NAME",
+  @Option(
+      names = "--strategy",
+      paramLabel = "NAME",
       description = "Strategy to replay against (default: the one the classpath rules pick).")
   @Nullable String strategy;
 
   @Option(names = "--summary", description = "Print only the line of each trace's last operation.")
   boolean summary;
 
-  @Option(names = "--stats",
-      description = "Also time the whole apply loop of each file and print 'ops=N apply_ns=T' to stderr.")
+  @Option(
+      names = "--stats",
+      description =
+          "Also time the whole apply loop of each file and print 'ops=N apply_ns=T' to stderr.")
   boolean stats;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Trace files.")
@@ -49,9 +54,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AllocationStrategy chosen = strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16), false);
+    AllocationStrategy chosen =
+        strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),
+            false);
     try {
       for (Path file : files) {
         List<TraceOperation> operations = TraceParser.parse(file);

@@ -9,9 +9,8 @@ import org.jspecify.annotations.Nullable;
  * What {@code compare} measures of one strategy over one run: calls, relocations, growths, peak
  * capacity, the allocator at the end, and samples of fragmentation and capacity every {@code
  * interval} calls for the chart (primitive arrays grown by doubling; a chart needs a few thousand
- * points at most). It listens to the growing allocator for growths and to {@link
- * MeteredAllocator}s for calls, so whatever drives the allocator (a trace, a workload) is measured
- * the same way.
+ * points at most). It listens to the growing allocator for growths and to {@link MeteredAllocator}s
+ * for calls, so whatever drives the allocator (a trace, a workload) is measured the same way.
  *
  * <p>Not thread-safe.
  */

@@ -24,8 +24,15 @@ final class Svg {
   Svg(int width, int height) {
     this.width = width;
     this.height = height;
-    text.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-        .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">\n");
+    text.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\">\n");
     rect(0, 0, width, height, "#ffffff", null);
   }
 
@@ -39,8 +46,17 @@ final class Svg {
 
   /** Draws a rectangle; {@code stroke} may be {@code null} for none. */
   Svg rect(double x, double y, double w, double h, String fill, @Nullable String stroke) {
-    text.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
-        .append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill).append('"');
+    text.append("<rect x=\"")
+        .append(n(x))
+        .append("\" y=\"")
+        .append(n(y))
+        .append("\" width=\"")
+        .append(n(w))
+        .append("\" height=\"")
+        .append(n(h))
+        .append("\" fill=\"")
+        .append(fill)
+        .append('"');
     if (stroke != null) {
       text.append(" stroke=\"").append(stroke).append("\" stroke-width=\"1\"");
     }
@@ -50,16 +66,31 @@ final class Svg {
 
   /** Draws a straight line. */
   Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
-    text.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
-        .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"")
-        .append(n(strokeWidth)).append("\"/>\n");
+    text.append("<line x1=\"")
+        .append(n(x1))
+        .append("\" y1=\"")
+        .append(n(y1))
+        .append("\" x2=\"")
+        .append(n(x2))
+        .append("\" y2=\"")
+        .append(n(y2))
+        .append("\" stroke=\"")
+        .append(stroke)
+        .append("\" stroke-width=\"")
+        .append(n(strokeWidth))
+        .append("\"/>\n");
     return this;
   }
 
-  /** Draws a polyline through {@code points} given as x0, y0, x1, y1, ...; {@code dash} as SVG's dasharray, {@code none} for solid. */
+  /**
+   * Draws a polyline through {@code points} given as x0, y0, x1, y1, ...; {@code dash} as SVG's
+   * dasharray, {@code none} for solid.
+   */
   Svg polyline(double[] points, int count, String stroke, String dash) {
-    text.append("<polyline fill=\"none\" stroke=\"").append(stroke)
-        .append("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-dasharray=\"").append(dash)
+    text.append("<polyline fill=\"none\" stroke=\"")
+        .append(stroke)
+        .append("\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-dasharray=\"")
+        .append(dash)
         .append("\" points=\"");
     for (int i = 0; i < count; i++) {
       text.append(n(points[2 * i])).append(',').append(n(points[2 * i + 1])).append(' ');
@@ -75,10 +106,24 @@ final class Svg {
 
   /** Writes text rotated by {@code degrees} around its anchor point. */
   Svg text(double x, double y, String content, int size, String anchor, int degrees) {
-    text.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" ").append(FONT)
-        .append(" font-size=\"").append(size).append("\" text-anchor=\"").append(anchor).append('"');
+    text.append("<text x=\"")
+        .append(n(x))
+        .append("\" y=\"")
+        .append(n(y))
+        .append("\" ")
+        .append(FONT)
+        .append(" font-size=\"")
+        .append(size)
+        .append("\" text-anchor=\"")
+        .append(anchor)
+        .append('"');
     if (degrees != 0) {
-      text.append(" transform=\"rotate(").append(degrees).append(' ').append(n(x)).append(' ').append(n(y))
+      text.append(" transform=\"rotate(")
+          .append(degrees)
+          .append(' ')
+          .append(n(x))
+          .append(' ')
+          .append(n(y))
           .append(")\"");
     }
     text.append(" fill=\"#222222\">").append(escape(content)).append("</text>\n");

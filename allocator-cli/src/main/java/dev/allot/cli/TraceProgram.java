@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * A trace turned into a program that any strategy can run, for {@code compare}.
  *
  * <p>A trace's addresses belong to the strategy that recorded it: replayed literally against
- * another strategy, {@code dealloc 40 8} names a range that strategy never handed out. So the
- * trace is first replayed against the recording strategy to learn where each region went, then
- * each strategy runs the same calls with its own addresses, translated by an {@link AddressMap}.
+ * another strategy, {@code dealloc 40 8} names a range that strategy never handed out. So the trace
+ * is first replayed against the recording strategy to learn where each region went, then each
+ * strategy runs the same calls with its own addresses, translated by an {@link AddressMap}.
  *
  * <ul>
  *   <li>Calls that failed in the recording (bad input, lack of memory) did not happen in the
@@ -47,16 +47,18 @@ final class TraceProgram implements Program {
    * @param recordedWith the strategy whose addresses the trace holds
    * @param progress told of each operation
    */
-  static TraceProgram record(List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
+  static TraceProgram record(
+      List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
     TraceReplayer replayer = new TraceReplayer(recordedWith);
     long[] starts = new long[operations.size()];
     for (int i = 0; i < starts.length; i++) {
       StepResult result = replayer.apply(operations.get(i));
-      starts[i] = switch (result.outcome()) {
-        case START -> result.value();
-        case OK -> 0;
-        case MEMORY, INVALID -> FAILED;
-      };
+      starts[i] =
+          switch (result.outcome()) {
+            case START -> result.value();
+            case OK -> 0;
+            case MEMORY, INVALID -> FAILED;
+          };
       progress.step(i + 1);
     }
     progress.finish();
@@ -98,7 +100,8 @@ final class TraceProgram implements Program {
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */
-  private static boolean runCall(Allocator allocator, AddressMap addresses, TraceOperation operation, long recorded) {
+  private static boolean runCall(
+      Allocator allocator, AddressMap addresses, TraceOperation operation, long recorded) {
     long start = operation.first();
     long size = operation.second();
     long newSize = operation.third();

@@ -16,7 +16,8 @@ import java.util.function.LongFunction;
  * @param seed the seed of every random choice
  * @param initialCapacity the capacity the allocator starts with, grown on demand
  */
-record WorkloadProgram(WorkloadKind kind, int live, long operations, long seed, long initialCapacity)
+record WorkloadProgram(
+    WorkloadKind kind, int live, long operations, long seed, long initialCapacity)
     implements Program {
 
   @Override

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
 
   /** The one line bench prints. */
-  private static final Pattern LINE = Pattern.compile(
-      "strategy=first-fit live=(\\d+) ops=(\\d+) ns_per_op=\\d+\\.\\d fragmentation=(\\d\\.\\d{4})\\R");
+  private static final Pattern LINE =
+      Pattern.compile(
+          "strategy=first-fit live=(\\d+) ops=(\\d+) ns_per_op=\\d+\\.\\d fragmentation=(\\d\\.\\d{4})\\R");
 
   @Test
   void bench_churn_printsOneLineWithTheRequestedCounts() {
-    Matcher line = LINE.matcher(run("bench", "--strategy", "first-fit", "--live", "300", "--ops", "1000"));
+    Matcher line =
+        LINE.matcher(run("bench", "--strategy", "first-fit", "--live", "300", "--ops", "1000"));
     assertTrue(line.matches(), line.toString());
     assertEquals("300", line.group(1));
     assertEquals("1000", line.group(2)); // 500 churn steps of two operations
@@ -37,17 +39,31 @@ class BenchCommandTest {
   }
 
   @Test
-  void bench_record_writesATraceThatReplaysWithoutFailures(@TempDir Path directory) throws IOException {
+  void bench_record_writesATraceThatReplaysWithoutFailures(@TempDir Path directory)
+      throws IOException {
     Path trace = directory.resolve("churn.trace");
-    run("bench", "--strategy", "first-fit", "--live", "200", "--ops", "400", "--seed", "3",
-        "--record", trace.toString());
+    run(
+        "bench",
+        "--strategy",
+        "first-fit",
+        "--live",
+        "200",
+        "--ops",
+        "400",
+        "--seed",
+        "3",
+        "--record",
+        trace.toString());
     List<String> lines = new ArrayList<>();
     TraceReplayer.replay(TraceParser.parse(trace), new FirstFitStrategy(), false, lines::add);
     assertTrue(lines.size() > 200 + 2 * 400, "fill, warm-up and timed operations: " + lines.size());
-    assertTrue(lines.stream().noneMatch(l -> l.startsWith("invalid")), "a recorded call was rejected");
+    assertTrue(
+        lines.stream().noneMatch(l -> l.startsWith("invalid")), "a recorded call was rejected");
     long failures = lines.stream().filter(l -> l.startsWith("memory=")).count();
-    long growths = Files.readAllLines(trace).stream().filter(l -> l.startsWith("set_capacity")).count();
-    assertTrue(failures > 0 && failures <= growths, failures + " failures, " + growths + " growths");
+    long growths =
+        Files.readAllLines(trace).stream().filter(l -> l.startsWith("set_capacity")).count();
+    assertTrue(
+        failures > 0 && failures <= growths, failures + " failures, " + growths + " growths");
   }
 
   private static String run(String... args) {

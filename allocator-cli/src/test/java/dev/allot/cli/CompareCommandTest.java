@@ -29,35 +29,42 @@ class CompareCommandTest {
   }
 
   /** Runs the program, noting the allocated total after every call. */
-  private static List<Allocator> runAll(TraceProgram program, String strategy, List<Long> allocatedAfterEachCall) {
+  private static List<Allocator> runAll(
+      TraceProgram program, String strategy, List<Long> allocatedAfterEachCall) {
     List<Allocator> sections = new ArrayList<>();
-    long skipped = program.run(capacity -> {
-      Allocator allocator = Allocators.growing(Allocators.create(strategy, capacity), GrowthPolicy.doubling(),
-          (oldCapacity, newCapacity) -> {});
-      sections.add(allocator);
-      return new ForwardingAllocator(allocator) {
-        private long note(long result) {
-          allocatedAfterEachCall.add(getCapacity() - getFreeSize());
-          return result;
-        }
+    long skipped =
+        program.run(
+            capacity -> {
+              Allocator allocator =
+                  Allocators.growing(
+                      Allocators.create(strategy, capacity),
+                      GrowthPolicy.doubling(),
+                      (oldCapacity, newCapacity) -> {});
+              sections.add(allocator);
+              return new ForwardingAllocator(allocator) {
+                private long note(long result) {
+                  allocatedAfterEachCall.add(getCapacity() - getFreeSize());
+                  return result;
+                }
 
-        @Override
-        public long alloc(long size) {
-          return note(super.alloc(size));
-        }
+                @Override
+                public long alloc(long size) {
+                  return note(super.alloc(size));
+                }
 
-        @Override
-        public void dealloc(long start, long size) {
-          super.dealloc(start, size);
-          note(0);
-        }
+                @Override
+                public void dealloc(long start, long size) {
+                  super.dealloc(start, size);
+                  note(0);
+                }
 
-        @Override
-        public long realloc(long start, long size, long newSize) {
-          return note(super.realloc(start, size, newSize));
-        }
-      };
-    }, Progress.SILENT);
+                @Override
+                public long realloc(long start, long size, long newSize) {
+                  return note(super.realloc(start, size, newSize));
+                }
+              };
+            },
+            Progress.SILENT);
     assertEquals(0, skipped);
     return sections;
   }
@@ -65,7 +72,8 @@ class CompareCommandTest {
   @Test
   void program_sameStrategyAsRecording_endsExactlyAsLiteralReplay() {
     List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program =
+        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
     List<Allocator> sections = runAll(program, "first-fit", new ArrayList<>());
 
     TraceReplayer literal = new TraceReplayer(Allocators.strategy("first-fit"));
@@ -77,7 +85,8 @@ class CompareCommandTest {
   @Test
   void program_otherStrategy_allocatesTheSameAmountAfterEveryCall() {
     List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program = TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program =
+        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
     List<Long> firstFit = new ArrayList<>();
     List<Long> bestFit = new ArrayList<>();
     runAll(program, "first-fit", firstFit);
@@ -95,12 +104,20 @@ class CompareCommandTest {
     Files.writeString(trace, text);
     Path chart = dir.resolve("chart.svg");
 
-    CommandRun run = CommandRun.of(
-        "compare", "--strategies", "best-fit,first-fit", trace.toString(), "--chart", chart.toString());
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--strategies",
+            "best-fit,first-fit",
+            trace.toString(),
+            "--chart",
+            chart.toString());
     assertEquals(0, run.status(), run.err());
     List<String> out = run.out().lines().toList();
     assertTrue(out.get(0).startsWith("strategy"), out.toString());
-    Pattern row = Pattern.compile("(\\S+) +\\S+ +(\\d+) +(0\\.\\d{3}) +(0\\.\\d{3}|1\\.000) +(\\d+) +(\\d+) +0");
+    Pattern row =
+        Pattern.compile(
+            "(\\S+) +\\S+ +(\\d+) +(0\\.\\d{3}) +(0\\.\\d{3}|1\\.000) +(\\d+) +(\\d+) +0");
     List<String> names = new ArrayList<>();
     for (String line : out.subList(1, 3)) {
       Matcher m = row.matcher(line);
@@ -124,8 +141,17 @@ class CompareCommandTest {
 
   @Test
   void compare_workload_sameRequestsForEveryStrategy() {
-    CommandRun run = CommandRun.of("compare", "--workload", "churn", "--live", "200", "--ops", "4000",
-        "--strategies", "first-fit,best-fit");
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--workload",
+            "churn",
+            "--live",
+            "200",
+            "--ops",
+            "4000",
+            "--strategies",
+            "first-fit,best-fit");
     assertEquals(0, run.status(), run.err());
     List<String> rows = run.out().lines().skip(1).toList();
     assertEquals(2, rows.size(), run.out());
@@ -137,8 +163,11 @@ class CompareCommandTest {
 
   @Test
   void workloadProgram_callsCountedAreFillPlusOps() {
-    WorkloadProgram program = new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
-    RunMeter meter = program.meter(Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, Progress.SILENT);
+    WorkloadProgram program =
+        new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
+    RunMeter meter =
+        program.meter(
+            Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, Progress.SILENT);
     assertTrue(meter.calls() >= 1_050 && meter.calls() <= 1_051, "calls " + meter.calls());
     assertTrue(meter.relocations() > 0);
     assertTrue(meter.growths() > 0);

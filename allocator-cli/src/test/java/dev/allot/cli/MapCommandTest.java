@@ -13,22 +13,31 @@ class MapCommandTest {
 
   @Test
   void map_smallCapacity_printsExactAsciiMapAndWritesSvg(@TempDir Path dir) throws IOException {
-    Path trace = Files.writeString(dir.resolve("small.trace"), "capacity 16\nalloc 4\nalloc 6\nalloc 2\ndealloc 4 6\n");
+    Path trace =
+        Files.writeString(
+            dir.resolve("small.trace"), "capacity 16\nalloc 4\nalloc 6\nalloc 2\ndealloc 4 6\n");
     Path svg = dir.resolve("map.svg");
 
-    CommandRun run = CommandRun.of("map", "--strategy", "first-fit", trace.toString(), "--out", svg.toString());
+    CommandRun run =
+        CommandRun.of("map", "--strategy", "first-fit", trace.toString(), "--out", svg.toString());
 
     assertEquals(0, run.status(), run.err());
-    assertEquals("""
+    assertEquals(
+        """
         capacity 16, 2 blocks: 0:4,10:2
         |####------##----|
         free 10, fragmented 6, usage 0.375, fragmentation 0.600
         map written to %s
-        """.formatted(svg), run.out());
+        """
+            .formatted(svg),
+        run.out());
     String picture = Files.readString(svg);
-    assertEquals(2, picture.split("fill=\"#3b6fb6\"").length - 2, "two blocks plus the legend swatch");
-    assertEquals(1, picture.split("fill=\"#f08a24\"").length - 2, "one hole plus the legend swatch");
-    assertTrue(picture.contains("capacity 16, 2 blocks, free 10 (fragmented 6, largest hole 6)"), picture);
+    assertEquals(
+        2, picture.split("fill=\"#3b6fb6\"").length - 2, "two blocks plus the legend swatch");
+    assertEquals(
+        1, picture.split("fill=\"#f08a24\"").length - 2, "one hole plus the legend swatch");
+    assertTrue(
+        picture.contains("capacity 16, 2 blocks, free 10 (fragmented 6, largest hole 6)"), picture);
   }
 
   @Test

@@ -20,7 +20,8 @@ class ProgressTest {
   @Test
   void step_redrawsOneLineThenFinishClearsIt() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Progress progress = Progress.to(new PrintStream(bytes, true, StandardCharsets.UTF_8), "map", 8192);
+    Progress progress =
+        Progress.to(new PrintStream(bytes, true, StandardCharsets.UTF_8), "map", 8192);
     progress.step(1);
     progress.step(4096);
     progress.step(8192);

@@ -10,11 +10,17 @@ final class RecordedTraces {
 
   private RecordedTraces() {}
 
-  /** Records {@code steps} steps of the text workload over 100 live regions, first-fit, doubling. */
+  /**
+   * Records {@code steps} steps of the text workload over 100 live regions, first-fit, doubling.
+   */
   static void record(Appendable out, int steps, long seed) {
-    Workload workload = WorkloadKind.TEXT.create(Allocators.growing(
-        Allocators.recording(Allocators.create("first-fit", 1024), out), GrowthPolicy.doubling(),
-        (oldCapacity, newCapacity) -> {}), seed);
+    Workload workload =
+        WorkloadKind.TEXT.create(
+            Allocators.growing(
+                Allocators.recording(Allocators.create("first-fit", 1024), out),
+                GrowthPolicy.doubling(),
+                (oldCapacity, newCapacity) -> {}),
+            seed);
     workload.fill(100);
     for (int step = 0; step < steps; step++) {
       workload.step();

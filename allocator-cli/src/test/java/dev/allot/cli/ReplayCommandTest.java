@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayCommandTest {
 
   /** The example of spec/trace-format.md, then a second trace and a malformed line. */
-  private static final String TRACE = "capacity 10\nalloc 3\nalloc 20\ndealloc 0 2\ncapacity 4\ncompact 1\nalloc 4\n";
+  private static final String TRACE =
+      "capacity 10\nalloc 3\nalloc 20\ndealloc 0 2\ncapacity 4\ncompact 1\nalloc 4\n";
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -45,10 +46,13 @@ class ReplayCommandTest {
 
   @Test
   void replay_printsOneSpecLinePerOperation(@TempDir Path dir) throws IOException {
-    int status = AllotCommand.commandLine().execute("replay", "--strategy", "first-fit", trace(dir).toString());
+    int status =
+        AllotCommand.commandLine()
+            .execute("replay", "--strategy", "first-fit", trace(dir).toString());
 
     assertEquals(0, status);
-    assertEquals("""
+    assertEquals(
+        """
         ok regions=- free=10 fragmented=0
         start=0 regions=0:3 free=7 fragmented=0
         memory=23 regions=0:3 free=7 fragmented=0
@@ -56,17 +60,20 @@ class ReplayCommandTest {
         ok regions=- free=4 fragmented=0
         invalid regions=- free=4 fragmented=0
         start=0 regions=0:4 free=0 fragmented=0
-        """, out.toString(StandardCharsets.UTF_8));
+        """,
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void replay_summary_printsLastLineOfEachTrace(@TempDir Path dir) throws IOException {
     AllotCommand.commandLine().execute("replay", "--summary", trace(dir).toString());
 
-    assertEquals("""
+    assertEquals(
+        """
         ok regions=2:1 free=9 fragmented=2
         start=0 regions=0:4 free=0 fragmented=0
-        """, out.toString(StandardCharsets.UTF_8));
+        """,
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -80,10 +87,13 @@ class ReplayCommandTest {
 
   @Test
   void replay_unknownStrategy_failsNamingWhatIsThere(@TempDir Path dir) throws IOException {
-    int status = AllotCommand.commandLine().execute("replay", "--strategy", "nope", trace(dir).toString());
+    int status =
+        AllotCommand.commandLine().execute("replay", "--strategy", "nope", trace(dir).toString());
 
     assertEquals(1, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("No allocation strategy named 'nope'"), err.toString());
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("No allocation strategy named 'nope'"),
+        err.toString());
   }
 
   @Test

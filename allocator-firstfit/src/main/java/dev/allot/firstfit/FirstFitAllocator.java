@@ -25,6 +25,7 @@ final class FirstFitAllocator implements Allocator {
 
   /** The blocks; it also holds the capacity, whose tail it counts as the last gap. */
   private final GapTree blocks;
+
   /** The sum of all block sizes, kept so that the metrics are O(1). */
   private long allocated;
 
@@ -100,7 +101,8 @@ final class FirstFitAllocator implements Allocator {
   private AllocatorMemoryException noFit(long size, String call, long... args) {
     long lastEnd = blocks.lastEnd(); // 0 without blocks: requested = size, as rule 2 says
     requireEndFits(lastEnd, size, call, args);
-    return new AllocatorMemoryException(lastEnd + size, getLargestFreeHole(), getFragmentedFreeSize());
+    return new AllocatorMemoryException(
+        lastEnd + size, getLargestFreeHole(), getFragmentedFreeSize());
   }
 
   @Override
@@ -138,7 +140,8 @@ final class FirstFitAllocator implements Allocator {
   }
 
   /** The failure of a call whose {@link #free} returned {@code false}. */
-  private static IllegalArgumentException notFreed(long start, long size, String call, long... args) {
+  private static IllegalArgumentException notFreed(
+      long start, long size, String call, long... args) {
     requireEndFits(start, size, call, args);
     return notAllocated(start, size, call, args);
   }
@@ -256,6 +259,10 @@ final class FirstFitAllocator implements Allocator {
 
   @Override
   public String toString() {
-    return "FirstFitAllocator[capacity=" + blocks.capacity() + ", blocks=" + getAllocatedRegions() + "]";
+    return "FirstFitAllocator[capacity="
+        + blocks.capacity()
+        + ", blocks="
+        + getAllocatedRegions()
+        + "]";
   }
 }

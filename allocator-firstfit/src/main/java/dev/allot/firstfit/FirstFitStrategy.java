@@ -8,8 +8,8 @@ import dev.allot.AllocatorArguments;
  * First-fit placement that makes every decision pyglet 2.1's {@code
  * pyglet.graphics.allocation.Allocator} makes, quirks included: the leading gap is used only when
  * the first block starts strictly after the requested size, a gap filled exactly merges its two
- * blocks, and {@code realloc} grows in place only into strictly more free space than it needs
- * (or an exactly filled gap that is not the tail).
+ * blocks, and {@code realloc} grows in place only into strictly more free space than it needs (or
+ * an exactly filled gap that is not the tail).
  *
  * <p>Registered as {@code first-fit} with priority {@value #PRIORITY}, so that it is the default
  * when it shares the classpath with strategies of priority 0.

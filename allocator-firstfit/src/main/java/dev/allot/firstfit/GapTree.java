@@ -132,7 +132,8 @@ final class GapTree {
    */
   GapTree(long capacity, int leafShift, int branchCapacity) {
     if (leafShift < 2 || leafShift > 16 || branchCapacity < 4) {
-      throw new IllegalArgumentException("leafShift " + leafShift + ", branchCapacity " + branchCapacity);
+      throw new IllegalArgumentException(
+          "leafShift " + leafShift + ", branchCapacity " + branchCapacity);
     }
     this.capacity = capacity;
     this.leafShift = leafShift;
@@ -204,7 +205,9 @@ final class GapTree {
     return slotOf(position) + 1 < leafSize[leaf] ? position + 1 : base(leafNext[leaf]);
   }
 
-  /** Returns the free run after the block at {@code position}: up to the next block, or the tail. */
+  /**
+   * Returns the free run after the block at {@code position}: up to the next block, or the tail.
+   */
   long gapAfter(int position) {
     return (isLast(position) ? capacity : starts[next(position)]) - ends[position];
   }
@@ -382,7 +385,8 @@ final class GapTree {
       leafPrev[after] = right;
     }
     int parent = leafParent[left];
-    insertChild(parent, indexOf(parent, left) + 1, right, true, leafMaxGap(right), starts[base(right)]);
+    insertChild(
+        parent, indexOf(parent, left) + 1, right, true, leafMaxGap(right), starts[base(right)]);
     return right;
   }
 
@@ -437,7 +441,8 @@ final class GapTree {
    * Inserts an entry into a branch, splitting it (and its ancestors) when full, and brings the
    * summaries above it up to date.
    */
-  private void insertChild(int branch, int index, int child, boolean leafChildren, long gap, long first) {
+  private void insertChild(
+      int branch, int index, int child, boolean leafChildren, long gap, long first) {
     int left = branch;
     int right = NONE;
     if (branchSize[branch] == branchCapacity) {
@@ -487,8 +492,13 @@ final class GapTree {
       height++;
     } else {
       int parent = branchParent[left];
-      insertChild(parent, indexOf(parent, left) + 1, right, false,
-          branchMaxGap(right), childFirstStart[right * branchCapacity]);
+      insertChild(
+          parent,
+          indexOf(parent, left) + 1,
+          right,
+          false,
+          branchMaxGap(right),
+          childFirstStart[right * branchCapacity]);
     }
     return right;
   }
@@ -568,7 +578,11 @@ final class GapTree {
 
   private void updateBranch(int branch) {
     if (branch != root) {
-      propagate(branchParent[branch], branch, branchMaxGap(branch), childFirstStart[branch * branchCapacity]);
+      propagate(
+          branchParent[branch],
+          branch,
+          branchMaxGap(branch),
+          childFirstStart[branch * branchCapacity]);
     }
   }
 
@@ -737,11 +751,13 @@ final class GapTree {
       throw new IllegalStateException("count " + count + " but " + seen[0] + " blocks in leaves");
     }
     if (previousLeaf[0] != lastLeaf || leafNext[lastLeaf] != NONE) {
-      throw new IllegalStateException("last leaf " + lastLeaf + " but the chain ends at " + previousLeaf[0]);
+      throw new IllegalStateException(
+          "last leaf " + lastLeaf + " but the chain ends at " + previousLeaf[0]);
     }
   }
 
-  private void checkBranch(int branch, int level, int[] seen, long[] previousEnd, int[] previousLeaf) {
+  private void checkBranch(
+      int branch, int level, int[] seen, long[] previousEnd, int[] previousLeaf) {
     int size = branchSize[branch];
     if (size < (branch == root ? 1 : branchMinimum) || size > branchCapacity) {
       throw new IllegalStateException("branch " + branch + " holds " + size);
@@ -757,7 +773,8 @@ final class GapTree {
         first = leafSize[child] == 0 ? 0 : starts[base(child)];
       } else {
         if (branchParent[child] != branch) {
-          throw new IllegalStateException("branch " + child + " points at parent " + branchParent[child]);
+          throw new IllegalStateException(
+              "branch " + child + " points at parent " + branchParent[child]);
         }
         checkBranch(child, level - 1, seen, previousEnd, previousLeaf);
         gap = branchMaxGap(child);
@@ -769,9 +786,11 @@ final class GapTree {
     }
   }
 
-  private void checkLeaf(int leaf, int parent, int siblings, int[] seen, long[] previousEnd, int[] previousLeaf) {
+  private void checkLeaf(
+      int leaf, int parent, int siblings, int[] seen, long[] previousEnd, int[] previousLeaf) {
     int size = leafSize[leaf];
-    if (leafParent[leaf] != parent || leafPrev[leaf] != previousLeaf[0]
+    if (leafParent[leaf] != parent
+        || leafPrev[leaf] != previousLeaf[0]
         || (previousLeaf[0] != NONE && leafNext[previousLeaf[0]] != leaf)) {
       throw new IllegalStateException("leaf " + leaf + " is linked wrongly");
     }
@@ -780,7 +799,8 @@ final class GapTree {
     }
     for (int position = base(leaf); position < base(leaf) + size; position++) {
       if (starts[position] < previousEnd[0] || ends[position] <= starts[position]) {
-        throw new IllegalStateException("block " + starts[position] + ".." + ends[position] + " out of order");
+        throw new IllegalStateException(
+            "block " + starts[position] + ".." + ends[position] + " out of order");
       }
       previousEnd[0] = ends[position];
     }

@@ -5,7 +5,9 @@ import dev.allot.testkit.AllocatorContract;
 import dev.allot.testkit.AllocatorFeature;
 import java.util.Set;
 
-/** First-fit passes the allocator contract and matches the literal pyglet reference at every step. */
+/**
+ * First-fit passes the allocator contract and matches the literal pyglet reference at every step.
+ */
 class FirstFitContractTest extends AllocatorContract {
 
   @Override

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs long seeded random programs on the tree-based first-fit and on the literal pyglet reference
- * side by side, and compares results, exceptions, blocks and metrics after every step. The
- * programs favour the rare paths: exact gap fills, partial frees, zero sizes, same-size and
- * in-place reallocs, memory failures with growth and retry, and bad calls.
+ * side by side, and compares results, exceptions, blocks and metrics after every step. The programs
+ * favour the rare paths: exact gap fills, partial frees, zero sizes, same-size and in-place
+ * reallocs, memory failures with growth and retry, and bad calls.
  */
 class FirstFitDifferentialTest {
 
@@ -57,8 +57,10 @@ class FirstFitDifferentialTest {
       String context = "seed " + seed + ", step " + step + ": " + call;
       String expected = outcome(reference, call);
       assertEquals(expected, outcome(fast, call), context);
-      long requested = expected.startsWith("memory=")
-          ? Long.parseLong(expected.substring(7, expected.indexOf(' '))) : Long.MAX_VALUE;
+      long requested =
+          expected.startsWith("memory=")
+              ? Long.parseLong(expected.substring(7, expected.indexOf(' ')))
+              : Long.MAX_VALUE;
       if (requested < GROWTH_LIMIT && random.nextInt(3) > 0) {
         Call grow = new Call(Kind.SET_CAPACITY, requested, 0, 0, -1);
         assertEquals("ok", outcome(reference, grow), context);
@@ -115,7 +117,12 @@ class FirstFitDifferentialTest {
     assertEquals(reference.isEmpty(), fast.isEmpty(), context);
   }
 
-  private enum Kind { ALLOC, DEALLOC, REALLOC, SET_CAPACITY }
+  private enum Kind {
+    ALLOC,
+    DEALLOC,
+    REALLOC,
+    SET_CAPACITY
+  }
 
   /** A call; {@code region} is the index of the live region it frees or resizes whole, or -1. */
   private record Call(Kind kind, long a, long b, long c, int region) {}
@@ -136,14 +143,19 @@ class FirstFitDifferentialTest {
         }
       };
     } catch (AllocatorMemoryException e) {
-      return "memory=" + e.getRequestedCapacity() + " hole=" + e.getLargestFreeHole()
-          + " fragmented=" + e.getFragmentedFreeSize();
+      return "memory="
+          + e.getRequestedCapacity()
+          + " hole="
+          + e.getLargestFreeHole()
+          + " fragmented="
+          + e.getFragmentedFreeSize();
     } catch (IllegalArgumentException e) {
       return "invalid " + e.getMessage();
     }
   }
 
-  private static Call nextCall(SplittableRandom random, Allocator state, List<long[]> live, int maxSize) {
+  private static Call nextCall(
+      SplittableRandom random, Allocator state, List<long[]> live, int maxSize) {
     int dice = random.nextInt(100);
     if (dice < 45 || live.isEmpty()) {
       return new Call(Kind.ALLOC, size(random, state, maxSize), 0, 0, -1);
@@ -157,12 +169,13 @@ class FirstFitDifferentialTest {
     }
     if (dice < 95) {
       long size = region[1];
-      long newSize = switch (random.nextInt(6)) {
-        case 0 -> size;
-        case 1 -> random.nextLong(size + 1);
-        case 2 -> 0;
-        default -> size + 1 + random.nextLong(maxSize);
-      };
+      long newSize =
+          switch (random.nextInt(6)) {
+            case 0 -> size;
+            case 1 -> random.nextLong(size + 1);
+            case 2 -> 0;
+            default -> size + 1 + random.nextLong(maxSize);
+          };
       return switch (random.nextInt(20)) {
         case 0 -> new Call(Kind.REALLOC, random.nextLong(state.getCapacity() + 1), 0, newSize, -1);
         case 1 -> new Call(Kind.REALLOC, region[0] + 1, size, newSize, -1); // runs past the region
@@ -171,11 +184,12 @@ class FirstFitDifferentialTest {
       };
     }
     long current = state.getCapacity();
-    long target = switch (random.nextInt(4)) {
-      case 0 -> current;
-      case 1 -> current - 1 - random.nextLong(Math.max(1, current));
-      default -> current + random.nextLong(1, 4L * maxSize);
-    };
+    long target =
+        switch (random.nextInt(4)) {
+          case 0 -> current;
+          case 1 -> current - 1 - random.nextLong(Math.max(1, current));
+          default -> current + random.nextLong(1, 4L * maxSize);
+        };
     return new Call(Kind.SET_CAPACITY, target, 0, 0, -1);
   }
 

@@ -8,7 +8,9 @@ import dev.allot.Allocators;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** With only this module on the class path, every entry point of {@link Allocators} finds first-fit. */
+/**
+ * With only this module on the class path, every entry point of {@link Allocators} finds first-fit.
+ */
 class FirstFitDiscoveryTest {
 
   @Test

@@ -23,7 +23,8 @@ class FirstFitQuirksTest {
   /** Builds the given blocks by allocating everything up to the last end, then freeing the gaps. */
   private static Allocator withBlocks(long capacity, long... startSizePairs) {
     Allocator allocator = allocator(capacity);
-    long end = startSizePairs[startSizePairs.length - 2] + startSizePairs[startSizePairs.length - 1];
+    long end =
+        startSizePairs[startSizePairs.length - 2] + startSizePairs[startSizePairs.length - 1];
     allocator.alloc(end);
     long previousEnd = 0;
     for (int i = 0; i < startSizePairs.length; i += 2) {
@@ -53,7 +54,8 @@ class FirstFitQuirksTest {
 
   @Test
   void alloc_empty_tooBig_requestsSize() {
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator(5).alloc(8));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator(5).alloc(8));
     assertEquals(8, e.getRequestedCapacity());
   }
 
@@ -109,7 +111,8 @@ class FirstFitQuirksTest {
   @Test
   void alloc_noGapNorTailFits_requestsLastEndPlusSize() {
     Allocator allocator = withBlocks(10, 0, 3, 5, 2);
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(5));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(5));
     assertEquals(12, e.getRequestedCapacity());
     assertEquals(3, e.getLargestFreeHole());
     assertEquals(2, e.getFragmentedFreeSize());
@@ -145,7 +148,8 @@ class FirstFitQuirksTest {
   @Test
   void realloc_sameSizeEndingAtCapacity_failsWithMemory() {
     Allocator allocator = withBlocks(10, 0, 10);
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.realloc(0, 10, 10));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.realloc(0, 10, 10));
     assertEquals(20, e.getRequestedCapacity());
     assertEquals(regions(0, 10), allocator.getAllocatedRegions());
   }
@@ -160,7 +164,8 @@ class FirstFitQuirksTest {
   @Test
   void realloc_growLastToExactlyCapacity_failsWithMemory() {
     Allocator allocator = withBlocks(10, 0, 5);
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.realloc(0, 5, 10));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.realloc(0, 5, 10));
     assertEquals(15, e.getRequestedCapacity());
     assertEquals(regions(0, 5), allocator.getAllocatedRegions());
   }
@@ -241,7 +246,8 @@ class FirstFitQuirksTest {
     allocator.alloc(4);
     allocator.dealloc(1, 2);
     assertEquals("first-fit", new FirstFitStrategy().toString());
-    assertEquals("FirstFitAllocator[capacity=6, blocks=[Region[start=0, size=1], Region[start=3, size=1]]]",
+    assertEquals(
+        "FirstFitAllocator[capacity=6, blocks=[Region[start=0, size=1], Region[start=3, size=1]]]",
         allocator.toString());
   }
 }

@@ -143,10 +143,14 @@ class GapTreeTest {
       tree.checkInvariants();
       assertSameBlocks(model, tree);
       long size = 1 + random.nextLong(12);
-      assertEquals(leftmostGapAtLeast(model, tree.capacity(), size),
-          tree.leftmostGapAtLeast(size) == GapTree.NONE ? -1 : tree.start(tree.leftmostGapAtLeast(size)));
+      assertEquals(
+          leftmostGapAtLeast(model, tree.capacity(), size),
+          tree.leftmostGapAtLeast(size) == GapTree.NONE
+              ? -1
+              : tree.start(tree.leftmostGapAtLeast(size)));
       long index = random.nextLong(tree.capacity());
-      assertEquals(find(model, index), tree.find(index) == GapTree.NONE ? -1 : tree.start(tree.find(index)));
+      assertEquals(
+          find(model, index), tree.find(index) == GapTree.NONE ? -1 : tree.start(tree.find(index)));
     }
   }
 

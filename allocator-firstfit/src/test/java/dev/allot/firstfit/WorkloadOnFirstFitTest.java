@@ -30,7 +30,8 @@ class WorkloadOnFirstFitTest {
       reference.step();
       assertHoldsLiveRegions(fast);
     }
-    assertEquals(reference.allocator().getAllocatedRegions(), fast.allocator().getAllocatedRegions());
+    assertEquals(
+        reference.allocator().getAllocatedRegions(), fast.allocator().getAllocatedRegions());
     assertEquals(reference.relocations(), fast.relocations());
     assertEquals(reference.operations(), fast.operations());
     assertEquals(reference.growths(), fast.growths());
@@ -38,7 +39,9 @@ class WorkloadOnFirstFitTest {
     assertEquals(500, fast.live());
     // a step is a free and an alloc (2 calls), or for text sometimes one growing realloc
     if (kind == WorkloadKind.TEXT) {
-      assertTrue(fast.operations() >= 5_000 && fast.operations() < 10_000, "operations " + fast.operations());
+      assertTrue(
+          fast.operations() >= 5_000 && fast.operations() < 10_000,
+          "operations " + fast.operations());
       assertTrue(fast.relocations() > 0, "growing text must move some regions");
     } else {
       assertEquals(10_000, fast.operations());
@@ -50,7 +53,8 @@ class WorkloadOnFirstFitTest {
   void byName_anyCase_findsKindByItsName(WorkloadKind kind) {
     assertEquals(kind, WorkloadKind.byName(kind.workloadName().toUpperCase(java.util.Locale.ROOT)));
     assertEquals(kind.workloadName(), kind.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byName("nope"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byName("nope"));
     assertEquals("Unknown workload 'nope'; known: churn, sprites, text", e.getMessage());
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The independent model an allocator is checked against: the allocated space as a Guava {@link
- * TreeRangeSet} (which coalesces touching ranges, so its ranges are exactly the block list the
- * spec demands), the capacity, and the regions callers hold. It shares no code with any strategy.
+ * TreeRangeSet} (which coalesces touching ranges, so its ranges are exactly the block list the spec
+ * demands), the capacity, and the regions callers hold. It shares no code with any strategy.
  *
  * <pre>
  *   capacity 16, callers hold [0,3) [3,5) [9,12):
@@ -24,8 +24,8 @@ import java.util.List;
  * </pre>
  *
  * <p>Knows which calls are bad input ({@link #validity(TraceOperation)}) and how a successful call
- * changes allocated space ({@link #apply(RangeSet, TraceOperation, long)}). It does not know where a
- * strategy places regions: the run tells it ({@link #record(TraceOperation, long)}). Not
+ * changes allocated space ({@link #apply(RangeSet, TraceOperation, long)}). It does not know where
+ * a strategy places regions: the run tells it ({@link #record(TraceOperation, long)}). Not
  * thread-safe.
  */
 public final class AllocationModel {
@@ -73,8 +73,8 @@ public final class AllocationModel {
   }
 
   /**
-   * Returns the free holes: the gap before the first block, the gaps between blocks and the tail
-   * up to the capacity, each non-empty.
+   * Returns the free holes: the gap before the first block, the gaps between blocks and the tail up
+   * to the capacity, each non-empty.
    *
    * @return the holes in address order
    */
@@ -172,7 +172,8 @@ public final class AllocationModel {
       case REALLOC -> a < 0 || b < 0 || c < 0 ? CallValidity.INVALID : reallocValidity(a, b, c);
       case SET_CAPACITY -> a < capacity ? CallValidity.INVALID : CallValidity.VALID;
       case CAPACITY, MALFORMED ->
-          throw new IllegalArgumentException("not a call on an allocator: " + operation.toTraceLine());
+          throw new IllegalArgumentException(
+              "not a call on an allocator: " + operation.toTraceLine());
     };
   }
 
@@ -292,8 +293,10 @@ public final class AllocationModel {
    */
   public static Region placed(TraceOperation operation, long result) {
     return switch (operation.kind()) {
-      case ALLOC -> operation.first() == 0 ? new Region(0, 0) : new Region(result, operation.first());
-      case REALLOC -> operation.third() == 0 ? new Region(0, 0) : new Region(result, operation.third());
+      case ALLOC ->
+          operation.first() == 0 ? new Region(0, 0) : new Region(result, operation.first());
+      case REALLOC ->
+          operation.third() == 0 ? new Region(0, 0) : new Region(result, operation.third());
       default -> new Region(0, 0);
     };
   }

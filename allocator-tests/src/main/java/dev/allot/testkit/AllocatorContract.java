@@ -98,13 +98,19 @@ public abstract class AllocatorContract {
     check(Invariant.REALLOC_KEEPS_OTHERS);
   }
 
-  /** Checks {@link Invariant#PYGLET_REFERENCE}, for strategies declaring {@link AllocatorFeature#PYGLET_FIRST_FIT}. */
+  /**
+   * Checks {@link Invariant#PYGLET_REFERENCE}, for strategies declaring {@link
+   * AllocatorFeature#PYGLET_FIRST_FIT}.
+   */
   @Test
   public void pygletFirstFit_everyStep_matchesReference() {
     check(Invariant.PYGLET_REFERENCE);
   }
 
-  /** Checks {@link Invariant#SMALLEST_FIT}, for strategies declaring {@link AllocatorFeature#SMALLEST_FIT}. */
+  /**
+   * Checks {@link Invariant#SMALLEST_FIT}, for strategies declaring {@link
+   * AllocatorFeature#SMALLEST_FIT}.
+   */
   @Test
   public void smallestFit_everyPlacement_takesSmallestFittingHole() {
     check(Invariant.SMALLEST_FIT);
@@ -112,7 +118,8 @@ public abstract class AllocatorContract {
 
   private void check(Invariant invariant) {
     AllocatorFeature feature = invariant.feature();
-    Assumptions.assumeTrue(feature == null || features().contains(feature),
+    Assumptions.assumeTrue(
+        feature == null || features().contains(feature),
         () -> "the strategy does not declare " + feature);
     ContractProperties.check(invariant, strategy());
   }

@@ -7,16 +7,16 @@ package dev.allot.testkit;
  */
 public enum AllocatorFeature {
   /**
-   * Every result, block list and metric equals pyglet 2.1's allocator at every step, as the
-   * literal {@link dev.allot.testkit.reference.PygletReferenceAllocator} computes them.
+   * Every result, block list and metric equals pyglet 2.1's allocator at every step, as the literal
+   * {@link dev.allot.testkit.reference.PygletReferenceAllocator} computes them.
    */
   PYGLET_FIRST_FIT,
 
   /**
-   * Every new placement ({@code alloc}, {@code realloc} from size 0, and {@code realloc} that
-   * moves its region) goes to the smallest free hole that fits, the lowest start on a tie, with
-   * holes taken as they were before the call (a moving region's old range still counts as
-   * allocated); and a placement fails for memory only when no hole fits.
+   * Every new placement ({@code alloc}, {@code realloc} from size 0, and {@code realloc} that moves
+   * its region) goes to the smallest free hole that fits, the lowest start on a tie, with holes
+   * taken as they were before the call (a moving region's old range still counts as allocated); and
+   * a placement fails for memory only when no hole fits.
    */
   SMALLEST_FIT
 }

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>The messages are the shipped strategies' ({@link dev.allot.AllocatorArguments}); a custom
- * strategy that words its messages differently checks them with {@link AllocatorContract}
- * instead, which asks only that the message name the call.
+ * strategy that words its messages differently checks them with {@link AllocatorContract} instead,
+ * which asks only that the message name the call.
  *
  * <p>Where {@link AllocatorContract} finds bad input among generated programs, this table pins the
- * edge cases a generator rarely reaches: sums one past {@link Long#MAX_VALUE}, a requested
- * capacity of exactly {@link Long#MAX_VALUE}, ranges that overlap a hole by one index.
+ * edge cases a generator rarely reaches: sums one past {@link Long#MAX_VALUE}, a requested capacity
+ * of exactly {@link Long#MAX_VALUE}, ranges that overlap a hole by one index.
  */
 public abstract class BadInputContract {
 
@@ -82,11 +82,20 @@ public abstract class BadInputContract {
 
   /** Everything a caller can observe, in one comparable value. */
   private record Snapshot(
-      List<Region> blocks, long capacity, long free, long fragmented, long largestHole, boolean empty) {
+      List<Region> blocks,
+      long capacity,
+      long free,
+      long fragmented,
+      long largestHole,
+      boolean empty) {
 
     static Snapshot of(Allocator allocator) {
-      return new Snapshot(List.copyOf(allocator.getAllocatedRegions()), allocator.getCapacity(),
-          allocator.getFreeSize(), allocator.getFragmentedFreeSize(), allocator.getLargestFreeHole(),
+      return new Snapshot(
+          List.copyOf(allocator.getAllocatedRegions()),
+          allocator.getCapacity(),
+          allocator.getFreeSize(),
+          allocator.getFragmentedFreeSize(),
+          allocator.getLargestFreeHole(),
           allocator.isEmpty());
     }
   }
@@ -95,17 +104,21 @@ public abstract class BadInputContract {
     assertRejected(sample(), message, call);
   }
 
-  private static void assertRejected(Allocator allocator, String message, Consumer<Allocator> call) {
+  private static void assertRejected(
+      Allocator allocator, String message, Consumer<Allocator> call) {
     Snapshot before = Snapshot.of(allocator);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(allocator));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> call.accept(allocator));
     assertEquals(message, e.getMessage());
     assertEquals(before, Snapshot.of(allocator), () -> "state after " + message);
     AllocatorInvariants.check(allocator);
   }
 
-  private static AllocatorMemoryException assertMemoryFailure(Allocator allocator, Consumer<Allocator> call) {
+  private static AllocatorMemoryException assertMemoryFailure(
+      Allocator allocator, Consumer<Allocator> call) {
     Snapshot before = Snapshot.of(allocator);
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> call.accept(allocator));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> call.accept(allocator));
     assertEquals(before, Snapshot.of(allocator), "state after a memory failure");
     AllocatorInvariants.check(allocator);
     return e;
@@ -115,19 +128,28 @@ public abstract class BadInputContract {
   @Test
   public void alloc_negative_isRejected() {
     assertRejected("alloc(-1): negative number -1", a -> a.alloc(-1));
-    assertRejected("alloc(" + Long.MIN_VALUE + "): negative number " + Long.MIN_VALUE, a -> a.alloc(Long.MIN_VALUE));
+    assertRejected(
+        "alloc(" + Long.MIN_VALUE + "): negative number " + Long.MIN_VALUE,
+        a -> a.alloc(Long.MIN_VALUE));
   }
 
-  /** Rejects an {@code alloc} whose needed capacity, last end plus size, passes {@link Long#MAX_VALUE}. */
+  /**
+   * Rejects an {@code alloc} whose needed capacity, last end plus size, passes {@link
+   * Long#MAX_VALUE}.
+   */
   @Test
   public void alloc_neededCapacityOnePastLong_isRejectedNotWrapped() {
-    assertRejected("alloc(9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
+    assertRejected(
+        "alloc(9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
         a -> a.alloc(MAX));
-    assertRejected("alloc(9223372036854775794): 14 + 9223372036854775794 exceeds 9223372036854775807",
+    assertRejected(
+        "alloc(9223372036854775794): 14 + 9223372036854775794 exceeds 9223372036854775807",
         a -> a.alloc(MAX - 13));
   }
 
-  /** Fails for memory, not bad input, when the needed capacity is exactly {@link Long#MAX_VALUE}. */
+  /**
+   * Fails for memory, not bad input, when the needed capacity is exactly {@link Long#MAX_VALUE}.
+   */
   @Test
   public void alloc_neededCapacityExactlyLongMax_isMemoryFailure() {
     Assumptions.assumeTrue(failsForMemory(), "the allocator grows instead of failing");
@@ -144,7 +166,10 @@ public abstract class BadInputContract {
     assertEquals(0, allocator.alloc(MAX - 1));
     assertEquals(MAX - 1, allocator.alloc(1));
     assertEquals(0, allocator.getFreeSize());
-    assertRejected(allocator, "alloc(1): 9223372036854775807 + 1 exceeds 9223372036854775807", a -> a.alloc(1));
+    assertRejected(
+        allocator,
+        "alloc(1): 9223372036854775807 + 1 exceeds 9223372036854775807",
+        a -> a.alloc(1));
     allocator.dealloc(0, MAX);
     assertEquals(MAX, allocator.getFreeSize());
     assertEquals(MAX, allocator.getLargestFreeHole());
@@ -185,21 +210,25 @@ public abstract class BadInputContract {
   public void dealloc_twice_secondIsRejected() {
     Allocator allocator = sample();
     allocator.dealloc(6, 4);
-    assertRejected(allocator, "dealloc(6, 4): region [6, 10) is not allocated", a -> a.dealloc(6, 4));
+    assertRejected(
+        allocator, "dealloc(6, 4): region [6, 10) is not allocated", a -> a.dealloc(6, 4));
   }
 
   /** Rejects any free on an empty allocator. */
   @Test
   public void dealloc_onEmpty_isRejected() {
-    assertRejected(create(8), "dealloc(0, 1): region [0, 1) is not allocated", a -> a.dealloc(0, 1));
+    assertRejected(
+        create(8), "dealloc(0, 1): region [0, 1) is not allocated", a -> a.dealloc(0, 1));
   }
 
   /** Rejects a range whose end passes {@link Long#MAX_VALUE}. */
   @Test
   public void dealloc_endPastLong_isRejectedNotWrapped() {
-    assertRejected("dealloc(9223372036854775807, 1): 9223372036854775807 + 1 exceeds 9223372036854775807",
+    assertRejected(
+        "dealloc(9223372036854775807, 1): 9223372036854775807 + 1 exceeds 9223372036854775807",
         a -> a.dealloc(MAX, 1));
-    assertRejected("dealloc(1, 9223372036854775807): 1 + 9223372036854775807 exceeds 9223372036854775807",
+    assertRejected(
+        "dealloc(1, 9223372036854775807): 1 + 9223372036854775807 exceeds 9223372036854775807",
         a -> a.dealloc(1, MAX));
   }
 
@@ -235,13 +264,17 @@ public abstract class BadInputContract {
   /** Rejects a region or a relocation target whose end passes {@link Long#MAX_VALUE}. */
   @Test
   public void realloc_endPastLong_isRejectedNotWrapped() {
-    assertRejected("realloc(9223372036854775807, 2, 1): 9223372036854775807 + 2 exceeds 9223372036854775807",
+    assertRejected(
+        "realloc(9223372036854775807, 2, 1): 9223372036854775807 + 2 exceeds 9223372036854775807",
         a -> a.realloc(MAX, 2, 1));
-    assertRejected("realloc(9223372036854775807, 2, 0): 9223372036854775807 + 2 exceeds 9223372036854775807",
+    assertRejected(
+        "realloc(9223372036854775807, 2, 0): 9223372036854775807 + 2 exceeds 9223372036854775807",
         a -> a.realloc(MAX, 2, 0));
-    assertRejected("realloc(12, 2, 9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
+    assertRejected(
+        "realloc(12, 2, 9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
         a -> a.realloc(12, 2, MAX));
-    assertRejected("realloc(0, 0, 9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
+    assertRejected(
+        "realloc(0, 0, 9223372036854775807): 14 + 9223372036854775807 exceeds 9223372036854775807",
         a -> a.realloc(0, 0, MAX));
   }
 
@@ -296,10 +329,14 @@ public abstract class BadInputContract {
     Allocator allocator = sample();
     AllocatorMemoryException e = assertMemoryFailure(allocator, a -> a.realloc(0, 2, 9));
     assertEquals(23, e.getRequestedCapacity());
-    e = assertMemoryFailure(allocator, a -> a.realloc(12, 2, 9)); // ends the last block; the tail is short
+    e =
+        assertMemoryFailure(
+            allocator, a -> a.realloc(12, 2, 9)); // ends the last block; the tail is short
     assertEquals(23, e.getRequestedCapacity());
     allocator.setCapacity(e.getRequestedCapacity());
     assertEquals(14, allocator.realloc(0, 2, 9));
-    assertEquals(List.of(new Region(2, 2), new Region(6, 4), new Region(12, 11)), allocator.getAllocatedRegions());
+    assertEquals(
+        List.of(new Region(2, 2), new Region(6, 4), new Region(12, 11)),
+        allocator.getAllocatedRegions());
   }
 }

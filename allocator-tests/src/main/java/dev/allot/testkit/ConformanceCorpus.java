@@ -33,13 +33,16 @@ public final class ConformanceCorpus {
    * @param corpus the corpus name, e.g. {@code first-fit}
    * @throws IOException if the corpus cannot be read
    */
-  public static void assertReplayMatches(AllocationStrategy strategy, String corpus) throws IOException {
+  public static void assertReplayMatches(AllocationStrategy strategy, String corpus)
+      throws IOException {
     String shared = System.getProperty(SHARED_DIR_PROPERTY);
     assumeTrue(shared != null, SHARED_DIR_PROPERTY + " is not set");
     Path conformance = Path.of(shared, "conformance");
     Path trace = conformance.resolve(corpus + ".trace");
     Path expectedFile = conformance.resolve(corpus + ".out");
-    assumeTrue(Files.isRegularFile(trace) && Files.isRegularFile(expectedFile), "no corpus at " + conformance);
+    assumeTrue(
+        Files.isRegularFile(trace) && Files.isRegularFile(expectedFile),
+        "no corpus at " + conformance);
 
     List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8);
     List<String> actual = new ArrayList<>();

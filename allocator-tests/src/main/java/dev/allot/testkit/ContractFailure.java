@@ -13,8 +13,10 @@ public final class ContractFailure extends AssertionError {
 
   /** The broken rule. */
   private final Invariant invariant;
+
   /** The shrunk program as trace text. */
   private final String trace;
+
   /** The seed that reproduces the run. */
   private final long seed;
 
@@ -27,7 +29,8 @@ public final class ContractFailure extends AssertionError {
    * @param seed the seed that reproduces the run
    * @param cause the property engine's own failure, or {@code null}
    */
-  public ContractFailure(Invariant invariant, String message, String trace, long seed, @Nullable Throwable cause) {
+  public ContractFailure(
+      Invariant invariant, String message, String trace, long seed, @Nullable Throwable cause) {
     super(message, cause);
     this.invariant = invariant;
     this.trace = trace;

@@ -37,9 +37,9 @@ import org.jspecify.annotations.Nullable;
 public final class ContractRun {
 
   /**
-   * The largest capacity a memory failure is answered with; larger requests (from deliberately
-   * huge sizes) are not retried, so a strategy that keeps an array of {@code capacity} entries is
-   * never asked for gigabytes.
+   * The largest capacity a memory failure is answered with; larger requests (from deliberately huge
+   * sizes) are not retried, so a strategy that keeps an array of {@code capacity} entries is never
+   * asked for gigabytes.
    */
   public static final long RETRY_CAPACITY_LIMIT = 1L << 20;
 
@@ -67,13 +67,15 @@ public final class ContractRun {
     this.initialCapacity = capacity;
     this.model = new AllocationModel(capacity);
     this.subject = new TraceReplayer(strategy);
-    this.reference = checked.contains(Invariant.PYGLET_REFERENCE)
-        ? new TraceReplayer(new PygletReferenceStrategy()) : null;
+    this.reference =
+        checked.contains(Invariant.PYGLET_REFERENCE)
+            ? new TraceReplayer(new PygletReferenceStrategy())
+            : null;
     TraceOperation start = TraceOperation.of(OperationKind.CAPACITY, 1, capacity);
     StepResult created = call(start);
     if (created.outcome() != Outcome.OK) {
-      throw new ContractViolation(Invariant.CALL_OUTCOME,
-          "create(" + capacity + ") was rejected: " + created.detail());
+      throw new ContractViolation(
+          Invariant.CALL_OUTCOME, "create(" + capacity + ") was rejected: " + created.detail());
     }
     checkAfter(start, created, reference == null ? null : reference.apply(start));
   }
@@ -123,7 +125,8 @@ public final class ContractRun {
    * @throws IllegalArgumentException if the trace does not start with {@code capacity N}, or holds
    *     another {@code capacity} line or a malformed one
    */
-  public static ContractRun replay(AllocationStrategy strategy, String trace, Set<Invariant> invariants) {
+  public static ContractRun replay(
+      AllocationStrategy strategy, String trace, Set<Invariant> invariants) {
     List<TraceOperation> operations = TraceParser.parse(trace);
     if (operations.isEmpty() || operations.get(0).kind() != OperationKind.CAPACITY) {
       throw new IllegalArgumentException("replay: the trace must start with a capacity line");
@@ -131,9 +134,10 @@ public final class ContractRun {
     ContractRun run = new ContractRun(strategy, operations.get(0).first(), invariants);
     for (int i = 1; i < operations.size(); i++) {
       TraceOperation operation = operations.get(i);
-      if (operation.kind() == OperationKind.CAPACITY || operation.kind() == OperationKind.MALFORMED) {
-        throw new IllegalArgumentException("replay: line " + operation.line() + " is not a call: "
-            + operation.toTraceLine());
+      if (operation.kind() == OperationKind.CAPACITY
+          || operation.kind() == OperationKind.MALFORMED) {
+        throw new IllegalArgumentException(
+            "replay: line " + operation.line() + " is not a call: " + operation.toTraceLine());
       }
       StepResult result = run.step(operation);
       if (run.answersWithRetry(result) && isRetry(operations, i, result.value())) {
@@ -151,12 +155,14 @@ public final class ContractRun {
       return false;
     }
     TraceOperation grow = operations.get(index + 1);
-    return grow.kind() == OperationKind.SET_CAPACITY && grow.first() == requested
+    return grow.kind() == OperationKind.SET_CAPACITY
+        && grow.first() == requested
         && operations.get(index + 2).toTraceLine().equals(operations.get(index).toTraceLine());
   }
 
   private boolean answersWithRetry(StepResult result) {
-    return result.outcome() == Outcome.MEMORY && result.value() <= RETRY_CAPACITY_LIMIT
+    return result.outcome() == Outcome.MEMORY
+        && result.value() <= RETRY_CAPACITY_LIMIT
         && result.value() > model.capacity();
   }
 
@@ -166,9 +172,17 @@ public final class ContractRun {
     step(TraceOperation.of(OperationKind.SET_CAPACITY, 0, failure.value()));
     StepResult retried = step(operation);
     if (retried.outcome() == Outcome.MEMORY || retried.outcome() == Outcome.INVALID) {
-      fail(Invariant.REQUESTED_CAPACITY, failed + " failed with requestedCapacity " + failure.value()
-          + ", but after setCapacity(" + failure.value() + ") it gave " + retried.field() + " "
-          + retried.detail());
+      fail(
+          Invariant.REQUESTED_CAPACITY,
+          failed
+              + " failed with requestedCapacity "
+              + failure.value()
+              + ", but after setCapacity("
+              + failure.value()
+              + ") it gave "
+              + retried.field()
+              + " "
+              + retried.detail());
     }
     return retried;
   }
@@ -199,8 +213,12 @@ public final class ContractRun {
     long capacity = model.capacity();
     Observation empty = new Observation(capacity, List.of(), capacity, 0, capacity, 0.0, 0.0, true);
     if (!equalFigures(after, empty)) {
-      fail(Invariant.FREE_ALL_EMPTIES, "after freeing every live region the allocator shows " + after
-          + "; an empty one shows " + empty);
+      fail(
+          Invariant.FREE_ALL_EMPTIES,
+          "after freeing every live region the allocator shows "
+              + after
+              + "; an empty one shows "
+              + empty);
     }
   }
 
@@ -226,7 +244,6 @@ public final class ContractRun {
     return text.toString();
   }
 
-
   /** One call with every check but the retry: the unit the trace records. */
   private StepResult step(TraceOperation operation) {
     String call = operation.toTraceLine();
@@ -250,23 +267,30 @@ public final class ContractRun {
     try {
       result = subject.apply(operation);
     } catch (RuntimeException e) {
-      ContractViolation violation = new ContractViolation(Invariant.CALL_OUTCOME,
-          describe(operation) + " threw " + e);
+      ContractViolation violation =
+          new ContractViolation(Invariant.CALL_OUTCOME, describe(operation) + " threw " + e);
       violation.initCause(e);
       throw violation;
     }
-    boolean places = operation.kind() == OperationKind.ALLOC || operation.kind() == OperationKind.REALLOC;
+    boolean places =
+        operation.kind() == OperationKind.ALLOC || operation.kind() == OperationKind.REALLOC;
     if (result.outcome() == Outcome.MEMORY && !places) {
-      fail(Invariant.CALL_OUTCOME, describe(operation) + " threw AllocatorMemoryException, which only alloc"
-          + " and realloc may throw");
+      fail(
+          Invariant.CALL_OUTCOME,
+          describe(operation)
+              + " threw AllocatorMemoryException, which only alloc"
+              + " and realloc may throw");
     }
     return result;
   }
 
-  private void rejected(TraceOperation operation, CallValidity validity, StepResult result, Observation before) {
+  private void rejected(
+      TraceOperation operation, CallValidity validity, StepResult result, Observation before) {
     String call = describe(operation);
     if (validity == CallValidity.VALID) {
-      fail(Invariant.BAD_INPUT, call + " was rejected as bad input, but the input is good: " + result.detail());
+      fail(
+          Invariant.BAD_INPUT,
+          call + " was rejected as bad input, but the input is good: " + result.detail());
     } else {
       checkMessage(operation, result.detail());
     }
@@ -281,8 +305,14 @@ public final class ContractRun {
       named &= message.contains(Long.toString(arg));
     }
     if (!named) {
-      fail(Invariant.BAD_INPUT, describe(operation) + " was rejected with the message \"" + message
-          + "\", which does not name the call " + method + " and all its arguments");
+      fail(
+          Invariant.BAD_INPUT,
+          describe(operation)
+              + " was rejected with the message \""
+              + message
+              + "\", which does not name the call "
+              + method
+              + " and all its arguments");
     }
   }
 
@@ -291,31 +321,59 @@ public final class ContractRun {
   }
 
   private void outOfMemory(
-      TraceOperation operation, CallValidity validity, StepResult result, Observation before, List<Region> holesBefore) {
+      TraceOperation operation,
+      CallValidity validity,
+      StepResult result,
+      Observation before,
+      List<Region> holesBefore) {
     String call = describe(operation);
     if (validity == CallValidity.INVALID) {
-      fail(Invariant.BAD_INPUT, call + " is bad input, but failed for memory instead of throwing"
-          + " IllegalArgumentException");
+      fail(
+          Invariant.BAD_INPUT,
+          call
+              + " is bad input, but failed for memory instead of throwing"
+              + " IllegalArgumentException");
     }
     checkUnchanged(call + " failed for memory", before);
     if (result.value() <= model.capacity()) {
-      fail(Invariant.REQUESTED_CAPACITY, call + " failed for memory with requestedCapacity " + result.value()
-          + ", which is not more than the capacity " + model.capacity());
+      fail(
+          Invariant.REQUESTED_CAPACITY,
+          call
+              + " failed for memory with requestedCapacity "
+              + result.value()
+              + ", which is not more than the capacity "
+              + model.capacity());
     }
     long size = placedSize(operation);
     Region fit = smallestFit(holesBefore, size);
     if (fit != null) {
-      fail(Invariant.SMALLEST_FIT, call + " failed for memory although the hole " + text(fit) + " fits "
-          + size + " (holes " + text(holesBefore) + ")");
+      fail(
+          Invariant.SMALLEST_FIT,
+          call
+              + " failed for memory although the hole "
+              + text(fit)
+              + " fits "
+              + size
+              + " (holes "
+              + text(holesBefore)
+              + ")");
     }
   }
 
   private void succeeded(
-      TraceOperation operation, CallValidity validity, StepResult result, Observation before, List<Region> holesBefore) {
+      TraceOperation operation,
+      CallValidity validity,
+      StepResult result,
+      Observation before,
+      List<Region> holesBefore) {
     String call = describe(operation);
     if (validity == CallValidity.INVALID) {
-      fail(Invariant.BAD_INPUT, call + " is bad input, but gave " + result.field()
-          + " instead of throwing IllegalArgumentException");
+      fail(
+          Invariant.BAD_INPUT,
+          call
+              + " is bad input, but gave "
+              + result.field()
+              + " instead of throwing IllegalArgumentException");
       return;
     }
     long value = result.value();
@@ -330,8 +388,17 @@ public final class ContractRun {
       List<Region> blocks = observe("after " + call).blocks();
       List<Region> kept = AllocationModel.regions(expected);
       if (!blocks.equals(kept)) {
-        fail(Invariant.REALLOC_KEEPS_OTHERS, call + " returned " + value + " and left the blocks "
-            + text(blocks) + "; from " + text(before.blocks()) + " it should leave " + text(kept));
+        fail(
+            Invariant.REALLOC_KEEPS_OTHERS,
+            call
+                + " returned "
+                + value
+                + " and left the blocks "
+                + text(blocks)
+                + "; from "
+                + text(before.blocks())
+                + " it should leave "
+                + text(kept));
       }
     }
   }
@@ -349,20 +416,45 @@ public final class ContractRun {
     String call = describe(operation);
     if (size == 0) {
       if (value != 0) {
-        fail(Invariant.PLACEMENT, call + " asks for size 0 and must return 0, but returned " + value);
+        fail(
+            Invariant.PLACEMENT,
+            call + " asks for size 0 and must return 0, but returned " + value);
       }
       return true;
     }
     if (value < 0 || value > model.capacity() - size) {
-      fail(Invariant.PLACEMENT, call + " returned " + value + ", but [" + value + ", " + value + " + " + size
-          + ") does not lie in [0, " + model.capacity() + ")");
+      fail(
+          Invariant.PLACEMENT,
+          call
+              + " returned "
+              + value
+              + ", but ["
+              + value
+              + ", "
+              + value
+              + " + "
+              + size
+              + ") does not lie in [0, "
+              + model.capacity()
+              + ")");
       return value >= 0 && value <= Long.MAX_VALUE - size;
     }
-    Region own = operation.kind() == OperationKind.REALLOC
-        ? new Region(operation.first(), operation.second()) : new Region(0, 0);
+    Region own =
+        operation.kind() == OperationKind.REALLOC
+            ? new Region(operation.first(), operation.second())
+            : new Region(0, 0);
     if (model.overlapsAllocated(value, size, own)) {
-      fail(Invariant.PLACEMENT, call + " returned " + value + ", so [" + value + ", " + (value + size)
-          + ") overlaps live regions " + text(model.liveRegions()));
+      fail(
+          Invariant.PLACEMENT,
+          call
+              + " returned "
+              + value
+              + ", so ["
+              + value
+              + ", "
+              + (value + size)
+              + ") overlaps live regions "
+              + text(model.liveRegions()));
     }
     return true;
   }
@@ -378,16 +470,27 @@ public final class ContractRun {
 
   private void checkSmallestFit(TraceOperation operation, long value, List<Region> holesBefore) {
     long size = placedSize(operation);
-    boolean moved = operation.kind() == OperationKind.REALLOC
-        && (operation.second() == 0 || (operation.third() >= operation.second() && value != operation.first()));
+    boolean moved =
+        operation.kind() == OperationKind.REALLOC
+            && (operation.second() == 0
+                || (operation.third() >= operation.second() && value != operation.first()));
     if (size <= 0 || (operation.kind() == OperationKind.REALLOC && !moved)) {
       return;
     }
     Region fit = smallestFit(holesBefore, size);
     if (fit == null || fit.start() != value) {
-      fail(Invariant.SMALLEST_FIT, describe(operation) + " placed " + size + " at " + value
-          + "; the smallest hole that fits is " + (fit == null ? "none" : text(fit))
-          + " (holes " + text(holesBefore) + ")");
+      fail(
+          Invariant.SMALLEST_FIT,
+          describe(operation)
+              + " placed "
+              + size
+              + " at "
+              + value
+              + "; the smallest hole that fits is "
+              + (fit == null ? "none" : text(fit))
+              + " (holes "
+              + text(holesBefore)
+              + ")");
     }
   }
 
@@ -402,27 +505,42 @@ public final class ContractRun {
     return best;
   }
 
-  private void checkAfter(TraceOperation operation, StepResult result, @Nullable StepResult referenceResult) {
+  private void checkAfter(
+      TraceOperation operation, StepResult result, @Nullable StepResult referenceResult) {
     String call = describe(operation);
     Observation after = observe("after " + call);
     checkBlocks(call, after.blocks());
     long capacity = model.capacity();
     long free = model.freeSize();
-    Observation expected = new Observation(
-        capacity, after.blocks(), free, model.fragmentedFreeSize(), model.largestFreeHole(),
-        capacity == 0 ? 0.0 : 1.0 - (double) free / capacity,
-        free == 0 ? 0.0 : (double) model.fragmentedFreeSize() / free,
-        model.blocks().isEmpty());
+    Observation expected =
+        new Observation(
+            capacity,
+            after.blocks(),
+            free,
+            model.fragmentedFreeSize(),
+            model.largestFreeHole(),
+            capacity == 0 ? 0.0 : 1.0 - (double) free / capacity,
+            free == 0 ? 0.0 : (double) model.fragmentedFreeSize() / free,
+            model.blocks().isEmpty());
     if (!equalFigures(after, expected)) {
-      fail(Invariant.METRICS, "after " + call + " the allocator shows " + after + "; by the spec's"
-          + " definitions that is " + expected);
+      fail(
+          Invariant.METRICS,
+          "after "
+              + call
+              + " the allocator shows "
+              + after
+              + "; by the spec's"
+              + " definitions that is "
+              + expected);
     }
     TraceReplayer pyglet = reference;
     if (pyglet != null && referenceResult != null) {
       String mine = ReplayFormat.line(result, allocator());
       String theirs = ReplayFormat.line(referenceResult, pyglet.allocator());
       if (!mine.equals(theirs)) {
-        fail(Invariant.PYGLET_REFERENCE, call + " gave \"" + mine + "\"; pyglet gives \"" + theirs + "\"");
+        fail(
+            Invariant.PYGLET_REFERENCE,
+            call + " gave \"" + mine + "\"; pyglet gives \"" + theirs + "\"");
       }
     }
   }
@@ -431,28 +549,49 @@ public final class ContractRun {
     for (int i = 0; i < blocks.size(); i++) {
       Region block = blocks.get(i);
       if (block.size() == 0) {
-        fail(Invariant.BLOCK_LIST, "after " + call + " the block list " + text(blocks) + " has an empty block");
+        fail(
+            Invariant.BLOCK_LIST,
+            "after " + call + " the block list " + text(blocks) + " has an empty block");
       }
       if (i > 0 && block.start() <= blocks.get(i - 1).end()) {
         Region previous = blocks.get(i - 1);
-        String problem = block.start() == previous.end()
-            ? " are adjacent: touching blocks must be merged"
-            : " overlap or are out of order";
-        fail(Invariant.BLOCK_LIST, "after " + call + " the blocks " + text(previous) + " and " + text(block)
-            + problem + " (block list " + text(blocks) + ")");
+        String problem =
+            block.start() == previous.end()
+                ? " are adjacent: touching blocks must be merged"
+                : " overlap or are out of order";
+        fail(
+            Invariant.BLOCK_LIST,
+            "after "
+                + call
+                + " the blocks "
+                + text(previous)
+                + " and "
+                + text(block)
+                + problem
+                + " (block list "
+                + text(blocks)
+                + ")");
       }
     }
     List<Region> expected = model.blocks();
     if (!blocks.equals(expected)) {
-      fail(Invariant.BLOCK_LIST, "after " + call + " the block list is " + text(blocks)
-          + ", but the allocated space is " + text(expected));
+      fail(
+          Invariant.BLOCK_LIST,
+          "after "
+              + call
+              + " the block list is "
+              + text(blocks)
+              + ", but the allocated space is "
+              + text(expected));
     }
   }
 
   private void checkUnchanged(String what, Observation before) {
     Observation after = observe("after " + what);
     if (!equalFigures(before, after)) {
-      fail(Invariant.FAILURE_ATOMICITY, what + " but changed the allocator from " + before + " to " + after);
+      fail(
+          Invariant.FAILURE_ATOMICITY,
+          what + " but changed the allocator from " + before + " to " + after);
     }
   }
 
@@ -472,8 +611,9 @@ public final class ContractRun {
     try {
       return Observation.of(allocator());
     } catch (RuntimeException e) {
-      ContractViolation violation = new ContractViolation(Invariant.CALL_OUTCOME,
-          "reading the allocator " + when + " threw " + e);
+      ContractViolation violation =
+          new ContractViolation(
+              Invariant.CALL_OUTCOME, "reading the allocator " + when + " threw " + e);
       violation.initCause(e);
       throw violation;
     }

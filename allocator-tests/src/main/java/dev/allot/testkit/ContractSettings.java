@@ -5,7 +5,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The system properties that tune a run of {@link AllocatorContract}. */
 public final class ContractSettings {
 
-  /** Programs generated per property; raise it for a long soak, e.g. {@code -Dallot.contract.iterations=20000}. */
+  /**
+   * Programs generated per property; raise it for a long soak, e.g. {@code
+   * -Dallot.contract.iterations=20000}.
+   */
   public static final String ITERATIONS_PROPERTY = "allot.contract.iterations";
 
   /** Fixes the seed, to run again exactly the programs of a failure report. */
@@ -39,7 +42,8 @@ public final class ContractSettings {
     } catch (NumberFormatException e) {
       // reported below with the same message as a non-positive count
     }
-    throw new IllegalArgumentException(ITERATIONS_PROPERTY + "=" + value + ": expected a positive integer");
+    throw new IllegalArgumentException(
+        ITERATIONS_PROPERTY + "=" + value + ": expected a positive integer");
   }
 
   /**

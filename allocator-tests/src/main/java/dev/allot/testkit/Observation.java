@@ -71,12 +71,18 @@ public record Observation(
   public String toString() {
     StringBuilder text = new StringBuilder("capacity=").append(capacity).append(" blocks=");
     dev.allot.trace.ReplayFormat.appendRegions(text, blocks);
-    return text.append(" free=").append(freeSize)
-        .append(" fragmented=").append(fragmentedFreeSize)
-        .append(" largest=").append(largestFreeHole)
-        .append(" usage=").append(usage)
-        .append(" fragmentation=").append(fragmentation)
-        .append(" empty=").append(empty)
+    return text.append(" free=")
+        .append(freeSize)
+        .append(" fragmented=")
+        .append(fragmentedFreeSize)
+        .append(" largest=")
+        .append(largestFreeHole)
+        .append(" usage=")
+        .append(usage)
+        .append(" fragmentation=")
+        .append(fragmentation)
+        .append(" empty=")
+        .append(empty)
         .toString();
   }
 }

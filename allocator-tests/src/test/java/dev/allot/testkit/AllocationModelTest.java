@@ -72,15 +72,25 @@ class AllocationModelTest {
   void record_reallocMoved_freesOldRangeAndTakesNewOne() {
     AllocationModel model = sample();
     model.record(call("realloc 3 2 4"), 5);
-    assertEquals(List.of(new Region(0, 3), new Region(9, 3), new Region(5, 4)), model.liveRegions());
+    assertEquals(
+        List.of(new Region(0, 3), new Region(9, 3), new Region(5, 4)), model.liveRegions());
     assertEquals(List.of(new Region(0, 3), new Region(5, 7)), model.blocks());
   }
 
   @Test
   void validity_badInput_isInvalid() {
     AllocationModel model = sample();
-    for (String line : List.of("alloc -1", "dealloc 5 1", "dealloc 4 2", "dealloc 9223372036854775807 2",
-        "realloc 5 2 8", "realloc 5 2 1", "realloc 5 2 0", "realloc 0 -1 3", "set_capacity 15")) {
+    for (String line :
+        List.of(
+            "alloc -1",
+            "dealloc 5 1",
+            "dealloc 4 2",
+            "dealloc 9223372036854775807 2",
+            "realloc 5 2 8",
+            "realloc 5 2 1",
+            "realloc 5 2 0",
+            "realloc 0 -1 3",
+            "set_capacity 15")) {
       assertEquals(CallValidity.INVALID, model.validity(call(line)), line);
     }
   }
@@ -88,8 +98,16 @@ class AllocationModelTest {
   @Test
   void validity_goodInput_isValid() {
     AllocationModel model = sample();
-    for (String line : List.of("alloc 0", "alloc 100", "dealloc 1 3", "dealloc 99 0", "realloc 99 0 4",
-        "realloc 3 2 1", "realloc 0 5 9", "set_capacity 16")) {
+    for (String line :
+        List.of(
+            "alloc 0",
+            "alloc 100",
+            "dealloc 1 3",
+            "dealloc 99 0",
+            "realloc 99 0 4",
+            "realloc 3 2 1",
+            "realloc 0 5 9",
+            "set_capacity 16")) {
       assertEquals(CallValidity.VALID, model.validity(call(line)), line);
     }
   }

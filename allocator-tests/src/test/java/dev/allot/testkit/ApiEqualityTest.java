@@ -22,7 +22,8 @@ class ApiEqualityTest {
   @Test
   void traceOperation_equalComponents_areEqualAndHashAlike() {
     new EqualsTester()
-        .addEqualityGroup(TraceOperation.of(OperationKind.REALLOC, 4, 0, 4, 8),
+        .addEqualityGroup(
+            TraceOperation.of(OperationKind.REALLOC, 4, 0, 4, 8),
             new TraceOperation(OperationKind.REALLOC, 0, 4, 8, 4, ""))
         .addEqualityGroup(TraceOperation.of(OperationKind.REALLOC, 5, 0, 4, 8))
         .addEqualityGroup(TraceOperation.of(OperationKind.REALLOC, 4, 0, 4, 9))

@@ -15,17 +15,18 @@ import dev.allot.trace.TraceReplayer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public method of the API's value and utility types rejects {@code null} where its {@code
- * @NullMarked} signature forbids it, with {@link NullPointerException}, instead of failing later
- * or storing it.
+ * Every public method of the API's value and utility types rejects {@code null} where its
+ * {@code @NullMarked} signature forbids it, with {@link NullPointerException}, instead of failing
+ * later or storing it.
  */
 class ApiNullnessTest {
 
-  private final NullPointerTester tester = new NullPointerTester()
-      .setDefault(AllocationStrategy.class, new PygletReferenceStrategy())
-      .setDefault(OperationKind.class, OperationKind.ALLOC)
-      .setDefault(TraceOperation.class, TraceOperation.of(OperationKind.ALLOC, 1, 3))
-      .setDefault(StepResult.class, new StepResult(StepResult.Outcome.OK, 0, ""));
+  private final NullPointerTester tester =
+      new NullPointerTester()
+          .setDefault(AllocationStrategy.class, new PygletReferenceStrategy())
+          .setDefault(OperationKind.class, OperationKind.ALLOC)
+          .setDefault(TraceOperation.class, TraceOperation.of(OperationKind.ALLOC, 1, 3))
+          .setDefault(StepResult.class, new StepResult(StepResult.Outcome.OK, 0, ""));
 
   @Test
   void region_nullArguments_areRejected() {
@@ -45,17 +46,33 @@ class ApiNullnessTest {
   @Test
   void allocatorArguments_nullArguments_areRejected() throws NoSuchMethodException {
     tester
-        .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long[].class))
-        .ignore(AllocatorArguments.class.getMethod("requireEndFits", long.class, long.class, String.class, long[].class))
-        .ignore(AllocatorArguments.class.getMethod("sum", long.class, long.class, String.class, long[].class))
+        .ignore(
+            AllocatorArguments.class.getMethod("requireNonNegative", String.class, long[].class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireEndFits", long.class, long.class, String.class, long[].class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "sum", long.class, long.class, String.class, long[].class))
         .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long.class))
-        .ignore(AllocatorArguments.class.getMethod("requireNonNegative", String.class, long.class, long.class))
-        .ignore(AllocatorArguments.class.getMethod(
-            "requireNonNegative", String.class, long.class, long.class, long.class))
-        .ignore(AllocatorArguments.class.getMethod(
-            "requireEndFits", long.class, long.class, String.class, long.class, long.class))
-        .ignore(AllocatorArguments.class.getMethod(
-            "requireEndFits", long.class, long.class, String.class, long.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireNonNegative", String.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireNonNegative", String.class, long.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireEndFits", long.class, long.class, String.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireEndFits",
+                long.class,
+                long.class,
+                String.class,
+                long.class,
+                long.class,
+                long.class))
         .testAllPublicStaticMethods(AllocatorArguments.class);
   }
 

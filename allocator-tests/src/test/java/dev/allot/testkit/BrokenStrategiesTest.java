@@ -19,55 +19,81 @@ class BrokenStrategiesTest {
 
   @Test
   void placement_regionReportedOneIndexEarly_isCaught() {
-    assertCaught(Invariant.PLACEMENT, Invariant.PLACEMENT, overReference("off-by-one", OffByOnePlacementAllocator::new));
+    assertCaught(
+        Invariant.PLACEMENT,
+        Invariant.PLACEMENT,
+        overReference("off-by-one", OffByOnePlacementAllocator::new));
   }
 
   @Test
   void blockList_touchingBlocksNotMerged_isCaught() {
-    assertCaught(Invariant.BLOCK_LIST, Invariant.BLOCK_LIST, new TestStrategy("missed-merge", MissedMergeAllocator::new));
+    assertCaught(
+        Invariant.BLOCK_LIST,
+        Invariant.BLOCK_LIST,
+        new TestStrategy("missed-merge", MissedMergeAllocator::new));
   }
 
   @Test
   void metrics_leadingGapSkippedAsInPyglet_isCaught() {
-    assertCaught(Invariant.METRICS, Invariant.METRICS, overReference("pyglet-metrics", PygletMetricsAllocator::new));
+    assertCaught(
+        Invariant.METRICS,
+        Invariant.METRICS,
+        overReference("pyglet-metrics", PygletMetricsAllocator::new));
   }
 
   @Test
   void failureAtomicity_reallocFreesBeforeAllocating_isCaught() {
-    assertCaught(Invariant.FAILURE_ATOMICITY, Invariant.FAILURE_ATOMICITY,
+    assertCaught(
+        Invariant.FAILURE_ATOMICITY,
+        Invariant.FAILURE_ATOMICITY,
         overReference("frees-first", ReallocFreesFirstAllocator::new));
   }
 
   @Test
   void badInput_shrinkingCapacityIgnored_isCaught() {
-    assertCaught(Invariant.BAD_INPUT, Invariant.BAD_INPUT, overReference("lenient-capacity", LenientCapacityAllocator::new));
+    assertCaught(
+        Invariant.BAD_INPUT,
+        Invariant.BAD_INPUT,
+        overReference("lenient-capacity", LenientCapacityAllocator::new));
   }
 
   @Test
   void badInput_wrongExceptionType_isCaughtAsCallOutcome() {
-    assertCaught(Invariant.BAD_INPUT, Invariant.CALL_OUTCOME, overReference("wrong-exception", WrongExceptionAllocator::new));
+    assertCaught(
+        Invariant.BAD_INPUT,
+        Invariant.CALL_OUTCOME,
+        overReference("wrong-exception", WrongExceptionAllocator::new));
   }
 
   @Test
   void requestedCapacity_oneIndexShort_isCaught() {
-    assertCaught(Invariant.REQUESTED_CAPACITY, Invariant.REQUESTED_CAPACITY,
+    assertCaught(
+        Invariant.REQUESTED_CAPACITY,
+        Invariant.REQUESTED_CAPACITY,
         overReference("short-request", ShortRequestAllocator::new));
   }
 
   @Test
   void freeAllEmpties_singleIndexFreesLeak_isCaught() {
-    assertCaught(Invariant.FREE_ALL_EMPTIES, Invariant.FREE_ALL_EMPTIES, overReference("unit-leak", UnitFreeLeakAllocator::new));
+    assertCaught(
+        Invariant.FREE_ALL_EMPTIES,
+        Invariant.FREE_ALL_EMPTIES,
+        overReference("unit-leak", UnitFreeLeakAllocator::new));
   }
 
   @Test
   void reallocKeepsOthers_oldRegionNeverFreed_isCaught() {
-    assertCaught(Invariant.REALLOC_KEEPS_OTHERS, Invariant.REALLOC_KEEPS_OTHERS,
+    assertCaught(
+        Invariant.REALLOC_KEEPS_OTHERS,
+        Invariant.REALLOC_KEEPS_OTHERS,
         overReference("leaky-realloc", LeakyReallocAllocator::new));
   }
 
   @Test
   void pygletReference_correctButNotPyglet_isCaught() {
-    assertCaught(Invariant.PYGLET_REFERENCE, Invariant.PYGLET_REFERENCE,
+    assertCaught(
+        Invariant.PYGLET_REFERENCE,
+        Invariant.PYGLET_REFERENCE,
         new TestStrategy(SmallestFitAllocator.NAME, SmallestFitAllocator::new));
   }
 
@@ -77,10 +103,12 @@ class BrokenStrategiesTest {
   }
 
   private static AllocationStrategy overReference(String name, UnaryOperator<Allocator> breaker) {
-    return new TestStrategy(name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));
+    return new TestStrategy(
+        name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));
   }
 
-  private static void assertCaught(Invariant property, Invariant broken, AllocationStrategy strategy) {
+  private static void assertCaught(
+      Invariant property, Invariant broken, AllocationStrategy strategy) {
     ContractFailure failure =
         assertThrows(ContractFailure.class, () -> ContractProperties.check(property, strategy));
     String message = failure.getMessage();
@@ -88,6 +116,7 @@ class BrokenStrategiesTest {
     assertTrue(message.contains("breaks " + broken), message);
     assertTrue(message.contains("[" + broken + "]"), message);
     assertTrue(message.contains(failure.trace()), message);
-    assertTrue(message.contains("-D" + ContractSettings.SEED_PROPERTY + "=" + failure.seed()), message);
+    assertTrue(
+        message.contains("-D" + ContractSettings.SEED_PROPERTY + "=" + failure.seed()), message);
   }
 }

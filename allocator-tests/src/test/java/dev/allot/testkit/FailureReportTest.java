@@ -20,17 +20,22 @@ import org.junit.jupiter.api.Test;
 class FailureReportTest {
 
   private static final AllocationStrategy OFF_BY_ONE =
-      new TestStrategy("off-by-one", capacity -> new OffByOnePlacementAllocator(new PygletReferenceAllocator(capacity)));
+      new TestStrategy(
+          "off-by-one",
+          capacity -> new OffByOnePlacementAllocator(new PygletReferenceAllocator(capacity)));
 
   private static final AllocationStrategy SHORT_REQUEST =
-      new TestStrategy("short-request", capacity -> new ShortRequestAllocator(new PygletReferenceAllocator(capacity)));
+      new TestStrategy(
+          "short-request",
+          capacity -> new ShortRequestAllocator(new PygletReferenceAllocator(capacity)));
 
   @Test
   void trace_offByOnePlacement_isShrunkToAFewWellFormedLines() {
     ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
     List<TraceOperation> operations = TraceParser.parse(failure.trace());
     assertEquals(OperationKind.CAPACITY, operations.get(0).kind(), failure.trace());
-    assertTrue(operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
+    assertTrue(
+        operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
     // Two placements show the overlap (measured: 3 lines for 25 seeds out of 25).
     assertTrue(operations.size() <= 5, failure.trace());
   }
@@ -38,16 +43,22 @@ class FailureReportTest {
   @Test
   void replay_reportedTrace_failsOnTheSameInvariant() {
     ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
-    ContractViolation violation = assertThrows(ContractViolation.class,
-        () -> ContractRun.replay(OFF_BY_ONE, failure.trace(), Set.of(Invariant.PLACEMENT)));
+    ContractViolation violation =
+        assertThrows(
+            ContractViolation.class,
+            () -> ContractRun.replay(OFF_BY_ONE, failure.trace(), Set.of(Invariant.PLACEMENT)));
     assertEquals(Invariant.PLACEMENT, violation.invariant());
   }
 
   @Test
   void replay_reportedTraceOfShortRequest_failsOnRequestedCapacity() {
     ContractFailure failure = failure(Invariant.REQUESTED_CAPACITY, SHORT_REQUEST);
-    ContractViolation violation = assertThrows(ContractViolation.class,
-        () -> ContractRun.replay(SHORT_REQUEST, failure.trace(), Set.of(Invariant.REQUESTED_CAPACITY)));
+    ContractViolation violation =
+        assertThrows(
+            ContractViolation.class,
+            () ->
+                ContractRun.replay(
+                    SHORT_REQUEST, failure.trace(), Set.of(Invariant.REQUESTED_CAPACITY)));
     assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
   }
 
@@ -62,8 +73,14 @@ class FailureReportTest {
 
   @Test
   void replay_retryThatStillFails_isCaughtAsRequestedCapacity() {
-    ContractViolation violation = assertThrows(ContractViolation.class,
-        () -> ContractRun.replay(SHORT_REQUEST, "capacity 4\nalloc 3\nalloc 3\nset_capacity 5\nalloc 3", Set.of(Invariant.REQUESTED_CAPACITY)));
+    ContractViolation violation =
+        assertThrows(
+            ContractViolation.class,
+            () ->
+                ContractRun.replay(
+                    SHORT_REQUEST,
+                    "capacity 4\nalloc 3\nalloc 3\nset_capacity 5\nalloc 3",
+                    Set.of(Invariant.REQUESTED_CAPACITY)));
     assertEquals(Invariant.REQUESTED_CAPACITY, violation.invariant());
     assertTrue(violation.getMessage().contains("`alloc 3` (trace line 5)"), violation.getMessage());
   }
@@ -71,22 +88,29 @@ class FailureReportTest {
   @Test
   void replay_reportedTraceOnCorrectStrategy_passesEveryInvariant() {
     ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
-    ContractRun run = ContractRun.replay(new PygletReferenceStrategy(), failure.trace(), Set.of(Invariant.values()));
+    ContractRun run =
+        ContractRun.replay(
+            new PygletReferenceStrategy(), failure.trace(), Set.of(Invariant.values()));
     assertFalse(run.operations().isEmpty());
   }
 
   @Test
   void replay_traceWithoutCapacityLine_isRejected() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ContractRun.replay(new PygletReferenceStrategy(), "alloc 3", Set.of()));
   }
 
   @Test
   void check_fixedSeed_reportsTheSameTraceTwice() {
-    ContractFailure first = assertThrows(ContractFailure.class,
-        () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
-    ContractFailure second = assertThrows(ContractFailure.class,
-        () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
+    ContractFailure first =
+        assertThrows(
+            ContractFailure.class,
+            () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
+    ContractFailure second =
+        assertThrows(
+            ContractFailure.class,
+            () -> ContractProperties.check(Invariant.PLACEMENT, OFF_BY_ONE, 100, 42L));
     assertEquals(42L, first.seed());
     assertEquals(first.trace(), second.trace());
   }

@@ -5,8 +5,8 @@ import dev.allot.Region;
 import java.util.List;
 
 /**
- * Broken on purpose, as pyglet 2.1 is: {@code getFreeSize} and {@code getFragmentedFreeSize}
- * skip the gap before the first block.
+ * Broken on purpose, as pyglet 2.1 is: {@code getFreeSize} and {@code getFragmentedFreeSize} skip
+ * the gap before the first block.
  */
 final class PygletMetricsAllocator extends ForwardingAllocator {
 

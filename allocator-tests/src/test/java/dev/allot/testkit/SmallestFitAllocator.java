@@ -184,7 +184,9 @@ class SmallestFitAllocator implements Allocator {
 
   @Override
   public long getFragmentedFreeSize() {
-    return blocks.isEmpty() ? 0 : blocks.lastKey() + blocks.lastEntry().getValue() - allocatedTotal();
+    return blocks.isEmpty()
+        ? 0
+        : blocks.lastKey() + blocks.lastEntry().getValue() - allocatedTotal();
   }
 
   @Override

@@ -5,9 +5,7 @@ import dev.allot.Region;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Renders the replay output line: {@code RESULT regions=LIST free=F fragmented=G}.
- */
+/** Renders the replay output line: {@code RESULT regions=LIST free=F fragmented=G}. */
 public final class ReplayFormat {
 
   private ReplayFormat() {}

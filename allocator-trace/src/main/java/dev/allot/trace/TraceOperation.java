@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param line the 1-based line number in the source
  * @param problem why a {@link OperationKind#MALFORMED} line is malformed; empty otherwise
  */
-public record TraceOperation(OperationKind kind, long first, long second, long third, int line, String problem) {
+public record TraceOperation(
+    OperationKind kind, long first, long second, long third, int line, String problem) {
 
   /**
    * Checks the components.
@@ -44,7 +45,13 @@ public record TraceOperation(OperationKind kind, long first, long second, long t
   public static TraceOperation of(OperationKind kind, int line, long... args) {
     if (kind == OperationKind.MALFORMED || args.length != kind.arity()) {
       throw new IllegalArgumentException(
-          "TraceOperation.of(" + kind + ", " + Arrays.toString(args) + "): expected " + kind.arity() + " numbers");
+          "TraceOperation.of("
+              + kind
+              + ", "
+              + Arrays.toString(args)
+              + "): expected "
+              + kind.arity()
+              + " numbers");
     }
     return new TraceOperation(kind, arg(args, 0), arg(args, 1), arg(args, 2), line, "");
   }

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads traces in the text format: one operation a line, {@code #} starts a comment, blank lines
- * are skipped. A line that is not a well-formed operation becomes a {@link
- * OperationKind#MALFORMED} operation that says why, so that replay reports it and goes on.
+ * are skipped. A line that is not a well-formed operation becomes a {@link OperationKind#MALFORMED}
+ * operation that says why, so that replay reports it and goes on.
  */
 public final class TraceParser {
 

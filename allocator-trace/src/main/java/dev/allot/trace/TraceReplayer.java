@@ -72,12 +72,15 @@ public final class TraceReplayer {
         current.dealloc(operation.first(), operation.second());
         yield StepResult.OK;
       }
-      case REALLOC -> StepResult.start(current.realloc(operation.first(), operation.second(), operation.third()));
+      case REALLOC ->
+          StepResult.start(
+              current.realloc(operation.first(), operation.second(), operation.third()));
       case SET_CAPACITY -> {
         current.setCapacity(operation.first());
         yield StepResult.OK;
       }
-      case CAPACITY, MALFORMED -> throw new IllegalStateException("handled above: " + operation.kind());
+      case CAPACITY, MALFORMED ->
+          throw new IllegalStateException("handled above: " + operation.kind());
     };
   }
 
@@ -90,13 +93,17 @@ public final class TraceReplayer {
    * @param out receives the lines, without line breaks
    */
   public static void replay(
-      List<TraceOperation> operations, AllocationStrategy strategy, boolean summaryOnly, Consumer<String> out) {
+      List<TraceOperation> operations,
+      AllocationStrategy strategy,
+      boolean summaryOnly,
+      Consumer<String> out) {
     Objects.requireNonNull(out, "out");
     TraceReplayer replayer = new TraceReplayer(strategy);
     int count = operations.size();
     for (int i = 0; i < count; i++) {
       StepResult result = replayer.apply(operations.get(i));
-      boolean lastOfTrace = i + 1 == count || operations.get(i + 1).kind() == OperationKind.CAPACITY;
+      boolean lastOfTrace =
+          i + 1 == count || operations.get(i + 1).kind() == OperationKind.CAPACITY;
       if (!summaryOnly || lastOfTrace) {
         out.accept(ReplayFormat.line(result, replayer.allocator()));
       }

@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Drives an {@link Allocator} with a seeded, repeatable program of one {@link WorkloadKind}, holding
- * the live regions a caller would hold. {@link #fill(int)} builds the live set; each {@link #step()}
- * then changes it once. Where the allocator runs out of capacity, the workload grows it as a vertex
- * domain grows its buffer (to the larger of the requested capacity and the next power of two above
- * the current one) and retries.
+ * Drives an {@link Allocator} with a seeded, repeatable program of one {@link WorkloadKind},
+ * holding the live regions a caller would hold. {@link #fill(int)} builds the live set; each {@link
+ * #step()} then changes it once. Where the allocator runs out of capacity, the workload grows it as
+ * a vertex domain grows its buffer (to the larger of the requested capacity and the next power of
+ * two above the current one) and retries.
  *
  * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
  * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
@@ -80,9 +80,9 @@ public final class Workload {
   }
 
   /**
-   * Makes one change to the live set: churn and sprites free a random region and allocate a new
-   * one (two operations); text grows a random region by {@code realloc} (one operation), or frees
-   * and re-creates one that grew large (two). Needs at least one live region.
+   * Makes one change to the live set: churn and sprites free a random region and allocate a new one
+   * (two operations); text grows a random region by {@code realloc} (one operation), or frees and
+   * re-creates one that grew large (two). Needs at least one live region.
    *
    * @throws IllegalStateException if no region is live
    */
@@ -189,8 +189,8 @@ public final class Workload {
   }
 
   /**
-   * Returns the allocator calls {@link #step()} has made: {@code alloc}, {@code dealloc} and
-   * {@code realloc} each count one; retries after growth and {@link #fill} do not count.
+   * Returns the allocator calls {@link #step()} has made: {@code alloc}, {@code dealloc} and {@code
+   * realloc} each count one; retries after growth and {@link #fill} do not count.
    *
    * @return the operation count
    */

@@ -67,7 +67,8 @@ public enum WorkloadKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("Unknown workload '" + name + "'; known: churn, sprites, text");
+    throw new IllegalArgumentException(
+        "Unknown workload '" + name + "'; known: churn, sprites, text");
   }
 
   @Override

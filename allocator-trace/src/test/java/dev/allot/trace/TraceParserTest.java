@@ -15,15 +15,20 @@ class TraceParserTest {
 
   @Test
   void parse_commentsAndBlankLines_areSkipped_lineNumbersKept() {
-    List<TraceOperation> operations = TraceParser.parse("# header\n\ncapacity 10\n  alloc 3   # trailing\n");
+    List<TraceOperation> operations =
+        TraceParser.parse("# header\n\ncapacity 10\n  alloc 3   # trailing\n");
 
-    assertEquals(List.of(TraceOperation.of(OperationKind.CAPACITY, 3, 10), TraceOperation.of(OperationKind.ALLOC, 4, 3)),
+    assertEquals(
+        List.of(
+            TraceOperation.of(OperationKind.CAPACITY, 3, 10),
+            TraceOperation.of(OperationKind.ALLOC, 4, 3)),
         operations);
   }
 
   @Test
   void parse_file_readsItAsUtf8Text(@TempDir Path dir) throws IOException {
-    Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n", StandardCharsets.UTF_8);
+    Path trace =
+        Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n", StandardCharsets.UTF_8);
 
     assertEquals(TraceParser.parse("capacity 8\nalloc 2\n"), TraceParser.parse(trace));
   }
@@ -33,7 +38,8 @@ class TraceParserTest {
     List<TraceOperation> operations =
         TraceParser.parse("capacity 8\nalloc 2\ndealloc 0 1\nrealloc 1 1 5\nset_capacity 16\n");
 
-    assertEquals(List.of("capacity 8", "alloc 2", "dealloc 0 1", "realloc 1 1 5", "set_capacity 16"),
+    assertEquals(
+        List.of("capacity 8", "alloc 2", "dealloc 0 1", "realloc 1 1 5", "set_capacity 16"),
         operations.stream().map(TraceOperation::toTraceLine).toList());
     assertEquals(5, operations.get(3).third());
   }
@@ -47,19 +53,28 @@ class TraceParserTest {
 
   @Test
   void parseLine_wrongCount_isMalformed() {
-    assertEquals(TraceOperation.malformed(1, "dealloc takes 2 number(s), got 1"), TraceParser.parseLine("dealloc 4", 1));
-    assertEquals(TraceOperation.malformed(1, "alloc takes 1 number(s), got 2"), TraceParser.parseLine("alloc 4 5", 1));
+    assertEquals(
+        TraceOperation.malformed(1, "dealloc takes 2 number(s), got 1"),
+        TraceParser.parseLine("dealloc 4", 1));
+    assertEquals(
+        TraceOperation.malformed(1, "alloc takes 1 number(s), got 2"),
+        TraceParser.parseLine("alloc 4 5", 1));
   }
 
   @Test
   void parseLine_notANumber_isMalformed() {
-    assertEquals(TraceOperation.malformed(2, "'4.5' is not a decimal integer"), TraceParser.parseLine("alloc 4.5", 2));
-    assertEquals(TraceOperation.malformed(2, "'0x10' is not a decimal integer"), TraceParser.parseLine("alloc 0x10", 2));
+    assertEquals(
+        TraceOperation.malformed(2, "'4.5' is not a decimal integer"),
+        TraceParser.parseLine("alloc 4.5", 2));
+    assertEquals(
+        TraceOperation.malformed(2, "'0x10' is not a decimal integer"),
+        TraceParser.parseLine("alloc 0x10", 2));
   }
 
   @Test
   void parseLine_numberBeyondLong_isMalformed() {
-    assertEquals(TraceOperation.malformed(3, "'9223372036854775808' does not fit in a 64-bit integer"),
+    assertEquals(
+        TraceOperation.malformed(3, "'9223372036854775808' does not fit in a 64-bit integer"),
         TraceParser.parseLine("alloc 9223372036854775808", 3));
   }
 
@@ -76,6 +91,8 @@ class TraceParserTest {
 
   @Test
   void toTraceLine_malformed_isAComment() {
-    assertEquals("# line 7: unknown operation 'compact'", TraceOperation.malformed(7, "unknown operation 'compact'").toTraceLine());
+    assertEquals(
+        "# line 7: unknown operation 'compact'",
+        TraceOperation.malformed(7, "unknown operation 'compact'").toTraceLine());
   }
 }

@@ -26,15 +26,20 @@ class TraceReplayerTest {
 
   @Test
   void replay_everyKind_callsTheAllocatorAndReportsItsResult() {
-    List<String> lines = replay("capacity 10\nalloc 3\ndealloc 1 2\nrealloc 5 1 4\nset_capacity 20\n", false);
+    List<String> lines =
+        replay("capacity 10\nalloc 3\ndealloc 1 2\nrealloc 5 1 4\nset_capacity 20\n", false);
 
-    assertEquals(List.of("create 10", "alloc 3", "dealloc 1 2", "realloc 5 1 4", "set_capacity 20"), strategy.calls);
-    assertEquals(List.of(
-        "ok regions=1:2,5:1 free=7 fragmented=3",
-        "start=30 regions=1:2,5:1 free=7 fragmented=3",
-        "ok regions=1:2,5:1 free=7 fragmented=3",
-        "start=6 regions=1:2,5:1 free=7 fragmented=3",
-        "ok regions=1:2,5:1 free=17 fragmented=3"), lines);
+    assertEquals(
+        List.of("create 10", "alloc 3", "dealloc 1 2", "realloc 5 1 4", "set_capacity 20"),
+        strategy.calls);
+    assertEquals(
+        List.of(
+            "ok regions=1:2,5:1 free=7 fragmented=3",
+            "start=30 regions=1:2,5:1 free=7 fragmented=3",
+            "ok regions=1:2,5:1 free=7 fragmented=3",
+            "start=6 regions=1:2,5:1 free=7 fragmented=3",
+            "ok regions=1:2,5:1 free=17 fragmented=3"),
+        lines);
   }
 
   @Test
@@ -55,7 +60,8 @@ class TraceReplayerTest {
 
     StepResult result = replayer.apply(TraceOperation.of(OperationKind.ALLOC, 2, -1));
 
-    assertEquals(new StepResult(StepResult.Outcome.INVALID, 0, "alloc(-1): negative number -1"), result);
+    assertEquals(
+        new StepResult(StepResult.Outcome.INVALID, 0, "alloc(-1): negative number -1"), result);
     assertEquals("invalid", result.field());
   }
 
@@ -73,24 +79,30 @@ class TraceReplayerTest {
   void apply_malformedLine_isInvalidNamingLineAndProblem() {
     StepResult result = new TraceReplayer(strategy).apply(TraceParser.parseLine("compact 1", 9));
 
-    assertEquals(new StepResult(StepResult.Outcome.INVALID, 0, "line 9: unknown operation 'compact'"), result);
+    assertEquals(
+        new StepResult(StepResult.Outcome.INVALID, 0, "line 9: unknown operation 'compact'"),
+        result);
   }
 
   @Test
   void apply_noCapacityYet_namesTheLine() {
-    StepResult result = new TraceReplayer(strategy).apply(TraceOperation.of(OperationKind.DEALLOC, 4, 0, 1));
+    StepResult result =
+        new TraceReplayer(strategy).apply(TraceOperation.of(OperationKind.DEALLOC, 4, 0, 1));
 
     assertEquals("line 4: no capacity line before it", result.detail());
   }
 
   @Test
   void replay_summary_printsTheLastLineOfEachTraceIncludingAPreamble() {
-    List<String> lines = replay("alloc 1\nalloc 2\ncapacity 10\nalloc 3\ncapacity 4\nalloc 99\n", true);
+    List<String> lines =
+        replay("alloc 1\nalloc 2\ncapacity 10\nalloc 3\ncapacity 4\nalloc 99\n", true);
 
-    assertEquals(List.of(
-        "invalid regions=- free=0 fragmented=0",
-        "start=30 regions=1:2,5:1 free=7 fragmented=3",
-        "memory=123 regions=1:2,5:1 free=1 fragmented=3"), lines);
+    assertEquals(
+        List.of(
+            "invalid regions=- free=0 fragmented=0",
+            "start=30 regions=1:2,5:1 free=7 fragmented=3",
+            "memory=123 regions=1:2,5:1 free=1 fragmented=3"),
+        lines);
   }
 
   @Test

@@ -7,8 +7,8 @@ import dev.allot.GrowthPolicy;
 import java.io.PrintStream;
 
 /**
- * The Java quickstart: allocate, free, resize, grow by hand, grow automatically and record a
- * trace. Run it with {@code java -cp examples/target/allocator-examples.jar
+ * The Java quickstart: allocate, free, resize, grow by hand, grow automatically and record a trace.
+ * Run it with {@code java -cp examples/target/allocator-examples.jar
  * dev.allot.examples.QuickStart}; {@code KotlinQuickStart.kt} is the same in Kotlin.
  */
 public final class QuickStart {
@@ -25,7 +25,8 @@ public final class QuickStart {
   }
 
   static void run(PrintStream out) {
-    // Allocators.create(16) lets the classpath pick; this jar holds several strategies, so name one.
+    // Allocators.create(16) lets the classpath pick; this jar holds several strategies, so name
+    // one.
     Allocator allocator = Allocators.create("first-fit", 16);
     long a = allocator.alloc(4);
     long b = allocator.alloc(6);
@@ -43,10 +44,15 @@ public final class QuickStart {
       long c = allocator.alloc(10);
       out.println("alloc(10) needed capacity " + e.getRequestedCapacity() + ", got c=" + c);
     }
-    out.printf("usage %.2f, fragmentation %.2f%n", allocator.getUsage(), allocator.getFragmentation());
+    out.printf(
+        "usage %.2f, fragmentation %.2f%n", allocator.getUsage(), allocator.getFragmentation());
 
-    Allocator growing = Allocators.growing(Allocators.create("first-fit", 4), GrowthPolicy.doubling(),
-        (oldCapacity, newCapacity) -> out.println("buffer grows " + oldCapacity + " -> " + newCapacity));
+    Allocator growing =
+        Allocators.growing(
+            Allocators.create("first-fit", 4),
+            GrowthPolicy.doubling(),
+            (oldCapacity, newCapacity) ->
+                out.println("buffer grows " + oldCapacity + " -> " + newCapacity));
     growing.alloc(3);
     growing.alloc(3);
     out.println("growing allocator capacity " + growing.getCapacity());

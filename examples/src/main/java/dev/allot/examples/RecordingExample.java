@@ -17,8 +17,8 @@ import java.util.Random;
  * to replay. The workload is a sprite batch in a growing first-fit buffer: sprites of mostly small,
  * sometimes large vertex counts come and go, and some grow; the buffer doubles when full.
  *
- * <p>Run: {@code java -cp examples/target/allocator-examples.jar dev.allot.examples.RecordingExample
- * sprites.trace [CALLS] [SEED]}.
+ * <p>Run: {@code java -cp examples/target/allocator-examples.jar
+ * dev.allot.examples.RecordingExample sprites.trace [CALLS] [SEED]}.
  */
 public final class RecordingExample {
 
@@ -50,13 +50,17 @@ public final class RecordingExample {
   }
 
   static void record(Appendable out, int calls, long seed) {
-    Allocator sprites = Allocators.growing(Allocators.recording(Allocators.create("first-fit", 1024), out),
-        GrowthPolicy.doubling(), (oldCapacity, newCapacity) -> {});
+    Allocator sprites =
+        Allocators.growing(
+            Allocators.recording(Allocators.create("first-fit", 1024), out),
+            GrowthPolicy.doubling(),
+            (oldCapacity, newCapacity) -> {});
     Random random = new Random(seed);
     List<long[]> live = new ArrayList<>();
     for (int call = 0; call < calls; call++) {
       double roll = random.nextDouble();
-      boolean grow = live.size() < TARGET_LIVE / 2 || roll < 0.45 * TARGET_LIVE / Math.max(1, live.size());
+      boolean grow =
+          live.size() < TARGET_LIVE / 2 || roll < 0.45 * TARGET_LIVE / Math.max(1, live.size());
       if (live.isEmpty() || grow) {
         long size = random.nextInt(10) == 0 ? 256 + random.nextInt(768) : 4 + random.nextInt(60);
         live.add(new long[] {sprites.alloc(size), size});

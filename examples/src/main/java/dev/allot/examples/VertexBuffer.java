@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
 
 /**
  * A buffer of 3D vertices in one direct {@link ByteBuffer}, sub-allocated by a {@linkplain
- * Allocators#growing growing} first-fit allocator: the shape of pyglet's vertex domain, where
- * many vertex lists share one GPU buffer.
+ * Allocators#growing growing} first-fit allocator: the shape of pyglet's vertex domain, where many
+ * vertex lists share one GPU buffer.
  *
  * <pre>
  * index:   0        1        2        3   ...   capacity
@@ -20,8 +20,8 @@ import java.nio.ByteOrder;
  *
  * <p>The allocator counts vertices; the listener keeps the bytes in step: on growth it copies the
  * buffer into a larger one (doubling, so {@code n} vertices added one by one cost {@code log2 n}
- * copies), on relocation it moves the list's bytes to the new start. A vertex list is named by
- * its start, which changes when {@link #resize} moves it.
+ * copies), on relocation it moves the list's bytes to the new start. A vertex list is named by its
+ * start, which changes when {@link #resize} moves it.
  *
  * <p>Not thread-safe.
  */
@@ -45,19 +45,26 @@ public final class VertexBuffer {
    */
   public VertexBuffer(int initialVertices) {
     bytes = ByteBuffer.allocateDirect(byteOffset(initialVertices)).order(ByteOrder.nativeOrder());
-    allocator = Allocators.growing(Allocators.create("first-fit", initialVertices), GrowthPolicy.doubling(),
-        new BytesFollowAllocator());
+    allocator =
+        Allocators.growing(
+            Allocators.create("first-fit", initialVertices),
+            GrowthPolicy.doubling(),
+            new BytesFollowAllocator());
   }
 
-  /** Resizes and moves the bytes as the allocator asks; the only code that replaces {@link #bytes}. */
+  /**
+   * Resizes and moves the bytes as the allocator asks; the only code that replaces {@link #bytes}.
+   */
   private final class BytesFollowAllocator implements CapacityListener {
     @Override
     public void capacityGrowing(long oldCapacity, long newCapacity) {
-      // A ByteBuffer holds at most Integer.MAX_VALUE bytes; refusing here leaves the allocator as it was.
+      // A ByteBuffer holds at most Integer.MAX_VALUE bytes; refusing here leaves the allocator as
+      // it was.
       if (newCapacity > Integer.MAX_VALUE / VERTEX_BYTES) {
         throw new IllegalStateException("a ByteBuffer cannot hold " + newCapacity + " vertices");
       }
-      ByteBuffer larger = ByteBuffer.allocateDirect(byteOffset(newCapacity)).order(ByteOrder.nativeOrder());
+      ByteBuffer larger =
+          ByteBuffer.allocateDirect(byteOffset(newCapacity)).order(ByteOrder.nativeOrder());
       larger.put(bytes.duplicate().clear());
       bytes = larger;
       growths++;
@@ -65,7 +72,8 @@ public final class VertexBuffer {
 
     @Override
     public void regionRelocated(long oldStart, long newStart, long size) {
-      ByteBuffer from = bytes.duplicate().limit(byteOffset(oldStart + size)).position(byteOffset(oldStart));
+      ByteBuffer from =
+          bytes.duplicate().limit(byteOffset(oldStart + size)).position(byteOffset(oldStart));
       // put(ByteBuffer) copies as if through a temporary buffer, so overlapping ranges are safe.
       bytes.duplicate().position(byteOffset(newStart)).put(from);
       relocations++;
@@ -85,8 +93,8 @@ public final class VertexBuffer {
    */
   public long add(float... xyz) {
     if (xyz.length % FLOATS_PER_VERTEX != 0) {
-      throw new IllegalArgumentException("add(" + xyz.length + " floats): not whole vertices of "
-          + FLOATS_PER_VERTEX + " floats");
+      throw new IllegalArgumentException(
+          "add(" + xyz.length + " floats): not whole vertices of " + FLOATS_PER_VERTEX + " floats");
     }
     long start = allocator.alloc(xyz.length / FLOATS_PER_VERTEX);
     write(start, xyz);
@@ -100,7 +108,12 @@ public final class VertexBuffer {
    * @param xyz the coordinates, whole vertices
    */
   public void write(long start, float[] xyz) {
-    bytes.duplicate().order(ByteOrder.nativeOrder()).position(byteOffset(start)).asFloatBuffer().put(xyz);
+    bytes
+        .duplicate()
+        .order(ByteOrder.nativeOrder())
+        .position(byteOffset(start))
+        .asFloatBuffer()
+        .put(xyz);
   }
 
   /**
@@ -112,7 +125,12 @@ public final class VertexBuffer {
    */
   public float[] read(long start, long count) {
     float[] xyz = new float[Math.toIntExact(count * FLOATS_PER_VERTEX)];
-    bytes.duplicate().order(ByteOrder.nativeOrder()).position(byteOffset(start)).asFloatBuffer().get(xyz);
+    bytes
+        .duplicate()
+        .order(ByteOrder.nativeOrder())
+        .position(byteOffset(start))
+        .asFloatBuffer()
+        .get(xyz);
     return xyz;
   }
 

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * Worst-fit: every region goes at the start of the <em>largest</em> hole (ties: the lowest start),
  * on the theory that the piece left over stays big enough to be useful. It keeps the SDK's block
- * model, {@code dealloc} and bad-input rules, and grows a region in place when the hole after it
- * is large enough, as best-fit does.
+ * model, {@code dealloc} and bad-input rules, and grows a region in place when the hole after it is
+ * large enough, as best-fit does.
  *
  * <pre>
  * blocks (start -> size) in a TreeMap, sorted by start, never touching:
@@ -38,6 +38,7 @@ final class WorstFitAllocator implements Allocator {
 
   /** Allocated blocks, start to size. */
   private final TreeMap<Long, Long> blocks = new TreeMap<>();
+
   private long capacity;
   private long allocated;
 
@@ -52,7 +53,9 @@ final class WorstFitAllocator implements Allocator {
     return place(size, "alloc", size);
   }
 
-  /** Allocates {@code size} in the largest hole; {@code call} and {@code args} name the user's call. */
+  /**
+   * Allocates {@code size} in the largest hole; {@code call} and {@code args} name the user's call.
+   */
   private long place(long size, String call, long... args) {
     if (size == 0) {
       return 0;
@@ -72,7 +75,8 @@ final class WorstFitAllocator implements Allocator {
       bestLength = capacity - holeStart;
     }
     if (bestLength < size) {
-      throw new AllocatorMemoryException(sum(holeStart, size, call, args), bestLength, getFragmentedFreeSize());
+      throw new AllocatorMemoryException(
+          sum(holeStart, size, call, args), bestLength, getFragmentedFreeSize());
     }
     occupy(bestStart, size);
     return bestStart;

@@ -21,32 +21,36 @@ class QuickStartTest {
 
   @Test
   void javaQuickStart_printsEachStep() {
-    assertEquals(List.of(
-        "a=0 b=4 blocks=0:10",
-        "after dealloc(a) and realloc(b, 6, 8): b=4 blocks=4:8",
-        "alloc(10) needed capacity 22, got c=12",
-        "usage 0.82, fragmentation 1.00",
-        "buffer grows 4 -> 8",
-        "growing allocator capacity 8",
-        "alloc(9) failed, and the trace keeps it for replay",
-        "trace:",
-        "capacity 8",
-        "alloc 5",
-        "realloc 0 5 2",
-        "alloc 9"), lines(QuickStart::run));
+    assertEquals(
+        List.of(
+            "a=0 b=4 blocks=0:10",
+            "after dealloc(a) and realloc(b, 6, 8): b=4 blocks=4:8",
+            "alloc(10) needed capacity 22, got c=12",
+            "usage 0.82, fragmentation 1.00",
+            "buffer grows 4 -> 8",
+            "growing allocator capacity 8",
+            "alloc(9) failed, and the trace keeps it for replay",
+            "trace:",
+            "capacity 8",
+            "alloc 5",
+            "realloc 0 5 2",
+            "alloc 9"),
+        lines(QuickStart::run));
   }
 
   @Test
   void kotlinQuickStart_printsEachStep() {
-    assertEquals(List.of(
-        "a=0 b=4 capacity=16",
-        "after dealloc(a) and realloc(b, 6, 8): b=4 blocks=4:8",
-        "alloc(10) needed capacity 22, got c=12",
-        "usage 0.82, fragmentation 1.00",
-        "buffer grows 4 -> 8",
-        "region of 3 moved 0 -> 4",
-        "growing allocator capacity 8, strategy first-fit",
-        "exact growth 2 -> 5",
-        "region at 0, capacity 5, free 0"), lines(KotlinQuickStart::runQuickStart));
+    assertEquals(
+        List.of(
+            "a=0 b=4 capacity=16",
+            "after dealloc(a) and realloc(b, 6, 8): b=4 blocks=4:8",
+            "alloc(10) needed capacity 22, got c=12",
+            "usage 0.82, fragmentation 1.00",
+            "buffer grows 4 -> 8",
+            "region of 3 moved 0 -> 4",
+            "growing allocator capacity 8, strategy first-fit",
+            "exact growth 2 -> 5",
+            "region at 0, capacity 5, free 0"),
+        lines(KotlinQuickStart::runQuickStart));
   }
 }

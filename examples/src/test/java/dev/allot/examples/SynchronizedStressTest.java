@@ -50,19 +50,21 @@ class SynchronizedStressTest {
   void sharedAllocator_threadsChurnTheirOwnRegions_regionsDisjointAndTotalsExact(String strategy) {
     AtomicLong relocations = new AtomicLong();
     AtomicLong growths = new AtomicLong();
-    CapacityListener listener = new CapacityListener() {
-      @Override
-      public void capacityGrowing(long oldCapacity, long newCapacity) {
-        growths.incrementAndGet();
-      }
+    CapacityListener listener =
+        new CapacityListener() {
+          @Override
+          public void capacityGrowing(long oldCapacity, long newCapacity) {
+            growths.incrementAndGet();
+          }
 
-      @Override
-      public void regionRelocated(long oldStart, long newStart, long size) {
-        relocations.incrementAndGet();
-      }
-    };
-    Allocator shared = Allocators.synchronizedAllocator(
-        Allocators.growing(Allocators.create(strategy, 64), GrowthPolicy.doubling(), listener));
+          @Override
+          public void regionRelocated(long oldStart, long newStart, long size) {
+            relocations.incrementAndGet();
+          }
+        };
+    Allocator shared =
+        Allocators.synchronizedAllocator(
+            Allocators.growing(Allocators.create(strategy, 64), GrowthPolicy.doubling(), listener));
 
     List<Outcome> outcomes = assertTimeoutPreemptively(HANG_GUARD, () -> runThreads(shared));
 
@@ -84,8 +86,12 @@ class SynchronizedStressTest {
       liveTotal += region.size();
     }
     AllocatorInvariants.check(shared);
-    assertEquals(shared.getCapacity() - liveTotal, shared.getFreeSize(), "free size = capacity - live regions");
-    assertEquals(movedByThreads, relocations.get(), "every move the threads saw reached the listener once");
+    assertEquals(
+        shared.getCapacity() - liveTotal,
+        shared.getFreeSize(),
+        "free size = capacity - live regions");
+    assertEquals(
+        movedByThreads, relocations.get(), "every move the threads saw reached the listener once");
     assertTrue(growths.get() > 0 && relocations.get() > 0, "the run must grow and relocate");
     for (Region region : live) {
       shared.dealloc(region.start(), region.size());
@@ -100,10 +106,11 @@ class SynchronizedStressTest {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         long seed = t;
-        Callable<Outcome> worker = () -> {
-          start.await();
-          return churn(shared, new SplittableRandom(seed));
-        };
+        Callable<Outcome> worker =
+            () -> {
+              start.await();
+              return churn(shared, new SplittableRandom(seed));
+            };
         futures.add(pool.submit(worker));
       }
       start.countDown();

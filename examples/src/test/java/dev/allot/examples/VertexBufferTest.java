@@ -59,7 +59,9 @@ class VertexBufferTest {
       }
       for (Map.Entry<Long, float[]> list : live.entrySet()) {
         float[] expected = list.getValue();
-        assertArrayEquals(expected, buffer.read(list.getKey(), expected.length / VertexBuffer.FLOATS_PER_VERTEX),
+        assertArrayEquals(
+            expected,
+            buffer.read(list.getKey(), expected.length / VertexBuffer.FLOATS_PER_VERTEX),
             "list at " + list.getKey() + " after step " + step);
       }
     }
@@ -76,11 +78,13 @@ class VertexBufferTest {
 
   @Test
   void example_printsGrowthRelocationAndIntactData() {
-    assertEquals(List.of(
-        "triangle at 0, quad at 3; capacity 8 vertices after 1 growth(s)",
-        "triangle grown to 5 vertices moved 0 -> 7 (1 relocation(s)); capacity 16",
-        "its first vertices: [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]",
-        "quad untouched:     [0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0]",
-        "after removing the quad: blocks=7:5"), QuickStartTest.lines(VertexBufferExample::run));
+    assertEquals(
+        List.of(
+            "triangle at 0, quad at 3; capacity 8 vertices after 1 growth(s)",
+            "triangle grown to 5 vertices moved 0 -> 7 (1 relocation(s)); capacity 16",
+            "its first vertices: [0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]",
+            "quad untouched:     [0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0]",
+            "after removing the quad: blocks=7:5"),
+        QuickStartTest.lines(VertexBufferExample::run));
   }
 }

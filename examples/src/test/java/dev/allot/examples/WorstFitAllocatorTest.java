@@ -26,8 +26,11 @@ class WorstFitAllocatorTest {
   void alloc_severalHoles_takesTheLargest() {
     Allocator allocator = threeBlocks();
     assertEquals(20, allocator.alloc(4));
-    assertEquals(24, allocator.alloc(2), "the tail left (6) is still larger than the hole at 3 (5)");
-    assertEquals(List.of(new Region(0, 3), new Region(8, 4), new Region(14, 12)), allocator.getAllocatedRegions());
+    assertEquals(
+        24, allocator.alloc(2), "the tail left (6) is still larger than the hole at 3 (5)");
+    assertEquals(
+        List.of(new Region(0, 3), new Region(8, 4), new Region(14, 12)),
+        allocator.getAllocatedRegions());
   }
 
   @Test
@@ -56,10 +59,13 @@ class WorstFitAllocatorTest {
   @Test
   void alloc_nothingFits_requestedCapacitySufficesAndNothingChanged() {
     Allocator allocator = threeBlocks();
-    AllocatorMemoryException e = assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(11));
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(11));
     assertEquals(31, e.getRequestedCapacity());
     assertEquals(10, e.getLargestFreeHole());
-    assertEquals(List.of(new Region(0, 3), new Region(8, 4), new Region(14, 6)), allocator.getAllocatedRegions());
+    assertEquals(
+        List.of(new Region(0, 3), new Region(8, 4), new Region(14, 6)),
+        allocator.getAllocatedRegions());
     allocator.setCapacity(e.getRequestedCapacity());
     assertEquals(20, allocator.alloc(11));
   }
@@ -76,7 +82,8 @@ class WorstFitAllocatorTest {
   void badInput_namesCallAndLeavesAllocatorUnchanged() {
     Allocator allocator = threeBlocks();
     List<Region> before = allocator.getAllocatedRegions();
-    assertEquals("dealloc(3, 2): region [3, 5) is not allocated",
+    assertEquals(
+        "dealloc(3, 2): region [3, 5) is not allocated",
         assertThrows(IllegalArgumentException.class, () -> allocator.dealloc(3, 2)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> allocator.realloc(Long.MAX_VALUE, 2, 1));
     assertThrows(IllegalArgumentException.class, () -> allocator.setCapacity(29));

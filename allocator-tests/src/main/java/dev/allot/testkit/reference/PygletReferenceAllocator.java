@@ -18,8 +18,8 @@ import java.util.List;
  * change nothing, setting the same capacity is allowed, and the metrics count the gap before the
  * first block.
  *
- * <p>Clarity over speed: every call is O(n) with list shifts. It exists to be obviously right.
- * Not thread-safe.
+ * <p>Clarity over speed: every call is O(n) with list shifts. It exists to be obviously right. Not
+ * thread-safe.
  */
 public final class PygletReferenceAllocator implements Allocator {
 

@@ -4,9 +4,9 @@ import dev.allot.Allocator;
 import dev.allot.Allocators;
 
 /**
- * The classpath-swap example: a program written against the API alone. Which strategy serves it
- * is decided by the jar on the classpath, with no code change: {@code swap-firstfit.jar} prints
- * {@code first-fit}, {@code swap-bestfit.jar} prints {@code best-fit}.
+ * The classpath-swap example: a program written against the API alone. Which strategy serves it is
+ * decided by the jar on the classpath, with no code change: {@code swap-firstfit.jar} prints {@code
+ * first-fit}, {@code swap-bestfit.jar} prints {@code best-fit}.
  */
 public final class WhichStrategy {
 
@@ -36,6 +36,9 @@ public final class WhichStrategy {
     allocator.alloc(4);
     allocator.dealloc(first, 6);
     allocator.dealloc(third, 10);
-    return "served by " + allocator.getStrategyName() + ": alloc(6) placed at " + allocator.alloc(6);
+    return "served by "
+        + allocator.getStrategyName()
+        + ": alloc(6) placed at "
+        + allocator.alloc(6);
   }
 }
