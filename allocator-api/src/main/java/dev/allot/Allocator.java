@@ -1,5 +1,6 @@
 package dev.allot;
 
+import dev.allot.spi.AllocatorArguments;
 import java.util.List;
 
 /**
@@ -34,6 +35,38 @@ public interface Allocator {
   long alloc(long size);
 
   /**
+   * Allocates {@code size} indices at a start that is a multiple of {@code alignment} ({@code
+   * docs/spec/semantics.md}, "Aligned allocation"). Alignment 1 is exactly {@link #alloc(long)};
+   * any other value {@code >= 1} is allowed, not only powers of two. Padding before the start stays
+   * free.
+   *
+   * <p>The default serves strategies written before alignment existed: alignment 1 calls {@link
+   * #alloc(long)}, a larger one throws {@link UnsupportedAlignmentException}.
+   *
+   * @param size the number of indices, {@code >= 0}; {@code 0} returns {@code 0} and changes
+   *     nothing
+   * @param alignment the alignment of the start, {@code >= 1}
+   * @return the start of the new region, a multiple of {@code alignment}
+   * @throws AllocatorMemoryException if no free space fits; its requested capacity suffices
+   * @throws IllegalArgumentException if {@code size} is negative, {@code alignment < 1}, or the
+   *     needed capacity would exceed {@link Long#MAX_VALUE}; nothing has changed
+   * @throws UnsupportedAlignmentException if the strategy does not support {@code alignment > 1}
+   * @since 0.1.0
+   */
+  default long alloc(long size, long alignment) {
+    AllocatorArguments.requireNonNegative("alloc", size, alignment);
+    AllocatorArguments.requireAlignment(alignment, "alloc", size, alignment);
+    if (alignment == 1) {
+      return alloc(size);
+    }
+    if (size == 0) {
+      return 0;
+    }
+    throw new UnsupportedAlignmentException(
+        getStrategyName(), AllocatorArguments.describe("alloc", size, alignment));
+  }
+
+  /**
    * Frees {@code [start, start + size)}, which must lie inside one allocated block. Freeing a part
    * of a region (prefix, suffix or middle) is legal.
    *
@@ -58,6 +91,36 @@ public interface Allocator {
    *     nothing has changed
    */
   long realloc(long start, long size, long newSize);
+
+  /**
+   * Resizes a region so that its start is a multiple of {@code alignment}: it stays in place only
+   * when its start already is one; otherwise it moves as {@link #alloc(long, long)} places it.
+   * Alignment 1 is exactly {@link #realloc(long, long, long)}.
+   *
+   * <p>The default serves strategies written before alignment existed: alignment 1 calls {@link
+   * #realloc(long, long, long)}, a larger one throws {@link UnsupportedAlignmentException}.
+   *
+   * @param start the first index of the region
+   * @param size the current size; {@code 0} makes this an {@link #alloc(long, long)} of {@code
+   *     newSize}
+   * @param newSize the wanted size; {@code 0} frees the region and returns {@code 0}
+   * @param alignment the alignment of the result, {@code >= 1}
+   * @return the start of the resized region, a multiple of {@code alignment}
+   * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
+   * @throws IllegalArgumentException if a number is negative, {@code alignment < 1}, or the region
+   *     is not allocated; nothing has changed
+   * @throws UnsupportedAlignmentException if the strategy does not support {@code alignment > 1}
+   * @since 0.1.0
+   */
+  default long realloc(long start, long size, long newSize, long alignment) {
+    AllocatorArguments.requireNonNegative("realloc", start, size, newSize, alignment);
+    AllocatorArguments.requireAlignment(alignment, "realloc", start, size, newSize, alignment);
+    if (alignment == 1) {
+      return realloc(start, size, newSize);
+    }
+    throw new UnsupportedAlignmentException(
+        getStrategyName(), AllocatorArguments.describe("realloc", start, size, newSize, alignment));
+  }
 
   /**
    * Returns the number of indices managed.

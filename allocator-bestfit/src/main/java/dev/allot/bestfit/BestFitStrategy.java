@@ -2,7 +2,7 @@ package dev.allot.bestfit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
+import dev.allot.spi.AllocatorArguments;
 
 /**
  * Best-fit placement: a region goes to the start of the smallest free hole that holds it (the gap

@@ -188,9 +188,7 @@ class BestFitAllocatorTest {
   void toString_namesStrategyCapacityAndBlocks() {
     Allocator allocator = layout("##--#");
     assertEquals("best-fit", new BestFitStrategy().toString());
-    assertEquals(
-        "BestFitAllocator[capacity=5, blocks=[Region[start=0, size=2], Region[start=4, size=1]]]",
-        allocator.toString());
+    assertEquals("best-fit[capacity=5, blocks=0:2,4:1]", allocator.toString());
   }
 
   @Test

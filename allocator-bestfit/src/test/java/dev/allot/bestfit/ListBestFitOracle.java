@@ -1,13 +1,13 @@
 package dev.allot.bestfit;
 
-import static dev.allot.AllocatorArguments.notAllocated;
-import static dev.allot.AllocatorArguments.requireEndFits;
-import static dev.allot.AllocatorArguments.requireNonNegative;
+import static dev.allot.spi.AllocatorArguments.notAllocated;
+import static dev.allot.spi.AllocatorArguments.requireEndFits;
+import static dev.allot.spi.AllocatorArguments.requireNonNegative;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.spi.AllocatorArguments;
 import java.util.ArrayList;
 import java.util.List;
 

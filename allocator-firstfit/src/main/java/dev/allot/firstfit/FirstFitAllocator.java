@@ -1,33 +1,22 @@
 package dev.allot.firstfit;
 
-import static dev.allot.AllocatorArguments.notAllocated;
-import static dev.allot.AllocatorArguments.requireEndFits;
-import static dev.allot.AllocatorArguments.requireNonNegative;
-
-import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.spi.AbstractAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The first-fit allocator, following {@code spec/semantics.md} rule by rule (the numbers in the
- * comments are the spec's), on a {@link GapTree} so that every call is O(log n) where pyglet's is
- * O(n): the gap scan of rules 4-5 becomes one descent to the leftmost gap that fits. Not
- * thread-safe.
+ * The first-fit allocator, following {@code docs/spec/semantics.md} rule by rule (the numbers in
+ * the comments are the spec's), on a {@link GapTree} so that every call is O(log n) where pyglet's
+ * is O(n): the gap scan of rules 4-5 becomes one descent to the leftmost gap that fits. The
+ * argument checks and the order of the realloc rules come from {@link AbstractAllocator}; this
+ * class supplies pyglet's placement and in-place growth. Not thread-safe.
  */
-final class FirstFitAllocator implements Allocator {
-
-  /** What {@link #place} returns when nothing fits; no start is negative. */
-  private static final long NO_FIT = -1;
+final class FirstFitAllocator extends AbstractAllocator {
 
   /** The blocks; it also holds the capacity, whose tail it counts as the last gap. */
   private final GapTree blocks;
-
-  /** The sum of all block sizes, kept so that the metrics are O(1). */
-  private long allocated;
 
   FirstFitAllocator(long capacity) {
     this(new GapTree(capacity));
@@ -35,50 +24,28 @@ final class FirstFitAllocator implements Allocator {
 
   /** Wraps an empty tree; tests pass trees with tiny nodes. */
   FirstFitAllocator(GapTree blocks) {
+    super(blocks.capacity());
     this.blocks = blocks;
   }
 
+  /** Rules 2-5 of alloc. */
   @Override
-  public long alloc(long size) {
-    requireNonNegative("alloc", size);
-    if (size == 0) {
-      return 0;
-    }
-    long start = place(size);
-    if (start == NO_FIT) {
-      throw noFit(size, "alloc", size);
-    }
-    return start;
-  }
-
-  /*
-   * The argument checks use AllocatorArguments' fixed-arity forms, which build a message's
-   * argument array only once a call has failed: an array per call cost 28 bytes of garbage per
-   * operation in the churn benchmark.
-   */
-
-  /**
-   * Rules 2-5 of alloc: places {@code size > 0} indices and returns the start, or returns {@link
-   * #NO_FIT} having changed nothing.
-   */
-  private long place(long size) {
+  protected long place(long size) {
     if (blocks.count() == 0) {
       if (size > blocks.capacity()) {
-        return NO_FIT;
+        return NO_ROOM;
       }
       blocks.insertFirst(0, size);
-      allocated += size;
       return 0;
     }
     if (blocks.start(blocks.first()) > size) {
       blocks.insertFirst(0, size);
-      allocated += size;
       return 0;
     }
     // Rules 4 and 5 in one search: the tail is the last block's gap (see GapTree).
     int index = blocks.leftmostGapAtLeast(size);
     if (index == GapTree.NONE) {
-      return NO_FIT;
+      return NO_ROOM;
     }
     long freeStart = blocks.end(index);
     if (!blocks.isLast(index) && blocks.gapAfter(index) == size) {
@@ -86,7 +53,6 @@ final class FirstFitAllocator implements Allocator {
     } else {
       blocks.setEnd(index, freeStart + size);
     }
-    allocated += size;
     return freeStart;
   }
 
@@ -97,28 +63,10 @@ final class FirstFitAllocator implements Allocator {
     blocks.remove(next);
   }
 
-  /** Rule 6: the failure of a call whose {@link #place} found no room, or bad input on overflow. */
-  private AllocatorMemoryException noFit(long size, String call, long... args) {
-    long lastEnd = blocks.lastEnd(); // 0 without blocks: requested = size, as rule 2 says
-    requireEndFits(lastEnd, size, call, args);
-    return new AllocatorMemoryException(
-        lastEnd + size, getLargestFreeHole(), getFragmentedFreeSize());
-  }
-
+  /** Rule 3 of dealloc. */
   @Override
-  public void dealloc(long start, long size) {
-    requireNonNegative("dealloc", start, size);
-    if (size != 0 && !free(start, size)) {
-      throw notFreed(start, size, "dealloc", start, size);
-    }
-  }
-
-  /**
-   * Frees {@code [start, start + size)}, {@code size > 0}, if it lies inside one block; returns
-   * {@code false} having changed nothing if it does not (or its end overflows).
-   */
-  private boolean free(long start, long size) {
-    int index = start > Long.MAX_VALUE - size ? GapTree.NONE : indexContaining(start, size);
+  protected boolean free(long start, long size) {
+    int index = indexContaining(start, size);
     if (index == GapTree.NONE) {
       return false;
     }
@@ -135,85 +83,54 @@ final class FirstFitAllocator implements Allocator {
       blocks.setEnd(index, start);
       blocks.insertAfter(index, end, blockEnd);
     }
-    allocated -= size;
     return true;
   }
 
-  /** The failure of a call whose {@link #free} returned {@code false}. */
-  private static IllegalArgumentException notFreed(
-      long start, long size, String call, long... args) {
-    requireEndFits(start, size, call, args);
-    return notAllocated(start, size, call, args);
-  }
-
-  /**
-   * Returns the block that holds all of {@code [start, start + size)}, or {@link GapTree#NONE}. The
-   * caller has checked that {@code start + size} does not overflow.
-   */
+  /** Returns the block that holds all of {@code [start, start + size)}, or {@link GapTree#NONE}. */
   private int indexContaining(long start, long size) {
     int index = blocks.find(start);
     return index == GapTree.NONE || start + size > blocks.end(index) ? GapTree.NONE : index;
   }
 
   @Override
-  public long realloc(long start, long size, long newSize) {
-    requireNonNegative("realloc", start, size, newSize);
-    if (newSize == 0) {
-      if (size != 0 && !free(start, size)) {
-        throw notFreed(start, size, "realloc", start, size, newSize);
-      }
-      return 0;
-    }
-    if (size == 0) {
-      long result = place(newSize);
-      if (result == NO_FIT) {
-        throw noFit(newSize, "realloc", start, size, newSize);
-      }
-      return result;
-    }
-    requireEndFits(start, size, "realloc", start, size, newSize);
-    if (newSize < size) {
-      if (!free(start + newSize, size - newSize)) {
-        throw notFreed(start + newSize, size - newSize, "realloc", start, size, newSize);
-      }
-      return start;
-    }
+  protected long blockEnd(long start, long size) {
     int index = indexContaining(start, size);
-    if (index == GapTree.NONE) {
-      throw notAllocated(start, size, "realloc", start, size, newSize);
+    return index == GapTree.NONE ? NO_BLOCK : blocks.end(index);
+  }
+
+  /**
+   * Rule 6 of realloc: into an exactly filled gap that is not the tail, or into strictly more room
+   * than needed.
+   */
+  @Override
+  protected boolean growInPlace(long end, long growth, long alignment) {
+    int index = blocks.find(end - 1);
+    long free = blocks.gapAfter(index);
+    if (!blocks.isLast(index) && free == growth) {
+      mergeWithNext(index);
+      return true;
     }
-    long end = start + size;
-    if (end == blocks.end(index)) {
-      long free = blocks.gapAfter(index);
-      long growth = newSize - size;
-      if (!blocks.isLast(index) && free == growth) {
-        mergeWithNext(index);
-        allocated += growth;
-        return start;
-      }
-      if (free > growth) {
-        blocks.setEnd(index, end + growth);
-        allocated += growth;
-        return start;
-      }
+    if (free > growth) {
+      blocks.setEnd(index, end + growth);
+      return true;
     }
-    long result = place(newSize);
-    if (result == NO_FIT) {
-      throw noFit(newSize, "realloc", start, size, newSize);
-    }
-    free(start, size); // inside a block, and the placement never overlaps it: always succeeds
-    return result;
+    return false;
+  }
+
+  /** pyglet moves a same-size region unless it can grow in place by nothing. */
+  @Override
+  protected boolean keepsSameSizeInPlace() {
+    return false;
   }
 
   @Override
-  public long getCapacity() {
-    return blocks.capacity();
+  protected long lastEnd() {
+    return blocks.lastEnd(); // 0 without blocks: requested = size, as rule 2 says
   }
 
   @Override
-  public void setCapacity(long capacity) {
-    AllocatorArguments.requireNoShrink(blocks.capacity(), capacity);
-    blocks.setCapacity(capacity);
+  protected void capacityRaised(long oldCapacity) {
+    blocks.setCapacity(getCapacity());
   }
 
   @Override
@@ -230,16 +147,6 @@ final class FirstFitAllocator implements Allocator {
   }
 
   @Override
-  public long getFreeSize() {
-    return blocks.capacity() - allocated;
-  }
-
-  @Override
-  public long getFragmentedFreeSize() {
-    return blocks.lastEnd() - allocated;
-  }
-
-  @Override
   public long getLargestFreeHole() {
     if (blocks.count() == 0) {
       return blocks.capacity();
@@ -248,21 +155,7 @@ final class FirstFitAllocator implements Allocator {
   }
 
   @Override
-  public boolean isEmpty() {
-    return blocks.count() == 0;
-  }
-
-  @Override
   public String getStrategyName() {
     return FirstFitStrategy.NAME;
-  }
-
-  @Override
-  public String toString() {
-    return "FirstFitAllocator[capacity="
-        + blocks.capacity()
-        + ", blocks="
-        + getAllocatedRegions()
-        + "]";
   }
 }

@@ -2,7 +2,7 @@ package dev.allot.firstfit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
+import dev.allot.spi.AllocatorArguments;
 
 /**
  * First-fit placement that makes every decision pyglet 2.1's {@code

@@ -2,9 +2,9 @@ package dev.allot.testkit;
 
 import com.google.common.testing.NullPointerTester;
 import dev.allot.AllocationStrategy;
-import dev.allot.AllocatorArguments;
 import dev.allot.Allocators;
 import dev.allot.Region;
+import dev.allot.spi.AllocatorArguments;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.ReplayFormat;
@@ -61,6 +61,15 @@ class ApiNullnessTest {
         .ignore(
             AllocatorArguments.class.getMethod(
                 "requireNonNegative", String.class, long.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireNonNegative", String.class, long.class, long.class, long.class, long.class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "requireAlignment", long.class, String.class, long[].class))
+        .ignore(
+            AllocatorArguments.class.getMethod(
+                "alignUp", long.class, long.class, String.class, long[].class))
         .ignore(
             AllocatorArguments.class.getMethod(
                 "requireEndFits", long.class, long.class, String.class, long.class, long.class))

@@ -2,7 +2,7 @@ package dev.allot.testkit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
+import dev.allot.spi.AllocatorArguments;
 import java.util.function.LongFunction;
 
 /**

@@ -2,9 +2,9 @@ package dev.allot.trace;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.spi.AllocatorArguments;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.allot.testkit.reference;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.AllocatorArguments;
+import dev.allot.spi.AllocatorArguments;
 
 /**
  * Creates {@link PygletReferenceAllocator}s. Deliberately not registered with {@link

@@ -1,4 +1,4 @@
-package dev.allot;
+package dev.allot.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

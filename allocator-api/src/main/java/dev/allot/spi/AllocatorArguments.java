@@ -1,4 +1,4 @@
-package dev.allot;
+package dev.allot.spi;
 
 import java.util.Objects;
 
@@ -103,6 +103,23 @@ public final class AllocatorArguments {
   }
 
   /**
+   * Checks four numbers, as {@link #requireNonNegative(String, long...)} does, without building an
+   * argument array unless one is negative.
+   *
+   * @param call the method name
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   * @throws IllegalArgumentException naming the first negative number
+   */
+  public static void requireNonNegative(String call, long a, long b, long c, long d) {
+    if ((a | b | c | d) < 0) {
+      requireNonNegative(call, new long[] {a, b, c, d});
+    }
+  }
+
+  /**
    * Rejects a range whose end does not fit in a {@code long}, for a call of two arguments, without
    * building an array when it fits. The values must be non-negative.
    *
@@ -193,5 +210,39 @@ public final class AllocatorArguments {
   public static IllegalArgumentException notAllocated(
       long start, long size, String call, long... args) {
     return invalid("region [" + start + ", " + (start + size) + ") is not allocated", call, args);
+  }
+
+  /**
+   * Checks that an alignment is at least 1.
+   *
+   * @param alignment the alignment to check
+   * @param call the method name
+   * @param args the call's arguments, for the message
+   * @throws IllegalArgumentException if {@code alignment < 1}
+   */
+  public static void requireAlignment(long alignment, String call, long... args) {
+    if (alignment < 1) {
+      throw invalid("alignment " + alignment + " is below 1", call, args);
+    }
+  }
+
+  /**
+   * Returns the smallest multiple of {@code alignment} that is {@code >= value}, or throws when it
+   * would pass {@link Long#MAX_VALUE}.
+   *
+   * @param value a non-negative index
+   * @param alignment the alignment, {@code >= 1}
+   * @param call the method name
+   * @param args the call's arguments, for the message
+   * @return {@code value} rounded up to a multiple of {@code alignment}
+   * @throws IllegalArgumentException if the result would exceed {@link Long#MAX_VALUE}
+   */
+  public static long alignUp(long value, long alignment, String call, long... args) {
+    long aligned = Alignment.up(value, alignment);
+    if (aligned == Alignment.OVERFLOW) {
+      throw invalid(
+          value + " aligned up to " + alignment + " exceeds " + Long.MAX_VALUE, call, args);
+    }
+    return aligned;
   }
 }

@@ -1,0 +1,367 @@
+package dev.allot.spi;
+
+import static dev.allot.spi.AllocatorArguments.notAllocated;
+import static dev.allot.spi.AllocatorArguments.requireEndFits;
+import static dev.allot.spi.AllocatorArguments.requireNonNegative;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import dev.allot.UnsupportedAlignmentException;
+import java.util.StringJoiner;
+
+/**
+ * A skeleton that owns the protocol of {@link Allocator}, so that a strategy supplies only where a
+ * region goes, how a range is freed and how a block grows in place.
+ *
+ * <p>This class checks every argument with the messages of {@link AllocatorArguments}, applies the
+ * call rules of {@code docs/spec/semantics.md} in their order (zero sizes, shrinking, finding the
+ * block, same size, growing in place, relocating), and relocates by placing the new region while
+ * the old one is still allocated and freeing the old one only afterwards, so that a relocation
+ * never overlaps its source and a failed one changes nothing. It also keeps the capacity and the
+ * allocated total, from which the free and fragmented sizes follow.
+ *
+ * <p>A subclass implements the primitive steps: {@link #place}, {@link #free}, {@link #blockEnd},
+ * {@link #growInPlace}, {@link #lastEnd}, {@link #capacityRaised}, {@link #getAllocatedRegions()}
+ * and {@link #getStrategyName()}; for aligned calls also {@link #placeAligned} with {@link
+ * #supportsAlignment()}. A primitive is called only with valid arguments and must either succeed or
+ * change nothing. Subclasses are not thread-safe unless they say otherwise.
+ *
+ * @since 0.1.0
+ */
+public abstract class AbstractAllocator implements Allocator {
+
+  /*
+   * The protocol, for realloc(start, size, newSize, alignment); the unaligned call is alignment 1,
+   * and "aligned" below means start % alignment == 0 (always true for alignment 1):
+   *
+   *   newSize == 0               -> free the region (if size > 0), return 0
+   *   size == 0                  -> alloc(newSize, alignment)
+   *   aligned, newSize < size    -> free the suffix, return start
+   *   no block holds the region  -> bad input
+   *   aligned, newSize == size   -> return start when alignment > 1 or keepsSameSizeInPlace()
+   *   aligned, ends its block    -> growInPlace(end, growth, alignment), return start if it grew
+   *   otherwise                  -> place the new region, then free the old one
+   *
+   * The shipped strategies differ only in the primitives: first-fit's growInPlace and place at
+   * alignment 1 follow pyglet's quirks, best-fit's take the smallest hole. Checks come first and
+   * never build an argument array unless they fail, so that a successful call allocates nothing.
+   */
+
+  /**
+   * What {@link #place} and {@link #placeAligned} return when no hole fits; no start is negative.
+   */
+  protected static final long NO_ROOM = -1;
+
+  /** What {@link #blockEnd} returns when no block holds the range. */
+  protected static final long NO_BLOCK = -1;
+
+  /** The number of indices managed. */
+  private long capacity;
+
+  /** The sum of all block sizes, so that the metrics are O(1). */
+  private long allocated;
+
+  /**
+   * Creates an allocator with nothing allocated.
+   *
+   * @param capacity the initial capacity
+   * @throws IllegalArgumentException if {@code capacity} is negative, as {@code create(-5):
+   *     negative number -5}
+   */
+  protected AbstractAllocator(long capacity) {
+    requireNonNegative("create", capacity);
+    this.capacity = capacity;
+  }
+
+  /**
+   * Places {@code size} indices with the strategy's unaligned rule.
+   *
+   * @param size the number of indices, {@code > 0}
+   * @return the start, or {@link #NO_ROOM} having changed nothing
+   */
+  protected abstract long place(long size);
+
+  /**
+   * Places {@code size} indices at a multiple of {@code alignment}; called only when {@link
+   * #supportsAlignment()} is {@code true}.
+   *
+   * @param size the number of indices, {@code > 0}
+   * @param alignment the alignment, {@code > 1}
+   * @return an aligned start, or {@link #NO_ROOM} having changed nothing
+   * @throws UnsupportedOperationException by default
+   */
+  protected long placeAligned(long size, long alignment) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not place aligned regions");
+  }
+
+  /**
+   * Tells whether {@link #placeAligned} is implemented. When not, every call with {@code alignment
+   * > 1} throws {@link UnsupportedAlignmentException} before changing anything.
+   *
+   * @return {@code false} by default
+   */
+  protected boolean supportsAlignment() {
+    return false;
+  }
+
+  /**
+   * Frees {@code [start, start + size)} if it lies inside one block.
+   *
+   * @param start the first index
+   * @param size the number of indices, {@code > 0}; {@code start + size} does not overflow
+   * @return {@code true} if freed, {@code false} having changed nothing if not inside one block
+   */
+  protected abstract boolean free(long start, long size);
+
+  /**
+   * Finds the block that holds all of {@code [start, start + size)}.
+   *
+   * @param start the first index
+   * @param size the number of indices, {@code > 0}; {@code start + size} does not overflow
+   * @return the end of that block, or {@link #NO_BLOCK}
+   */
+  protected abstract long blockEnd(long start, long size);
+
+  /**
+   * Grows, by the strategy's rule, the block that ends at {@code end} by {@code growth} indices
+   * into the free space after it, merging with the next block when the gap is filled exactly.
+   *
+   * @param end the end of the region, which is also the end of its block
+   * @param growth the indices to add, {@code >= 0}
+   * @param alignment the call's alignment; the region's start is a multiple of it
+   * @return {@code true} if the block grew, {@code false} having changed nothing if the rule says
+   *     relocate
+   */
+  protected abstract boolean growInPlace(long end, long growth, long alignment);
+
+  /**
+   * Returns the end of the last block.
+   *
+   * @return that end, or {@code 0} without blocks
+   */
+  protected abstract long lastEnd();
+
+  /**
+   * Tells the strategy that the capacity has grown; {@link #getCapacity()} already returns the new
+   * value.
+   *
+   * @param oldCapacity the capacity before, smaller than the new one
+   */
+  protected abstract void capacityRaised(long oldCapacity);
+
+  /**
+   * Tells whether an unaligned {@code realloc} to the same size keeps the region where it is.
+   * pyglet's does not (it grows in place or moves, as for any growth), so first-fit answers {@code
+   * false}; with alignment above 1 a same-size call always stays.
+   *
+   * @return {@code true} by default
+   */
+  protected boolean keepsSameSizeInPlace() {
+    return true;
+  }
+
+  @Override
+  public final long alloc(long size) {
+    requireNonNegative("alloc", size);
+    if (size == 0) {
+      return 0;
+    }
+    long start = place(size);
+    if (start == NO_ROOM) {
+      throw noRoom(size, 1, "alloc", size);
+    }
+    allocated += size;
+    return start;
+  }
+
+  @Override
+  public final long alloc(long size, long alignment) {
+    requireNonNegative("alloc", size, alignment);
+    if (alignment < 1) {
+      AllocatorArguments.requireAlignment(alignment, "alloc", size, alignment);
+    }
+    if (alignment > 1 && !supportsAlignment()) {
+      throw new UnsupportedAlignmentException(
+          getStrategyName(), AllocatorArguments.describe("alloc", size, alignment));
+    }
+    if (size == 0) {
+      return 0;
+    }
+    long start = placeAny(size, alignment);
+    if (start == NO_ROOM) {
+      throw noRoom(size, alignment, "alloc", size, alignment);
+    }
+    allocated += size;
+    return start;
+  }
+
+  /** Places {@code size > 0} indices by the rule for {@code alignment}; the caller counts them. */
+  private long placeAny(long size, long alignment) {
+    return alignment == 1 ? place(size) : placeAligned(size, alignment);
+  }
+
+  /**
+   * The failure of a placement: memory with the capacity that suffices ({@code up(lastEnd) +
+   * size}), or bad input when that would pass {@link Long#MAX_VALUE}.
+   */
+  private RuntimeException noRoom(long size, long alignment, String call, long... args) {
+    long base = AllocatorArguments.alignUp(lastEnd(), alignment, call, args);
+    requireEndFits(base, size, call, args);
+    return new AllocatorMemoryException(base + size, getLargestFreeHole(), getFragmentedFreeSize());
+  }
+
+  @Override
+  public final void dealloc(long start, long size) {
+    requireNonNegative("dealloc", start, size);
+    if (size != 0) {
+      requireEndFits(start, size, "dealloc", start, size);
+      if (!free(start, size)) {
+        throw notAllocated(start, size, "dealloc", start, size);
+      }
+      allocated -= size;
+    }
+  }
+
+  @Override
+  public final long realloc(long start, long size, long newSize) {
+    requireNonNegative("realloc", start, size, newSize);
+    return resize(start, size, newSize, 1, false);
+  }
+
+  @Override
+  public final long realloc(long start, long size, long newSize, long alignment) {
+    requireNonNegative("realloc", start, size, newSize, alignment);
+    if (alignment < 1) {
+      AllocatorArguments.requireAlignment(alignment, "realloc", start, size, newSize, alignment);
+    }
+    if (alignment > 1 && !supportsAlignment()) {
+      throw new UnsupportedAlignmentException(
+          getStrategyName(),
+          AllocatorArguments.describe("realloc", start, size, newSize, alignment));
+    }
+    return resize(start, size, newSize, alignment, true);
+  }
+
+  /**
+   * The rules of realloc (see the design comment). {@code explicit} tells whether the user passed
+   * the alignment, so that a message names the call as it was made; the argument array is built
+   * only on failure.
+   */
+  private long resize(long start, long size, long newSize, long alignment, boolean explicit) {
+    if (newSize == 0) {
+      if (size != 0) {
+        requireRegionEnd(start, size, newSize, alignment, explicit);
+        if (!free(start, size)) {
+          throw notAllocated(
+              start, size, "realloc", args(start, size, newSize, alignment, explicit));
+        }
+        allocated -= size;
+      }
+      return 0;
+    }
+    if (size == 0) {
+      return relocate(start, size, newSize, alignment, explicit);
+    }
+    requireRegionEnd(start, size, newSize, alignment, explicit);
+    boolean aligned = Alignment.isAligned(start, alignment);
+    if (aligned && newSize < size) {
+      if (!free(start + newSize, size - newSize)) {
+        throw notAllocated(
+            start + newSize,
+            size - newSize,
+            "realloc",
+            args(start, size, newSize, alignment, explicit));
+      }
+      allocated -= size - newSize;
+      return start;
+    }
+    long blockEnd = blockEnd(start, size);
+    if (blockEnd == NO_BLOCK) {
+      throw notAllocated(start, size, "realloc", args(start, size, newSize, alignment, explicit));
+    }
+    if (aligned && newSize == size && (alignment > 1 || keepsSameSizeInPlace())) {
+      return start;
+    }
+    long end = start + size;
+    if (aligned && end == blockEnd && growInPlace(end, newSize - size, alignment)) {
+      allocated += newSize - size;
+      return start;
+    }
+    return relocate(start, size, newSize, alignment, explicit);
+  }
+
+  /**
+   * Places {@code newSize} indices while the old region is still allocated, so that the two never
+   * overlap, then frees the old region (nothing to free when {@code size} is 0).
+   */
+  private long relocate(long start, long size, long newSize, long alignment, boolean explicit) {
+    long result = placeAny(newSize, alignment);
+    if (result == NO_ROOM) {
+      throw noRoom(newSize, alignment, "realloc", args(start, size, newSize, alignment, explicit));
+    }
+    allocated += newSize;
+    if (size != 0) {
+      free(start, size); // inside a block that the placement did not touch: always succeeds
+      allocated -= size;
+    }
+    return result;
+  }
+
+  /** Checks that {@code start + size} does not pass {@link Long#MAX_VALUE}. */
+  private static void requireRegionEnd(
+      long start, long size, long newSize, long alignment, boolean explicit) {
+    if (start > Long.MAX_VALUE - size) {
+      requireEndFits(start, size, "realloc", args(start, size, newSize, alignment, explicit));
+    }
+  }
+
+  /** The arguments of a realloc call as the user made it, for a message. */
+  private static long[] args(
+      long start, long size, long newSize, long alignment, boolean explicit) {
+    return explicit
+        ? new long[] {start, size, newSize, alignment}
+        : new long[] {start, size, newSize};
+  }
+
+  @Override
+  public final long getCapacity() {
+    return capacity;
+  }
+
+  @Override
+  public final void setCapacity(long capacity) {
+    AllocatorArguments.requireNoShrink(this.capacity, capacity);
+    if (capacity != this.capacity) {
+      long oldCapacity = this.capacity;
+      this.capacity = capacity;
+      capacityRaised(oldCapacity);
+    }
+  }
+
+  @Override
+  public final long getFreeSize() {
+    return capacity - allocated;
+  }
+
+  @Override
+  public final long getFragmentedFreeSize() {
+    return lastEnd() - allocated;
+  }
+
+  @Override
+  public final boolean isEmpty() {
+    return allocated == 0;
+  }
+
+  /**
+   * Names the strategy, the capacity and the blocks as trace replay prints them.
+   *
+   * @return for example {@code first-fit[capacity=6, blocks=0:1,3:1]}
+   */
+  @Override
+  public String toString() {
+    StringJoiner blocks = new StringJoiner(",", "[capacity=" + capacity + ", blocks=", "]");
+    getAllocatedRegions().forEach(region -> blocks.add(region.start() + ":" + region.size()));
+    return getStrategyName() + blocks;
+  }
+}
