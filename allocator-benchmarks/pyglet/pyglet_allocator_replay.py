@@ -4,7 +4,7 @@
 This is NOT pyglet: pyglet is not installed on the benchmark machine (and PyPI is not reachable
 there), so this file transcribes the algorithm of pyglet.graphics.allocation.Allocator (two
 parallel Python lists, a linear scan per call, slices as pyglet takes them) as a stand-in for
-pyglet's own speed. Placement decisions are those of spec/semantics.md, first-fit.
+pyglet's own speed. Placement decisions are those of docs/spec/semantics.md, first-fit.
 
 Usage: python3 pyglet_allocator_replay.py TRACE [TRACE ...]
 Prints, per file, "ops=N apply_ns=T ns_per_op=X" to stdout: T covers only the apply loop, not

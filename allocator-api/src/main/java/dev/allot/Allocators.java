@@ -118,8 +118,8 @@ public final class Allocators {
 
   /**
    * Wraps an empty allocator so that every call is written to {@code out} as a trace line ({@code
-   * spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too. Replay
-   * the trace later against any strategy. See {@link RecordingAllocator}.
+   * docs/spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too.
+   * Replay the trace later against any strategy. See {@link RecordingAllocator}.
    *
    * @param allocator the allocator to record, empty; not to be used directly afterwards
    * @param out receives the lines, e.g. a {@link java.io.Writer} or {@link StringBuilder}

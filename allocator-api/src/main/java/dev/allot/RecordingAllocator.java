@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * An allocator that writes every call it receives as a trace line ({@code spec/trace-format.md}),
- * so that a real workload can be captured once and replayed later against any strategy with the
- * {@code replay} or {@code compare} commands. Made by {@link Allocators#recording(Allocator,
- * Appendable)}.
+ * An allocator that writes every call it receives as a trace line ({@code
+ * docs/spec/trace-format.md}), so that a real workload can be captured once and replayed later
+ * against any strategy with the {@code replay} or {@code compare} commands. Made by {@link
+ * Allocators#recording(Allocator, Appendable)}.
  *
  * <p>The trace starts with {@code capacity N}, the delegate's capacity when recording began; that
  * is why the delegate must be empty then. Each {@code alloc}, {@code dealloc}, {@code realloc} and

@@ -22,7 +22,7 @@ final class BlockIndex {
    * placed after a block, an in-place realloc, a suffix freed). Moving a block's start is a remove
    * and an insert, because a start is a key that separators may have copied.
    *
-   * Invariants (the block model of spec/semantics.md): every size > 0; a block ends strictly
+   * Invariants (the block model of docs/spec/semantics.md): every size > 0; a block ends strictly
    * before the next one starts (never touching); the last ends at or before the capacity.
    * BestFitAllocator keeps them; this class only stores.
    *

@@ -14,8 +14,8 @@ final class HoleIndex {
   /*
    * Layout: a LongPairTree ordered by (a = length, b = start). The holes are the gap before the
    * first block, the gaps between blocks and the tail, exactly the candidates of the best-fit rule
-   * in spec/semantics.md; the order is the rule itself (smallest length, then lowest start), so
-   * one ceiling search decides a placement and the last entry is the largest hole.
+   * in docs/spec/semantics.md; the order is the rule itself (smallest length, then lowest start),
+   * so one ceiling search decides a placement and the last entry is the largest hole.
    *
    * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity); an
    * empty hole is never stored (add and remove ignore it, so callers need not special-case the

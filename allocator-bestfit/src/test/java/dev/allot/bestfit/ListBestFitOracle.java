@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The best-fit rules of {@code spec/semantics.md} written as plainly as possible: a list of blocks,
- * every hole found by walking it, touching blocks merged by a normalising pass. O(n) per call; the
- * oracle of {@link BestFitDifferentialTest}.
+ * The best-fit rules of {@code docs/spec/semantics.md} written as plainly as possible: a list of
+ * blocks, every hole found by walking it, touching blocks merged by a normalising pass. O(n) per
+ * call; the oracle of {@link BestFitDifferentialTest}.
  */
 final class ListBestFitOracle implements Allocator {
 

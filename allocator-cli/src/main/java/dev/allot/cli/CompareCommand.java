@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "TRACE",
-      description = "A trace file (spec/trace-format.md).")
+      description = "A trace file (docs/spec/trace-format.md).")
   @Nullable Path trace;
 
   @Option(

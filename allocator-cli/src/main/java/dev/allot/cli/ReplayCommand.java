@@ -22,14 +22,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay}: prints one line per trace operation, exactly as {@code spec/trace-format.md}
+ * {@code replay}: prints one line per trace operation, exactly as {@code docs/spec/trace-format.md}
  * defines it, so the output can be compared byte for byte with pyglet's.
  */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
     description =
-        "Replays trace files and prints one line per operation (see spec/trace-format.md).")
+        "Replays trace files and prints one line per operation (see docs/spec/trace-format.md).")
 final class ReplayCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the command line in-process, as a user would run the jar, and reads what it printed. */
 class ReplayCommandTest {
 
-  /** The example of spec/trace-format.md, then a second trace and a malformed line. */
+  /** The example of docs/spec/trace-format.md, then a second trace and a malformed line. */
   private static final String TRACE =
       "capacity 10\nalloc 3\nalloc 20\ndealloc 0 2\ncapacity 4\ncompact 1\nalloc 4\n";
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hand-checked values for each rule and quirk of pyglet 2.1's allocator in {@code
- * spec/semantics.md}. Each test builds its blocks with plain calls, then checks one decision.
+ * docs/spec/semantics.md}. Each test builds its blocks with plain calls, then checks one decision.
  */
 class FirstFitQuirksTest {
 

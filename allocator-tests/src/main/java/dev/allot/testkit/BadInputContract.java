@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bad-input table of {@code spec/semantics.md} as JUnit 5 tests, with exact messages: subclass
- * it and return a fresh allocator from {@link #create(long)}. Every case makes one bad call on a
- * known allocator and checks the {@link IllegalArgumentException}'s whole message and that the
- * allocator compares equal to its state before the call, block for block and figure for figure.
+ * The bad-input table of {@code docs/spec/semantics.md} as JUnit 5 tests, with exact messages:
+ * subclass it and return a fresh allocator from {@link #create(long)}. Every case makes one bad
+ * call on a known allocator and checks the {@link IllegalArgumentException}'s whole message and
+ * that the allocator compares equal to its state before the call, block for block and figure for
+ * figure.
  *
  * <pre>{@code
  * class MyBadInputTest extends BadInputContract {

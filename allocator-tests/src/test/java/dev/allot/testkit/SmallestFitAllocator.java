@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, plainly correct best-fit of {@code spec/semantics.md} on a {@link TreeMap} of blocks
- * (start to size), written for the kit's own tests: it shows that the contract passes a correct
- * strategy that is not pyglet, and its subclasses break it on purpose. Not thread-safe.
+ * A small, plainly correct best-fit of {@code docs/spec/semantics.md} on a {@link TreeMap} of
+ * blocks (start to size), written for the kit's own tests: it shows that the contract passes a
+ * correct strategy that is not pyglet, and its subclasses break it on purpose. Not thread-safe.
  */
 class SmallestFitAllocator implements Allocator {
 
