@@ -96,24 +96,30 @@ public final class Allocators {
 
   /**
    * Wraps an allocator so that it grows instead of failing for lack of capacity, as pyglet's vertex
-   * domain does: on {@link AllocatorMemoryException} the policy picks a new capacity, the listener
-   * is told {@code (oldCapacity, newCapacity)} so the caller can enlarge its real buffer, then the
-   * capacity is raised and the call retried. Regions moved by {@code realloc} are reported to the
-   * listener too. {@link GrowingAllocator} states what happens when the listener throws.
+   * domain does: on {@link AllocatorMemoryException} the policy picks a new capacity, {@code
+   * onGrow} is told {@code (oldCapacity, newCapacity)} so the caller can enlarge its real buffer,
+   * then the capacity is raised and the call retried. Regions moved by {@code realloc} are reported
+   * to {@code onMove}, which copies their data. Both listeners are required, so that relocations
+   * are handled on purpose. {@link GrowingAllocator} states what happens when a listener throws.
    *
    * <pre>{@code
    * Allocator vertices = Allocators.growing(Allocators.create(1024), GrowthPolicy.doubling(),
-   *     (oldCapacity, newCapacity) -> buffer = grow(buffer, newCapacity));
+   *     (oldCapacity, newCapacity) -> buffer = grow(buffer, newCapacity),
+   *     (oldStart, newStart, size) -> copy(buffer, oldStart, newStart, size));
    * }</pre>
    *
    * @param allocator the allocator to grow; not to be used directly afterwards
    * @param policy picks the new capacity, e.g. {@link GrowthPolicy#doubling()}
-   * @param listener resizes the caller's buffer and moves relocated data
+   * @param onGrow resizes the caller's buffer before the capacity rises
+   * @param onMove moves the data of a region that {@code realloc} relocated
    * @return the growing allocator
    */
   public static GrowingAllocator growing(
-      Allocator allocator, GrowthPolicy policy, CapacityListener listener) {
-    return new GrowingAllocator(allocator, policy, listener);
+      Allocator allocator,
+      GrowthPolicy policy,
+      CapacityListener onGrow,
+      RelocationListener onMove) {
+    return new GrowingAllocator(allocator, policy, onGrow, onMove);
   }
 
   /**

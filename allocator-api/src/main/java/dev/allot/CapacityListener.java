@@ -1,17 +1,19 @@
 package dev.allot;
 
 /**
- * Keeps the caller's real buffer in step with a {@linkplain Allocators#growing growing allocator}:
- * told before the capacity rises, so the buffer can be enlarged first, and after a region moves, so
- * its data can be copied.
+ * Resizes the caller's real buffer for a {@linkplain Allocators#growing growing allocator}: told
+ * before the capacity rises, so the buffer can be enlarged first.
  *
- * <p>Only {@link #capacityGrowing} must be written; Kotlin and Java lambdas implement it:
+ * <p>It is always passed together with a {@link RelocationListener}, which moves the data of a
+ * region that {@code realloc} relocated: {@link Allocators#growing(Allocator, GrowthPolicy,
+ * CapacityListener, RelocationListener)} takes both, so a lambda written for growth alone cannot
+ * leave relocations unhandled by accident.
  *
  * <pre>{@code
- * CapacityListener listener = (oldCapacity, newCapacity) -> buffer = copyOf(buffer, newCapacity);
+ * Allocator vertices = Allocators.growing(allocator, GrowthPolicy.doubling(),
+ *     (oldCapacity, newCapacity) -> buffer = copyOf(buffer, newCapacity),
+ *     (oldStart, newStart, size) -> copy(buffer, oldStart, newStart, size));
  * }</pre>
- *
- * <p>What happens when a method throws is part of the contract: see each method.
  */
 @FunctionalInterface
 public interface CapacityListener {
@@ -30,21 +32,4 @@ public interface CapacityListener {
    * @param newCapacity the capacity after this method returns, {@code > oldCapacity}
    */
   void capacityGrowing(long oldCapacity, long newCapacity);
-
-  /**
-   * Called after {@link Allocator#realloc(long, long, long)} moved a region: the allocator now
-   * holds it at {@code newStart} and counts {@code [oldStart, oldStart + size)} as free, but
-   * nothing has been written to the buffer since, so the old data is still there to copy. The
-   * ranges may overlap only if the strategy placed the region in the space it freed, so copy as
-   * {@link System#arraycopy} does (correct for overlap). Does nothing by default.
-   *
-   * <p>If this method throws, the exception reaches the caller of {@code realloc} and the allocator
-   * keeps the region at {@code newStart}, which this method was given: a listener that can fail
-   * should record {@code newStart} before it does anything that may throw.
-   *
-   * @param oldStart where the region was
-   * @param newStart where it is now
-   * @param size the number of indices to copy: the region's size before the call
-   */
-  default void regionRelocated(long oldStart, long newStart, long size) {}
 }

@@ -7,11 +7,11 @@ import java.util.Objects;
  * AllocatorMemoryException}, it asks its {@link GrowthPolicy} for a new capacity, tells its {@link
  * CapacityListener}, raises the delegate's capacity and retries the call. This is pyglet's vertex
  * domain ({@code safe_alloc}, {@code safe_realloc}) as a decorator. Made by {@link
- * Allocators#growing(Allocator, GrowthPolicy, CapacityListener)}.
+ * Allocators#growing(Allocator, GrowthPolicy, CapacityListener, RelocationListener)}.
  *
- * <p>It also tells the listener when {@link #realloc} moved a region, and an explicit {@link
- * #setCapacity} that raises the capacity goes through the listener too, so the listener is the one
- * place where the caller's buffer is resized.
+ * <p>It tells its {@link RelocationListener} when {@link #realloc} moved a region, and an explicit
+ * {@link #setCapacity} that raises the capacity goes through the capacity listener too, so the two
+ * listeners are the one place where the caller's buffer is resized and its data moved.
  *
  * <p>What a failure leaves behind. Bad input is rejected by the delegate before any growth, and the
  * allocator is as it was. The capacity is raised only after {@link
@@ -21,8 +21,8 @@ import java.util.Objects;
  * IllegalStateException}, again with nothing changed. A memory exception reaches the caller only
  * when growth cannot help: its requested capacity is not above the current one.
  *
- * <p>{@link CapacityListener#regionRelocated} is the exception: it runs after the move, so when it
- * throws, the {@code realloc} has already happened. The region is at the {@code newStart} the
+ * <p>{@link RelocationListener#regionRelocated} is the exception: it runs after the move, so when
+ * it throws, the {@code realloc} has already happened. The region is at the {@code newStart} the
  * listener was given and its old range is free, and any growth the call needed first stands (the
  * listener had already resized the buffer for it). The caller does not get the return value, so a
  * listener that can fail records {@code newStart} before anything that may throw.
@@ -32,19 +32,23 @@ import java.util.Objects;
 public final class GrowingAllocator extends ForwardingAllocator {
 
   private final GrowthPolicy policy;
-  private final CapacityListener listener;
+  private final CapacityListener onGrow;
+  private final RelocationListener onMove;
 
   /**
    * Creates the decorator.
    *
    * @param delegate the allocator to grow
    * @param policy picks the new capacity
-   * @param listener resizes the caller's buffer and moves relocated data
+   * @param onGrow resizes the caller's buffer
+   * @param onMove moves relocated data
    */
-  GrowingAllocator(Allocator delegate, GrowthPolicy policy, CapacityListener listener) {
+  GrowingAllocator(
+      Allocator delegate, GrowthPolicy policy, CapacityListener onGrow, RelocationListener onMove) {
     super(delegate);
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this.onGrow = Objects.requireNonNull(onGrow, "onGrow");
+    this.onMove = Objects.requireNonNull(onMove, "onMove");
   }
 
   /** One attempt of a call that may fail for lack of capacity. */
@@ -62,13 +66,13 @@ public final class GrowingAllocator extends ForwardingAllocator {
    * {@inheritDoc}
    *
    * <p>Grows when the region must move and nothing fits; when it moved, calls {@link
-   * CapacityListener#regionRelocated} before returning.
+   * RelocationListener#regionRelocated} before returning.
    */
   @Override
   public long realloc(long start, long size, long newSize) {
     long newStart = withGrowth(() -> delegate().realloc(start, size, newSize));
     if (size != 0 && newSize != 0 && newStart != start) {
-      listener.regionRelocated(start, newStart, size);
+      onMove.regionRelocated(start, newStart, size);
     }
     return newStart;
   }
@@ -83,7 +87,7 @@ public final class GrowingAllocator extends ForwardingAllocator {
   public void setCapacity(long capacity) {
     long current = delegate().getCapacity();
     if (capacity > current) {
-      listener.capacityGrowing(current, capacity);
+      onGrow.capacityGrowing(current, capacity);
     }
     delegate().setCapacity(capacity);
   }
@@ -121,7 +125,7 @@ public final class GrowingAllocator extends ForwardingAllocator {
               + current
               + "); it must be >= the request");
     }
-    listener.capacityGrowing(current, target);
+    onGrow.capacityGrowing(current, target);
     delegate().setCapacity(target);
   }
 }

@@ -2,7 +2,7 @@ package dev.allot;
 
 /**
  * Picks the capacity an allocator grows to when a call does not fit, for {@link
- * Allocators#growing(Allocator, GrowthPolicy, CapacityListener)}.
+ * Allocators#growing(Allocator, GrowthPolicy, CapacityListener, RelocationListener)}.
  *
  * <p>A policy returns a capacity {@code >= requestedCapacity}; the growing allocator rejects a
  * smaller answer with {@link IllegalStateException} and leaves everything unchanged.

@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@code \n}; the appendable is neither flushed nor closed.
  *
  * <p>To capture the capacity changes of a growing allocator, put the recorder inside: {@code
- * growing(recording(allocator, out), policy, listener)}.
+ * growing(recording(allocator, out), policy, onGrow, onMove)}.
  *
  * <p>Not thread-safe, like every allocator; see {@link Allocators#synchronizedAllocator}.
  */

@@ -21,9 +21,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>To make a growing allocator thread-safe, wrap it last, so the growth and the listener run
- * under the lock: {@code synchronizedAllocator(growing(allocator, policy, listener))}. The delegate
- * must not be used directly once wrapped.
+ * <p>To make a growing allocator thread-safe, wrap it last, so the growth and the listeners run
+ * under the lock: {@code synchronizedAllocator(growing(allocator, policy, onGrow, onMove))}. The
+ * delegate must not be used directly once wrapped.
  */
 public final class SynchronizedAllocator implements Allocator {
 

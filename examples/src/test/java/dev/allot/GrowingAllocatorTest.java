@@ -13,21 +13,16 @@ class GrowingAllocatorTest {
 
   private final List<String> events = new ArrayList<>();
 
-  private final CapacityListener recorder =
-      new CapacityListener() {
-        @Override
-        public void capacityGrowing(long oldCapacity, long newCapacity) {
-          events.add("grow " + oldCapacity + "->" + newCapacity);
-        }
+  private final CapacityListener growthRecorder =
+      (oldCapacity, newCapacity) -> events.add("grow " + oldCapacity + "->" + newCapacity);
 
-        @Override
-        public void regionRelocated(long oldStart, long newStart, long size) {
+  private final RelocationListener moveRecorder =
+      (oldStart, newStart, size) ->
           events.add("move " + oldStart + "->" + newStart + " size " + size);
-        }
-      };
 
-  private Allocator growing(long capacity, GrowthPolicy policy, CapacityListener listener) {
-    return Allocators.growing(Allocators.create("first-fit", capacity), policy, listener);
+  private Allocator growing(long capacity, GrowthPolicy policy, CapacityListener onGrow) {
+    return Allocators.growing(
+        Allocators.create("first-fit", capacity), policy, onGrow, moveRecorder);
   }
 
   @Test
@@ -65,7 +60,8 @@ class GrowingAllocatorTest {
                         + "->"
                         + newCapacity
                         + " while capacity "
-                        + allocator.getCapacity()));
+                        + allocator.getCapacity()),
+            moveRecorder);
     assertEquals(0, growing.alloc(3));
     assertEquals(3, growing.alloc(3));
     assertEquals(List.of("grow 4->8 while capacity 4"), events);
@@ -75,7 +71,7 @@ class GrowingAllocatorTest {
 
   @Test
   void alloc_exactPolicy_growsToRequestedCapacity() {
-    Allocator growing = growing(4, GrowthPolicy.exact(), recorder);
+    Allocator growing = growing(4, GrowthPolicy.exact(), growthRecorder);
     growing.alloc(3);
     growing.alloc(3);
     assertEquals(List.of("grow 4->6"), events);
@@ -84,7 +80,7 @@ class GrowingAllocatorTest {
 
   @Test
   void realloc_regionMoves_growsThenReportsRelocation() {
-    Allocator growing = growing(4, GrowthPolicy.doubling(), recorder);
+    Allocator growing = growing(4, GrowthPolicy.doubling(), growthRecorder);
     long first = growing.alloc(3);
     growing.alloc(1);
     assertEquals(4, growing.realloc(first, 3, 4));
@@ -94,7 +90,7 @@ class GrowingAllocatorTest {
 
   @Test
   void realloc_inPlaceOrShrinkOrFromEmpty_reportsNoRelocation() {
-    Allocator growing = growing(16, GrowthPolicy.doubling(), recorder);
+    Allocator growing = growing(16, GrowthPolicy.doubling(), growthRecorder);
     long a = growing.alloc(4);
     assertEquals(a, growing.realloc(a, 4, 6));
     assertEquals(a, growing.realloc(a, 6, 2));
@@ -120,7 +116,7 @@ class GrowingAllocatorTest {
 
   @Test
   void alloc_policyAnswersLessThanRequested_illegalStateAllocatorUnchanged() {
-    Allocator growing = growing(4, (current, requested) -> requested - 1, recorder);
+    Allocator growing = growing(4, (current, requested) -> requested - 1, growthRecorder);
     growing.alloc(3);
     assertThrows(IllegalStateException.class, () -> growing.alloc(3));
     assertEquals(4, growing.getCapacity());
@@ -130,7 +126,7 @@ class GrowingAllocatorTest {
 
   @Test
   void alloc_negativeSize_illegalArgumentWithoutGrowth() {
-    Allocator growing = growing(4, GrowthPolicy.doubling(), recorder);
+    Allocator growing = growing(4, GrowthPolicy.doubling(), growthRecorder);
     assertThrows(IllegalArgumentException.class, () -> growing.alloc(-1));
     assertThrows(IllegalArgumentException.class, () -> growing.realloc(0, 2, 8));
     assertEquals(List.of(), events);
@@ -147,14 +143,15 @@ class GrowingAllocatorTest {
             throw stuck;
           }
         };
-    Allocator growing = Allocators.growing(neverFits, GrowthPolicy.doubling(), recorder);
+    Allocator growing =
+        Allocators.growing(neverFits, GrowthPolicy.doubling(), growthRecorder, moveRecorder);
     assertSame(stuck, assertThrows(AllocatorMemoryException.class, () -> growing.alloc(1)));
     assertEquals(List.of(), events);
   }
 
   @Test
   void setCapacity_rise_announcedAndLowerRejectedSilently() {
-    Allocator growing = growing(4, GrowthPolicy.doubling(), recorder);
+    Allocator growing = growing(4, GrowthPolicy.doubling(), growthRecorder);
     growing.setCapacity(10);
     growing.setCapacity(10);
     assertThrows(IllegalArgumentException.class, () -> growing.setCapacity(5));
@@ -164,7 +161,7 @@ class GrowingAllocatorTest {
 
   @Test
   void getters_delegate() {
-    Allocator growing = growing(8, GrowthPolicy.doubling(), recorder);
+    Allocator growing = growing(8, GrowthPolicy.doubling(), growthRecorder);
     growing.alloc(2);
     growing.alloc(2);
     growing.dealloc(0, 2);

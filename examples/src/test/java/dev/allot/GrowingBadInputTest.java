@@ -11,7 +11,10 @@ class GrowingBadInputTest extends BadInputContract {
   @Override
   protected Allocator create(long capacity) {
     return Allocators.growing(
-        Allocators.create("first-fit", capacity), GrowthPolicy.doubling(), (from, to) -> {});
+        Allocators.create("first-fit", capacity),
+        GrowthPolicy.doubling(),
+        (oldCapacity, newCapacity) -> {},
+        (oldStart, newStart, size) -> {});
   }
 
   @Override

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the growing decorator leaves behind when its listener or policy throws, with a caller's
- * buffer kept in step by the listener as {@link CapacityListener} asks: resized before the capacity
- * rises, data copied when a region moves.
+ * What the growing decorator leaves behind when a listener or the policy throws, with a caller's
+ * buffer kept in step by the listeners as {@link CapacityListener} and {@link RelocationListener}
+ * ask: resized before the capacity rises, data copied when a region moves.
  */
 class GrowingFailureTest {
 
@@ -25,14 +25,24 @@ class GrowingFailureTest {
    * Blocks {@code 0:8} in capacity 8, as regions a = [0, 4) holding 1..4 and b = [4, 8) holding
    * 5..8.
    */
-  private Allocator full(CapacityListener listener, GrowthPolicy policy) {
-    Allocator growing = Allocators.growing(Allocators.create("first-fit", 8), policy, listener);
+  private Allocator full(CapacityListener onGrow, RelocationListener onMove, GrowthPolicy policy) {
+    Allocator growing =
+        Allocators.growing(Allocators.create("first-fit", 8), policy, onGrow, onMove);
     regionStart = growing.alloc(4);
     growing.alloc(4);
     for (int i = 0; i < 8; i++) {
       buffer[i] = i + 1;
     }
     return growing;
+  }
+
+  private void enlarge(long oldCapacity, long newCapacity) {
+    buffer = Arrays.copyOf(buffer, (int) newCapacity);
+  }
+
+  private void moveData(long oldStart, long newStart, long size) {
+    System.arraycopy(buffer, (int) oldStart, buffer, (int) newStart, (int) size);
+    regionStart = newStart;
   }
 
   private static List<Region> blocks(Allocator allocator) {
@@ -44,19 +54,12 @@ class GrowingFailureTest {
     RuntimeException failure = new IllegalStateException("listener failed after copying");
     Allocator growing =
         full(
-            new CapacityListener() {
-              @Override
-              public void capacityGrowing(long oldCapacity, long newCapacity) {
-                buffer = Arrays.copyOf(buffer, (int) newCapacity);
-              }
-
-              @Override
-              public void regionRelocated(long oldStart, long newStart, long size) {
-                System.arraycopy(buffer, (int) oldStart, buffer, (int) newStart, (int) size);
-                regionStart =
-                    newStart; // recorded before anything that may throw, as the Javadoc asks
-                throw failure;
-              }
+            this::enlarge,
+            (oldStart, newStart, size) -> {
+              System.arraycopy(buffer, (int) oldStart, buffer, (int) newStart, (int) size);
+              regionStart =
+                  newStart; // recorded before anything that may throw, as the Javadoc asks
+              throw failure;
             },
             GrowthPolicy.doubling());
 
@@ -94,6 +97,7 @@ class GrowingFailureTest {
         (oldCapacity, newCapacity) -> {
           throw failure;
         },
+        this::moveData,
         GrowthPolicy.doubling());
   }
 
@@ -118,7 +122,8 @@ class GrowingFailureTest {
     RuntimeException failure = new ArithmeticException("policy failed");
     Allocator growing =
         full(
-            (oldCapacity, newCapacity) -> buffer = Arrays.copyOf(buffer, (int) newCapacity),
+            this::enlarge,
+            this::moveData,
             (current, requested) -> {
               throw failure;
             });

@@ -4,8 +4,9 @@ import dev.allot.Allocator;
 import dev.allot.ForwardingAllocator;
 
 /**
- * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) and every
- * relocation to a {@link RunMeter}. Not thread-safe.
+ * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) to a {@link
+ * RunMeter}; relocations reach the meter as the growing allocator's relocation listener. Not
+ * thread-safe.
  */
 final class MeteredAllocator extends ForwardingAllocator {
 
@@ -37,11 +38,7 @@ final class MeteredAllocator extends ForwardingAllocator {
   @Override
   public long realloc(long start, long size, long newSize) {
     try {
-      long result = super.realloc(start, size, newSize);
-      if (size != 0 && newSize != 0 && result != start) {
-        meter.relocated();
-      }
-      return result;
+      return super.realloc(start, size, newSize);
     } finally {
       meter.called(delegate());
     }

@@ -43,7 +43,8 @@ interface Program {
     RunMeter meter = new RunMeter(strategy.getName(), interval);
     meter.skipped(
         run(
-            capacity -> meter.attach(Allocators.growing(strategy.create(capacity), policy, meter)),
+            capacity ->
+                meter.attach(Allocators.growing(strategy.create(capacity), policy, meter, meter)),
             progress));
     return meter;
   }

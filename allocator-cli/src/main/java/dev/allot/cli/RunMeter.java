@@ -2,6 +2,7 @@ package dev.allot.cli;
 
 import dev.allot.Allocator;
 import dev.allot.CapacityListener;
+import dev.allot.RelocationListener;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -9,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  * What {@code compare} measures of one strategy over one run: calls, relocations, growths, peak
  * capacity, the allocator at the end, and samples of fragmentation and capacity every {@code
  * interval} calls for the chart (primitive arrays grown by doubling; a chart needs a few thousand
- * points at most). It listens to the growing allocator for growths and to {@link MeteredAllocator}s
- * for calls, so whatever drives the allocator (a trace, a workload) is measured the same way.
+ * points at most). It listens to the growing allocator for growths and relocations and to {@link
+ * MeteredAllocator}s for calls, so whatever drives the allocator (a trace, a workload) is measured
+ * the same way.
  *
  * <p>Not thread-safe.
  */
-final class RunMeter implements CapacityListener {
+final class RunMeter implements CapacityListener, RelocationListener {
 
   private final String strategy;
   private final int interval;
@@ -49,7 +51,8 @@ final class RunMeter implements CapacityListener {
     peakCapacity = Math.max(peakCapacity, newCapacity);
   }
 
-  void relocated() {
+  @Override
+  public void regionRelocated(long oldStart, long newStart, long size) {
     relocations++;
   }
 

@@ -39,7 +39,8 @@ class CompareCommandTest {
                   Allocators.growing(
                       Allocators.create(strategy, capacity),
                       GrowthPolicy.doubling(),
-                      (oldCapacity, newCapacity) -> {});
+                      (oldCapacity, newCapacity) -> {},
+                      (oldStart, newStart, size) -> {});
               sections.add(allocator);
               return new ForwardingAllocator(allocator) {
                 private long note(long result) {

@@ -19,7 +19,8 @@ final class RecordedTraces {
             Allocators.growing(
                 Allocators.recording(Allocators.create("first-fit", 1024), out),
                 GrowthPolicy.doubling(),
-                (oldCapacity, newCapacity) -> {}),
+                (oldCapacity, newCapacity) -> {},
+                (oldStart, newStart, size) -> {}),
             seed);
     workload.fill(100);
     for (int step = 0; step < steps; step++) {

@@ -1,16 +1,18 @@
 package dev.allot.workload;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
+import dev.allot.Allocators;
+import dev.allot.GrowthPolicy;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * Drives an {@link Allocator} with a seeded, repeatable program of one {@link WorkloadKind},
  * holding the live regions a caller would hold. {@link #fill(int)} builds the live set; each {@link
- * #step()} then changes it once. Where the allocator runs out of capacity, the workload grows it as
- * a vertex domain grows its buffer (to the larger of the requested capacity and the next power of
- * two above the current one) and retries.
+ * #step()} then changes it once. Where the allocator runs out of capacity, the workload grows it
+ * through {@link Allocators#growing} as a vertex domain grows its buffer (to the larger of the
+ * requested capacity and the next power of two above the current one), and counts growths and
+ * relocations with the decorator's listeners.
  *
  * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
  * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
@@ -30,8 +32,17 @@ public final class Workload {
   /** A text region that would grow past this is freed and re-created small instead. */
   private static final int TEXT_MAX_SIZE = 256;
 
+  /**
+   * The workload's growth: the larger of the request and the next power of two above the current
+   * capacity (1 from 0).
+   */
+  private static final GrowthPolicy GROWTH =
+      (current, requested) ->
+          Math.max(requested, current == 0 ? 1 : Long.highestOneBit(current) << 1);
+
   private final WorkloadKind kind;
   private final Allocator allocator;
+  private final Allocator growing;
   private final SplittableRandom random;
   private long[] starts = new long[16];
   private long[] sizes = new long[16];
@@ -52,8 +63,18 @@ public final class Workload {
   public Workload(WorkloadKind kind, Allocator allocator, long seed) {
     this.kind = kind;
     this.allocator = allocator;
+    this.growing = Allocators.growing(allocator, GROWTH, this::grown, this::moved);
     this.random = new SplittableRandom(seed);
     this.peakCapacity = allocator.getCapacity();
+  }
+
+  private void grown(long oldCapacity, long newCapacity) {
+    growths++;
+    peakCapacity = Math.max(peakCapacity, newCapacity);
+  }
+
+  private void moved(long oldStart, long newStart, long size) {
+    relocations++;
   }
 
   /**
@@ -72,7 +93,7 @@ public final class Workload {
     }
     while (this.live < live) {
       long size = newSize();
-      starts[this.live] = allocate(size);
+      starts[this.live] = growing.alloc(size);
       sizes[this.live] = size;
       liveIndices += size;
       this.live++;
@@ -96,20 +117,16 @@ public final class Workload {
     if (kind == WorkloadKind.TEXT) {
       long grown = size + 1 + random.nextInt(TEXT_MAX_GROWTH);
       if (grown <= TEXT_MAX_SIZE) {
-        long moved = reallocate(start, size, grown);
-        if (moved != start) {
-          relocations++;
-        }
-        starts[index] = moved;
+        starts[index] = growing.realloc(start, size, grown);
         sizes[index] = grown;
         liveIndices += grown - size;
         operations++;
         return;
       }
     }
-    allocator.dealloc(start, size);
+    growing.dealloc(start, size);
     long newSize = newSize();
-    starts[index] = allocate(newSize);
+    starts[index] = growing.alloc(newSize);
     sizes[index] = newSize;
     liveIndices += newSize - size;
     operations += 2;
@@ -121,35 +138,6 @@ public final class Workload {
       case SPRITES -> random.nextBoolean() ? 4 : 6;
       case TEXT -> 1 + random.nextInt(TEXT_NEW_MAX_SIZE);
     };
-  }
-
-  private long allocate(long size) {
-    while (true) {
-      try {
-        return allocator.alloc(size);
-      } catch (AllocatorMemoryException e) {
-        grow(e);
-      }
-    }
-  }
-
-  private long reallocate(long start, long size, long newSize) {
-    while (true) {
-      try {
-        return allocator.realloc(start, size, newSize);
-      } catch (AllocatorMemoryException e) {
-        grow(e);
-      }
-    }
-  }
-
-  private void grow(AllocatorMemoryException e) {
-    long current = allocator.getCapacity();
-    long doubled = current == 0 ? 1 : Long.highestOneBit(current) << 1;
-    long capacity = Math.max(e.getRequestedCapacity(), doubled);
-    allocator.setCapacity(capacity);
-    growths++;
-    peakCapacity = Math.max(peakCapacity, capacity);
   }
 
   /**

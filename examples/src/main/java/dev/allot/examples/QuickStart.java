@@ -52,7 +52,9 @@ public final class QuickStart {
             Allocators.create("first-fit", 4),
             GrowthPolicy.doubling(),
             (oldCapacity, newCapacity) ->
-                out.println("buffer grows " + oldCapacity + " -> " + newCapacity));
+                out.println("buffer grows " + oldCapacity + " -> " + newCapacity),
+            (oldStart, newStart, size) ->
+                out.println("region of " + size + " moved " + oldStart + " -> " + newStart));
     growing.alloc(3);
     growing.alloc(3);
     out.println("growing allocator capacity " + growing.getCapacity());

@@ -54,7 +54,9 @@ public final class RecordingExample {
         Allocators.growing(
             Allocators.recording(Allocators.create("first-fit", 1024), out),
             GrowthPolicy.doubling(),
-            (oldCapacity, newCapacity) -> {});
+            // Only the trace is wanted: there is no vertex data to enlarge or move.
+            (oldCapacity, newCapacity) -> {},
+            (oldStart, newStart, size) -> {});
     Random random = new Random(seed);
     List<long[]> live = new ArrayList<>();
     for (int call = 0; call < calls; call++) {

@@ -2,7 +2,6 @@ package dev.allot.examples;
 
 import dev.allot.Allocator;
 import dev.allot.Allocators;
-import dev.allot.CapacityListener;
 import dev.allot.GrowthPolicy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,10 +17,10 @@ import java.nio.ByteOrder;
  *          |-- list A --|    |-- list B ...
  * </pre>
  *
- * <p>The allocator counts vertices; the listener keeps the bytes in step: on growth it copies the
- * buffer into a larger one (doubling, so {@code n} vertices added one by one cost {@code log2 n}
- * copies), on relocation it moves the list's bytes to the new start. A vertex list is named by its
- * start, which changes when {@link #resize} moves it.
+ * <p>The allocator counts vertices; its two listeners keep the bytes in step: on growth it copies
+ * the buffer into a larger one (doubling, so {@code n} vertices added one by one cost {@code log2
+ * n} copies), on relocation it moves the list's bytes to the new start. A vertex list is named by
+ * its start, which changes when {@link #resize} moves it.
  *
  * <p>Not thread-safe.
  */
@@ -49,35 +48,34 @@ public final class VertexBuffer {
         Allocators.growing(
             Allocators.create("first-fit", initialVertices),
             GrowthPolicy.doubling(),
-            new BytesFollowAllocator());
+            this::enlarge,
+            this::moveVertices);
   }
 
   /**
-   * Resizes and moves the bytes as the allocator asks; the only code that replaces {@link #bytes}.
+   * Copies the bytes into a larger buffer before the allocator's capacity rises; the only code that
+   * replaces {@link #bytes}.
    */
-  private final class BytesFollowAllocator implements CapacityListener {
-    @Override
-    public void capacityGrowing(long oldCapacity, long newCapacity) {
-      // A ByteBuffer holds at most Integer.MAX_VALUE bytes; refusing here leaves the allocator as
-      // it was.
-      if (newCapacity > Integer.MAX_VALUE / VERTEX_BYTES) {
-        throw new IllegalStateException("a ByteBuffer cannot hold " + newCapacity + " vertices");
-      }
-      ByteBuffer larger =
-          ByteBuffer.allocateDirect(byteOffset(newCapacity)).order(ByteOrder.nativeOrder());
-      larger.put(bytes.duplicate().clear());
-      bytes = larger;
-      growths++;
+  private void enlarge(long oldCapacity, long newCapacity) {
+    // A ByteBuffer holds at most Integer.MAX_VALUE bytes; refusing here leaves the allocator as it
+    // was.
+    if (newCapacity > Integer.MAX_VALUE / VERTEX_BYTES) {
+      throw new IllegalStateException("a ByteBuffer cannot hold " + newCapacity + " vertices");
     }
+    ByteBuffer larger =
+        ByteBuffer.allocateDirect(byteOffset(newCapacity)).order(ByteOrder.nativeOrder());
+    larger.put(bytes.duplicate().clear());
+    bytes = larger;
+    growths++;
+  }
 
-    @Override
-    public void regionRelocated(long oldStart, long newStart, long size) {
-      ByteBuffer from =
-          bytes.duplicate().limit(byteOffset(oldStart + size)).position(byteOffset(oldStart));
-      // put(ByteBuffer) copies as if through a temporary buffer, so overlapping ranges are safe.
-      bytes.duplicate().position(byteOffset(newStart)).put(from);
-      relocations++;
-    }
+  /** Moves a relocated list's bytes to its new start. */
+  private void moveVertices(long oldStart, long newStart, long size) {
+    ByteBuffer from =
+        bytes.duplicate().limit(byteOffset(oldStart + size)).position(byteOffset(oldStart));
+    // put(ByteBuffer) copies as if through a temporary buffer, so overlapping ranges are safe.
+    bytes.duplicate().position(byteOffset(newStart)).put(from);
+    relocations++;
   }
 
   private static int byteOffset(long vertex) {

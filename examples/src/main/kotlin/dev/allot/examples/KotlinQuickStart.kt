@@ -4,7 +4,6 @@ package dev.allot.examples
 
 import dev.allot.AllocatorMemoryException
 import dev.allot.Allocators
-import dev.allot.CapacityListener
 import dev.allot.GrowthPolicy
 import java.io.PrintStream
 
@@ -37,26 +36,23 @@ fun runQuickStart(out: PrintStream) {
     }
     out.println("usage %.2f, fragmentation %.2f".format(allocator.usage, allocator.fragmentation))
 
+    // Two lambdas, growth then relocation: a growth lambda alone does not compile, so a moved
+    // region's data is never forgotten.
     val growing = Allocators.growing(
         Allocators.create("first-fit", 4),
         GrowthPolicy.doubling(),
-        object : CapacityListener {
-            override fun capacityGrowing(oldCapacity: Long, newCapacity: Long) =
-                out.println("buffer grows $oldCapacity -> $newCapacity")
-
-            override fun regionRelocated(oldStart: Long, newStart: Long, size: Long) =
-                out.println("region of $size moved $oldStart -> $newStart")
-        },
-    )
+        { oldCapacity, newCapacity -> out.println("buffer grows $oldCapacity -> $newCapacity") },
+    ) { oldStart, newStart, size -> out.println("region of $size moved $oldStart -> $newStart") }
     val first = growing.alloc(3)
     growing.alloc(1)
     growing.realloc(first, 3, 4)
     out.println("growing allocator capacity ${growing.capacity}, strategy ${growing.strategyName}")
 
-    // A lambda is a CapacityListener (its one abstract method); relocations then go unreported.
-    val exact = Allocators.growing(Allocators.create("first-fit", 2), GrowthPolicy.exact()) { old, new ->
-        out.println("exact growth $old -> $new")
-    }
+    val exact = Allocators.growing(
+        Allocators.create("first-fit", 2),
+        GrowthPolicy.exact(),
+        { old, new -> out.println("exact growth $old -> $new") },
+    ) { oldStart, newStart, size -> out.println("exact: region of $size moved $oldStart -> $newStart") }
     val region = exact.alloc(5)
     out.println("region at $region, capacity ${exact.capacity}, free ${exact.freeSize}")
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.allot.Allocator;
 import dev.allot.AllocatorInvariants;
 import dev.allot.Allocators;
-import dev.allot.CapacityListener;
 import dev.allot.GrowthPolicy;
 import dev.allot.Region;
 import java.time.Duration;
@@ -50,21 +49,13 @@ class SynchronizedStressTest {
   void sharedAllocator_threadsChurnTheirOwnRegions_regionsDisjointAndTotalsExact(String strategy) {
     AtomicLong relocations = new AtomicLong();
     AtomicLong growths = new AtomicLong();
-    CapacityListener listener =
-        new CapacityListener() {
-          @Override
-          public void capacityGrowing(long oldCapacity, long newCapacity) {
-            growths.incrementAndGet();
-          }
-
-          @Override
-          public void regionRelocated(long oldStart, long newStart, long size) {
-            relocations.incrementAndGet();
-          }
-        };
     Allocator shared =
         Allocators.synchronizedAllocator(
-            Allocators.growing(Allocators.create(strategy, 64), GrowthPolicy.doubling(), listener));
+            Allocators.growing(
+                Allocators.create(strategy, 64),
+                GrowthPolicy.doubling(),
+                (oldCapacity, newCapacity) -> growths.incrementAndGet(),
+                (oldStart, newStart, size) -> relocations.incrementAndGet()));
 
     List<Outcome> outcomes = assertTimeoutPreemptively(HANG_GUARD, () -> runThreads(shared));
 

@@ -1,0 +1,29 @@
+package dev.allot;
+
+/**
+ * Moves the data of a region that a {@linkplain Allocators#growing growing allocator}'s {@code
+ * realloc} relocated, so that the caller's buffer stays in step with the allocator. Passed together
+ * with a {@link CapacityListener} to {@link Allocators#growing(Allocator, GrowthPolicy,
+ * CapacityListener, RelocationListener)}; a caller that truly has no data to move says so with an
+ * empty lambda, {@code (oldStart, newStart, size) -> {}}.
+ */
+@FunctionalInterface
+public interface RelocationListener {
+
+  /**
+   * Called after {@link Allocator#realloc(long, long, long)} moved a region: the allocator now
+   * holds it at {@code newStart} and counts {@code [oldStart, oldStart + size)} as free, but
+   * nothing has been written to the buffer since, so the old data is still there to copy. The
+   * ranges may overlap only if the strategy placed the region in the space it freed, so copy as
+   * {@link System#arraycopy} does (correct for overlap).
+   *
+   * <p>If this method throws, the exception reaches the caller of {@code realloc} and the allocator
+   * keeps the region at {@code newStart}, which this method was given: a listener that can fail
+   * should record {@code newStart} before it does anything that may throw.
+   *
+   * @param oldStart where the region was
+   * @param newStart where it is now
+   * @param size the number of indices to copy: the region's size before the call
+   */
+  void regionRelocated(long oldStart, long newStart, long size);
+}
