@@ -123,6 +123,63 @@ public interface Allocator {
   }
 
   /**
+   * Moves allocated blocks down to give fragmented free space back, spending at most {@code budget}
+   * moved indices, and returns the moves for the caller to copy ({@code docs/spec/semantics.md},
+   * "Compaction"). The allocator's blocks have moved when this returns; the caller applies {@link
+   * CompactionPlan#moves()} in order to its buffer and passes every start it holds through {@link
+   * CompactionPlan#translate(long)}.
+   *
+   * <p>The rules every strategy keeps:
+   *
+   * <ul>
+   *   <li>A move carries a whole block, so a caller's region is never split, and every move's
+   *       distance is a multiple of {@code granularity}: a region whose start is a multiple of any
+   *       divisor of {@code granularity} stays so.
+   *   <li>The moves' sizes add up to at most {@code budget}, except that a call with work left
+   *       always makes one move, however large: repeated calls reach the end state. No index moves
+   *       twice in one call.
+   *   <li>At the end state ({@link CompactionPlan#isComplete()}) with granularity 1 there is no
+   *       fragmented free space: {@link #getFragmentedFreeSize()} is 0.
+   *   <li>Capacity, free size and the allocated total do not change.
+   * </ul>
+   *
+   * <p>The default serves strategies written before compaction existed: when there is no fragmented
+   * free space it returns an empty, complete plan; otherwise it throws {@link
+   * UnsupportedCompactionException}.
+   *
+   * @param budget the indices this call may move, {@code >= 0}; {@link Long#MAX_VALUE} for no
+   *     limit, {@code 0} for exactly one move
+   * @param granularity what every move's distance is a multiple of, {@code >= 1}
+   * @return the moves made, in the order to copy them
+   * @throws IllegalArgumentException if {@code budget} is negative or {@code granularity < 1};
+   *     nothing has changed
+   * @throws UnsupportedCompactionException if the strategy cannot move blocks and there is
+   *     fragmented free space; nothing has changed
+   * @since 0.1.0
+   */
+  default CompactionPlan compact(long budget, long granularity) {
+    AllocatorArguments.requireCompaction(budget, granularity);
+    if (getFragmentedFreeSize() == 0) {
+      return CompactionPlan.empty(true);
+    }
+    throw new UnsupportedCompactionException(
+        getStrategyName(), AllocatorArguments.describe("compact", budget, granularity));
+  }
+
+  /**
+   * Compacts fully: {@link #compact(long, long) compact(Long.MAX_VALUE, 1)}. Afterwards the blocks
+   * are one block at index 0 (or none), and {@link #getFragmentedFreeSize()} is 0.
+   *
+   * @return the moves made, in the order to copy them
+   * @throws UnsupportedCompactionException if the strategy cannot move blocks and there is
+   *     fragmented free space; nothing has changed
+   * @since 0.1.0
+   */
+  default CompactionPlan compact() {
+    return compact(Long.MAX_VALUE, 1);
+  }
+
+  /**
    * Returns the number of indices managed.
    *
    * @return the capacity

@@ -6,7 +6,9 @@ import static dev.allot.spi.AllocatorArguments.requireNonNegative;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.CompactionPlan;
 import dev.allot.UnsupportedAlignmentException;
+import dev.allot.UnsupportedCompactionException;
 import java.util.StringJoiner;
 
 /**
@@ -23,8 +25,11 @@ import java.util.StringJoiner;
  * <p>A subclass implements the primitive steps: {@link #place}, {@link #free}, {@link #blockEnd},
  * {@link #growInPlace}, {@link #lastEnd}, {@link #capacityRaised}, {@link #getAllocatedRegions()}
  * and {@link #getStrategyName()}; for aligned calls also {@link #placeAligned} with {@link
- * #supportsAlignment()}. A primitive is called only with valid arguments and must either succeed or
- * change nothing. Subclasses are not thread-safe unless they say otherwise.
+ * #supportsAlignment()}; for {@link #compact(long, long)} also {@link #firstGapEnd}, {@link
+ * #previousEnd}, {@link #lastStart} and {@link #moveBlock} with {@link #supportsCompaction()}: the
+ * compaction algorithm itself is written once, here. A primitive is called only with valid
+ * arguments and must either succeed or change nothing. Subclasses are not thread-safe unless they
+ * say otherwise.
  *
  * @since 0.1.0
  */
@@ -45,6 +50,26 @@ public abstract class AbstractAllocator implements Allocator {
    * The shipped strategies differ only in the primitives: first-fit's growInPlace and place at
    * alignment 1 follow pyglet's quirks, best-fit's take the smallest hole. Checks come first and
    * never build an argument array unless they fail, so that a successful call allocates nothing.
+   *
+   * Compaction (docs/spec/semantics.md, "Compaction"), for granularity g: a "hole" is a gap of at
+   * least g indices before a block (the gap before the first block counts, the tail does not).
+   * Each step looks at the first hole [hs, he) and at the last block L = [ls, le):
+   *
+   *   fill:  t = hs + (ls - hs) % g, the lowest start in the hole congruent to ls; if L fits there
+   *          (t + |L| <= he), move L to t
+   *   slide: otherwise move the block B at he down by the most multiples of g the hole allows,
+   *          to he - (he - hs) / g * g
+   *
+   * and the pass stops when no hole is left (complete) or the next move would pass the budget
+   * (never before the first move). Every step moves a block down by a multiple of g, so the pass
+   * ends. No index moves twice in a pass: the blocks before the first hole never move (slides take
+   * the block after it, fills the last block, and neither is before it), and every move lands
+   * before the next first hole (a slide leaves a gap below g in front of B; a fill leaves one in
+   * front of L, and a gap of at least g behind L is the next first hole). That is what lets a
+   * plan's moves be copied in order and its translation be one lookup. The plan depends only on
+   * the block list, so first-fit and best-fit compact the same blocks the same way.
+   *
+   * Cost: one step is a handful of O(log n) primitive calls; a pass of m moves is O(m log n).
    */
 
   /**
@@ -158,6 +183,111 @@ public abstract class AbstractAllocator implements Allocator {
    */
   protected boolean keepsSameSizeInPlace() {
     return true;
+  }
+
+  /**
+   * Tells whether the compaction primitives ({@link #firstGapEnd}, {@link #previousEnd}, {@link
+   * #lastStart}, {@link #moveBlock}) are implemented. When not, {@link #compact(long, long)}
+   * behaves as {@link Allocator}'s default: an empty plan without fragmented space, otherwise
+   * {@link UnsupportedCompactionException}.
+   *
+   * @return {@code false} by default
+   */
+  protected boolean supportsCompaction() {
+    return false;
+  }
+
+  /**
+   * Finds the first block, in address order, whose gap before it (from the previous block's end, or
+   * from 0 for the first block) is at least {@code minGap}.
+   *
+   * @param minGap the gap length, {@code >= 1}
+   * @return that block's start, or {@link #NO_BLOCK}
+   * @throws UnsupportedOperationException by default
+   */
+  protected long firstGapEnd(long minGap) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact");
+  }
+
+  /**
+   * Returns the end of the block before the block that starts at {@code start}.
+   *
+   * @param start the start of a block
+   * @return the previous block's end, or {@code 0} for the first block
+   * @throws UnsupportedOperationException by default
+   */
+  protected long previousEnd(long start) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact");
+  }
+
+  /**
+   * Returns the start of the last block; called only when there are blocks.
+   *
+   * @return that start
+   * @throws UnsupportedOperationException by default
+   */
+  protected long lastStart() {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact");
+  }
+
+  /**
+   * Moves the whole block {@code [from, from + size)} to {@code [to, to + size)}, merging it with
+   * the blocks it then touches. The destination is free except where it overlaps the block itself;
+   * {@code to < from}. The allocated total does not change.
+   *
+   * @param from the block's start
+   * @param size the block's size
+   * @param to its new start
+   * @throws UnsupportedOperationException by default
+   */
+  protected void moveBlock(long from, long size, long to) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>This skeleton plans and applies the moves with the strategy's primitives (see the design
+   * comment): the same block list gives the same plan whatever the strategy.
+   */
+  @Override
+  public final CompactionPlan compact(long budget, long granularity) {
+    AllocatorArguments.requireCompaction(budget, granularity);
+    if (!supportsCompaction()) {
+      if (getFragmentedFreeSize() == 0) {
+        return CompactionPlan.empty(true);
+      }
+      throw new UnsupportedCompactionException(
+          getStrategyName(), AllocatorArguments.describe("compact", budget, granularity));
+    }
+    CompactionPlan.Builder plan = CompactionPlan.builder();
+    while (true) {
+      long holeEnd = firstGapEnd(granularity);
+      if (holeEnd == NO_BLOCK) {
+        return plan.build(true);
+      }
+      long holeStart = previousEnd(holeEnd);
+      long lastStart = lastStart();
+      long lastSize = lastEnd() - lastStart;
+      long fillTo = holeStart + (lastStart - holeStart) % granularity;
+      long from;
+      long size;
+      long to;
+      if (fillTo <= holeEnd - lastSize) {
+        from = lastStart;
+        size = lastSize;
+        to = fillTo;
+      } else {
+        from = holeEnd;
+        size = blockEnd(holeEnd, 1) - holeEnd;
+        to = holeEnd - (holeEnd - holeStart) / granularity * granularity;
+      }
+      if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
+        return plan.build(false);
+      }
+      moveBlock(from, size, to);
+      plan.add(from, to, size);
+    }
   }
 
   @Override

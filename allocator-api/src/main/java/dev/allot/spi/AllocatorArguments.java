@@ -227,6 +227,21 @@ public final class AllocatorArguments {
   }
 
   /**
+   * Checks the arguments of {@code compact(budget, granularity)}.
+   *
+   * @param budget the indices a pass may move, {@code >= 0}
+   * @param granularity what every move's distance is a multiple of, {@code >= 1}
+   * @throws IllegalArgumentException naming the call, as {@code compact(-1, 1): negative number -1}
+   *     or {@code compact(64, 0): granularity 0 is below 1}
+   */
+  public static void requireCompaction(long budget, long granularity) {
+    requireNonNegative("compact", budget, granularity);
+    if (granularity < 1) {
+      throw invalid("granularity " + granularity + " is below 1", "compact", budget, granularity);
+    }
+  }
+
+  /**
    * Returns the smallest multiple of {@code alignment} that is {@code >= value}, or throws when it
    * would pass {@link Long#MAX_VALUE}.
    *

@@ -119,6 +119,64 @@ final class BestFitAllocator extends AbstractAllocator {
   }
 
   @Override
+  protected boolean supportsCompaction() {
+    return true;
+  }
+
+  /**
+   * Walks the blocks from the first: O(1) for granularity 1, where the first block is always
+   * followed by a gap; O(k) past the k blocks behind gaps shorter than {@code minGap}.
+   */
+  @Override
+  protected long firstGapEnd(long minGap) {
+    long previousEnd = 0;
+    for (int block = blocks.first(); block != BlockIndex.NONE; block = blocks.next(block)) {
+      if (blocks.start(block) - previousEnd >= minGap) {
+        return blocks.start(block);
+      }
+      previousEnd = blocks.end(block);
+    }
+    return NO_BLOCK;
+  }
+
+  @Override
+  protected long previousEnd(long start) {
+    int previous = blocks.previous(blocks.find(start));
+    return previous == BlockIndex.NONE ? 0 : blocks.end(previous);
+  }
+
+  @Override
+  protected long lastStart() {
+    return blocks.start(blocks.last());
+  }
+
+  /** Frees the block, then claims the destination inside the hole that now holds it. */
+  @Override
+  protected void moveBlock(long from, long size, long to) {
+    free(from, size);
+    long end = to + size;
+    int before = blocks.find(to);
+    int after = before == BlockIndex.NONE ? blocks.first() : blocks.next(before);
+    long holeStart = before == BlockIndex.NONE ? 0 : blocks.end(before);
+    long holeEnd = after == BlockIndex.NONE ? getCapacity() : blocks.start(after);
+    holes.remove(holeStart, holeEnd - holeStart);
+    holes.add(holeStart, to - holeStart);
+    holes.add(end, holeEnd - end);
+    boolean joinsPrevious = before != BlockIndex.NONE && holeStart == to;
+    long joined = size;
+    if (after != BlockIndex.NONE && holeEnd == end) {
+      joined += blocks.size(after);
+      blocks.remove(holeEnd); // handles change: find the previous block again below
+    }
+    if (joinsPrevious) {
+      int previous = blocks.find(to - 1);
+      blocks.setSize(previous, blocks.size(previous) + joined);
+    } else {
+      blocks.add(to, joined);
+    }
+  }
+
+  @Override
   protected long lastEnd() {
     return blocks.lastEnd();
   }

@@ -64,6 +64,16 @@ final class BlockIndex {
     return tree.previous(block);
   }
 
+  /** Returns the first block, or {@link #NONE}. */
+  int first() {
+    return tree.first();
+  }
+
+  /** Returns the last block, or {@link #NONE}. */
+  int last() {
+    return tree.last();
+  }
+
   /** Returns the end of the last block, 0 when there are none. */
   long lastEnd() {
     int last = tree.last();

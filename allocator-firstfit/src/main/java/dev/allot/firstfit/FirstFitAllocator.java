@@ -124,6 +124,65 @@ final class FirstFitAllocator extends AbstractAllocator {
   }
 
   @Override
+  protected boolean supportsCompaction() {
+    return true;
+  }
+
+  /** The gap before the first block, then the leftmost gap after a block that is not the tail. */
+  @Override
+  protected long firstGapEnd(long minGap) {
+    if (blocks.count() == 0) {
+      return NO_BLOCK;
+    }
+    if (blocks.start(blocks.first()) >= minGap) {
+      return blocks.start(blocks.first());
+    }
+    int index = blocks.leftmostGapAtLeast(minGap);
+    return index == GapTree.NONE || blocks.isLast(index)
+        ? NO_BLOCK
+        : blocks.start(blocks.next(index));
+  }
+
+  @Override
+  protected long previousEnd(long start) {
+    int previous = start == 0 ? GapTree.NONE : blocks.find(start - 1);
+    return previous == GapTree.NONE ? 0 : blocks.end(previous);
+  }
+
+  @Override
+  protected long lastStart() {
+    return blocks.start(blocks.last());
+  }
+
+  /** Frees the block, then claims the destination, merging with the blocks it touches. */
+  @Override
+  protected void moveBlock(long from, long size, long to) {
+    free(from, size);
+    long end = to + size;
+    int previous = blocks.find(to);
+    if (previous == GapTree.NONE) {
+      if (blocks.count() > 0 && blocks.start(blocks.first()) == end) {
+        blocks.setStart(blocks.first(), to);
+      } else {
+        blocks.insertFirst(to, end);
+      }
+      return;
+    }
+    boolean joinsNext = !blocks.isLast(previous) && blocks.start(blocks.next(previous)) == end;
+    if (blocks.end(previous) == to) {
+      if (joinsNext) {
+        mergeWithNext(previous);
+      } else {
+        blocks.setEnd(previous, end);
+      }
+    } else if (joinsNext) {
+      blocks.setStart(blocks.next(previous), to);
+    } else {
+      blocks.insertAfter(previous, to, end);
+    }
+  }
+
+  @Override
   protected long lastEnd() {
     return blocks.lastEnd(); // 0 without blocks: requested = size, as rule 2 says
   }

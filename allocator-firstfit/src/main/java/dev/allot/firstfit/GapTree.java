@@ -188,6 +188,11 @@ final class GapTree {
     return 0; // leaf 0, slot 0: the leftmost leaf never changes
   }
 
+  /** Returns the position of the last block; the tree must not be empty. */
+  int last() {
+    return base(lastLeaf) + leafSize[lastLeaf] - 1;
+  }
+
   /** Returns the end of the last block, 0 when there are none. */
   long lastEnd() {
     int size = leafSize[lastLeaf];
