@@ -1,0 +1,151 @@
+package dev.allot.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.CompactionMove;
+import dev.allot.CompactionPlan;
+import dev.allot.Region;
+import dev.allot.UnsupportedCompactionException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The skeleton's compaction rules (fill, slide, budget, granularity) on a plain strategy. */
+class AbstractAllocatorCompactionTest {
+
+  /** Blocks [0,2) [4,6) [9,12) [17,20) in capacity 24. */
+  private static AbstractAllocator fragmented() {
+    AbstractAllocator allocator = new TreeMapAllocator(24);
+    allocator.alloc(20);
+    allocator.dealloc(2, 2);
+    allocator.dealloc(6, 3);
+    allocator.dealloc(12, 5);
+    return allocator;
+  }
+
+  @Test
+  void compact_full_fillsWhereTheLastBlockFitsAndSlidesOtherwise() {
+    AbstractAllocator allocator = fragmented();
+
+    CompactionPlan plan = allocator.compact();
+
+    assertEquals(
+        List.of(
+            CompactionMove.of(4, 2, 2), CompactionMove.of(17, 4, 3), CompactionMove.of(9, 7, 3)),
+        plan.moves());
+    assertEquals(8, plan.movedIndices());
+    assertTrue(plan.isComplete());
+    assertEquals(List.of(new Region(0, 10)), allocator.getAllocatedRegions());
+    assertEquals(14, allocator.getFreeSize());
+    assertEquals(0, allocator.getFragmentedFreeSize());
+  }
+
+  @Test
+  void compact_lastBlockFillsTheHoleExactly_movesItThere() {
+    AbstractAllocator allocator = new TreeMapAllocator(20);
+    allocator.alloc(10);
+    allocator.dealloc(2, 3); // [0,2) [5,10)
+    allocator.alloc(5); // [0,2) [5,15): the hole is 3
+    allocator.dealloc(10, 2); // [0,2) [5,10) [12,15)
+
+    CompactionPlan plan = allocator.compact();
+
+    assertEquals(List.of(CompactionMove.of(12, 2, 3)), plan.moves());
+    assertEquals(List.of(new Region(0, 10)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void compact_leadingGap_slidesTheFirstBlockToZero() {
+    AbstractAllocator allocator = new TreeMapAllocator(20);
+    allocator.alloc(9);
+    allocator.dealloc(0, 4);
+
+    CompactionPlan plan = allocator.compact(Long.MAX_VALUE, 3);
+
+    assertEquals(List.of(new CompactionMove(4, 1, 5, true)), plan.moves());
+    assertTrue(plan.isComplete());
+    assertEquals(1, allocator.getFragmentedFreeSize()); // the gap of 1 is below the granularity
+  }
+
+  @Test
+  void compact_granularity_fillsAtTheLowestCongruentStart() {
+    AbstractAllocator allocator = fragmented();
+
+    CompactionPlan plan = allocator.compact(Long.MAX_VALUE, 2);
+
+    assertEquals(List.of(CompactionMove.of(4, 2, 2), CompactionMove.of(17, 5, 3)), plan.moves());
+    assertEquals(
+        List.of(new Region(0, 4), new Region(5, 3), new Region(9, 3)),
+        allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void compact_budget_countsEveryMoveAndAlwaysMakesTheFirst() {
+    AbstractAllocator allocator = fragmented();
+
+    CompactionPlan first = allocator.compact(1, 1);
+    CompactionPlan second = allocator.compact(6, 1);
+    CompactionPlan third = allocator.compact(6, 1);
+
+    assertEquals(List.of(CompactionMove.of(4, 2, 2)), first.moves()); // 2 > 1, made anyway
+    assertFalse(first.isComplete());
+    assertEquals(6, second.movedIndices()); // 3 + 3 = 6: exactly the budget
+    assertTrue(second.isComplete());
+    assertEquals(List.of(), third.moves());
+    assertTrue(third.isComplete());
+  }
+
+  @Test
+  void compact_budgetBelowTheSecondMove_stopsAfterTheFirst() {
+    AbstractAllocator allocator = fragmented();
+
+    CompactionPlan plan = allocator.compact(4, 1);
+
+    assertEquals(List.of(CompactionMove.of(4, 2, 2)), plan.moves()); // 2 + 3 would pass 4
+    assertFalse(plan.isComplete());
+  }
+
+  @Test
+  void compact_keepsTheCounters() {
+    AbstractAllocator allocator = fragmented();
+
+    allocator.compact(0, 1);
+
+    assertEquals(14, allocator.getFreeSize());
+    assertEquals(10, allocator.getFragmentedFreeSize()); // a slide moves a hole up, not away
+    assertFalse(allocator.isEmpty());
+  }
+
+  @Test
+  void compact_badInput_namesTheCallAndChangesNothing() {
+    AbstractAllocator allocator = fragmented();
+
+    IllegalArgumentException thrown =
+        assertThrows(IllegalArgumentException.class, () -> allocator.compact(-3, 1));
+
+    assertEquals("compact(-3, 1): negative number -3", thrown.getMessage());
+    assertEquals(4, allocator.getAllocatedRegions().size());
+  }
+
+  @Test
+  void compact_strategyWithoutPrimitives_refusesOnlyWhenFragmented() {
+    AbstractAllocator plain =
+        new TreeMapAllocator(10) {
+          @Override
+          protected boolean supportsCompaction() {
+            return false;
+          }
+        };
+    plain.alloc(4);
+    assertTrue(plain.compact().isComplete());
+    plain.dealloc(0, 1);
+
+    UnsupportedCompactionException thrown =
+        assertThrows(UnsupportedCompactionException.class, () -> plain.compact(9, 1));
+
+    assertEquals(
+        "compact(9, 1): strategy tree-map does not support compaction", thrown.getMessage());
+  }
+}
