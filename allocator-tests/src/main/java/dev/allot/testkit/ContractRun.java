@@ -1,12 +1,9 @@
 package dev.allot.testkit;
 
-import com.google.common.collect.RangeSet;
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.Region;
-import dev.allot.testkit.reference.PygletReferenceStrategy;
 import dev.allot.trace.OperationKind;
-import dev.allot.trace.ReplayFormat;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.StepResult.Outcome;
 import dev.allot.trace.TraceOperation;
@@ -43,15 +40,40 @@ public final class ContractRun {
    */
   public static final long RETRY_CAPACITY_LIMIT = 1L << 20;
 
-  /** How far computed usage and fragmentation may stray from the model's, for rounding only. */
-  private static final double RATIO_TOLERANCE = 1e-9;
+  /*
+   * Each invariant has its checker; a step runs them in two phases, in this order, which is also
+   * the order in which a step that breaks several invariants reports them:
+   *
+   *   call the allocator (CallOutcomeChecker)
+   *   outcome checkers, judging the call against the model before it: bad input, failure
+   *     atomicity, requested capacity, placement, smallest fit, realloc keeps others
+   *   the model records the call if it succeeded on good input with a region it can hold
+   *   state checkers, comparing what the allocator shows with the model after it: block list,
+   *     metrics, and the pyglet reference when chosen
+   *
+   * Every checker runs at every step, chosen or not (but the pyglet reference's, which runs only
+   * when chosen), and a problem is reported only for a chosen invariant, so that a step reads the
+   * allocator the same way whichever invariants are chosen.
+   */
+
+  /** The checkers of a call's outcome, in the order they run. */
+  private static final List<InvariantChecker<Step>> OUTCOME_CHECKERS =
+      List.of(
+          new BadInputChecker(),
+          new FailureAtomicityChecker(),
+          new RequestedCapacityChecker(),
+          new PlacementChecker(),
+          new SmallestFitChecker(),
+          new ReallocKeepsOthersChecker());
 
   private final Set<Invariant> checked;
   private final TraceReplayer subject;
-  private final @Nullable TraceReplayer reference;
   private final AllocationModel model;
   private final long initialCapacity;
   private final List<TraceOperation> operations = new ArrayList<>();
+
+  /** The checkers of the state after a call, in the order they run. */
+  private final List<InvariantChecker<StepState>> stateCheckers;
 
   /**
    * Creates an allocator of {@code strategy} with {@code capacity} and checks it is empty.
@@ -67,17 +89,18 @@ public final class ContractRun {
     this.initialCapacity = capacity;
     this.model = new AllocationModel(capacity);
     this.subject = new TraceReplayer(strategy);
-    this.reference =
+    this.stateCheckers =
         checked.contains(Invariant.PYGLET_REFERENCE)
-            ? new TraceReplayer(new PygletReferenceStrategy())
-            : null;
+            ? List.of(new BlockListChecker(), new MetricsChecker(), new PygletReferenceChecker())
+            : List.of(new BlockListChecker(), new MetricsChecker());
     TraceOperation start = TraceOperation.of(OperationKind.CAPACITY, 1, capacity);
-    StepResult created = call(start);
+    String call = describe(start);
+    StepResult created = CallOutcomeChecker.call(subject, start, call);
     if (created.outcome() != Outcome.OK) {
       throw new ContractViolation(
           Invariant.CALL_OUTCOME, "create(" + capacity + ") was rejected: " + created.detail());
     }
-    checkAfter(start, created, reference == null ? null : reference.apply(start));
+    checkState(start, call, created);
   }
 
   /**
@@ -171,19 +194,9 @@ public final class ContractRun {
     String failed = describe(operation);
     step(TraceOperation.of(OperationKind.SET_CAPACITY, 0, failure.value()));
     StepResult retried = step(operation);
-    if (retried.outcome() == Outcome.MEMORY || retried.outcome() == Outcome.INVALID) {
-      fail(
-          Invariant.REQUESTED_CAPACITY,
-          failed
-              + " failed with requestedCapacity "
-              + failure.value()
-              + ", but after setCapacity("
-              + failure.value()
-              + ") it gave "
-              + retried.field()
-              + " "
-              + retried.detail());
-    }
+    report(
+        Invariant.REQUESTED_CAPACITY,
+        RequestedCapacityChecker.checkRetry(failed, failure, retried));
     return retried;
   }
 
@@ -209,17 +222,8 @@ public final class ContractRun {
     for (Region region : model.liveRegions()) {
       apply(TraceOperation.of(OperationKind.DEALLOC, 0, region.start(), region.size()));
     }
-    Observation after = observe("after freeing everything");
-    long capacity = model.capacity();
-    Observation empty = new Observation(capacity, List.of(), capacity, 0, capacity, 0.0, 0.0, true);
-    if (!equalFigures(after, empty)) {
-      fail(
-          Invariant.FREE_ALL_EMPTIES,
-          "after freeing every live region the allocator shows "
-              + after
-              + "; an empty one shows "
-              + empty);
-    }
+    Observation after = CallOutcomeChecker.observe(allocator(), "after freeing everything");
+    report(Invariant.FREE_ALL_EMPTIES, FreeAllEmptiesChecker.check(after, model.capacity()));
   }
 
   /**
@@ -246,376 +250,33 @@ public final class ContractRun {
 
   /** One call with every check but the retry: the unit the trace records. */
   private StepResult step(TraceOperation operation) {
-    String call = operation.toTraceLine();
-    Observation before = observe("before " + call);
+    Observation before =
+        CallOutcomeChecker.observe(allocator(), "before " + operation.toTraceLine());
     CallValidity validity = model.validity(operation);
     List<Region> holesBefore = model.holes();
     operations.add(operation);
-    StepResult result = call(operation);
-    StepResult referenceResult = reference == null ? null : reference.apply(operation);
-    switch (result.outcome()) {
-      case INVALID -> rejected(operation, validity, result, before);
-      case MEMORY -> outOfMemory(operation, validity, result, before, holesBefore);
-      case START, OK -> succeeded(operation, validity, result, before, holesBefore);
+    String call = describe(operation);
+    StepResult result = CallOutcomeChecker.call(subject, operation, call);
+    Step step =
+        new Step(operation, call, validity, before, holesBefore, result, model, allocator());
+    check(OUTCOME_CHECKERS, step);
+    if (step.recordable()) {
+      model.record(operation, result.value());
     }
-    checkAfter(operation, result, referenceResult);
+    checkState(operation, call, result);
     return result;
   }
 
-  private StepResult call(TraceOperation operation) {
-    StepResult result;
-    try {
-      result = subject.apply(operation);
-    } catch (RuntimeException e) {
-      ContractViolation violation =
-          new ContractViolation(Invariant.CALL_OUTCOME, describe(operation) + " threw " + e);
-      violation.initCause(e);
-      throw violation;
-    }
-    boolean places =
-        operation.kind() == OperationKind.ALLOC || operation.kind() == OperationKind.REALLOC;
-    if (result.outcome() == Outcome.MEMORY && !places) {
-      fail(
-          Invariant.CALL_OUTCOME,
-          describe(operation)
-              + " threw AllocatorMemoryException, which only alloc"
-              + " and realloc may throw");
-    }
-    return result;
+  /** Runs the checkers of the state the allocator shows after a call. */
+  private void checkState(TraceOperation operation, String call, StepResult result) {
+    Observation after = CallOutcomeChecker.observe(allocator(), "after " + call);
+    check(stateCheckers, new StepState(operation, call, result, after, model, allocator()));
   }
 
-  private void rejected(
-      TraceOperation operation, CallValidity validity, StepResult result, Observation before) {
-    String call = describe(operation);
-    if (validity == CallValidity.VALID) {
-      fail(
-          Invariant.BAD_INPUT,
-          call + " was rejected as bad input, but the input is good: " + result.detail());
-    } else {
-      checkMessage(operation, result.detail());
-    }
-    checkUnchanged(call + " was rejected", before);
-  }
-
-  /** A rejection must say which call and which values, as {@code AllocatorArguments} does. */
-  private void checkMessage(TraceOperation operation, String message) {
-    String method = methodName(operation.kind());
-    boolean named = message.contains(method);
-    for (long arg : operation.args()) {
-      named &= message.contains(Long.toString(arg));
-    }
-    if (!named) {
-      fail(
-          Invariant.BAD_INPUT,
-          describe(operation)
-              + " was rejected with the message \""
-              + message
-              + "\", which does not name the call "
-              + method
-              + " and all its arguments");
-    }
-  }
-
-  private static String methodName(OperationKind kind) {
-    return kind == OperationKind.SET_CAPACITY ? "setCapacity" : kind.word();
-  }
-
-  private void outOfMemory(
-      TraceOperation operation,
-      CallValidity validity,
-      StepResult result,
-      Observation before,
-      List<Region> holesBefore) {
-    String call = describe(operation);
-    if (validity == CallValidity.INVALID) {
-      fail(
-          Invariant.BAD_INPUT,
-          call
-              + " is bad input, but failed for memory instead of throwing"
-              + " IllegalArgumentException");
-    }
-    checkUnchanged(call + " failed for memory", before);
-    if (result.value() <= model.capacity()) {
-      fail(
-          Invariant.REQUESTED_CAPACITY,
-          call
-              + " failed for memory with requestedCapacity "
-              + result.value()
-              + ", which is not more than the capacity "
-              + model.capacity());
-    }
-    long size = placedSize(operation);
-    Region fit = smallestFit(holesBefore, size);
-    if (fit != null) {
-      fail(
-          Invariant.SMALLEST_FIT,
-          call
-              + " failed for memory although the hole "
-              + text(fit)
-              + " fits "
-              + size
-              + " (holes "
-              + text(holesBefore)
-              + ")");
-    }
-  }
-
-  private void succeeded(
-      TraceOperation operation,
-      CallValidity validity,
-      StepResult result,
-      Observation before,
-      List<Region> holesBefore) {
-    String call = describe(operation);
-    if (validity == CallValidity.INVALID) {
-      fail(
-          Invariant.BAD_INPUT,
-          call
-              + " is bad input, but gave "
-              + result.field()
-              + " instead of throwing IllegalArgumentException");
-      return;
-    }
-    long value = result.value();
-    if (!checkPlacement(operation, value)) {
-      return;
-    }
-    checkSmallestFit(operation, value, holesBefore);
-    RangeSet<Long> expected = AllocationModel.space(before.blocks());
-    AllocationModel.apply(expected, operation, value);
-    model.record(operation, value);
-    if (operation.kind() == OperationKind.REALLOC) {
-      List<Region> blocks = observe("after " + call).blocks();
-      List<Region> kept = AllocationModel.regions(expected);
-      if (!blocks.equals(kept)) {
-        fail(
-            Invariant.REALLOC_KEEPS_OTHERS,
-            call
-                + " returned "
-                + value
-                + " and left the blocks "
-                + text(blocks)
-                + "; from "
-                + text(before.blocks())
-                + " it should leave "
-                + text(kept));
-      }
-    }
-  }
-
-  /**
-   * Checks where an {@code alloc}/{@code realloc} put its region.
-   *
-   * @return {@code false} if the result is not even a region, so the model cannot record it
-   */
-  private boolean checkPlacement(TraceOperation operation, long value) {
-    long size = placedSize(operation);
-    if (size < 0) {
-      return true;
-    }
-    String call = describe(operation);
-    if (size == 0) {
-      if (value != 0) {
-        fail(
-            Invariant.PLACEMENT,
-            call + " asks for size 0 and must return 0, but returned " + value);
-      }
-      return true;
-    }
-    if (value < 0 || value > model.capacity() - size) {
-      fail(
-          Invariant.PLACEMENT,
-          call
-              + " returned "
-              + value
-              + ", but ["
-              + value
-              + ", "
-              + value
-              + " + "
-              + size
-              + ") does not lie in [0, "
-              + model.capacity()
-              + ")");
-      return value >= 0 && value <= Long.MAX_VALUE - size;
-    }
-    Region own =
-        operation.kind() == OperationKind.REALLOC
-            ? new Region(operation.first(), operation.second())
-            : new Region(0, 0);
-    if (model.overlapsAllocated(value, size, own)) {
-      fail(
-          Invariant.PLACEMENT,
-          call
-              + " returned "
-              + value
-              + ", so ["
-              + value
-              + ", "
-              + (value + size)
-              + ") overlaps live regions "
-              + text(model.liveRegions()));
-    }
-    return true;
-  }
-
-  /** The size an {@code alloc}/{@code realloc} places, or -1 for calls that place nothing. */
-  private static long placedSize(TraceOperation operation) {
-    return switch (operation.kind()) {
-      case ALLOC -> operation.first();
-      case REALLOC -> operation.third();
-      default -> -1;
-    };
-  }
-
-  private void checkSmallestFit(TraceOperation operation, long value, List<Region> holesBefore) {
-    long size = placedSize(operation);
-    boolean moved =
-        operation.kind() == OperationKind.REALLOC
-            && (operation.second() == 0
-                || (operation.third() >= operation.second() && value != operation.first()));
-    if (size <= 0 || (operation.kind() == OperationKind.REALLOC && !moved)) {
-      return;
-    }
-    Region fit = smallestFit(holesBefore, size);
-    if (fit == null || fit.start() != value) {
-      fail(
-          Invariant.SMALLEST_FIT,
-          describe(operation)
-              + " placed "
-              + size
-              + " at "
-              + value
-              + "; the smallest hole that fits is "
-              + (fit == null ? "none" : text(fit))
-              + " (holes "
-              + text(holesBefore)
-              + ")");
-    }
-  }
-
-  /** The smallest hole of at least {@code size}, the first in address order on a tie. */
-  private static @Nullable Region smallestFit(List<Region> holes, long size) {
-    Region best = null;
-    for (Region hole : holes) {
-      if (hole.size() >= size && (best == null || hole.size() < best.size())) {
-        best = hole;
-      }
-    }
-    return best;
-  }
-
-  private void checkAfter(
-      TraceOperation operation, StepResult result, @Nullable StepResult referenceResult) {
-    String call = describe(operation);
-    Observation after = observe("after " + call);
-    checkBlocks(call, after.blocks());
-    long capacity = model.capacity();
-    long free = model.freeSize();
-    Observation expected =
-        new Observation(
-            capacity,
-            after.blocks(),
-            free,
-            model.fragmentedFreeSize(),
-            model.largestFreeHole(),
-            capacity == 0 ? 0.0 : 1.0 - (double) free / capacity,
-            free == 0 ? 0.0 : (double) model.fragmentedFreeSize() / free,
-            model.blocks().isEmpty());
-    if (!equalFigures(after, expected)) {
-      fail(
-          Invariant.METRICS,
-          "after "
-              + call
-              + " the allocator shows "
-              + after
-              + "; by the spec's"
-              + " definitions that is "
-              + expected);
-    }
-    TraceReplayer pyglet = reference;
-    if (pyglet != null && referenceResult != null) {
-      String mine = ReplayFormat.line(result, allocator());
-      String theirs = ReplayFormat.line(referenceResult, pyglet.allocator());
-      if (!mine.equals(theirs)) {
-        fail(
-            Invariant.PYGLET_REFERENCE,
-            call + " gave \"" + mine + "\"; pyglet gives \"" + theirs + "\"");
-      }
-    }
-  }
-
-  private void checkBlocks(String call, List<Region> blocks) {
-    for (int i = 0; i < blocks.size(); i++) {
-      Region block = blocks.get(i);
-      if (block.size() == 0) {
-        fail(
-            Invariant.BLOCK_LIST,
-            "after " + call + " the block list " + text(blocks) + " has an empty block");
-      }
-      if (i > 0 && block.start() <= blocks.get(i - 1).end()) {
-        Region previous = blocks.get(i - 1);
-        String problem =
-            block.start() == previous.end()
-                ? " are adjacent: touching blocks must be merged"
-                : " overlap or are out of order";
-        fail(
-            Invariant.BLOCK_LIST,
-            "after "
-                + call
-                + " the blocks "
-                + text(previous)
-                + " and "
-                + text(block)
-                + problem
-                + " (block list "
-                + text(blocks)
-                + ")");
-      }
-    }
-    List<Region> expected = model.blocks();
-    if (!blocks.equals(expected)) {
-      fail(
-          Invariant.BLOCK_LIST,
-          "after "
-              + call
-              + " the block list is "
-              + text(blocks)
-              + ", but the allocated space is "
-              + text(expected));
-    }
-  }
-
-  private void checkUnchanged(String what, Observation before) {
-    Observation after = observe("after " + what);
-    if (!equalFigures(before, after)) {
-      fail(
-          Invariant.FAILURE_ATOMICITY,
-          what + " but changed the allocator from " + before + " to " + after);
-    }
-  }
-
-  /** Compares exactly, except usage and fragmentation, which only have to agree to rounding. */
-  private static boolean equalFigures(Observation a, Observation b) {
-    return a.capacity() == b.capacity()
-        && a.blocks().equals(b.blocks())
-        && a.freeSize() == b.freeSize()
-        && a.fragmentedFreeSize() == b.fragmentedFreeSize()
-        && a.largestFreeHole() == b.largestFreeHole()
-        && Math.abs(a.usage() - b.usage()) <= RATIO_TOLERANCE
-        && Math.abs(a.fragmentation() - b.fragmentation()) <= RATIO_TOLERANCE
-        && a.empty() == b.empty();
-  }
-
-  private Observation observe(String when) {
-    try {
-      return Observation.of(allocator());
-    } catch (RuntimeException e) {
-      ContractViolation violation =
-          new ContractViolation(
-              Invariant.CALL_OUTCOME, "reading the allocator " + when + " threw " + e);
-      violation.initCause(e);
-      throw violation;
+  /** Runs checkers in order; the first problem of a chosen invariant ends the run. */
+  private <T> void check(List<InvariantChecker<T>> checkers, T subject) {
+    for (InvariantChecker<T> checker : checkers) {
+      report(checker.invariant(), checker.check(subject));
     }
   }
 
@@ -624,17 +285,10 @@ public final class ContractRun {
     return "`" + operation.toTraceLine() + "` (trace line " + (operations.size() + 1) + ")";
   }
 
-  private void fail(Invariant invariant, String message) {
-    if (checked.contains(invariant)) {
-      throw new ContractViolation(invariant, message);
+  /** Throws a problem found for a chosen invariant; ignores one for an invariant not chosen. */
+  private void report(Invariant invariant, @Nullable String problem) {
+    if (problem != null && checked.contains(invariant)) {
+      throw new ContractViolation(invariant, problem);
     }
-  }
-
-  private static String text(Region region) {
-    return region.start() + ":" + region.size();
-  }
-
-  private static String text(List<Region> regions) {
-    return ReplayFormat.appendRegions(new StringBuilder(), regions).toString();
   }
 }

@@ -27,6 +27,9 @@ public record Observation(
     double fragmentation,
     boolean empty) {
 
+  /** How far usage and fragmentation may stray for {@link #agreesWith}, for rounding only. */
+  private static final double RATIO_TOLERANCE = 1e-9;
+
   /**
    * Copies the block list, so that the observation stays as it was whatever the allocator does.
    *
@@ -59,6 +62,24 @@ public record Observation(
         allocator.getUsage(),
         allocator.getFragmentation(),
         allocator.isEmpty());
+  }
+
+  /**
+   * Compares two observations figure for figure: exactly, except usage and fragmentation, which
+   * only have to agree to rounding, since an allocator may compute them another way.
+   *
+   * @param other the other observation
+   * @return {@code true} if every figure and block agrees
+   */
+  public boolean agreesWith(Observation other) {
+    return capacity == other.capacity
+        && blocks.equals(other.blocks)
+        && freeSize == other.freeSize
+        && fragmentedFreeSize == other.fragmentedFreeSize
+        && largestFreeHole == other.largestFreeHole
+        && Math.abs(usage - other.usage) <= RATIO_TOLERANCE
+        && Math.abs(fragmentation - other.fragmentation) <= RATIO_TOLERANCE
+        && empty == other.empty;
   }
 
   /**

@@ -1,0 +1,59 @@
+package dev.allot.testkit;
+
+import dev.allot.Region;
+import dev.allot.trace.TraceOperation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks {@link Invariant#PLACEMENT}: a region an {@code alloc}/{@code realloc} returns lies in
+ * {@code [0, capacity)} and overlaps no other live region, and size 0 returns 0.
+ */
+final class PlacementChecker implements InvariantChecker<Step> {
+
+  @Override
+  public Invariant invariant() {
+    return Invariant.PLACEMENT;
+  }
+
+  @Override
+  public @Nullable String check(Step step) {
+    long size = step.placedSize();
+    if (!step.succeededOnGoodInput() || size < 0) {
+      return null;
+    }
+    String call = step.call();
+    long value = step.result().value();
+    if (size == 0) {
+      return value == 0 ? null : call + " asks for size 0 and must return 0, but returned " + value;
+    }
+    AllocationModel model = step.model();
+    if (value < 0 || value > model.capacity() - size) {
+      return call
+          + " returned "
+          + value
+          + ", but ["
+          + value
+          + ", "
+          + value
+          + " + "
+          + size
+          + ") does not lie in [0, "
+          + model.capacity()
+          + ")";
+    }
+    TraceOperation operation = step.operation();
+    Region own =
+        step.isRealloc() ? new Region(operation.first(), operation.second()) : new Region(0, 0);
+    return model.overlapsAllocated(value, size, own)
+        ? call
+            + " returned "
+            + value
+            + ", so ["
+            + value
+            + ", "
+            + (value + size)
+            + ") overlaps live regions "
+            + RegionText.of(model.liveRegions())
+        : null;
+  }
+}

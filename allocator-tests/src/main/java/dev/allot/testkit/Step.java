@@ -1,0 +1,93 @@
+package dev.allot.testkit;
+
+import dev.allot.Allocator;
+import dev.allot.Region;
+import dev.allot.trace.OperationKind;
+import dev.allot.trace.StepResult;
+import dev.allot.trace.StepResult.Outcome;
+import dev.allot.trace.TraceOperation;
+import java.util.List;
+
+/**
+ * One call of a {@link ContractRun} as the checkers of its outcome see it: the call, what the model
+ * said of its input, the allocator as it was before, and how the call ended. The model has not
+ * recorded the call yet.
+ *
+ * @param operation the call
+ * @param call the call as failure messages name it: its trace line and line number
+ * @param validity what the model says of the call's input
+ * @param before what the allocator showed before the call
+ * @param holesBefore the model's holes before the call
+ * @param result how the call ended
+ * @param model the model, as it was before the call
+ * @param allocator the allocator under test, as the call left it
+ */
+record Step(
+    TraceOperation operation,
+    String call,
+    CallValidity validity,
+    Observation before,
+    List<Region> holesBefore,
+    StepResult result,
+    AllocationModel model,
+    Allocator allocator) {
+
+  /**
+   * Returns the size an {@code alloc}/{@code realloc} places.
+   *
+   * @return that size, or -1 for calls that place nothing
+   */
+  long placedSize() {
+    return switch (operation.kind()) {
+      case ALLOC -> operation.first();
+      case REALLOC -> operation.third();
+      default -> -1;
+    };
+  }
+
+  /**
+   * Tells whether the call succeeded on input that is not bad, so that the checks of a success
+   * apply.
+   *
+   * @return {@code true} for a success on valid or undecided input
+   */
+  boolean succeededOnGoodInput() {
+    return (result.outcome() == Outcome.START || result.outcome() == Outcome.OK)
+        && validity != CallValidity.INVALID;
+  }
+
+  /**
+   * Tells whether the model can record the call: it succeeded on good input and what it placed is a
+   * region, with no negative start and no end past {@link Long#MAX_VALUE}.
+   *
+   * @return {@code true} if the model records the call
+   */
+  boolean recordable() {
+    if (!succeededOnGoodInput()) {
+      return false;
+    }
+    long size = placedSize();
+    long value = result.value();
+    return size <= 0 || (value >= 0 && value <= Long.MAX_VALUE - size);
+  }
+
+  /**
+   * Tells whether the call is a {@code realloc}.
+   *
+   * @return {@code true} for {@code realloc}
+   */
+  boolean isRealloc() {
+    return operation.kind() == OperationKind.REALLOC;
+  }
+
+  /**
+   * Reads the allocator now.
+   *
+   * @param when the moment, for the report if reading throws, e.g. {@code "after " + call}
+   * @return what the allocator shows
+   * @throws ContractViolation of {@link Invariant#CALL_OUTCOME} if reading throws
+   */
+  Observation observe(String when) {
+    return CallOutcomeChecker.observe(allocator, when);
+  }
+}
