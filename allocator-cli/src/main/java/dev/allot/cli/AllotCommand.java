@@ -1,23 +1,34 @@
 package dev.allot.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code allocator-examples.jar} command line: {@code java -jar allocator-examples.jar
- * <command>}. Each subcommand is its own class.
+ * The {@code allot} command line ({@code java -jar allocator-cli/target/allot.jar <command>}). Each
+ * subcommand is its own class and says what it does in one line of {@code allot --help}, as {@code
+ * git --help} lists its commands.
  */
 @Command(
-    name = "allocator-examples.jar",
+    name = "allot",
     mixinStandardHelpOptions = true,
-    version = "Allot 0.1.0",
-    description = "Replays allocation traces and shows the Allot allocators at work.",
+    versionProvider = ManifestVersion.class,
+    synopsisSubcommandLabel = "<command>",
+    customSynopsis = "allot [-h | --help] [-V | --version] <command> [<args>]",
+    description = {
+      "",
+      "Replays allocation traces and shows the Allot allocators (first-fit, best-fit) at work."
+    },
+    commandListHeading = "%nCommands:%n",
+    optionListHeading = "%nOptions:%n",
+    footer = {"", "See 'allot help <command>' for the options of one command."},
     subcommands = {
       ReplayCommand.class,
-      DemoCommand.class,
-      BenchCommand.class,
       CompareCommand.class,
       MapCommand.class,
+      BenchCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AllotCommand {
@@ -38,6 +49,15 @@ public final class AllotCommand {
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new AllotCommand());
+    // git's order: what there is to do before how to ask for help.
+    List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+    int options =
+        sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING);
+    sections.add(options, CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
+    sections.add(options, CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
+    commandLine.setHelpSectionKeys(sections);
     // A wrong strategy name or a missing file is the user's mistake: say what, not where in our
     // code.
     commandLine.setExecutionExceptionHandler(

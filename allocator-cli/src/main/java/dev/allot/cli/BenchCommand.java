@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +31,11 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "bench",
+    header = "Time a workload: ns per operation and fragmentation.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
     description =
         "Times a workload of N live regions: prints ns per operation and the fragmentation.")
@@ -40,11 +46,7 @@ final class BenchCommand implements Callable<Integer> {
    */
   private static final long MAX_WARMUP_OPS = 200_000;
 
-  @Option(
-      names = "--strategy",
-      paramLabel = "NAME",
-      description = "Strategy to time (default: the one the classpath rules pick).")
-  @Nullable String strategy;
+  @Mixin StrategyOption strategy = new StrategyOption();
 
   @Option(
       names = "--live",
@@ -87,8 +89,7 @@ final class BenchCommand implements Callable<Integer> {
     if (live < 1 || ops < 0) {
       throw new IllegalArgumentException("--live must be >= 1 and --ops >= 0");
     }
-    AllocationStrategy chosen =
-        strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
+    AllocationStrategy chosen = strategy.strategy();
     WorkloadKind kind = WorkloadKind.byName(workload);
     if (record == null) {
       run(chosen, kind, chosen.create(0), System.out);
@@ -121,11 +122,14 @@ final class BenchCommand implements Callable<Integer> {
       driver.step();
     }
     long before = driver.operations();
+    Progress progress = Progress.onTerminal("bench " + chosen.getName(), ops);
     long begin = System.nanoTime();
     while (driver.operations() - before < ops) {
       driver.step();
+      progress.step(driver.operations() - before);
     }
     long elapsed = System.nanoTime() - begin;
+    progress.finish();
     long done = driver.operations() - before;
     out.println(
         String.format(

@@ -32,6 +32,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "compare",
+    header = "Run one workload through every strategy, side by side.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
     description = {
       "Replays the same workload (a TRACE, or a generated --workload) through every strategy and prints"
@@ -48,7 +53,8 @@ final class CompareCommand implements Callable<Integer> {
       names = "--strategies",
       split = ",",
       paramLabel = "NAME",
-      description = "Strategies to compare (default: every strategy on the classpath).")
+      completionCandidates = StrategyNames.class,
+      description = "Strategies to compare: ${COMPLETION-CANDIDATES} (default: all of them).")
   List<String> strategies = List.of();
 
   @Mixin ProgramOptions replay = new ProgramOptions();

@@ -7,6 +7,7 @@ import dev.allot.Allocators;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code demo}: a short run that shows which strategy the classpath picked, what allocation,
@@ -14,26 +15,32 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "demo",
+    header = "Show an allocator at work on a small buffer.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
     description =
         "Shows an allocator at work on a small buffer, with an ASCII map after each step.")
 final class DemoCommand implements Callable<Integer> {
+
+  @Mixin StrategyOption strategy = new StrategyOption();
 
   /** Wide enough to show every index of the demo's buffer. */
   private static final int MAP_WIDTH = 64;
 
   @Override
   public Integer call() {
-    run(System.out);
+    run(System.out, strategy.strategy());
     return 0;
   }
 
-  static void run(PrintStream out) {
-    AllocationStrategy strategy = Allocators.defaultStrategy();
+  static void run(PrintStream out, AllocationStrategy strategy) {
     out.println(
         "Strategies on the classpath: "
             + Allocators.strategies().stream().map(AllocationStrategy::getName).toList());
-    out.println("Picked: " + strategy.getName() + " (override with -Ddev.allot.strategy=NAME)");
+    out.println("Showing: " + strategy.getName() + " (choose another with --strategy NAME)");
     Allocator allocator = strategy.create(32);
     out.println();
     long a = step(out, allocator, "a = alloc(8)", () -> allocator.alloc(8));

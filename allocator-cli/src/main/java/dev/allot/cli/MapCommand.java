@@ -22,6 +22,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "map",
+    header = "Draw the buffer after a trace: blocks and holes.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
     description = {
       "Replays a trace and draws the buffer after it: blocks and holes along the index axis.",
@@ -41,7 +46,9 @@ final class MapCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       paramLabel = "NAME",
-      description = "Strategy to map (default: the one the trace was recorded with).")
+      completionCandidates = StrategyNames.class,
+      description =
+          "Strategy to map: ${COMPLETION-CANDIDATES} (default: the one the trace was recorded with).")
   @Nullable String strategy;
 
   @Mixin ProgramOptions replay = new ProgramOptions();

@@ -19,6 +19,7 @@ final class ProgramOptions {
       names = "--recorded-with",
       paramLabel = "NAME",
       defaultValue = "first-fit",
+      completionCandidates = StrategyNames.class,
       description = "Strategy whose addresses the trace holds (default: ${DEFAULT-VALUE}).")
   String recordedWith = "first-fit";
 

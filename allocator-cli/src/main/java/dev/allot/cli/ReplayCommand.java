@@ -1,7 +1,6 @@
 package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
-import dev.allot.Allocators;
 import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
 import dev.allot.trace.TraceReplayer;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,18 +27,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "replay",
+    header = "Replay traces and print one line per operation.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
-    description =
-        "Replays trace files and prints one line per operation (see docs/spec/trace-format.md).")
+    description = {
+      "Replays trace files and prints one line per operation,",
+      "in the format of docs/spec/trace-format.md, to compare byte for byte with pyglet."
+    })
 final class ReplayCommand implements Callable<Integer> {
 
   @Spec @Nullable CommandSpec spec;
 
-  @Option(
-      names = "--strategy",
-      paramLabel = "NAME",
-      description = "Strategy to replay against (default: the one the classpath rules pick).")
-  @Nullable String strategy;
+  @Mixin StrategyOption strategy = new StrategyOption();
 
   @Option(names = "--summary", description = "Print only the line of each trace's last operation.")
   boolean summary;
@@ -54,8 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    AllocationStrategy chosen =
-        strategy == null ? Allocators.defaultStrategy() : Allocators.strategy(strategy);
+    AllocationStrategy chosen = strategy.strategy();
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16),

@@ -97,11 +97,11 @@ class ReplayCommandTest {
   }
 
   @Test
-  void demo_showsPickedStrategyAndMaps() {
+  void demo_showsTheStrategyAndMaps() {
     assertEquals(0, AllotCommand.commandLine().execute("demo"));
 
     String text = out.toString(StandardCharsets.UTF_8);
-    assertTrue(text.contains("Picked: first-fit"), text);
+    assertTrue(text.contains("Showing: first-fit"), text);
     assertTrue(text.contains("|############--##########--------|  blocks 0:12,14:10"), text);
   }
 }

@@ -1,4 +1,4 @@
-/** Runnable examples and the {@code allocator-examples.jar} command line. */
+/** Runnable examples: quickstarts, a vertex buffer, recording, and a custom strategy. */
 @NullMarked
 package dev.allot.examples;
 
