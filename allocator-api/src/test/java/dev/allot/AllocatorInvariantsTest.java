@@ -3,6 +3,7 @@ package dev.allot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allot.fixture.ReportedAllocator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.allot.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.allot.Region;
-import dev.allot.ReportedAllocator;
+import dev.allot.fixture.ReportedAllocator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
