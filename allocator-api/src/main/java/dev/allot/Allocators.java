@@ -2,18 +2,23 @@ package dev.allot;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: creates allocators from the strategies found on the classpath.
  *
  * <p>Strategies are found with {@link java.util.ServiceLoader}, using the class loader that loaded
- * this API, the first time one is asked for. A provider that fails to load is logged and skipped.
- * {@link #create(long)} picks the strategy by these rules, in order:
+ * this API, the first time one is asked for. A provider that fails to load, or whose {@link
+ * AllocationStrategy#getName() getName()} or {@link AllocationStrategy#getPriority() getPriority()}
+ * throws, or whose name is null or blank, is logged with the cause and skipped; the others work on.
+ * Of two providers with the same name, the one with the higher priority is kept (on a tie, the one
+ * whose class name comes first in alphabetical order), with a warning naming both classes. {@link
+ * #create(long)} picks the strategy by these rules, in order:
  *
  * <ol>
  *   <li>the system property {@value StrategyCatalog#STRATEGY_PROPERTY}, if set, names it (an
- *       unknown name is an error, not a fallback);
+ *       unknown or empty name is an error, not a fallback);
  *   <li>the only strategy on the classpath, if there is one;
  *   <li>among several, the highest {@link AllocationStrategy#getPriority() priority}, ties broken
  *       by name in alphabetical order; a warning names the candidates and how to choose;
@@ -42,11 +47,11 @@ public final class Allocators {
    * @param capacity the initial capacity, {@code >= 0}
    * @return a new empty allocator
    * @throws IllegalStateException if no strategy is on the classpath, or the system property names
-   *     none of them
+   *     none of them, or the strategy returned {@code null}
    * @throws IllegalArgumentException if {@code capacity} is negative
    */
   public static Allocator create(long capacity) {
-    return defaultStrategy().create(capacity);
+    return create(defaultStrategy(), capacity);
   }
 
   /**
@@ -57,10 +62,38 @@ public final class Allocators {
    * @return a new empty allocator
    * @throws IllegalArgumentException if no strategy has that name (the message lists those there
    *     are), or {@code capacity} is negative
-   * @throws IllegalStateException if no strategy is on the classpath at all
+   * @throws IllegalStateException if no strategy is on the classpath at all, or the strategy
+   *     returned {@code null}
    */
   public static Allocator create(String strategy, long capacity) {
-    return strategy(strategy).create(capacity);
+    return create(strategy(strategy), capacity);
+  }
+
+  /**
+   * Creates an allocator of the given strategy, checking what the provider returns: code that holds
+   * an {@link AllocationStrategy} (a replay tool, a benchmark) calls this rather than {@link
+   * AllocationStrategy#create(long)}, so that a broken provider is named instead of a {@code null}
+   * travelling on.
+   *
+   * @param strategy the strategy
+   * @param capacity the initial capacity, {@code >= 0}
+   * @return a new empty allocator
+   * @throws IllegalStateException if the strategy returned {@code null}
+   * @throws IllegalArgumentException if {@code capacity} is negative
+   */
+  public static Allocator create(AllocationStrategy strategy, long capacity) {
+    @Nullable Allocator allocator = strategy.create(capacity);
+    if (allocator == null) {
+      throw new IllegalStateException(
+          "AllocationStrategy '"
+              + strategy.getName()
+              + "' ("
+              + strategy.getClass().getName()
+              + ") returned null from create("
+              + capacity
+              + "); a strategy must return a new allocator");
+    }
+    return allocator;
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.allot;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -13,6 +15,13 @@ import org.slf4j.Logger;
 /**
  * The strategies found on one class path and the rules that pick one of them. {@link Allocators}
  * holds the catalog of its own class loader; tests build catalogs from explicit lists.
+ *
+ * <p>A provider is asked its name and priority once, when the catalog is built, and the answers are
+ * kept: a provider that throws there, or answers a null or blank name, is logged with the cause and
+ * left out, so that one broken jar never takes the others down. Of two providers with one name the
+ * catalog keeps the one with the higher priority, on a tie the one whose class name comes first in
+ * alphabetical order, and logs a warning naming both classes; the order of the class path does not
+ * matter.
  */
 final class StrategyCatalog {
 
@@ -25,21 +34,44 @@ final class StrategyCatalog {
           + " (best-fit) to the classpath, or register your own dev.allot.AllocationStrategy in"
           + " META-INF/services/dev.allot.AllocationStrategy.";
 
-  /** Strategies in the order the choice rules rank them: priority high to low, then name. */
-  private static final Comparator<AllocationStrategy> RANKING =
-      Comparator.comparingInt(AllocationStrategy::getPriority)
-          .reversed()
-          .thenComparing(AllocationStrategy::getName);
+  /** A provider with the name and priority it answered when the catalog was built. */
+  private record Entry(String name, int priority, AllocationStrategy strategy) {
 
-  private final List<AllocationStrategy> ranked;
+    String className() {
+      return strategy.getClass().getName();
+    }
+
+    String describe() {
+      return name + " (priority " + priority + ", " + className() + ")";
+    }
+  }
+
+  /** Strategies in the order the choice rules rank them: priority high to low, then name. */
+  private static final Comparator<Entry> RANKING =
+      Comparator.comparingInt(Entry::priority).reversed().thenComparing(Entry::name);
+
+  /** Among providers of one name, the first is kept: priority high to low, then class name. */
+  private static final Comparator<Entry> PRECEDENCE =
+      Comparator.comparingInt(Entry::priority).reversed().thenComparing(Entry::className);
+
+  private final List<Entry> ranked;
+  private final List<AllocationStrategy> strategies;
   private final Logger logger;
   private @Nullable AllocationStrategy defaultChoice;
 
-  StrategyCatalog(List<AllocationStrategy> strategies, Logger logger) {
-    List<AllocationStrategy> sorted = new ArrayList<>(strategies);
+  StrategyCatalog(List<AllocationStrategy> providers, Logger logger) {
+    this.logger = logger;
+    Map<String, Entry> byName = new LinkedHashMap<>();
+    for (AllocationStrategy provider : providers) {
+      Entry entry = entry(provider);
+      if (entry != null) {
+        byName.merge(entry.name(), entry, this::keepOne);
+      }
+    }
+    List<Entry> sorted = new ArrayList<>(byName.values());
     sorted.sort(RANKING);
     this.ranked = List.copyOf(sorted);
-    this.logger = logger;
+    this.strategies = sorted.stream().map(Entry::strategy).toList();
   }
 
   /**
@@ -58,21 +90,73 @@ final class StrategyCatalog {
         found.add(providers.next());
       } catch (ServiceConfigurationError e) {
         logger.warn(
-            "An AllocationStrategy provider failed to load and was skipped: {}", e.getMessage());
+            "An AllocationStrategy provider failed to load and was skipped: {}", e.getMessage(), e);
       }
     }
     return new StrategyCatalog(found, logger);
   }
 
+  /** Asks a provider its name and priority; {@code null}, after a warning, if it cannot answer. */
+  private @Nullable Entry entry(AllocationStrategy provider) {
+    String className = provider.getClass().getName();
+    @Nullable String name;
+    try {
+      name = provider.getName();
+    } catch (RuntimeException | LinkageError e) {
+      logger.warn(
+          "AllocationStrategy provider {} was skipped: getName() threw {}", className, e, e);
+      return null;
+    }
+    if (name == null) {
+      logger.warn("AllocationStrategy provider {} was skipped: getName() returned null", className);
+      return null;
+    }
+    if (name.isBlank()) {
+      logger.warn(
+          "AllocationStrategy provider {} was skipped: getName() returned the blank name '{}'",
+          className,
+          name);
+      return null;
+    }
+    int priority;
+    try {
+      priority = provider.getPriority();
+    } catch (RuntimeException | LinkageError e) {
+      logger.warn(
+          "AllocationStrategy provider {} was skipped: getPriority() threw {}", className, e, e);
+      return null;
+    }
+    return new Entry(name, priority, provider);
+  }
+
+  /**
+   * Of two providers with one name, keeps the one {@link #PRECEDENCE} puts first, with a warning.
+   */
+  private Entry keepOne(Entry one, Entry other) {
+    Entry kept = PRECEDENCE.compare(one, other) <= 0 ? one : other;
+    Entry dropped = kept == one ? other : one;
+    logger.warn(
+        "AllocationStrategy providers {} (priority {}) and {} (priority {}) are both named '{}':"
+            + " using {} (higher priority, on a tie the class name first in alphabetical order)"
+            + " and skipping {}",
+        kept.className(),
+        kept.priority(),
+        dropped.className(),
+        dropped.priority(),
+        kept.name(),
+        kept.className(),
+        dropped.className());
+    return kept;
+  }
+
   List<AllocationStrategy> strategies() {
-    return ranked;
+    return strategies;
   }
 
   AllocationStrategy strategy(String name) {
-    for (AllocationStrategy strategy : ranked) {
-      if (strategy.getName().equals(name)) {
-        return strategy;
-      }
+    Entry entry = find(name);
+    if (entry != null) {
+      return entry.strategy();
     }
     if (ranked.isEmpty()) {
       throw new IllegalStateException(
@@ -91,11 +175,12 @@ final class StrategyCatalog {
   }
 
   /**
-   * Applies the choice rules: the property, else the only strategy, else the highest ranked with a
-   * warning. The choice without the property is made once, so the warning is logged once.
+   * Applies the choice rules: the property if set (even to nothing), else the only strategy, else
+   * the highest ranked with a warning. The choice without the property is made once, so the warning
+   * is logged once.
    */
   synchronized AllocationStrategy defaultStrategy(@Nullable String property) {
-    if (property != null && !property.isBlank()) {
+    if (property != null) {
       return strategyFromProperty(property.strip());
     }
     AllocationStrategy chosen = defaultChoice;
@@ -107,16 +192,14 @@ final class StrategyCatalog {
   }
 
   private AllocationStrategy strategyFromProperty(String name) {
-    for (AllocationStrategy strategy : ranked) {
-      if (strategy.getName().equals(name)) {
-        return strategy;
-      }
+    Entry entry = find(name);
+    if (entry != null) {
+      return entry.strategy();
     }
     throw new IllegalStateException(
-        "System property "
-            + STRATEGY_PROPERTY
-            + "="
-            + name
+        (name.isEmpty()
+                ? "System property " + STRATEGY_PROPERTY + " is set but empty: it"
+                : "System property " + STRATEGY_PROPERTY + "=" + name)
             + " names no strategy on the classpath. "
             + (ranked.isEmpty()
                 ? "No strategy is on the classpath. "
@@ -129,23 +212,28 @@ final class StrategyCatalog {
       throw new IllegalStateException(
           "No allocation strategy is on the classpath. " + ARTIFACT_HINT);
     }
-    AllocationStrategy winner = ranked.get(0);
+    Entry winner = ranked.get(0);
     if (ranked.size() > 1) {
       logger.warn(
           "Several allocation strategies are on the classpath: {}. Using '{}' (highest priority, ties"
               + " broken by name). Choose one with -D{}=NAME or Allocators.create(NAME, capacity).",
           names(),
-          winner.getName(),
+          winner.name(),
           STRATEGY_PROPERTY);
     }
-    return winner;
+    return winner.strategy();
+  }
+
+  private @Nullable Entry find(String name) {
+    for (Entry entry : ranked) {
+      if (entry.name().equals(name)) {
+        return entry;
+      }
+    }
+    return null;
   }
 
   private String names() {
-    return ranked.stream()
-        .map(
-            s ->
-                s.getName() + " (priority " + s.getPriority() + ", " + s.getClass().getName() + ")")
-        .collect(Collectors.joining(", ", "[", "]"));
+    return ranked.stream().map(Entry::describe).collect(Collectors.joining(", ", "[", "]"));
   }
 }

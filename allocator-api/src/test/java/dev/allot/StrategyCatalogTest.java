@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.allot.fixture.BrokenProviders;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,8 +177,13 @@ class StrategyCatalogTest {
     }
   }
 
+  /**
+   * Beside the module's own services file, which lists the five {@link BrokenProviders} that break
+   * {@code getName()} or {@code getPriority()}, a second one lists a class that does not exist and
+   * a good provider: the good one is loaded, each of the six broken ones is reported once.
+   */
   @Test
-  void load_brokenProviderListed_isReportedAndSkipped(@TempDir Path dir) throws IOException {
+  void load_brokenProvidersListed_areReportedAndSkipped(@TempDir Path dir) throws IOException {
     Path services = Files.createDirectories(dir.resolve("META-INF/services"));
     Files.writeString(
         services.resolve(AllocationStrategy.class.getName()),
@@ -189,15 +197,208 @@ class StrategyCatalogTest {
           catalog.strategies().stream().map(AllocationStrategy::getName).toList());
       assertEquals(
           List.of(
-              "An AllocationStrategy provider failed to load and was skipped: dev.allot.AllocationStrategy:"
-                  + " Provider dev.allot.NoSuchStrategy not found"),
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameBlank was skipped:"
+                  + " getName() returned the blank name ' \t'",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameFailsToLink was skipped:"
+                  + " getName() threw java.lang.NoClassDefFoundError: com/example/MissingDependency",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameNull was skipped:"
+                  + " getName() returned null",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameThrows was skipped:"
+                  + " getName() threw java.lang.IllegalStateException: no name today",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$PriorityThrows was skipped:"
+                  + " getPriority() threw java.lang.ArithmeticException: priority overflow",
+              "An AllocationStrategy provider failed to load and was skipped:"
+                  + " dev.allot.AllocationStrategy: Provider dev.allot.NoSuchStrategy not found"),
+          messages().stream().sorted().toList());
+      assertEquals(
+          new Warning(
+              "An AllocationStrategy provider failed to load and was skipped:"
+                  + " dev.allot.AllocationStrategy: Provider dev.allot.NoSuchStrategy not found",
+              "java.util.ServiceConfigurationError",
+              "dev.allot.AllocationStrategy: Provider dev.allot.NoSuchStrategy not found"),
+          warnings().stream()
+              .filter(w -> w.message().contains("NoSuchStrategy"))
+              .findFirst()
+              .orElseThrow());
+    }
+  }
+
+  /**
+   * The broken providers registered in this module's test services file are all skipped, so the API
+   * alone still has no strategy, and asking for one is an ordinary error every time, never a failed
+   * class initialization.
+   */
+  @Test
+  void allocators_apiModuleWithBrokenProvidersOnly_hasNoStrategy() {
+    assertEquals(List.of(), Allocators.strategies());
+    assertThrows(IllegalStateException.class, () -> Allocators.create(8));
+    assertThrows(IllegalStateException.class, () -> Allocators.create("first-fit", 8));
+    assertEquals(List.of(), Allocators.strategies());
+  }
+
+  private record Warning(String message, @Nullable String causeClass, @Nullable String cause) {}
+
+  private List<Warning> warnings() {
+    return logged.list.stream()
+        .map(
+            event -> {
+              IThrowableProxy cause = event.getThrowableProxy();
+              return new Warning(
+                  event.getFormattedMessage(),
+                  cause == null ? null : cause.getClassName(),
+                  cause == null ? null : cause.getMessage());
+            })
+        .toList();
+  }
+
+  @Test
+  void catalog_providerWhoseGetNameThrows_isLoggedWithCauseAndSkipped() {
+    Named kept = new Named("first-fit", 10);
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new BrokenProviders.NameThrows(), kept), logger);
+
+    assertEquals(List.of(kept), catalog.strategies());
+    assertSame(kept, catalog.strategy("first-fit"));
+    assertEquals(
+        List.of(
+            new Warning(
+                "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameThrows was skipped:"
+                    + " getName() threw java.lang.IllegalStateException: no name today",
+                "java.lang.IllegalStateException",
+                "no name today")),
+        warnings());
+  }
+
+  @Test
+  void catalog_providerWhoseGetNameFailsToLink_isLoggedWithCauseAndSkipped() {
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new BrokenProviders.NameFailsToLink()), logger);
+
+    assertEquals(List.of(), catalog.strategies());
+    assertEquals(
+        List.of(
+            new Warning(
+                "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameFailsToLink was skipped:"
+                    + " getName() threw java.lang.NoClassDefFoundError:"
+                    + " com/example/MissingDependency",
+                "java.lang.NoClassDefFoundError",
+                "com/example/MissingDependency")),
+        warnings());
+  }
+
+  @Test
+  void catalog_providerWithNullName_isLoggedAndSkipped() {
+    StrategyCatalog catalog = new StrategyCatalog(List.of(new BrokenProviders.NameNull()), logger);
+
+    assertEquals(List.of(), catalog.strategies());
+    assertEquals(
+        List.of(
+            new Warning(
+                "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameNull was skipped:"
+                    + " getName() returned null",
+                null,
+                null)),
+        warnings());
+  }
+
+  @Test
+  void catalog_providerWithBlankName_isLoggedAndSkipped() {
+    StrategyCatalog catalog = new StrategyCatalog(List.of(new BrokenProviders.NameBlank()), logger);
+
+    assertEquals(List.of(), catalog.strategies());
+    assertEquals(
+        List.of(
+            new Warning(
+                "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameBlank was skipped:"
+                    + " getName() returned the blank name ' \t'",
+                null,
+                null)),
+        warnings());
+  }
+
+  @Test
+  void catalog_providerWhoseGetPriorityThrows_isLoggedWithCauseAndSkipped() {
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new BrokenProviders.PriorityThrows()), logger);
+
+    assertEquals(List.of(), catalog.strategies());
+    assertThrows(IllegalStateException.class, () -> catalog.strategy("priority-throws"));
+    assertEquals(
+        List.of(
+            new Warning(
+                "AllocationStrategy provider dev.allot.fixture.BrokenProviders$PriorityThrows was skipped:"
+                    + " getPriority() threw java.lang.ArithmeticException: priority overflow",
+                "java.lang.ArithmeticException",
+                "priority overflow")),
+        warnings());
+  }
+
+  /** A second provider class, so that two classes can answer the same name. */
+  record OtherNamed(String getName, int getPriority) implements AllocationStrategy {
+    @Override
+    public Allocator create(long capacity) {
+      throw new UnsupportedOperationException("not needed to test the choice");
+    }
+  }
+
+  @Test
+  void catalog_twoProvidersOneName_keepsHigherPriorityWithWarningNamingBoth() {
+    Named low = new Named("first-fit", 0);
+    OtherNamed high = new OtherNamed("first-fit", 10);
+
+    for (List<AllocationStrategy> order :
+        List.<List<AllocationStrategy>>of(List.of(low, high), List.of(high, low))) {
+      logged.list.clear();
+      StrategyCatalog catalog = new StrategyCatalog(order, logger);
+
+      assertEquals(List.of(high), catalog.strategies());
+      assertEquals(
+          List.of(
+              "AllocationStrategy providers dev.allot.StrategyCatalogTest$OtherNamed (priority 10)"
+                  + " and dev.allot.StrategyCatalogTest$Named (priority 0) are both named"
+                  + " 'first-fit': using dev.allot.StrategyCatalogTest$OtherNamed (higher priority,"
+                  + " on a tie the class name first in alphabetical order) and skipping"
+                  + " dev.allot.StrategyCatalogTest$Named"),
           messages());
     }
   }
 
   @Test
-  void allocators_apiModuleAlone_hasNoStrategy() {
-    assertEquals(List.of(), Allocators.strategies());
-    assertThrows(IllegalStateException.class, () -> Allocators.create(8));
+  void catalog_twoProvidersOneNameSamePriority_keepsClassNameFirstInAlphabet() {
+    Named named = new Named("first-fit", 5);
+    OtherNamed other = new OtherNamed("first-fit", 5);
+
+    for (List<AllocationStrategy> order :
+        List.<List<AllocationStrategy>>of(List.of(named, other), List.of(other, named))) {
+      assertSame(named, new StrategyCatalog(order, logger).strategy("first-fit"));
+    }
+  }
+
+  @Test
+  void defaultStrategy_propertySetButEmpty_failsListingWhatIsThere() {
+    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10)), logger);
+
+    for (String empty : List.of("", "  ")) {
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy(empty));
+      assertEquals(
+          "System property dev.allot.strategy is set but empty: it names no strategy on the"
+              + " classpath. Strategies on the classpath: [first-fit (priority 10,"
+              + " dev.allot.StrategyCatalogTest$Named)]. "
+              + StrategyCatalog.ARTIFACT_HINT,
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void create_strategyReturnsNull_failsNamingTheProvider() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Allocators.create(new BrokenProviders.CreatesNull(), 16));
+    assertEquals(
+        "AllocationStrategy 'creates-null' (dev.allot.fixture.BrokenProviders$CreatesNull) returned null"
+            + " from create(16); a strategy must return a new allocator",
+        e.getMessage());
   }
 }

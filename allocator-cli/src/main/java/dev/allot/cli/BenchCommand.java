@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     AllocationStrategy chosen = strategy.strategy();
     WorkloadKind kind = WorkloadKind.byName(workload);
     if (record == null) {
-      run(chosen, kind, chosen.create(0), System.out);
+      run(chosen, kind, Allocators.create(chosen, 0), System.out);
       return 0;
     }
     try (BufferedWriter trace = Files.newBufferedWriter(record, StandardCharsets.UTF_8)) {
@@ -108,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
           .append(" --seed ")
           .append(Long.toString(seed))
           .append('\n');
-      run(chosen, kind, Allocators.recording(chosen.create(0), trace), System.out);
+      run(chosen, kind, Allocators.recording(Allocators.create(chosen, 0), trace), System.out);
     }
     return 0;
   }

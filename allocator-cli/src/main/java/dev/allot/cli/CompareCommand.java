@@ -164,7 +164,8 @@ final class CompareCommand implements Callable<Integer> {
     RelocationListener noData = (oldStart, newStart, size) -> {};
     long begin = System.nanoTime();
     program.run(
-        capacity -> Allocators.growing(strategy.create(capacity), policy, noBuffer, noData),
+        capacity ->
+            Allocators.growing(Allocators.create(strategy, capacity), policy, noBuffer, noData),
         Progress.onTerminal("compare " + name + " (timing)", program.size()));
     long nanos = System.nanoTime() - begin;
     RunMeter meter =

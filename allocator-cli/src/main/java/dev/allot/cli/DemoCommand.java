@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         "Strategies on the classpath: "
             + Allocators.strategies().stream().map(AllocationStrategy::getName).toList());
     out.println("Showing: " + strategy.getName() + " (choose another with --strategy NAME)");
-    Allocator allocator = strategy.create(32);
+    Allocator allocator = Allocators.create(strategy, 32);
     out.println();
     long a = step(out, allocator, "a = alloc(8)", () -> allocator.alloc(8));
     long b = step(out, allocator, "b = alloc(6)", () -> allocator.alloc(6));

@@ -44,7 +44,9 @@ interface Program {
     meter.skipped(
         run(
             capacity ->
-                meter.attach(Allocators.growing(strategy.create(capacity), policy, meter, meter)),
+                meter.attach(
+                    Allocators.growing(
+                        Allocators.create(strategy, capacity), policy, meter, meter)),
             progress));
     return meter;
   }

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * With only this module on the class path, every entry point of {@link Allocators} finds first-fit.
+ * With only this module on the class path, every entry point of {@link Allocators} finds first-fit,
+ * although the test class path also registers the five {@code dev.allot.BrokenProviders} (names and
+ * priorities that throw, fail to link, are null or blank): they are skipped, not fatal.
  */
 class FirstFitDiscoveryTest {
 
@@ -25,5 +27,13 @@ class FirstFitDiscoveryTest {
     assertEquals(1, strategies.size());
     assertInstanceOf(FirstFitStrategy.class, strategies.get(0));
     assertEquals(FirstFitStrategy.PRIORITY, Allocators.strategy("first-fit").getPriority());
+  }
+
+  @Test
+  void create_brokenProvidersRegisteredBeside_keepsWorkingOnEveryCall() {
+    for (int call = 0; call < 3; call++) {
+      assertEquals("first-fit", Allocators.defaultStrategy().getName());
+      assertEquals(8, Allocators.create("first-fit", 8).getCapacity());
+    }
   }
 }

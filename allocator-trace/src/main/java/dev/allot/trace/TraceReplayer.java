@@ -3,6 +3,7 @@ package dev.allot.trace;
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.Allocators;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ public final class TraceReplayer {
       return StepResult.invalid("line " + operation.line() + ": " + operation.problem());
     }
     if (operation.kind() == OperationKind.CAPACITY) {
-      allocator = strategy.create(operation.first());
+      allocator = Allocators.create(strategy, operation.first());
       return StepResult.OK;
     }
     Allocator current = allocator;

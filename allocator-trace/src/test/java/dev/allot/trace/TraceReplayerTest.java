@@ -2,8 +2,10 @@ package dev.allot.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allot.fixture.BrokenProviders;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,20 @@ class TraceReplayerTest {
             "start=6 regions=1:2,5:1 free=7 fragmented=3",
             "ok regions=1:2,5:1 free=17 fragmented=3"),
         lines);
+  }
+
+  @Test
+  void apply_strategyCreatesNull_failsNamingTheProvider() {
+    TraceReplayer replayer = new TraceReplayer(new BrokenProviders.CreatesNull());
+
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10)));
+    assertEquals(
+        "AllocationStrategy 'creates-null' (dev.allot.fixture.BrokenProviders$CreatesNull) returned null"
+            + " from create(10); a strategy must return a new allocator",
+        e.getMessage());
   }
 
   @Test
