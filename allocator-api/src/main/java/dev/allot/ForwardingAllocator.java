@@ -51,6 +51,11 @@ public abstract class ForwardingAllocator implements Allocator {
   }
 
   @Override
+  public CompactionPlan compact(long budget, long granularity) {
+    return delegate.compact(budget, granularity);
+  }
+
+  @Override
   public long getCapacity() {
     return delegate.getCapacity();
   }

@@ -1,5 +1,6 @@
 package dev.allot;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,6 +76,33 @@ public final class GrowingAllocator extends ForwardingAllocator {
       onMove.regionRelocated(start, newStart, size);
     }
     return newStart;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Compaction never needs growth. After the delegate has moved its blocks, each move is passed
+   * to {@link RelocationListener#regionRelocated regionRelocated(from, to, size)} in plan order, so
+   * the listener that copies relocated regions copies compacted blocks too ({@link
+   * CompactionMove#overlapping()} is not passed: the listener copies as {@link System#arraycopy}
+   * does).
+   *
+   * @throws IncompleteCompactionException if the listener throws: the allocator has applied the
+   *     whole plan, which the exception carries with the count of moves the listener finished
+   */
+  @Override
+  public CompactionPlan compact(long budget, long granularity) {
+    CompactionPlan plan = delegate().compact(budget, granularity);
+    List<CompactionMove> moves = plan.moves();
+    for (int i = 0; i < moves.size(); i++) {
+      CompactionMove move = moves.get(i);
+      try {
+        onMove.regionRelocated(move.from(), move.to(), move.size());
+      } catch (RuntimeException | Error e) {
+        throw new IncompleteCompactionException(plan, i, e);
+      }
+    }
+    return plan;
   }
 
   /**

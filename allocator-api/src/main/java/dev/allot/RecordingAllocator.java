@@ -11,10 +11,10 @@ import java.util.Objects;
  * Allocators#recording(Allocator, Appendable)}.
  *
  * <p>The trace starts with {@code capacity N}, the delegate's capacity when recording began; that
- * is why the delegate must be empty then. Each {@code alloc}, {@code dealloc}, {@code realloc} and
- * {@code setCapacity} call adds one line, written <em>before</em> the call is passed on, so calls
- * that fail with bad input or lack of memory are recorded too: a replay reproduces them. Reading
- * calls (capacity, metrics, regions) are not recorded.
+ * is why the delegate must be empty then. Each {@code alloc}, {@code dealloc}, {@code realloc},
+ * {@code setCapacity} and {@code compact} call adds one line, written <em>before</em> the call is
+ * passed on, so calls that fail with bad input or lack of memory are recorded too: a replay
+ * reproduces them. Reading calls (capacity, metrics, regions) are not recorded.
  *
  * <p>An {@link IOException} from the {@link Appendable} is thrown as {@link UncheckedIOException}
  * and the call is then not passed on, so the allocator and the trace never disagree. Lines end with
@@ -67,6 +67,18 @@ public final class RecordingAllocator extends ForwardingAllocator {
   public long realloc(long start, long size, long newSize) {
     write("realloc", start, size, newSize);
     return super.realloc(start, size, newSize);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Recorded as {@code compact BUDGET GRANULARITY}; the no-argument {@link #compact()} is
+   * recorded with budget {@link Long#MAX_VALUE} and granularity 1.
+   */
+  @Override
+  public CompactionPlan compact(long budget, long granularity) {
+    write("compact", budget, granularity);
+    return super.compact(budget, granularity);
   }
 
   @Override

@@ -17,6 +17,11 @@ public interface RelocationListener {
    * ranges may overlap only if the strategy placed the region in the space it freed, so copy as
    * {@link System#arraycopy} does (correct for overlap).
    *
+   * <p>Also called for each move of {@link GrowingAllocator#compact(long, long)}, a whole block, in
+   * the order to copy them: the allocator has applied the whole plan, but the moves before this one
+   * are the only copies made since, so the data is still at {@code oldStart}. Compaction moves
+   * often overlap their source.
+   *
    * <p>If this method throws, the exception reaches the caller of {@code realloc} and the allocator
    * keeps the region at {@code newStart}, which this method was given: a listener that can fail
    * should record {@code newStart} before it does anything that may throw.

@@ -54,6 +54,11 @@ public final class SynchronizedAllocator implements Allocator {
   }
 
   @Override
+  public synchronized CompactionPlan compact(long budget, long granularity) {
+    return delegate.compact(budget, granularity);
+  }
+
+  @Override
   public synchronized long getCapacity() {
     return delegate.getCapacity();
   }

@@ -2,6 +2,7 @@ package dev.allot.cli;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Translates the addresses of a recorded trace into those of another strategy. A trace says {@code
@@ -54,6 +55,22 @@ final class AddressMap {
     put(start, recorded - start, translated);
     long cut = recorded + size - start;
     put(recorded + size, rangeSize - cut, translated + cut);
+  }
+
+  /**
+   * Follows a compaction on both sides: every recorded start through the recording's plan, every
+   * translated start through this strategy's. A range lies inside one block on each side, and
+   * blocks move whole, so its start says where all of it went.
+   */
+  void compacted(LongUnaryOperator recorded, LongUnaryOperator translated) {
+    TreeMap<Long, long[]> moved = new TreeMap<>();
+    ranges.forEach(
+        (start, range) ->
+            moved.put(
+                recorded.applyAsLong(start),
+                new long[] {range[0], translated.applyAsLong(range[1])}));
+    ranges.clear();
+    ranges.putAll(moved);
   }
 
   /** Forgets every range, for a new trace. */

@@ -2,11 +2,13 @@ package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.CompactionPlan;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceReplayer;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  *       allocator it is given, so its peak capacity is its own.
  *   <li>A free or realloc of a range that spans two recorded regions (legal when they touched)
  *       cannot be translated; it is skipped and counted.
+ *   <li>A {@code compact} line compacts each strategy's own allocator; the addresses that follow it
+ *       in the trace are the recording's after its compaction, so both sides of the address map
+ *       follow their own plan.
  * </ul>
  */
 final class TraceProgram implements Program {
@@ -35,9 +40,14 @@ final class TraceProgram implements Program {
   private final List<TraceOperation> operations;
   private final long[] recordedStarts;
 
-  private TraceProgram(List<TraceOperation> operations, long[] recordedStarts) {
+  /** The recording's plan of each {@code compact} line that succeeded; null elsewhere. */
+  private final @Nullable CompactionPlan[] recordedPlans;
+
+  private TraceProgram(
+      List<TraceOperation> operations, long[] recordedStarts, @Nullable CompactionPlan[] plans) {
     this.operations = operations;
     this.recordedStarts = recordedStarts;
+    this.recordedPlans = plans;
   }
 
   /**
@@ -51,18 +61,38 @@ final class TraceProgram implements Program {
       List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
     TraceReplayer replayer = new TraceReplayer(recordedWith);
     long[] starts = new long[operations.size()];
+    @Nullable CompactionPlan[] plans = new CompactionPlan[starts.length];
     for (int i = 0; i < starts.length; i++) {
-      StepResult result = replayer.apply(operations.get(i));
+      TraceOperation operation = operations.get(i);
+      Allocator current = replayer.allocator();
+      if (operation.kind() == OperationKind.COMPACT && current != null) {
+        plans[i] = compactRecording(current, operation);
+        starts[i] = plans[i] == null ? FAILED : 0;
+        progress.step(i + 1);
+        continue;
+      }
+      StepResult result = replayer.apply(operation);
       starts[i] =
           switch (result.outcome()) {
             case START -> result.value();
             case OK -> 0;
+            case MOVED -> 0;
             case MEMORY, INVALID -> FAILED;
           };
       progress.step(i + 1);
     }
     progress.finish();
-    return new TraceProgram(operations, starts);
+    return new TraceProgram(operations, starts, plans);
+  }
+
+  /** Compacts the recording's allocator, keeping the plan; null when the line is bad input. */
+  private static @Nullable CompactionPlan compactRecording(
+      Allocator allocator, TraceOperation operation) {
+    try {
+      return allocator.compact(operation.first(), operation.second());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -91,6 +121,10 @@ final class TraceProgram implements Program {
       if (operation.kind() == OperationKind.CAPACITY) {
         allocator = newAllocator.apply(operation.first());
         addresses.clear();
+      } else if (operation.kind() == OperationKind.COMPACT && allocator != null) {
+        CompactionPlan own = allocator.compact(operation.first(), operation.second());
+        CompactionPlan recording = Objects.requireNonNull(recordedPlans[i]);
+        addresses.compacted(recording::translate, own::translate);
       } else if (allocator != null && !runCall(allocator, addresses, operation, recorded)) {
         skipped++;
       }
@@ -132,7 +166,7 @@ final class TraceProgram implements Program {
         }
         yield true;
       }
-      case SET_CAPACITY, CAPACITY, MALFORMED -> true;
+      case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> true;
     };
   }
 

@@ -9,6 +9,9 @@ import dev.allot.Allocator;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReplayer;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +135,26 @@ class FirstFitCompactionTest {
     assertEquals("compact(-1, 1): negative number -1", negative.getMessage());
     assertEquals("compact(5, 0): granularity 0 is below 1", zero.getMessage());
     assertEquals(before, allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void replay_compactLine_printsTheMovedIndices() {
+    List<String> lines = new ArrayList<>();
+
+    TraceReplayer.replay(
+        TraceParser.parse(
+            "capacity 20\nalloc 20\ndealloc 2 2\ndealloc 6 3\ndealloc 12 5\n"
+                + "compact 0 1\ncompact 100 1\ncompact -1 1\ncompact 5 0\n"),
+        new FirstFitStrategy(),
+        false,
+        lines::add);
+
+    assertEquals(
+        List.of(
+            "moved=2 regions=0:4,9:3,17:3 free=10 fragmented=10",
+            "moved=6 regions=0:10 free=10 fragmented=0",
+            "invalid regions=0:10 free=10 fragmented=0",
+            "invalid regions=0:10 free=10 fragmented=0"),
+        lines.subList(5, 9));
   }
 }

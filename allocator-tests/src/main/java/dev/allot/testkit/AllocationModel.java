@@ -171,6 +171,7 @@ public final class AllocationModel {
       case DEALLOC -> a < 0 || b < 0 ? CallValidity.INVALID : releaseValidity(a, b);
       case REALLOC -> a < 0 || b < 0 || c < 0 ? CallValidity.INVALID : reallocValidity(a, b, c);
       case SET_CAPACITY -> a < capacity ? CallValidity.INVALID : CallValidity.VALID;
+      case COMPACT -> a < 0 || b < 1 ? CallValidity.INVALID : CallValidity.VALID;
       case CAPACITY, MALFORMED ->
           throw new IllegalArgumentException(
               "not a call on an allocator: " + operation.toTraceLine());

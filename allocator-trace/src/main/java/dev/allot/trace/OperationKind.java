@@ -15,6 +15,8 @@ public enum OperationKind {
   REALLOC("realloc", 3),
   /** {@code set_capacity N}. */
   SET_CAPACITY("set_capacity", 1),
+  /** {@code compact BUDGET GRANULARITY}. */
+  COMPACT("compact", 2),
   /** A line that is not a well-formed operation; replaying it reports {@code invalid}. */
   MALFORMED("", 0);
 

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param outcome how the call ended
  * @param value the returned start for {@link Outcome#START}, the requested capacity for {@link
- *     Outcome#MEMORY}, otherwise 0
+ *     Outcome#MEMORY}, the moved indices for {@link Outcome#MOVED}, otherwise 0
  * @param detail why the call was {@link Outcome#INVALID}; empty otherwise
  */
 public record StepResult(Outcome outcome, long value, String detail) {
@@ -34,7 +34,9 @@ public record StepResult(Outcome outcome, long value, String detail) {
     /** The call failed for lack of space. */
     MEMORY,
     /** The call was rejected as bad input, or the line was malformed. */
-    INVALID
+    INVALID,
+    /** {@code compact} moved this many indices. */
+    MOVED
   }
 
   /** The result of every successful call that returns nothing. */
@@ -48,6 +50,10 @@ public record StepResult(Outcome outcome, long value, String detail) {
     return new StepResult(Outcome.MEMORY, requestedCapacity, "");
   }
 
+  static StepResult moved(long indices) {
+    return new StepResult(Outcome.MOVED, indices, "");
+  }
+
   static StepResult invalid(String detail) {
     return new StepResult(Outcome.INVALID, 0, detail);
   }
@@ -55,7 +61,7 @@ public record StepResult(Outcome outcome, long value, String detail) {
   /**
    * Renders the first field of a replay line.
    *
-   * @return {@code start=N}, {@code ok}, {@code memory=N} or {@code invalid}
+   * @return {@code start=N}, {@code ok}, {@code memory=N}, {@code invalid} or {@code moved=N}
    */
   public String field() {
     return switch (outcome) {
@@ -63,6 +69,7 @@ public record StepResult(Outcome outcome, long value, String detail) {
       case OK -> "ok";
       case MEMORY -> "memory=" + value;
       case INVALID -> "invalid";
+      case MOVED -> "moved=" + value;
     };
   }
 }

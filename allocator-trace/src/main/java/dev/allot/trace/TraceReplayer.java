@@ -80,6 +80,8 @@ public final class TraceReplayer {
         current.setCapacity(operation.first());
         yield StepResult.OK;
       }
+      case COMPACT ->
+          StepResult.moved(current.compact(operation.first(), operation.second()).movedIndices());
       case CAPACITY, MALFORMED ->
           throw new IllegalStateException("handled above: " + operation.kind());
     };

@@ -36,19 +36,27 @@ class TraceParserTest {
   @Test
   void parse_everyKind_readsItsNumbers() {
     List<TraceOperation> operations =
-        TraceParser.parse("capacity 8\nalloc 2\ndealloc 0 1\nrealloc 1 1 5\nset_capacity 16\n");
+        TraceParser.parse(
+            "capacity 8\nalloc 2\ndealloc 0 1\nrealloc 1 1 5\nset_capacity 16\ncompact 64 4\n");
 
     assertEquals(
-        List.of("capacity 8", "alloc 2", "dealloc 0 1", "realloc 1 1 5", "set_capacity 16"),
+        List.of(
+            "capacity 8",
+            "alloc 2",
+            "dealloc 0 1",
+            "realloc 1 1 5",
+            "set_capacity 16",
+            "compact 64 4"),
         operations.stream().map(TraceOperation::toTraceLine).toList());
     assertEquals(5, operations.get(3).third());
+    assertEquals(OperationKind.COMPACT, operations.get(5).kind());
   }
 
   @Test
   void parseLine_unknownWord_isMalformedNamingTheWord() {
-    TraceOperation operation = TraceParser.parseLine("compact 1", 7);
+    TraceOperation operation = TraceParser.parseLine("defragment 1", 7);
 
-    assertEquals(TraceOperation.malformed(7, "unknown operation 'compact'"), operation);
+    assertEquals(TraceOperation.malformed(7, "unknown operation 'defragment'"), operation);
   }
 
   @Test
@@ -92,7 +100,7 @@ class TraceParserTest {
   @Test
   void toTraceLine_malformed_isAComment() {
     assertEquals(
-        "# line 7: unknown operation 'compact'",
-        TraceOperation.malformed(7, "unknown operation 'compact'").toTraceLine());
+        "# line 7: unknown operation 'defragment'",
+        TraceOperation.malformed(7, "unknown operation 'defragment'").toTraceLine());
   }
 }

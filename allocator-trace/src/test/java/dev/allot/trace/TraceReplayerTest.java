@@ -93,10 +93,10 @@ class TraceReplayerTest {
 
   @Test
   void apply_malformedLine_isInvalidNamingLineAndProblem() {
-    StepResult result = new TraceReplayer(strategy).apply(TraceParser.parseLine("compact 1", 9));
+    StepResult result = new TraceReplayer(strategy).apply(TraceParser.parseLine("defragment 1", 9));
 
     assertEquals(
-        new StepResult(StepResult.Outcome.INVALID, 0, "line 9: unknown operation 'compact'"),
+        new StepResult(StepResult.Outcome.INVALID, 0, "line 9: unknown operation 'defragment'"),
         result);
   }
 
