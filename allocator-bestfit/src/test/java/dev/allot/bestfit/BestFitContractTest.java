@@ -15,6 +15,6 @@ class BestFitContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.SMALLEST_FIT);
+    return Set.of(AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION);
   }
 }

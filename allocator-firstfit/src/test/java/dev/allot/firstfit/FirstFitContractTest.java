@@ -17,6 +17,6 @@ class FirstFitContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.PYGLET_FIRST_FIT);
+    return Set.of(AllocatorFeature.PYGLET_FIRST_FIT, AllocatorFeature.COMPACTION);
   }
 }

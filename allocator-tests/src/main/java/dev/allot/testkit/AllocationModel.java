@@ -9,6 +9,7 @@ import dev.allot.trace.OperationKind;
 import dev.allot.trace.TraceOperation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The independent model an allocator is checked against: the allocated space as a Guava {@link
@@ -300,6 +301,25 @@ public final class AllocationModel {
           operation.third() == 0 ? new Region(0, 0) : new Region(result, operation.third());
       default -> new Region(0, 0);
     };
+  }
+
+  /**
+   * Records a compaction: every live region moves to where {@code translate} sends its start, and
+   * the allocated space becomes their union.
+   *
+   * @param translate the plan's translation of an old index
+   */
+  public void compacted(LongUnaryOperator translate) {
+    List<Region> moved = new ArrayList<>(live.size());
+    for (Region region : live) {
+      moved.add(new Region(translate.applyAsLong(region.start()), region.size()));
+    }
+    live.clear();
+    live.addAll(moved);
+    allocated.clear();
+    for (Region region : moved) {
+      allocated.add(range(region.start(), region.size()));
+    }
   }
 
   private void subtractFromLive(Region freed) {

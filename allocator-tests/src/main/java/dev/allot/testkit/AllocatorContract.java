@@ -116,6 +116,16 @@ public abstract class AllocatorContract {
     check(Invariant.SMALLEST_FIT);
   }
 
+  /**
+   * Checks {@link Invariant#COMPACTION}, for strategies declaring {@link
+   * AllocatorFeature#COMPACTION}: programs compact now and then with random budgets and
+   * granularities, and the kit copies each plan in a simulated buffer.
+   */
+  @Test
+  public void compaction_anyBudgetAndGranularity_movesWholeBlocksAndKeepsEveryRegion() {
+    check(Invariant.COMPACTION);
+  }
+
   private void check(Invariant invariant) {
     AllocatorFeature feature = invariant.feature();
     Assumptions.assumeTrue(

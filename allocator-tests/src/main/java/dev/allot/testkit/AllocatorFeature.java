@@ -18,5 +18,13 @@ public enum AllocatorFeature {
    * taken as they were before the call (a moving region's old range still counts as allocated); and
    * a placement fails for memory only when no hole fits.
    */
-  SMALLEST_FIT
+  SMALLEST_FIT,
+
+  /**
+   * {@code compact(budget, granularity)} moves whole blocks by multiples of the granularity within
+   * the budget (one move at least while work is left), with moves that copied in order keep every
+   * region's data, overlap flags that are true and a translation that finds every region, and at
+   * the end state with granularity 1 leaves no fragmented free space.
+   */
+  COMPACTION
 }

@@ -32,7 +32,7 @@ final class BadInputChecker implements InvariantChecker<Step> {
                   + " is bad input, but failed for memory instead of throwing"
                   + " IllegalArgumentException"
               : null;
-      case START, OK ->
+      case START, OK, MOVED ->
           validity == CallValidity.INVALID
               ? call
                   + " is bad input, but gave "

@@ -2,6 +2,7 @@ package dev.allot.testkit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
@@ -46,8 +47,9 @@ public final class ContractRun {
    *
    *   call the allocator (CallOutcomeChecker)
    *   outcome checkers, judging the call against the model before it: bad input, failure
-   *     atomicity, requested capacity, placement, smallest fit, realloc keeps others
-   *   the model records the call if it succeeded on good input with a region it can hold
+   *     atomicity, requested capacity, placement, smallest fit, realloc keeps others, compaction
+   *   the model records the call if it succeeded on good input with a region it can hold, or
+   *     moves its live regions by the plan of a compaction
    *   state checkers, comparing what the allocator shows with the model after it: block list,
    *     metrics, and the pyglet reference when chosen
    *
@@ -64,7 +66,8 @@ public final class ContractRun {
           new RequestedCapacityChecker(),
           new PlacementChecker(),
           new SmallestFitChecker(),
-          new ReallocKeepsOthersChecker());
+          new ReallocKeepsOthersChecker(),
+          new CompactionChecker());
 
   private final Set<Invariant> checked;
   private final TraceReplayer subject;
@@ -257,11 +260,14 @@ public final class ContractRun {
     operations.add(operation);
     String call = describe(operation);
     StepResult result = CallOutcomeChecker.call(subject, operation, call);
+    @Nullable CompactionPlan plan = result.outcome() == Outcome.MOVED ? subject.lastPlan() : null;
     Step step =
-        new Step(operation, call, validity, before, holesBefore, result, model, allocator());
+        new Step(operation, call, validity, before, holesBefore, result, model, allocator(), plan);
     check(OUTCOME_CHECKERS, step);
     if (step.recordable()) {
       model.record(operation, result.value());
+    } else if (plan != null) {
+      model.compacted(plan::translate);
     }
     checkState(operation, call, result);
     return result;

@@ -18,7 +18,7 @@ final class FailureAtomicityChecker implements InvariantChecker<Step> {
     return switch (step.result().outcome()) {
       case INVALID -> checkUnchanged(step, step.call() + " was rejected");
       case MEMORY -> checkUnchanged(step, step.call() + " failed for memory");
-      case START, OK -> null;
+      case START, OK, MOVED -> null;
     };
   }
 

@@ -60,7 +60,14 @@ public enum Invariant {
   SMALLEST_FIT(
       "every new placement takes the smallest free hole that fits, lowest start on a tie, and"
           + " fails for memory only when no hole fits",
-      AllocatorFeature.SMALLEST_FIT);
+      AllocatorFeature.SMALLEST_FIT),
+  /** Compaction keeps every region, whole. */
+  COMPACTION(
+      "compact moves whole blocks by multiples of the granularity within the budget, making one"
+          + " move at least while work is left; its moves, copied in order, keep every region's"
+          + " data, say truly whether they overlap, and its translation finds every region; the"
+          + " end state with granularity 1 has no fragmented free space",
+      AllocatorFeature.COMPACTION);
 
   private final String rule;
   private final @Nullable AllocatorFeature feature;

@@ -1,12 +1,14 @@
 package dev.allot.testkit;
 
 import dev.allot.Allocator;
+import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.StepResult.Outcome;
 import dev.allot.trace.TraceOperation;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One call of a {@link ContractRun} as the checkers of its outcome see it: the call, what the model
@@ -21,6 +23,7 @@ import java.util.List;
  * @param result how the call ended
  * @param model the model, as it was before the call
  * @param allocator the allocator under test, as the call left it
+ * @param plan the plan a successful {@code compact} returned; null for every other call
  */
 record Step(
     TraceOperation operation,
@@ -30,7 +33,8 @@ record Step(
     List<Region> holesBefore,
     StepResult result,
     AllocationModel model,
-    Allocator allocator) {
+    Allocator allocator,
+    @Nullable CompactionPlan plan) {
 
   /**
    * Returns the size an {@code alloc}/{@code realloc} places.

@@ -75,6 +75,23 @@ sealed interface Command {
       call(OperationKind.SET_CAPACITY, model.capacity() + by)
   }
 
+  /**
+   * `compact(budget, granularity)`: a budget of [UNLIMITED] or more is [Long.MAX_VALUE], so that
+   * shrinking goes towards budget 0 (one move a call) and granularity 1.
+   */
+  data class Compact(val budget: Int, val granularity: Int) : Command {
+    override fun resolve(model: AllocationModel): TraceOperation = call(
+      OperationKind.COMPACT,
+      if (budget >= UNLIMITED) Long.MAX_VALUE else budget.toLong(),
+      granularity.toLong(),
+    )
+
+    companion object {
+      /** Budgets from here on mean no limit. */
+      const val UNLIMITED = 48
+    }
+  }
+
   /** A call the contract says must fail: bad input, or (huge sizes) bad input or memory. */
   data class BadCall(val kind: Kind, val a: Int, val b: Int) : Command {
 

@@ -88,6 +88,7 @@ object ContractProperties {
     Invariant.REQUESTED_CAPACITY -> Mix(grow = 0, capacities = 0..16, sizes = 1..32)
     Invariant.REALLOC_KEEPS_OTHERS -> Mix(realloc = 10)
     Invariant.SMALLEST_FIT, Invariant.BLOCK_LIST -> Mix(dealloc = 6)
+    Invariant.COMPACTION -> Mix(dealloc = 6, compact = 3)
     else -> Mix()
   }
 }

@@ -44,6 +44,7 @@ internal object ProgramShrinker : Shrinker<Program> {
     is Command.Realloc -> listOf(command.copy(pick = 0), command.copy(amount = command.amount / 2))
     is Command.GrowCapacity -> listOf(Command.GrowCapacity(command.by / 2))
     is Command.BadCall -> listOf(command.copy(a = 0), command.copy(b = 0))
+    is Command.Compact -> listOf(command.copy(budget = 0), command.copy(granularity = 1))
   }.filter { it != command && isNonNegative(it) }
 
   private fun isNonNegative(command: Command): Boolean = command !is Command.Alloc || command.size >= 0

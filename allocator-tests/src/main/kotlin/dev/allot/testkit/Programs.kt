@@ -53,6 +53,7 @@ data class Program(val capacity: Long, val commands: List<Command>) {
  * @property realloc weight of [Command.Realloc]
  * @property grow weight of [Command.GrowCapacity]
  * @property bad weight of [Command.BadCall]
+ * @property compact weight of [Command.Compact]
  * @property capacities initial capacities
  * @property sizes sizes of `alloc` and growth amounts of `realloc`
  * @property steps number of steps in a program
@@ -63,6 +64,7 @@ data class Mix(
   val realloc: Int = 4,
   val grow: Int = 1,
   val bad: Int = 1,
+  val compact: Int = 0,
   val capacities: IntRange = 0..64,
   val sizes: IntRange = 0..24,
   val steps: IntRange = 0..60,
@@ -101,6 +103,7 @@ object Programs {
       mix.realloc to Arb.bind(Arb.int(choices), Arb.enum<Command.Realloc.Change>(), Arb.int(mix.sizes), Command::Realloc),
       mix.grow to Arb.int(0..32).map { Command.GrowCapacity(it) },
       mix.bad to Arb.bind(Arb.enum<Command.BadCall.Kind>(), Arb.int(choices), Arb.int(choices), Command::BadCall),
+      mix.compact to Arb.bind(Arb.int(0..2 * Command.Compact.UNLIMITED), Arb.int(1..4), Command::Compact),
     ).filter { it.first > 0 }
     require(weighted.isNotEmpty()) { "Mix $mix: every weight is 0" }
     return if (weighted.size == 1) {

@@ -102,6 +102,30 @@ class BrokenStrategiesTest {
     assertCaught(Invariant.SMALLEST_FIT, Invariant.SMALLEST_FIT, new PygletReferenceStrategy());
   }
 
+  @Test
+  void compaction_blockSplit_isCaught() {
+    assertCaught(
+        Invariant.COMPACTION,
+        Invariant.COMPACTION,
+        new TestStrategy("splitting", SplittingCompactionAllocator::new));
+  }
+
+  @Test
+  void compaction_translationOffByOneAtBlockEnd_isCaught() {
+    assertCaught(
+        Invariant.COMPACTION,
+        Invariant.COMPACTION,
+        new TestStrategy("shifted-translation", ShiftedTranslationAllocator::new));
+  }
+
+  @Test
+  void compaction_overlapNotSaid_isCaught() {
+    assertCaught(
+        Invariant.COMPACTION,
+        Invariant.COMPACTION,
+        new TestStrategy("hidden-overlap", HiddenOverlapAllocator::new));
+  }
+
   private static AllocationStrategy overReference(String name, UnaryOperator<Allocator> breaker) {
     return new TestStrategy(
         name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));

@@ -6,6 +6,7 @@ import static dev.allot.spi.AllocatorArguments.requireNonNegative;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.spi.AllocatorArguments;
 import java.util.ArrayList;
@@ -82,6 +83,50 @@ class SmallestFitAllocator implements Allocator {
   long mergeWithNext(long end) {
     Long next = blocks.remove(end);
     return next == null ? end : end + next;
+  }
+
+  /**
+   * Compacts by sliding: every block in address order moves down as far as the granularity allows
+   * (not the skeleton's fill-then-slide, to show that the kit accepts any correct plan).
+   */
+  @Override
+  public CompactionPlan compact(long budget, long granularity) {
+    AllocatorArguments.requireCompaction(budget, granularity);
+    CompactionPlan.Builder plan = CompactionPlan.builder();
+    long previousEnd = 0;
+    for (Region block : getAllocatedRegions()) { // a snapshot: the moves change the map
+      long start = block.start();
+      long to = start - (start - previousEnd) / granularity * granularity;
+      long size = movedSize(block.size());
+      if (to != start) {
+        if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
+          return published(plan.build(false));
+        }
+        release(start, size, "compact", budget, granularity);
+        insert(to, size);
+        plan.add(start, to, size);
+      }
+      previousEnd = to + block.size();
+    }
+    return published(plan.build(true));
+  }
+
+  /**
+   * Returns how much of a block of {@code size} a compaction moves: all of it.
+   *
+   * @return {@code size}
+   */
+  long movedSize(long size) {
+    return size;
+  }
+
+  /**
+   * Returns the plan a compaction hands to the caller: the plan itself.
+   *
+   * @return {@code plan}
+   */
+  CompactionPlan published(CompactionPlan plan) {
+    return plan;
   }
 
   @Override

@@ -13,6 +13,6 @@ class SmallestFitContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.SMALLEST_FIT);
+    return Set.of(AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION);
   }
 }

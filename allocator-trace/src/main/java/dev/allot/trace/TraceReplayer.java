@@ -4,6 +4,7 @@ import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Allocators;
+import dev.allot.CompactionPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ public final class TraceReplayer {
 
   private final AllocationStrategy strategy;
   private @Nullable Allocator allocator;
+  private @Nullable CompactionPlan lastPlan;
 
   /**
    * Creates a replayer with no allocator yet.
@@ -37,6 +39,17 @@ public final class TraceReplayer {
    */
   public @Nullable Allocator allocator() {
     return allocator;
+  }
+
+  /**
+   * Returns the plan of the last {@code compact} line that succeeded, for tools that copy or check
+   * its moves (the replay line shows only the moved indices).
+   *
+   * @return that plan, or {@code null} before the first successful {@code compact} of the current
+   *     allocator
+   */
+  public @Nullable CompactionPlan lastPlan() {
+    return lastPlan;
   }
 
   /**
@@ -61,6 +74,7 @@ public final class TraceReplayer {
     }
     if (operation.kind() == OperationKind.CAPACITY) {
       allocator = Allocators.create(strategy, operation.first());
+      lastPlan = null;
       return StepResult.OK;
     }
     Allocator current = allocator;
@@ -80,8 +94,11 @@ public final class TraceReplayer {
         current.setCapacity(operation.first());
         yield StepResult.OK;
       }
-      case COMPACT ->
-          StepResult.moved(current.compact(operation.first(), operation.second()).movedIndices());
+      case COMPACT -> {
+        CompactionPlan plan = current.compact(operation.first(), operation.second());
+        lastPlan = plan;
+        yield StepResult.moved(plan.movedIndices());
+      }
       case CAPACITY, MALFORMED ->
           throw new IllegalStateException("handled above: " + operation.kind());
     };
