@@ -3,6 +3,7 @@ package dev.allot.cli;
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.Allocators;
+import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code map}: replays a trace and pictures the buffer at the end, allocated blocks and holes along
- * the index axis: an ASCII map on stdout and, with {@code --out}, an SVG.
+ * the index axis: an ASCII map on stdout and, with {@code --out}, an SVG; with {@code --compact},
+ * the buffer is then compacted fully and drawn again.
  */
 @Command(
     name = "map",
@@ -59,6 +61,13 @@ final class MapCommand implements Callable<Integer> {
       description = "Write an SVG picture of the buffer.")
   @Nullable Path out;
 
+  @Option(
+      names = "--compact",
+      description =
+          "Also compact the buffer fully after the trace and draw it again; with --out, the"
+              + " compacted picture goes to FILE-compacted.svg.")
+  boolean compact;
+
   @Parameters(
       paramLabel = "TRACE",
       description = "A trace file; a file of several traces maps the last.")
@@ -82,14 +91,35 @@ final class MapCommand implements Callable<Integer> {
       System.err.println("The trace has no 'capacity' line: there is no buffer to map.");
       return 1;
     }
-    printAscii(System.out, allocator);
-    Path svgFile = out;
-    if (svgFile != null) {
-      BufferMap.render(allocator, file.getFileName() + " replayed with " + chosen.getName())
-          .write(svgFile);
-      System.out.println("map written to " + svgFile);
+    String title = file.getFileName() + " replayed with " + chosen.getName();
+    draw(allocator, title, out);
+    if (compact) {
+      CompactionPlan plan = allocator.compact();
+      System.out.printf(
+          "compact(): %d moves, %d indices moved%n", plan.moves().size(), plan.movedIndices());
+      Path svgFile = out;
+      draw(allocator, title + ", compacted", svgFile == null ? null : compactedFile(svgFile));
     }
     return 0;
+  }
+
+  /** Prints the ASCII map and, when {@code svgFile} is given, writes the SVG. */
+  private static void draw(Allocator allocator, String title, @Nullable Path svgFile)
+      throws IOException {
+    printAscii(System.out, allocator);
+    if (svgFile != null) {
+      BufferMap.render(allocator, title).write(svgFile);
+      System.out.println("map written to " + svgFile);
+    }
+  }
+
+  /** {@code map.svg} becomes {@code map-compacted.svg}. */
+  static Path compactedFile(Path svgFile) {
+    String name = svgFile.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String compacted =
+        dot < 0 ? name + "-compacted" : name.substring(0, dot) + "-compacted" + name.substring(dot);
+    return svgFile.resolveSibling(compacted);
   }
 
   static void printAscii(PrintStream stdout, Allocator allocator) {

@@ -41,6 +41,42 @@ class MapCommandTest {
   }
 
   @Test
+  void map_compact_drawsBeforeAndAfterAndWritesBothPictures(@TempDir Path dir) throws IOException {
+    Path trace =
+        Files.writeString(
+            dir.resolve("small.trace"), "capacity 16\nalloc 4\nalloc 6\nalloc 2\ndealloc 4 6\n");
+    Path svg = dir.resolve("map.svg");
+
+    CommandRun run =
+        CommandRun.of(
+            "map",
+            "--strategy",
+            "first-fit",
+            "--compact",
+            trace.toString(),
+            "--out",
+            svg.toString());
+
+    assertEquals(0, run.status(), run.err());
+    Path compacted = dir.resolve("map-compacted.svg");
+    assertEquals(
+        """
+        capacity 16, 2 blocks: 0:4,10:2
+        |####------##----|
+        free 10, fragmented 6, usage 0.375, fragmentation 0.600
+        map written to %s
+        compact(): 1 moves, 2 indices moved
+        capacity 16, 1 blocks: 0:6
+        |######----------|
+        free 10, fragmented 0, usage 0.375, fragmentation 0.000
+        map written to %s
+        """
+            .formatted(svg, compacted),
+        run.out());
+    assertTrue(Files.readString(compacted).contains("compacted"));
+  }
+
+  @Test
   void map_largeCapacity_scalesAsciiMap(@TempDir Path dir) throws IOException {
     Path trace = Files.writeString(dir.resolve("large.trace"), "capacity 1000\nalloc 500\n");
 
