@@ -1,0 +1,143 @@
+package dev.allot.lwjgl;
+
+import static org.lwjgl.opengl.GL15.glBindBuffer;
+import static org.lwjgl.opengl.GL15.glBufferData;
+import static org.lwjgl.opengl.GL15.glBufferSubData;
+import static org.lwjgl.opengl.GL15.glDeleteBuffers;
+import static org.lwjgl.opengl.GL15.glGenBuffers;
+import static org.lwjgl.opengl.GL15.glGetBufferSubData;
+import static org.lwjgl.opengl.GL31.GL_COPY_READ_BUFFER;
+import static org.lwjgl.opengl.GL31.GL_COPY_WRITE_BUFFER;
+import static org.lwjgl.opengl.GL31.glCopyBufferSubData;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+
+/**
+ * One OpenGL buffer object, in bytes, that can be replaced by a larger one and can move a range
+ * inside itself. Every call binds the buffers it uses to {@code GL_COPY_READ_BUFFER} and {@code
+ * GL_COPY_WRITE_BUFFER}, the binding points OpenGL keeps for such copies, so the caller's vertex,
+ * index and uniform bindings are left alone.
+ */
+/*
+ * Moves. glCopyBufferSubData within one buffer is undefined when the source and destination
+ * ranges overlap, so an overlapping move goes through a scratch buffer: source to scratch, then
+ * scratch to destination, two copies. The scratch buffer is made on the first overlapping move and
+ * replaced by one of twice the size when a larger move needs it, so a run of moves allocates it
+ * O(log n) times; a move that does not overlap is one copy and needs none.
+ *
+ * Growth copies only [0, keep): the caller passes the end of its last live range, so the free tail
+ * of the old buffer is not copied.
+ */
+final class GpuBuffer implements AutoCloseable {
+
+  private final int usage;
+  private int name;
+  private long size;
+  private int scratch;
+  private long scratchSize;
+
+  /**
+   * Creates the buffer object with undefined contents.
+   *
+   * @param size its size in bytes
+   * @param usage the usage hint, e.g. {@code GL_DYNAMIC_DRAW}
+   */
+  GpuBuffer(long size, int usage) {
+    this.usage = usage;
+    this.name = newBuffer(size, usage);
+    this.size = size;
+  }
+
+  /** Creates a buffer object of {@code size} bytes, left bound to {@code GL_COPY_WRITE_BUFFER}. */
+  private static int newBuffer(long size, int usage) {
+    int buffer = glGenBuffers();
+    glBindBuffer(GL_COPY_WRITE_BUFFER, buffer);
+    glBufferData(GL_COPY_WRITE_BUFFER, size, usage);
+    return buffer;
+  }
+
+  /** The buffer object's name, which {@link #enlarge} changes. */
+  int name() {
+    return name;
+  }
+
+  /** The size in bytes. */
+  long size() {
+    return size;
+  }
+
+  /**
+   * Replaces the buffer object by one of {@code newSize} bytes holding the old one's first {@code
+   * keep} bytes, and deletes the old one.
+   */
+  void enlarge(long newSize, long keep) {
+    int larger = newBuffer(newSize, usage);
+    if (keep > 0) {
+      glBindBuffer(GL_COPY_READ_BUFFER, name);
+      glCopyBufferSubData(GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, 0, 0, keep);
+    }
+    glDeleteBuffers(name);
+    name = larger;
+    size = newSize;
+  }
+
+  /**
+   * Copies {@code bytes} bytes from {@code from} to {@code to} with the result of {@link
+   * System#arraycopy}, whether or not the ranges overlap.
+   */
+  void move(long from, long to, long bytes) {
+    if (bytes == 0 || from == to) {
+      return;
+    }
+    if (Math.abs(from - to) >= bytes) {
+      copy(name, from, name, to, bytes);
+      return;
+    }
+    if (scratchSize < bytes) {
+      if (scratch != 0) {
+        glDeleteBuffers(scratch);
+      }
+      scratchSize = Math.max(bytes, scratchSize * 2);
+      scratch = newBuffer(scratchSize, usage);
+    }
+    copy(name, from, scratch, 0, bytes);
+    copy(scratch, 0, name, to, bytes);
+  }
+
+  private static void copy(int source, long from, int target, long to, long bytes) {
+    glBindBuffer(GL_COPY_READ_BUFFER, source);
+    glBindBuffer(GL_COPY_WRITE_BUFFER, target);
+    glCopyBufferSubData(GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, from, to, bytes);
+  }
+
+  /** Writes {@code data}'s remaining bytes at {@code offset} with {@code glBufferSubData}. */
+  void write(long offset, ByteBuffer data) {
+    glBindBuffer(GL_COPY_WRITE_BUFFER, name);
+    glBufferSubData(GL_COPY_WRITE_BUFFER, offset, data);
+  }
+
+  /** Writes {@code data}'s remaining floats at {@code offset} with {@code glBufferSubData}. */
+  void write(long offset, FloatBuffer data) {
+    glBindBuffer(GL_COPY_WRITE_BUFFER, name);
+    glBufferSubData(GL_COPY_WRITE_BUFFER, offset, data);
+  }
+
+  /** Reads {@code into.remaining()} bytes at {@code offset} with {@code glGetBufferSubData}. */
+  void read(long offset, ByteBuffer into) {
+    glBindBuffer(GL_COPY_READ_BUFFER, name);
+    glGetBufferSubData(GL_COPY_READ_BUFFER, offset, into);
+  }
+
+  /** Deletes the buffer object and the scratch buffer. */
+  @Override
+  public void close() {
+    glDeleteBuffers(name);
+    if (scratch != 0) {
+      glDeleteBuffers(scratch);
+    }
+    name = 0;
+    scratch = 0;
+    scratchSize = 0;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.allot.lwjgl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lwjgl.opengl.GL11.GL_TRIANGLES;
+
+import dev.allot.Allocator;
+import dev.allot.Allocators;
+import dev.allot.CompactionPlan;
+import dev.allot.GrowthPolicy;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The vertex arena's calls one by one, on real OpenGL: results, state, and bad input. */
+@ExtendWith(HeadlessGl.class)
+class VertexArenaGlTest {
+
+  /** Four bytes a vertex: one int, so a vertex's content is easy to write and read. */
+  private static final int STRIDE = 4;
+
+  private static VertexArena arena(int capacity) {
+    return new VertexArena(
+        Allocators.create("first-fit", capacity), STRIDE, GrowthPolicy.doubling());
+  }
+
+  /** Vertices holding {@code tag, tag + 1, ...}. */
+  private static ByteBuffer vertices(int tag, int count) {
+    ByteBuffer bytes = ByteBuffer.allocateDirect(count * STRIDE).order(ByteOrder.nativeOrder());
+    for (int i = 0; i < count; i++) {
+      bytes.putInt(tag + i);
+    }
+    return bytes.flip();
+  }
+
+  private static ByteBuffer read(VertexArena arena, VertexRange range) {
+    ByteBuffer into =
+        ByteBuffer.allocateDirect(range.getCount() * STRIDE).order(ByteOrder.nativeOrder());
+    arena.download(range, 0, into);
+    return into;
+  }
+
+  @Test
+  void allocate_doesNotFit_newBufferObjectHoldsTheOldVertices() {
+    try (VertexArena arena = arena(8)) {
+      VertexRange a = arena.allocate(6);
+      arena.upload(a, vertices(100, 6));
+      int before = arena.getBuffer();
+      VertexRange b = arena.allocate(6);
+      arena.upload(b, vertices(200, 6));
+      assertNotEquals(before, arena.getBuffer());
+      assertEquals(16, arena.getCapacity());
+      assertEquals(1, arena.getGrowths());
+      assertEquals(vertices(100, 6), read(arena, a));
+      assertEquals(vertices(200, 6), read(arena, b));
+      assertEquals(6, b.getFirst());
+    }
+  }
+
+  @Test
+  void resize_mustMove_verticesFollowAndFirstChanges() {
+    try (VertexArena arena = arena(32)) {
+      VertexRange a = arena.allocate(4);
+      arena.upload(a, vertices(10, 4));
+      VertexRange b = arena.allocate(4);
+      arena.resize(a, 8);
+      assertEquals(8, a.getFirst());
+      assertEquals(8, a.getCount());
+      assertEquals(1, arena.getRelocations());
+      ByteBuffer kept = ByteBuffer.allocateDirect(4 * STRIDE).order(ByteOrder.nativeOrder());
+      arena.download(a, 0, kept);
+      assertEquals(vertices(10, 4), kept);
+      assertEquals(4, b.getFirst());
+    }
+  }
+
+  @Test
+  void resize_toZeroAndBack_rangeStaysLive() {
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(4);
+      arena.resize(a, 0);
+      assertTrue(a.isLive());
+      assertEquals(0, a.getCount());
+      assertEquals(1, arena.getRangeCount());
+      assertEquals(0.0, arena.getUsage());
+      arena.resize(a, 3);
+      assertEquals(3, a.getCount());
+      arena.upload(a, vertices(7, 3));
+      assertEquals(vertices(7, 3), read(arena, a));
+    }
+  }
+
+  @Test
+  void upload_atVertexOffsetAndFloats_writesThere() {
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(4);
+      arena.upload(a, vertices(0, 4));
+      arena.upload(a, 2, vertices(50, 1));
+      ByteBuffer floats = ByteBuffer.allocateDirect(STRIDE).order(ByteOrder.nativeOrder());
+      floats.putFloat(1.5f).flip();
+      arena.upload(a, 3, floats.asFloatBuffer());
+      ByteBuffer read = read(arena, a);
+      assertEquals(0, read.getInt(0));
+      assertEquals(1, read.getInt(4));
+      assertEquals(50, read.getInt(8));
+      assertEquals(1.5f, read.getFloat(12));
+    }
+  }
+
+  @Test
+  void compact_afterFree_rangesSlideDownBytesIntactNoFragmentation() {
+    try (VertexArena arena = arena(32)) {
+      VertexRange a = arena.allocate(2);
+      VertexRange b = arena.allocate(6);
+      VertexRange c = arena.allocate(3);
+      arena.upload(b, vertices(20, 6));
+      arena.upload(c, vertices(30, 3));
+      arena.free(a);
+      assertTrue(arena.getFragmentation() > 0);
+      CompactionPlan plan = arena.compact();
+      assertTrue(plan.isComplete());
+      assertEquals(9, plan.movedIndices());
+      assertTrue(plan.moves().get(0).overlapping(), "2 -> 0 over 9 vertices overlaps");
+      assertEquals(0, b.getFirst());
+      assertEquals(6, c.getFirst());
+      assertEquals(0.0, arena.getFragmentation());
+      assertEquals(vertices(20, 6), read(arena, b));
+      assertEquals(vertices(30, 3), read(arena, c));
+    }
+  }
+
+  @Test
+  void draw_noRanges_drawsNothingWithoutError() {
+    try (OffscreenFramebuffer target = new OffscreenFramebuffer(4, 4);
+        QuadPainter painter = new QuadPainter(target);
+        VertexArena arena = new VertexArena(QuadPainter.STRIDE, 0)) {
+      painter.draw(arena);
+      for (int pixel : target.readArgb()) {
+        assertEquals(0, pixel);
+      }
+    }
+  }
+
+  @Test
+  void badInput_illegalArgumentNamingTheCallAndArenaUnchanged() {
+    try (VertexArena arena = arena(16);
+        VertexArena other = arena(16)) {
+      VertexRange a = arena.allocate(4);
+      VertexRange foreign = other.allocate(2);
+      VertexRange freed = arena.allocate(2);
+      arena.free(freed);
+      int buffer = arena.getBuffer();
+
+      assertMessage("allocate(-1): negative vertex count", () -> arena.allocate(-1));
+      assertMessage(
+          "resize(VertexRange[first=0, count=4], -2): negative vertex count",
+          () -> arena.resize(a, -2));
+      assertMessage(
+          "free(VertexRange[first=4, count=2, freed], 0): the range is freed",
+          () -> arena.free(freed));
+      assertMessage(
+          "resize(VertexRange[first=0, count=2], 1): the range belongs to another arena",
+          () -> arena.resize(foreign, 1));
+      ByteBuffer five = vertices(0, 5);
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 0, "
+              + five
+              + "): 20 bytes from vertex 0 do not fit in 4 vertices of 4 bytes",
+          () -> arena.upload(a, five));
+      ByteBuffer one = vertices(0, 1);
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 5, "
+              + one
+              + "): 4 bytes from vertex 5 do not fit in 4 vertices of 4 bytes",
+          () -> arena.upload(a, 5, one));
+      ByteBuffer two = ByteBuffer.allocateDirect(2 * STRIDE);
+      assertMessage(
+          "download(VertexRange[first=0, count=4], -1, "
+              + two
+              + "): 8 bytes from vertex -1 do not fit in 4 vertices of 4 bytes",
+          () -> arena.download(a, -1, two));
+      assertMessage("compact(-1, 1): negative number -1", () -> arena.compact(-1));
+
+      assertEquals(1, arena.getRangeCount());
+      assertEquals(16, arena.getCapacity());
+      assertEquals(buffer, arena.getBuffer());
+      assertEquals(0, a.getFirst());
+      assertEquals(4, a.getCount());
+    }
+  }
+
+  private static void assertMessage(String expected, Runnable call) {
+    assertEquals(expected, assertThrows(IllegalArgumentException.class, call::run).getMessage());
+  }
+
+  @Test
+  void constructor_badArguments_illegalArgument() {
+    Allocator used = Allocators.create("first-fit", 8);
+    used.alloc(2);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new VertexArena(Allocators.create("first-fit", 8), 0, GrowthPolicy.doubling()));
+    assertThrows(IllegalArgumentException.class, () -> new VertexArena(0, 8));
+    assertThrows(IllegalArgumentException.class, () -> new VertexArena(4, -1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new VertexArena(used, 4, GrowthPolicy.doubling()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new VertexArena(
+                Allocators.create("first-fit", Integer.MAX_VALUE + 1L),
+                4,
+                GrowthPolicy.doubling()));
+  }
+
+  @Test
+  void allocate_growthPastIntVertices_illegalStateArenaUnchanged() {
+    try (VertexArena arena =
+        new VertexArena(
+            Allocators.create("first-fit", 4), STRIDE, (current, requested) -> 1L << 31)) {
+      VertexRange a = arena.allocate(4);
+      int buffer = arena.getBuffer();
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> arena.allocate(1));
+      assertEquals(
+          "VertexArena cannot grow to 2147483648 units; at most 2147483647", refused.getMessage());
+      assertEquals(4, arena.getCapacity());
+      assertEquals(buffer, arena.getBuffer());
+      assertEquals(1, arena.getRangeCount());
+      assertTrue(a.isLive());
+    }
+  }
+
+  @Test
+  void close_rangesDeadCallsRefusedSecondCloseNothing() {
+    VertexArena arena = arena(8);
+    VertexRange a = arena.allocate(2);
+    arena.close();
+    assertFalse(a.isLive());
+    assertEquals("VertexRange[first=0, count=2, freed]", a.toString());
+    assertThrows(IllegalStateException.class, () -> arena.allocate(1));
+    assertThrows(IllegalStateException.class, () -> arena.draw(GL_TRIANGLES));
+    arena.close();
+  }
+
+  @Test
+  void getters_describeTheArena() {
+    try (VertexArena arena = arena(8)) {
+      arena.allocate(2);
+      assertEquals(STRIDE, arena.getStride());
+      assertEquals("first-fit", arena.getStrategyName());
+      assertEquals(0.25, arena.getUsage());
+      assertEquals(0, arena.getRelocations());
+      assertEquals(
+          "VertexArena[first-fit, stride=4, ranges=1, capacity=8 vertices]", arena.toString());
+    }
+  }
+}
