@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Seeded random calls, valid and invalid, applied to {@link BestFitAllocator} and to {@link
- * ListBestFitOracle}: every result, exception and state must agree.
+ * Seeded random calls, valid and invalid, applied to {@link BestFitAllocator} and to the kit's list
+ * reference of best-fit ({@link HoleChoice#SMALLEST}): every result, exception and state must
+ * agree.
  */
 class BestFitDifferentialTest {
 
@@ -34,7 +37,7 @@ class BestFitDifferentialTest {
     random = new SplittableRandom(seed);
     held.clear();
     Allocator subject = new BestFitStrategy().create(capacity);
-    Allocator oracle = new ListBestFitOracle(capacity);
+    Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(capacity);
     for (int call = 0; call < calls; call++) {
       Function<Allocator, Long> operation = nextOperation(subject, maxSize);
       String expected = outcome(oracle, operation);

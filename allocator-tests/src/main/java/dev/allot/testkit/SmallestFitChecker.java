@@ -1,6 +1,7 @@
 package dev.allot.testkit;
 
 import dev.allot.Region;
+import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.trace.StepResult.Outcome;
 import dev.allot.trace.TraceOperation;
 import java.util.List;
@@ -69,12 +70,6 @@ final class SmallestFitChecker implements InvariantChecker<Step> {
 
   /** The smallest hole of at least {@code size}, the first in address order on a tie. */
   private static @Nullable Region smallestFit(List<Region> holes, long size) {
-    Region best = null;
-    for (Region hole : holes) {
-      if (hole.size() >= size && (best == null || hole.size() < best.size())) {
-        best = hole;
-      }
-    }
-    return best;
+    return HoleChoice.SMALLEST.pick(holes, size, 1);
   }
 }

@@ -5,6 +5,8 @@ import dev.allot.AllocationStrategy;
 import dev.allot.Allocators;
 import dev.allot.Region;
 import dev.allot.spi.AllocatorArguments;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.ReplayFormat;
@@ -109,5 +111,12 @@ class ApiNullnessTest {
     tester.testAllPublicStaticMethods(ReplayFormat.class);
     tester.testAllPublicConstructors(StepResult.class);
     tester.testAllPublicStaticMethods(OperationKind.class);
+  }
+
+  @Test
+  void listReference_nullArguments_areRejected() {
+    tester.testAllPublicConstructors(ListReferenceStrategy.class);
+    tester.testAllPublicStaticMethods(ListReferenceStrategy.class);
+    tester.testAllPublicInstanceMethods(HoleChoice.SMALLEST);
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
+import dev.allot.testkit.reference.MissedMergeAllocator;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
 import java.util.function.UnaryOperator;
@@ -94,7 +97,7 @@ class BrokenStrategiesTest {
     assertCaught(
         Invariant.PYGLET_REFERENCE,
         Invariant.PYGLET_REFERENCE,
-        new TestStrategy(SmallestFitAllocator.NAME, SmallestFitAllocator::new));
+        new ListReferenceStrategy(HoleChoice.SMALLEST));
   }
 
   @Test

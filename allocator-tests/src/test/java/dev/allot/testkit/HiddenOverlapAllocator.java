@@ -2,17 +2,18 @@ package dev.allot.testkit;
 
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
+import dev.allot.testkit.reference.SlidingCompactionAllocator;
 import java.util.List;
 
 /** Broken on purpose: every move says its ranges do not overlap, even when they do. */
-final class HiddenOverlapAllocator extends SmallestFitAllocator {
+final class HiddenOverlapAllocator extends SlidingCompactionAllocator {
 
   HiddenOverlapAllocator(long capacity) {
     super(capacity);
   }
 
   @Override
-  CompactionPlan published(CompactionPlan plan) {
+  protected CompactionPlan published(CompactionPlan plan) {
     return new CompactionPlan() {
       @Override
       public List<CompactionMove> moves() {

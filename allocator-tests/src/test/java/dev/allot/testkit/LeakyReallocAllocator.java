@@ -3,7 +3,7 @@ package dev.allot.testkit;
 import dev.allot.Allocator;
 
 /** Broken on purpose: a growing {@code realloc} allocates anew and never frees the old region. */
-final class LeakyReallocAllocator extends ForwardingAllocator {
+final class LeakyReallocAllocator extends FaultInjectingAllocator {
 
   LeakyReallocAllocator(Allocator delegate) {
     super(delegate);

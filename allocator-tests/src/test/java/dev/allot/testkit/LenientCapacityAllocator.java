@@ -3,7 +3,7 @@ package dev.allot.testkit;
 import dev.allot.Allocator;
 
 /** Broken on purpose: a {@code setCapacity} below the capacity is ignored instead of rejected. */
-final class LenientCapacityAllocator extends ForwardingAllocator {
+final class LenientCapacityAllocator extends FaultInjectingAllocator {
 
   LenientCapacityAllocator(Allocator delegate) {
     super(delegate);

@@ -3,7 +3,7 @@ package dev.allot.testkit;
 import dev.allot.Allocator;
 
 /** Broken on purpose: reports every region one index early, so it overlaps the block before. */
-final class OffByOnePlacementAllocator extends ForwardingAllocator {
+final class OffByOnePlacementAllocator extends FaultInjectingAllocator {
 
   OffByOnePlacementAllocator(Allocator delegate) {
     super(delegate);

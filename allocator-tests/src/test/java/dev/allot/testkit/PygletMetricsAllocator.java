@@ -8,7 +8,7 @@ import java.util.List;
  * Broken on purpose, as pyglet 2.1 is: {@code getFreeSize} and {@code getFragmentedFreeSize} skip
  * the gap before the first block.
  */
-final class PygletMetricsAllocator extends ForwardingAllocator {
+final class PygletMetricsAllocator extends FaultInjectingAllocator {
 
   PygletMetricsAllocator(Allocator delegate) {
     super(delegate);

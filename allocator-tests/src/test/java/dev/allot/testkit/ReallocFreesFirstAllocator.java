@@ -6,7 +6,7 @@ import dev.allot.Allocator;
  * Broken on purpose: a growing {@code realloc} frees the old region before it allocates the new
  * one, so a memory failure loses the caller's region.
  */
-final class ReallocFreesFirstAllocator extends ForwardingAllocator {
+final class ReallocFreesFirstAllocator extends FaultInjectingAllocator {
 
   ReallocFreesFirstAllocator(Allocator delegate) {
     super(delegate);

@@ -2,20 +2,21 @@ package dev.allot.testkit;
 
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
+import dev.allot.testkit.reference.SlidingCompactionAllocator;
 import java.util.List;
 
 /**
  * Broken on purpose: the plan's translation is one too far for the last index of a moved block, an
  * off-by-one at the block's end.
  */
-final class ShiftedTranslationAllocator extends SmallestFitAllocator {
+final class ShiftedTranslationAllocator extends SlidingCompactionAllocator {
 
   ShiftedTranslationAllocator(long capacity) {
     super(capacity);
   }
 
   @Override
-  CompactionPlan published(CompactionPlan plan) {
+  protected CompactionPlan published(CompactionPlan plan) {
     return new CompactionPlan() {
       @Override
       public List<CompactionMove> moves() {

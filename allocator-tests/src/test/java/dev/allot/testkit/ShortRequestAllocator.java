@@ -4,7 +4,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 
 /** Broken on purpose: a memory failure asks for one index less than the call needs. */
-final class ShortRequestAllocator extends ForwardingAllocator {
+final class ShortRequestAllocator extends FaultInjectingAllocator {
 
   ShortRequestAllocator(Allocator delegate) {
     super(delegate);

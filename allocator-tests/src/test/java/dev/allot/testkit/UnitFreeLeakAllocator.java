@@ -3,7 +3,7 @@ package dev.allot.testkit;
 import dev.allot.Allocator;
 
 /** Broken on purpose: freeing a single index does nothing, so it leaks. */
-final class UnitFreeLeakAllocator extends ForwardingAllocator {
+final class UnitFreeLeakAllocator extends FaultInjectingAllocator {
 
   UnitFreeLeakAllocator(Allocator delegate) {
     super(delegate);

@@ -3,7 +3,7 @@ package dev.allot.testkit;
 import dev.allot.Allocator;
 
 /** Broken on purpose: a bad {@code dealloc} throws {@link IllegalStateException}. */
-final class WrongExceptionAllocator extends ForwardingAllocator {
+final class WrongExceptionAllocator extends FaultInjectingAllocator {
 
   WrongExceptionAllocator(Allocator delegate) {
     super(delegate);

@@ -1,14 +1,7 @@
 package dev.allot.examples;
 
-import static dev.allot.spi.AllocatorArguments.notAllocated;
-import static dev.allot.spi.AllocatorArguments.requireEndFits;
-import static dev.allot.spi.AllocatorArguments.requireNonNegative;
-import static dev.allot.spi.AllocatorArguments.sum;
-
-import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
-import dev.allot.spi.AllocatorArguments;
+import dev.allot.spi.AbstractAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +9,17 @@ import java.util.TreeMap;
 
 /**
  * Worst-fit: every region goes at the start of the <em>largest</em> hole (ties: the lowest start),
- * on the theory that the piece left over stays big enough to be useful. It keeps the SDK's block
- * model, {@code dealloc} and bad-input rules, and grows a region in place when the hole after it is
- * large enough, as best-fit does.
+ * on the theory that the piece left over stays big enough to be useful. A region grows in place
+ * when the hole after it is large enough, as in best-fit.
+ *
+ * <p>It shows how little a strategy written on {@link AbstractAllocator} supplies: where a region
+ * goes ({@link #place}), how a range is freed ({@link #free}), how a block grows in place ({@link
+ * #growInPlace}), and three lookups. The skeleton does the rest: the argument checks and their
+ * messages, the order of the {@code realloc} rules, relocation that places before it frees, the
+ * metrics, and the memory failure with the capacity that suffices.
  *
  * <pre>
- * blocks (start -> size) in a TreeMap, sorted by start, never touching:
+ * blocks (start -> end) in a TreeMap, sorted by start, never touching:
  *
  *   |###|-----|####|--|######|----------|
  *   0   3     8   12 14     20          30 = capacity
@@ -31,184 +29,104 @@ import java.util.TreeMap;
  * <p>Written for clarity, not speed: {@code alloc} scans every hole ({@code O(n)}), the rest is
  * {@code O(log n)} on the map. Not thread-safe.
  */
-final class WorstFitAllocator implements Allocator {
+final class WorstFitAllocator extends AbstractAllocator {
 
   /** The strategy name. */
   static final String NAME = "worst-fit";
 
-  /** Allocated blocks, start to size. */
+  /** Allocated blocks, start to end. */
   private final TreeMap<Long, Long> blocks = new TreeMap<>();
 
-  private long capacity;
-  private long allocated;
-
   WorstFitAllocator(long capacity) {
-    requireNonNegative("create", capacity);
-    this.capacity = capacity;
+    super(capacity);
   }
 
   @Override
-  public long alloc(long size) {
-    requireNonNegative("alloc", size);
-    return place(size, "alloc", size);
-  }
-
-  /**
-   * Allocates {@code size} in the largest hole; {@code call} and {@code args} name the user's call.
-   */
-  private long place(long size, String call, long... args) {
-    if (size == 0) {
-      return 0;
-    }
-    long bestStart = 0;
-    long bestLength = -1;
+  protected long place(long size) {
+    long bestStart = NO_ROOM;
+    long bestLength = size - 1; // a hole must be at least size long, and beat the best so far
     long holeStart = 0;
     for (Map.Entry<Long, Long> block : blocks.entrySet()) {
       if (block.getKey() - holeStart > bestLength) {
         bestStart = holeStart;
         bestLength = block.getKey() - holeStart;
       }
-      holeStart = block.getKey() + block.getValue();
+      holeStart = block.getValue();
     }
-    if (capacity - holeStart > bestLength) {
+    if (getCapacity() - holeStart > bestLength) {
       bestStart = holeStart;
-      bestLength = capacity - holeStart;
     }
-    if (bestLength < size) {
-      throw new AllocatorMemoryException(
-          sum(holeStart, size, call, args), bestLength, getFragmentedFreeSize());
+    if (bestStart != NO_ROOM) {
+      occupy(bestStart, bestStart + size);
     }
-    occupy(bestStart, size);
     return bestStart;
   }
 
-  /** Marks a free range allocated, merging it with the blocks it touches. */
-  private void occupy(long start, long size) {
-    long newStart = start;
-    long newSize = size;
+  /** Marks the free range {@code [start, end)} allocated, merging it with the blocks it touches. */
+  private void occupy(long start, long end) {
     Map.Entry<Long, Long> before = blocks.lowerEntry(start);
-    if (before != null && before.getKey() + before.getValue() == start) {
-      newStart = before.getKey();
-      newSize += before.getValue();
+    Long after = blocks.remove(end);
+    long newEnd = after == null ? end : after;
+    if (before != null && before.getValue() == start) {
+      blocks.put(before.getKey(), newEnd);
+    } else {
+      blocks.put(start, newEnd);
     }
-    Long after = blocks.remove(start + size);
-    if (after != null) {
-      newSize += after;
-    }
-    blocks.put(newStart, newSize);
-    allocated += size;
   }
 
   @Override
-  public void dealloc(long start, long size) {
-    requireNonNegative("dealloc", start, size);
-    free(start, size, "dealloc", start, size);
-  }
-
-  /** Frees a range of one block; {@code call} and {@code args} name the user's call. */
-  private void free(long start, long size, String call, long... args) {
-    if (size == 0) {
-      return;
-    }
-    Map.Entry<Long, Long> block = containing(start, size, call, args);
-    long blockStart = block.getKey();
-    long blockEnd = blockStart + block.getValue();
-    blocks.remove(blockStart);
-    if (start > blockStart) {
-      blocks.put(blockStart, start - blockStart);
-    }
-    if (start + size < blockEnd) {
-      blocks.put(start + size, blockEnd - start - size);
-    }
-    allocated -= size;
-  }
-
-  private Map.Entry<Long, Long> containing(long start, long size, String call, long... args) {
-    requireEndFits(start, size, call, args);
-    Map.Entry<Long, Long> block = blocks.floorEntry(start);
-    if (block == null || !new Region(block.getKey(), block.getValue()).contains(start, size)) {
-      throw notAllocated(start, size, call, args);
-    }
-    return block;
-  }
-
-  @Override
-  public long realloc(long start, long size, long newSize) {
-    requireNonNegative("realloc", start, size, newSize);
-    requireEndFits(start, size, "realloc", start, size, newSize);
-    if (newSize == 0) {
-      free(start, size, "realloc", start, size, newSize);
-      return 0;
-    }
-    if (size == 0) {
-      return place(newSize, "realloc", start, size, newSize);
-    }
-    if (newSize < size) {
-      free(start + newSize, size - newSize, "realloc", start, size, newSize);
-      return start;
-    }
-    Map.Entry<Long, Long> block = containing(start, size, "realloc", start, size, newSize);
-    if (newSize == size) {
-      return start;
-    }
+  protected boolean free(long start, long size) {
     long end = start + size;
-    if (end == block.getKey() + block.getValue()) {
-      Long next = blocks.higherKey(start);
-      long holeAfter = (next == null ? capacity : next) - end;
-      if (holeAfter >= newSize - size) {
-        occupy(end, newSize - size);
-        return start;
-      }
+    long blockEnd = blockEnd(start, size);
+    if (blockEnd == NO_BLOCK) {
+      return false;
     }
-    long moved = place(newSize, "realloc", start, size, newSize);
-    free(start, size, "realloc", start, size, newSize);
-    return moved;
+    long blockStart = blocks.floorKey(start);
+    blocks.remove(blockStart);
+    if (blockStart < start) {
+      blocks.put(blockStart, start);
+    }
+    if (end < blockEnd) {
+      blocks.put(end, blockEnd);
+    }
+    return true;
   }
 
   @Override
-  public long getCapacity() {
-    return capacity;
+  protected long blockEnd(long start, long size) {
+    Map.Entry<Long, Long> block = blocks.floorEntry(start);
+    return block == null || start + size > block.getValue() ? NO_BLOCK : block.getValue();
   }
 
   @Override
-  public void setCapacity(long capacity) {
-    AllocatorArguments.requireNoShrink(this.capacity, capacity);
-    this.capacity = capacity;
+  protected boolean growInPlace(long end, long growth, long alignment) {
+    Long next = blocks.higherKey(end);
+    long holeEnd = next == null ? getCapacity() : next;
+    if (holeEnd - end < growth) {
+      return false;
+    }
+    occupy(end, end + growth);
+    return true;
   }
+
+  @Override
+  protected long lastEnd() {
+    return blocks.isEmpty() ? 0 : blocks.lastEntry().getValue();
+  }
+
+  /** Nothing to do: the tail is measured from the capacity when holes are scanned. */
+  @Override
+  protected void capacityRaised(long oldCapacity) {}
 
   @Override
   public List<Region> getAllocatedRegions() {
     List<Region> regions = new ArrayList<>(blocks.size());
-    blocks.forEach((start, size) -> regions.add(new Region(start, size)));
+    blocks.forEach((start, end) -> regions.add(new Region(start, end - start)));
     return List.copyOf(regions);
-  }
-
-  @Override
-  public long getFreeSize() {
-    return capacity - allocated;
-  }
-
-  @Override
-  public long getFragmentedFreeSize() {
-    if (blocks.isEmpty()) {
-      return 0;
-    }
-    Map.Entry<Long, Long> last = blocks.lastEntry();
-    return getFreeSize() - (capacity - last.getKey() - last.getValue());
-  }
-
-  @Override
-  public boolean isEmpty() {
-    return blocks.isEmpty();
   }
 
   @Override
   public String getStrategyName() {
     return NAME;
-  }
-
-  @Override
-  public String toString() {
-    return NAME + " " + getAllocatedRegions() + " of " + capacity;
   }
 }

@@ -3,15 +3,33 @@ package dev.allot.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Allocators;
 import dev.allot.Region;
+import dev.allot.testkit.Program;
+import dev.allot.testkit.Programs;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
+import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReplayer;
+import io.kotest.property.Arb;
+import io.kotest.property.RandomSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Placement decisions of the example strategy; the generic contract is WorstFitContractTest. */
+/**
+ * Placement decisions of the example strategy, and the same decisions as the kit's plain list
+ * reference of the largest hole on generated programs; the generic contract is
+ * WorstFitContractTest.
+ */
 class WorstFitAllocatorTest {
+
+  /** Generated programs replayed on both strategies. */
+  private static final int PROGRAMS = 300;
 
   /** Blocks 0:3, 8:4, 14:6 in capacity 30: holes of 5 at 3, 2 at 12 and the tail of 10 at 20. */
   private static Allocator threeBlocks() {
@@ -94,5 +112,26 @@ class WorstFitAllocatorTest {
   void strategy_registeredBelowTheShippedOnes() {
     assertEquals(-10, Allocators.strategy("worst-fit").getPriority());
     assertEquals("first-fit", Allocators.defaultStrategy().getName());
+  }
+
+  @Test
+  void generatedPrograms_replayLikeListReferenceOfLargestHole() {
+    RandomSource random = RandomSource.Companion.seeded(1);
+    Arb<Program> programs = Programs.programs();
+    for (int i = 0; i < PROGRAMS; i++) {
+      String trace =
+          programs.sample(random).getValue().run(new WorstFitStrategy(), Set.of()).trace();
+      assertEquals(
+          replay(trace, new ListReferenceStrategy(HoleChoice.LARGEST)),
+          replay(trace, new WorstFitStrategy()),
+          trace);
+    }
+  }
+
+  /** The replay lines of a trace: each call's result, blocks and figures. */
+  private static List<String> replay(String trace, AllocationStrategy strategy) {
+    List<String> lines = new ArrayList<>();
+    TraceReplayer.replay(TraceParser.parse(trace), strategy, false, lines::add);
+    return lines;
   }
 }

@@ -5,16 +5,18 @@ import dev.allot.Region;
 import java.util.List;
 
 /**
- * Forwards every abstract method to another allocator, so that a broken test strategy overrides
- * just the one thing it breaks. The derived figures (usage, fragmentation, largest hole) are not
- * forwarded: they follow whatever the overrides report, as in a real implementation.
+ * The base of the allocators broken on purpose: it forwards every abstract method to a correct
+ * allocator, so that a broken one overrides just the fault it injects. Unlike the API's decorator
+ * base {@link dev.allot.ForwardingAllocator}, it does not forward the derived figures (usage,
+ * fragmentation, largest hole): they follow whatever the overrides report, as in a real
+ * implementation, so that a fault in a primitive figure shows in the derived ones too.
  */
-abstract class ForwardingAllocator implements Allocator {
+abstract class FaultInjectingAllocator implements Allocator {
 
   /** The allocator that does the real work. */
   final Allocator delegate;
 
-  ForwardingAllocator(Allocator delegate) {
+  FaultInjectingAllocator(Allocator delegate) {
     this.delegate = delegate;
   }
 
