@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code compare}: runs one workload through several strategies and reports them side by side, as
  * Caffeine's simulator does for eviction policies: a table of speed, peak capacity, final usage and
- * fragmentation, relocations and growths, and optionally a chart of fragmentation and capacity over
- * the run. Each strategy grows on demand (pyglet's vertex domain doubling by default), so the peak
- * capacity says how much buffer it needed.
+ * fragmentation, relocations and growths, the indices moved by periodic compaction ({@code
+ * --compact-every}), and optionally a chart of fragmentation and capacity over the run. Each
+ * strategy grows on demand (pyglet's vertex domain doubling by default), so the peak capacity says
+ * how much buffer it needed.
  */
 @Command(
     name = "compare",
@@ -109,6 +110,15 @@ final class CompareCommand implements Callable<Integer> {
           "With --workload: capacity each strategy starts from (default: ${DEFAULT-VALUE}).")
   long initialCapacity = 1024;
 
+  @Option(
+      names = "--compact-every",
+      paramLabel = "N",
+      converter = PositiveCount.class,
+      description =
+          "Compact fully (compact()) every N calls of each strategy's run, moving the held"
+              + " starts with each plan (default: never).")
+  long compactEvery; // 0, never, is the default only: PositiveCount refuses it as a value
+
   /** Samples per line of the chart; more points than pixels would not show. */
   private static final int CHART_POINTS = 1500;
 
@@ -131,7 +141,7 @@ final class CompareCommand implements Callable<Integer> {
     GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {
-      runs.add(measure(program, strategy, policy));
+      runs.add(measure(program, strategy, policy, compactEvery));
     }
     printTable(System.out, runs);
     Path chartFile = chart;
@@ -157,7 +167,8 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** Runs the program twice: once timed with nothing watching, once metered for the figures. */
-  static RunMeter measure(Program program, AllocationStrategy strategy, GrowthPolicy policy) {
+  static RunMeter measure(
+      Program program, AllocationStrategy strategy, GrowthPolicy policy, long compactEvery) {
     String name = strategy.getName();
     // The timed run has no buffer to keep in step: growth and moves cost only the allocator's work.
     CapacityListener noBuffer = (oldCapacity, newCapacity) -> {};
@@ -166,6 +177,7 @@ final class CompareCommand implements Callable<Integer> {
     program.run(
         capacity ->
             Allocators.growing(Allocators.create(strategy, capacity), policy, noBuffer, noData),
+        compactEvery,
         Progress.onTerminal("compare " + name + " (timing)", program.size()));
     long nanos = System.nanoTime() - begin;
     RunMeter meter =
@@ -173,13 +185,14 @@ final class CompareCommand implements Callable<Integer> {
             strategy,
             policy,
             (int) Math.min(Integer.MAX_VALUE, program.size() / CHART_POINTS),
+            compactEvery,
             Progress.onTerminal("compare " + name, program.size()));
     meter.timed(nanos);
     return meter;
   }
 
   static void printTable(PrintStream out, List<RunMeter> runs) {
-    String format = "%-12s %12s %14s %7s %14s %12s %8s %8s%n";
+    String format = "%-12s %12s %14s %7s %14s %12s %8s %8s %12s%n";
     out.printf(
         format,
         "strategy",
@@ -189,7 +202,8 @@ final class CompareCommand implements Callable<Integer> {
         "fragmentation",
         "relocations",
         "growths",
-        "skipped");
+        "skipped",
+        "moved");
     for (RunMeter run : runs) {
       Allocator last = run.last();
       out.printf(
@@ -201,7 +215,8 @@ final class CompareCommand implements Callable<Integer> {
           last == null ? "-" : String.format(Locale.ROOT, "%.3f", last.getFragmentation()),
           run.relocations(),
           run.growths(),
-          run.skipped());
+          run.skipped(),
+          run.movedIndices());
     }
   }
 }

@@ -85,6 +85,7 @@ final class MapCommand implements Callable<Integer> {
                 chosen,
                 replay.policy(),
                 Integer.MAX_VALUE,
+                0,
                 Progress.onTerminal("map", program.size()))
             .last();
     if (allocator == null) {

@@ -1,12 +1,13 @@
 package dev.allot.cli;
 
 import dev.allot.Allocator;
+import dev.allot.CompactionPlan;
 import dev.allot.ForwardingAllocator;
 
 /**
- * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) to a {@link
- * RunMeter}; relocations reach the meter as the growing allocator's relocation listener. Not
- * thread-safe.
+ * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) and every
+ * compaction's plan to a {@link RunMeter}; relocations reach the meter as the growing allocator's
+ * relocation listener. Not thread-safe.
  */
 final class MeteredAllocator extends ForwardingAllocator {
 
@@ -42,5 +43,12 @@ final class MeteredAllocator extends ForwardingAllocator {
     } finally {
       meter.called(delegate());
     }
+  }
+
+  @Override
+  public CompactionPlan compact(long budget, long granularity) {
+    CompactionPlan plan = super.compact(budget, granularity);
+    meter.compacted(delegate(), plan.movedIndices());
+    return plan;
   }
 }

@@ -21,13 +21,27 @@ interface Program {
   long size();
 
   /**
-   * Runs the program.
+   * Runs the program without compacting.
    *
    * @param newAllocator makes an allocator of the given initial capacity
    * @param progress told of each step
    * @return the number of calls that had to be skipped
    */
-  long run(LongFunction<Allocator> newAllocator, Progress progress);
+  default long run(LongFunction<Allocator> newAllocator, Progress progress) {
+    return run(newAllocator, 0, progress);
+  }
+
+  /**
+   * Runs the program, compacting fully ({@link Allocator#compact()}) whenever the calls made
+   * (alloc, dealloc, realloc) reach a multiple of {@code compactEvery}, and moving the starts it
+   * holds with each plan, as a caller that copies its buffer would.
+   *
+   * @param newAllocator makes an allocator of the given initial capacity
+   * @param compactEvery calls between compactions; 0 never compacts
+   * @param progress told of each step
+   * @return the number of calls that had to be skipped
+   */
+  long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress);
 
   /**
    * Runs the program on growing allocators of {@code strategy}, measured.
@@ -35,11 +49,17 @@ interface Program {
    * @param strategy the strategy to run
    * @param policy how the allocators grow
    * @param interval calls between samples of the chart series
+   * @param compactEvery calls between full compactions, as in {@link #run(LongFunction, long,
+   *     Progress)}; 0 never compacts
    * @param progress told of each step
    * @return the meter, whose {@link RunMeter#last()} is the allocator at the end
    */
   default RunMeter meter(
-      AllocationStrategy strategy, GrowthPolicy policy, int interval, Progress progress) {
+      AllocationStrategy strategy,
+      GrowthPolicy policy,
+      int interval,
+      long compactEvery,
+      Progress progress) {
     RunMeter meter = new RunMeter(strategy.getName(), interval);
     meter.skipped(
         run(
@@ -47,6 +67,7 @@ interface Program {
                 meter.attach(
                     Allocators.growing(
                         Allocators.create(strategy, capacity), policy, meter, meter)),
+            compactEvery,
             progress));
     return meter;
   }

@@ -7,12 +7,12 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code compare} measures of one strategy over one run: calls, relocations, growths, peak
- * capacity, the allocator at the end, and samples of fragmentation and capacity every {@code
- * interval} calls for the chart (primitive arrays grown by doubling; a chart needs a few thousand
- * points at most). It listens to the growing allocator for growths and relocations and to {@link
- * MeteredAllocator}s for calls, so whatever drives the allocator (a trace, a workload) is measured
- * the same way.
+ * What {@code compare} measures of one strategy over one run: calls, relocations, growths,
+ * compactions and the indices they moved, peak capacity, the allocator at the end, and samples of
+ * fragmentation and capacity every {@code interval} calls for the chart (primitive arrays grown by
+ * doubling; a chart needs a few thousand points at most). It listens to the growing allocator for
+ * growths and relocations and to {@link MeteredAllocator}s for calls, so whatever drives the
+ * allocator (a trace, a workload) is measured the same way.
  *
  * <p>Not thread-safe.
  */
@@ -23,6 +23,8 @@ final class RunMeter implements CapacityListener, RelocationListener {
   private long calls;
   private long relocations;
   private long growths;
+  private long compactions;
+  private long movedIndices;
   private long peakCapacity;
   private long nanos;
   private long skipped;
@@ -61,6 +63,13 @@ final class RunMeter implements CapacityListener, RelocationListener {
     if (calls % interval == 0) {
       sample(calls, allocator.getFragmentation(), allocator.getCapacity());
     }
+  }
+
+  /** Counts a compaction and samples right after it, so that the chart shows its drop. */
+  void compacted(Allocator allocator, long moved) {
+    compactions++;
+    movedIndices += moved;
+    sample(calls, allocator.getFragmentation(), allocator.getCapacity());
   }
 
   private void sample(long call, double fragmentationNow, long capacityNow) {
@@ -108,6 +117,15 @@ final class RunMeter implements CapacityListener, RelocationListener {
 
   long growths() {
     return growths;
+  }
+
+  long compactions() {
+    return compactions;
+  }
+
+  /** Indices copied by all the compactions of the run. */
+  long movedIndices() {
+    return movedIndices;
   }
 
   long peakCapacity() {

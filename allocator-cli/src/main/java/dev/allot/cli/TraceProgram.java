@@ -10,6 +10,7 @@ import dev.allot.trace.TraceReplayer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,10 +108,11 @@ final class TraceProgram implements Program {
    * not be translated.
    */
   @Override
-  public long run(LongFunction<Allocator> newAllocator, Progress progress) {
+  public long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
     AddressMap addresses = new AddressMap();
     @Nullable Allocator allocator = null;
     long skipped = 0;
+    long calls = 0;
     for (int i = 0; i < recordedStarts.length; i++) {
       TraceOperation operation = operations.get(i);
       long recorded = recordedStarts[i];
@@ -125,12 +127,26 @@ final class TraceProgram implements Program {
         CompactionPlan own = allocator.compact(operation.first(), operation.second());
         CompactionPlan recording = Objects.requireNonNull(recordedPlans[i]);
         addresses.compacted(recording::translate, own::translate);
-      } else if (allocator != null && !runCall(allocator, addresses, operation, recorded)) {
-        skipped++;
+      } else if (allocator != null && isCall(operation.kind())) {
+        if (!runCall(allocator, addresses, operation, recorded)) {
+          skipped++;
+        }
+        calls++;
+        if (compactEvery > 0 && calls % compactEvery == 0) {
+          // Only this run compacts: the recording's addresses stay where they were.
+          CompactionPlan own = allocator.compact();
+          addresses.compacted(LongUnaryOperator.identity(), own::translate);
+        }
       }
     }
     progress.finish();
     return skipped;
+  }
+
+  private static boolean isCall(OperationKind kind) {
+    return kind == OperationKind.ALLOC
+        || kind == OperationKind.DEALLOC
+        || kind == OperationKind.REALLOC;
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */

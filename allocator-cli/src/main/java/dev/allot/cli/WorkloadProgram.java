@@ -26,12 +26,18 @@ record WorkloadProgram(
   }
 
   @Override
-  public long run(LongFunction<Allocator> newAllocator, Progress progress) {
+  public long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
     Workload workload = kind.create(newAllocator.apply(initialCapacity), seed);
     workload.fill(live);
     long filled = workload.operations();
+    long compactions = 0;
     while (workload.operations() - filled < operations) {
       workload.step();
+      // A step makes one or two calls, so compact once whenever a multiple of N was passed.
+      if (compactEvery > 0 && workload.operations() / compactEvery > compactions) {
+        compactions = workload.operations() / compactEvery;
+        workload.compact();
+      }
       progress.step(workload.operations() - filled);
     }
     progress.finish();

@@ -1,6 +1,7 @@
 package dev.allot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
@@ -15,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,12 @@ class CompareCommandTest {
   /** Runs the program, noting the allocated total after every call. */
   private static List<Allocator> runAll(
       TraceProgram program, String strategy, List<Long> allocatedAfterEachCall) {
+    return runAll(program, strategy, 0, allocatedAfterEachCall);
+  }
+
+  /** Runs the program compacting every {@code compactEvery} calls, noting the allocated total. */
+  private static List<Allocator> runAll(
+      TraceProgram program, String strategy, long compactEvery, List<Long> allocatedAfterEachCall) {
     List<Allocator> sections = new ArrayList<>();
     long skipped =
         program.run(
@@ -65,6 +75,7 @@ class CompareCommandTest {
                 }
               };
             },
+            compactEvery,
             Progress.SILENT);
     assertEquals(0, skipped);
     return sections;
@@ -118,7 +129,7 @@ class CompareCommandTest {
     assertTrue(out.get(0).startsWith("strategy"), out.toString());
     Pattern row =
         Pattern.compile(
-            "(\\S+) +\\S+ +(\\d+) +(0\\.\\d{3}) +(0\\.\\d{3}|1\\.000) +(\\d+) +(\\d+) +0");
+            "(\\S+) +\\S+ +(\\d+) +(0\\.\\d{3}) +(0\\.\\d{3}|1\\.000) +(\\d+) +(\\d+) +0 +0");
     List<String> names = new ArrayList<>();
     for (String line : out.subList(1, 3)) {
       Matcher m = row.matcher(line);
@@ -158,7 +169,7 @@ class CompareCommandTest {
     assertEquals(2, rows.size(), run.out());
     for (String row : rows) {
       // churn never reallocs, so no relocations; nothing is skipped in a generated workload.
-      assertTrue(row.matches("\\S+ +\\S+ +\\d+ +0\\.\\d{3} +\\d\\.\\d{3} +0 +\\d+ +0"), row);
+      assertTrue(row.matches("\\S+ +\\S+ +\\d+ +0\\.\\d{3} +\\d\\.\\d{3} +0 +\\d+ +0 +0"), row);
     }
   }
 
@@ -168,10 +179,110 @@ class CompareCommandTest {
         new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
     RunMeter meter =
         program.meter(
-            Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, Progress.SILENT);
+            Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, 0, Progress.SILENT);
     assertTrue(meter.calls() >= 1_050 && meter.calls() <= 1_051, "calls " + meter.calls());
     assertTrue(meter.relocations() > 0);
     assertTrue(meter.growths() > 0);
     assertEquals(meter.calls(), meter.samples());
+  }
+
+  /** The fragmentation column of each row of a {@code compare} table, by strategy. */
+  private static Map<String, Double> fragmentationByStrategy(String table) {
+    Map<String, Double> result = new TreeMap<>();
+    table
+        .lines()
+        .skip(1)
+        .forEach(row -> result.put(column(row, 0), Double.valueOf(column(row, 4))));
+    return result;
+  }
+
+  private static String column(String row, int index) {
+    return row.trim().split(" +")[index];
+  }
+
+  private static CommandRun compareChurn(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "compare",
+                "--workload",
+                "churn",
+                "--live",
+                "300",
+                "--ops",
+                "6000",
+                "--strategies",
+                "first-fit,best-fit"));
+    args.addAll(List.of(extra));
+    CommandRun run = CommandRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.status(), run.err());
+    return run;
+  }
+
+  @Test
+  void compare_compactEvery_lowersFinalFragmentationAndReportsMovedIndices() {
+    Map<String, Double> without = fragmentationByStrategy(compareChurn().out());
+    CommandRun compacting = compareChurn("--compact-every", "1000");
+    Map<String, Double> with = fragmentationByStrategy(compacting.out());
+    assertEquals(Set.of("first-fit", "best-fit"), with.keySet(), compacting.out());
+    for (String strategy : with.keySet()) {
+      assertTrue(
+          with.get(strategy) < without.get(strategy),
+          strategy + ": " + with.get(strategy) + " against " + without.get(strategy));
+    }
+    compacting
+        .out()
+        .lines()
+        .skip(1)
+        .forEach(row -> assertTrue(Long.parseLong(column(row, 8)) > 0, "moved in " + row));
+  }
+
+  @Test
+  void compare_compactEveryNotPositive_failsWithUsage() {
+    for (String bad : List.of("0", "-5", "often")) {
+      CommandRun run = CommandRun.of("compare", "--workload", "churn", "--compact-every", bad);
+      assertEquals(2, run.status(), bad);
+      assertTrue(run.err().contains("--compact-every"), run.err());
+      assertTrue(run.err().contains("Usage:"), run.err());
+    }
+  }
+
+  @Test
+  void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
+    WorkloadProgram program =
+        new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 64);
+    RunMeter meter =
+        program.meter(
+            Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, 500, Progress.SILENT);
+    // Calls 500 to 2100, one compaction each time a multiple of 500 is passed.
+    assertEquals(4, meter.compactions());
+    assertTrue(meter.movedIndices() > 0);
+    // Each compaction adds a sample at the call it followed: the chart drops there.
+    int drops = 0;
+    for (int i = 1; i < meter.samples(); i++) {
+      if (meter.x(i) == meter.x(i - 1)) {
+        assertEquals(0.0, meter.fragmentation(i), "after call " + meter.x(i));
+        drops++;
+      }
+    }
+    assertEquals(4, drops);
+  }
+
+  @Test
+  void program_compactEvery_allocatesTheSameAmountAfterEveryCallAsWithout() {
+    List<TraceOperation> operations = recordedWorkload(3_000);
+    TraceProgram program =
+        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    List<Long> plain = new ArrayList<>();
+    List<Long> compacted = new ArrayList<>();
+    List<Allocator> plainSections = runAll(program, "best-fit", plain);
+    // Every held start moves with each plan, so each later free and realloc still names its region
+    // (runAll checks that none was skipped).
+    List<Allocator> sections = runAll(program, "best-fit", 97, compacted);
+    assertEquals(plain, compacted);
+    assertNotEquals(
+        plainSections.get(0).getAllocatedRegions(),
+        sections.get(0).getAllocatedRegions(),
+        "the compactions moved regions");
   }
 }

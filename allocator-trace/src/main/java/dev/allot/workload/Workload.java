@@ -2,6 +2,7 @@ package dev.allot.workload;
 
 import dev.allot.Allocator;
 import dev.allot.Allocators;
+import dev.allot.CompactionPlan;
 import dev.allot.GrowthPolicy;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -130,6 +131,20 @@ public final class Workload {
     sizes[index] = newSize;
     liveIndices += newSize - size;
     operations += 2;
+  }
+
+  /**
+   * Compacts the allocator fully ({@link Allocator#compact()}) and moves the starts the workload
+   * holds with the plan, as a caller that copies its buffer would. Counts no operation.
+   *
+   * @return the plan applied
+   */
+  public CompactionPlan compact() {
+    CompactionPlan plan = growing.compact();
+    for (int i = 0; i < live; i++) {
+      starts[i] = plan.translate(starts[i]);
+    }
+    return plan;
   }
 
   private long newSize() {
