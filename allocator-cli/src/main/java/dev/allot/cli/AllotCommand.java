@@ -16,10 +16,9 @@ import picocli.CommandLine.Command;
     versionProvider = ManifestVersion.class,
     synopsisSubcommandLabel = "<command>",
     customSynopsis = "allot [-h | --help] [-V | --version] <command> [<args>]",
-    description = {
-      "",
-      "Replays allocation traces and shows the Allot allocators (first-fit, best-fit) at work."
-    },
+    descriptionHeading = "%n",
+    description =
+        "Replays allocation traces and shows the Allot allocators (first-fit, best-fit) at work.",
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     footer = {"", "See 'allot help <command>' for the options of one command."},

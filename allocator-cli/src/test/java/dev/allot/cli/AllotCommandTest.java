@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 class AllotCommandTest {
@@ -88,5 +89,13 @@ class AllotCommandTest {
     String help = run.out().replaceAll("\\s+", " ");
     assertTrue(
         help.contains("Strategy to run: first-fit, best-fit (default: first-fit)."), run.out());
+  }
+
+  @Test
+  void completionScript_offersTheCommandsAndTheStrategyNames() {
+    String script = AutoComplete.bash("allot", AllotCommand.commandLine());
+
+    assertTrue(script.contains("local commands=\"replay compare map bench demo help\""), script);
+    assertTrue(script.contains("NAME_option_args=(\"first-fit\" \"best-fit\")"), script);
   }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>The messages are the shipped strategies' ({@link dev.allot.AllocatorArguments}); a custom
+ * <p>The messages are the shipped strategies' ({@link dev.allot.spi.AllocatorArguments}); a custom
  * strategy that words its messages differently checks them with {@link AllocatorContract} instead,
  * which asks only that the message name the call.
  *

@@ -1,0 +1,205 @@
+package dev.allot.kotlin
+
+import dev.allot.Allocator
+import dev.allot.AllocatorMemoryException
+import dev.allot.Allocators
+import dev.allot.ForwardingAllocator
+import dev.allot.Region
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertSame
+import org.junit.jupiter.api.Assertions.assertThrows
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class AllocatorExtensionsTest {
+
+    /** Records the aligned calls and answers them with [ALIGNED_START], without placing anything. */
+    private class AlignedCalls(delegate: Allocator) : ForwardingAllocator(delegate) {
+        val calls = mutableListOf<String>()
+
+        override fun alloc(size: Long, alignment: Long): Long {
+            calls += "alloc($size, $alignment)"
+            return ALIGNED_START
+        }
+
+        override fun realloc(start: Long, size: Long, newSize: Long, alignment: Long): Long {
+            calls += "realloc($start, $size, $newSize, $alignment)"
+            return ALIGNED_START
+        }
+    }
+
+    private companion object {
+        const val ALIGNED_START = 512L
+    }
+
+    private val allocator = Allocators.create("first-fit", 64)
+
+    private fun blocks(of: Allocator = allocator) =
+        of.allocatedRegions.joinToString(",") { (start, size) -> "$start:$size" }
+
+    @Test
+    fun alloc_namedArguments_passSizeAndAlignment() {
+        val spy = AlignedCalls(allocator)
+
+        assertEquals(ALIGNED_START, spy.alloc(size = 96, alignment = 256))
+        assertEquals(ALIGNED_START, spy.alloc(size = 96L, alignment = 256L))
+        assertEquals(listOf("alloc(96, 256)", "alloc(96, 256)"), spy.calls)
+    }
+
+    @Test
+    fun alloc_defaultAlignment_isThePlainAlloc() {
+        allocator.alloc(size = 8)
+        allocator.alloc(size = 4L)
+
+        assertEquals("0:12", blocks())
+    }
+
+    @Test
+    fun alloc_intSize_fromAnIntVariable() {
+        val vertexCount: Int = 6
+
+        assertEquals(0L, allocator.alloc(vertexCount))
+        assertEquals(6L, allocator.alloc(vertexCount))
+        assertEquals("0:12", blocks())
+    }
+
+    @Test
+    fun realloc_namedArguments_passEveryArgument() {
+        val spy = AlignedCalls(allocator)
+
+        spy.realloc(start = 8, size = 4, newSize = 16, alignment = 64)
+        spy.realloc(start = 8L, size = 4L, newSize = 16L, alignment = 64L)
+
+        assertEquals(listOf("realloc(8, 4, 16, 64)", "realloc(8, 4, 16, 64)"), spy.calls)
+    }
+
+    @Test
+    fun realloc_intArguments_defaultAlignment_resizesInPlaceOrMoves() {
+        val first: Int = allocator.alloc(4).toInt()
+        allocator.alloc(4)
+
+        val moved = allocator.realloc(first, 4, 6)
+
+        assertEquals(8L, moved)
+        assertEquals("4:10", blocks())
+    }
+
+    @Test
+    fun dealloc_intArguments_freesTheRange() {
+        allocator.alloc(8)
+
+        allocator.dealloc(2, 3)
+
+        assertEquals("0:2,5:3", blocks())
+    }
+
+    @Test
+    fun allocRegion_dealloc_realloc_passRegionsWhole() {
+        val a = allocator.allocRegion(4)
+        val b = allocator.allocRegion(4)
+        assertEquals(Region(0, 4), a)
+        assertEquals(Region(4, 4), b)
+
+        val grown = allocator.realloc(a, newSize = 6)
+        assertEquals(Region(8, 6), grown)
+
+        allocator.dealloc(b)
+        assertEquals("8:6", blocks())
+    }
+
+    @Test
+    fun containsRegion_onlyWhenInsideOneBlock() {
+        allocator.alloc(8)
+        allocator.alloc(4)
+        allocator.dealloc(8, 4)
+
+        assertTrue(Region(0, 8) in allocator)
+        assertTrue(Region(2, 3) in allocator)
+        assertFalse(Region(6, 4) in allocator)
+        assertFalse(Region(8, 1) in allocator)
+        assertTrue(Region(40, 0) in allocator, "an empty region, as dealloc accepts it")
+    }
+
+    @Test
+    fun allocatedSize_isCapacityLessFree() {
+        allocator.alloc(10)
+        allocator.alloc(5)
+        allocator.dealloc(0, 3)
+
+        assertEquals(12L, allocator.allocatedSize)
+    }
+
+    @Test
+    fun withRegion_freesTheRegionWhenTheBlockEnds() {
+        val seen =
+            allocator.withRegion(size = 24) { (start, size) ->
+                assertEquals("0:24", blocks())
+                "$start+$size"
+            }
+
+        assertEquals("0+24", seen)
+        assertTrue(allocator.isEmpty)
+    }
+
+    @Test
+    fun withRegion_blockThrows_freesAndRethrows() {
+        val failure = IllegalStateException("upload failed")
+
+        val thrown =
+            assertThrows(IllegalStateException::class.java) {
+                allocator.withRegion(8) { throw failure }
+            }
+
+        assertSame(failure, thrown)
+        assertTrue(allocator.isEmpty)
+    }
+
+    @Test
+    fun withRegion_blockFreedTheRegionAndThrew_theFreeFailureIsSuppressed() {
+        val failure = IllegalStateException("gave it back too early")
+
+        val thrown =
+            assertThrows(IllegalStateException::class.java) {
+                allocator.withRegion(8) { region ->
+                    allocator.dealloc(region)
+                    throw failure
+                }
+            }
+
+        assertSame(failure, thrown)
+        assertEquals(IllegalArgumentException::class.java, thrown.suppressed.single().javaClass)
+    }
+
+    @Test
+    fun withRegion_blockFreedTheRegion_theFreeFailsAfterIt() {
+        val thrown =
+            assertThrows(IllegalArgumentException::class.java) {
+                allocator.withRegion(8L) { region -> allocator.dealloc(region) }
+            }
+
+        assertEquals("dealloc(0, 8): region [0, 8) is not allocated", thrown.message)
+    }
+
+    @Test
+    fun withRegion_noRoom_blockDoesNotRun() {
+        var ran = false
+
+        assertThrows(AllocatorMemoryException::class.java) {
+            allocator.withRegion(size = 100) { ran = true }
+        }
+
+        assertFalse(ran)
+        assertTrue(allocator.isEmpty)
+    }
+
+    @Test
+    fun withRegion_alignment_isPassedToAlloc() {
+        val spy = AlignedCalls(allocator)
+
+        val start = spy.withRegion(size = 0, alignment = 16) { it.start }
+
+        assertEquals(ALIGNED_START, start)
+        assertEquals(listOf("alloc(0, 16)"), spy.calls)
+    }
+}
