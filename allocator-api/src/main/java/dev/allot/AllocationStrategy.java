@@ -7,6 +7,8 @@ package dev.allot;
  * META-INF/services/dev.allot.AllocationStrategy} (and {@code provides} it in a {@code
  * module-info}, if any). It needs a public no-argument constructor. {@link Allocators} explains how
  * one strategy is chosen when several are on the classpath.
+ *
+ * @since 0.1.0
  */
 public interface AllocationStrategy {
 

@@ -19,6 +19,8 @@ import java.util.List;
  *
  * <p>The getters follow the bean convention on purpose: Kotlin reads them as properties ({@code
  * allocator.capacity = 4096}, {@code allocator.freeSize}).
+ *
+ * @since 0.1.0
  */
 public interface Allocator {
 

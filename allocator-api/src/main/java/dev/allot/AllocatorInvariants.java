@@ -24,6 +24,8 @@ import java.util.Optional;
  *
  * <p>The check is O(n) in the number of blocks and allocates the block snapshot; it is a
  * diagnostic, not something to run on every call of a hot path.
+ *
+ * @since 0.1.0
  */
 public final class AllocatorInvariants {
 

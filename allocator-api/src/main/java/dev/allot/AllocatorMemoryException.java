@@ -11,6 +11,8 @@ package dev.allot;
  * <p>The exception also carries what the allocator looked like at the moment of failure, the
  * largest free hole and the fragmented free size, so that a report from production tells whether
  * the buffer was full or only fragmented.
+ *
+ * @since 0.1.0
  */
 public class AllocatorMemoryException extends RuntimeException {
 

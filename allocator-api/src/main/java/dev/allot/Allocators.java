@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * Allocator allocator = Allocators.create(1024);            // the classpath decides
  * Allocator bestFit = Allocators.create("best-fit", 1024);  // explicit
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Allocators {
 

@@ -14,6 +14,8 @@ package dev.allot;
  *     (oldCapacity, newCapacity) -> buffer = copyOf(buffer, newCapacity),
  *     (oldStart, newStart, size) -> copy(buffer, oldStart, newStart, size));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface CapacityListener {

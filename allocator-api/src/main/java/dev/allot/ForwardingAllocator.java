@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>Every method, including the metrics that {@link Allocator} computes by default, forwards to
  * the delegate, so a decorator reports the delegate's own figures and strategy name. Thread safety
  * is the delegate's.
+ *
+ * @since 0.1.0
  */
 public abstract class ForwardingAllocator implements Allocator {
 

@@ -29,6 +29,8 @@ import java.util.Objects;
  * listener that can fail records {@code newStart} before anything that may throw.
  *
  * <p>Not thread-safe, like every allocator; see {@link Allocators#synchronizedAllocator}.
+ *
+ * @since 0.1.0
  */
 public final class GrowingAllocator extends ForwardingAllocator {
 

@@ -12,6 +12,8 @@ package dev.allot;
  * GrowthPolicy tight = GrowthPolicy.exact();                    // 1000 -> 1000
  * GrowthPolicy chunked = (current, requested) -> (requested + 4095) / 4096 * 4096;
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface GrowthPolicy {

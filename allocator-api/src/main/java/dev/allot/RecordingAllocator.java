@@ -24,6 +24,8 @@ import java.util.Objects;
  * growing(recording(allocator, out), policy, onGrow, onMove)}.
  *
  * <p>Not thread-safe, like every allocator; see {@link Allocators#synchronizedAllocator}.
+ *
+ * @since 0.1.0
  */
 public final class RecordingAllocator extends ForwardingAllocator {
 

@@ -8,6 +8,7 @@ package dev.allot;
  *
  * @param start the first index, {@code >= 0}
  * @param size the number of indices, {@code >= 0}
+ * @since 0.1.0
  */
 public record Region(long start, long size) {
 

@@ -6,6 +6,8 @@ package dev.allot;
  * with a {@link CapacityListener} to {@link Allocators#growing(Allocator, GrowthPolicy,
  * CapacityListener, RelocationListener)}; a caller that truly has no data to move says so with an
  * empty lambda, {@code (oldStart, newStart, size) -> {}}.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RelocationListener {

@@ -24,6 +24,8 @@ import java.util.Objects;
  * <p>To make a growing allocator thread-safe, wrap it last, so the growth and the listeners run
  * under the lock: {@code synchronizedAllocator(growing(allocator, policy, onGrow, onMove))}. The
  * delegate must not be used directly once wrapped.
+ *
+ * @since 0.1.0
  */
 public final class SynchronizedAllocator implements Allocator {
 

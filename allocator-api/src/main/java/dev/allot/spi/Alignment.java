@@ -6,6 +6,8 @@ package dev.allot.spi;
  *
  * <p>Alignment is any integer {@code >= 1}, not only a power of two (a triangle list needs starts
  * that are multiples of 3), so rounding uses a remainder rather than a mask.
+ *
+ * @since 0.1.0
  */
 public final class Alignment {
 

@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * <p>Custom strategies may use it to give their users the same messages. Every method either
  * returns or throws {@link IllegalArgumentException}; none changes anything.
+ *
+ * @since 0.1.0
  */
 public final class AllocatorArguments {
 

@@ -14,6 +14,8 @@ import dev.allot.spi.AllocatorArguments;
  * departing from pyglet's placements. Registered as {@code best-fit} with priority {@value
  * #PRIORITY}: with {@code allocator-firstfit} also on the classpath, first-fit stays the default
  * unless {@code best-fit} is chosen by name.
+ *
+ * @since 0.1.0
  */
 public final class BestFitStrategy implements AllocationStrategy {
 

@@ -13,6 +13,8 @@ import dev.allot.spi.AllocatorArguments;
  *
  * <p>Registered as {@code first-fit} with priority {@value #PRIORITY}, so that it is the default
  * when it shares the classpath with strategies of priority 0.
+ *
+ * @since 0.1.0
  */
 public final class FirstFitStrategy implements AllocationStrategy {
 

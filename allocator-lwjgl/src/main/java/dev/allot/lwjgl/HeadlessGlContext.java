@@ -45,6 +45,8 @@ import org.lwjgl.system.MemoryStack;
  * <p>The context is current on the creating thread until {@link #close()}. LWJGL's OpenGL functions
  * are looked up once per process through {@code eglGetProcAddress}, so create this before anything
  * else in the process initializes LWJGL's {@code GL} class (a window toolkit, for example).
+ *
+ * @since 0.1.0
  */
 public final class HeadlessGlContext implements AutoCloseable {
 

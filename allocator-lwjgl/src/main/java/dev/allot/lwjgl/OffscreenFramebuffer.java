@@ -37,6 +37,8 @@ import org.lwjgl.BufferUtils;
  *   target.writePng(Path.of("frame.png"));
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class OffscreenFramebuffer implements AutoCloseable {
 

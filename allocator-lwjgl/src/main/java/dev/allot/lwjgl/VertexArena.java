@@ -48,6 +48,8 @@ import org.lwjgl.BufferUtils;
  * slot, resize rewrites one slot, so each call is O(1) and draw() only sets the buffers' limit to
  * the live count and passes them to glMultiDrawArrays: no garbage and no copying per frame. The
  * buffers double when full and never shrink.
+ *
+ * @since 0.1.0
  */
 public final class VertexArena implements AutoCloseable {
 

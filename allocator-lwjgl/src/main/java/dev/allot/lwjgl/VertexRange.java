@@ -5,6 +5,8 @@ package dev.allot.lwjgl;
  * #getFirst()}, the numbers {@code glDrawArrays} takes. The arena updates both when it resizes or
  * moves the range, so hold the handle, not the numbers. Kotlin reads them as properties: {@code
  * range.first}, {@code range.count}, {@code range.isLive}.
+ *
+ * @since 0.1.0
  */
 public final class VertexRange {
 

@@ -28,6 +28,8 @@ import java.util.function.LongUnaryOperator;
  * changes allocated space ({@link #apply(RangeSet, TraceOperation, long)}). It does not know where
  * a strategy places regions: the run tells it ({@link #record(TraceOperation, long)}). Not
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class AllocationModel {
 

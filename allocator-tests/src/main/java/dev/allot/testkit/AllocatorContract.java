@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Declare {@link #features()} to add strategy-specific oracles; a property whose feature is not
  * declared is skipped (reported as aborted), not passed.
+ *
+ * @since 0.1.0
  */
 public abstract class AllocatorContract {
 

@@ -4,6 +4,8 @@ package dev.allot.testkit;
  * A promise a strategy makes beyond the allocator contract, which turns on an extra property of
  * {@link AllocatorContract}. Guava-testlib style: a property whose feature is not declared is
  * skipped, not failed.
+ *
+ * @since 0.1.0
  */
 public enum AllocatorFeature {
   /**

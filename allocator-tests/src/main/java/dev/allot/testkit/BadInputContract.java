@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * <p>Where {@link AllocatorContract} finds bad input among generated programs, this table pins the
  * edge cases a generator rarely reaches: sums one past {@link Long#MAX_VALUE}, a requested capacity
  * of exactly {@link Long#MAX_VALUE}, ranges that overlap a hole by one index.
+ *
+ * @since 0.1.0
  */
 public abstract class BadInputContract {
 

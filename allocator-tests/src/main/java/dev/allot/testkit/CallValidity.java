@@ -1,6 +1,10 @@
 package dev.allot.testkit;
 
-/** What the contract says about one call's input, judged by the model before the call. */
+/**
+ * What the contract says about one call's input, judged by the model before the call.
+ *
+ * @since 0.1.0
+ */
 public enum CallValidity {
   /** Good input: the call must not throw {@link IllegalArgumentException}. */
   VALID,

@@ -18,6 +18,8 @@ import java.util.List;
  * {@code NAME.out} line for line. The corpus folder is the system property {@value
  * #SHARED_DIR_PROPERTY} (the build sets it to {@code ../shared}); when it is missing the test is
  * skipped, so a clone without the shared folder still builds.
+ *
+ * @since 0.1.0
  */
 public final class ConformanceCorpus {
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * The failure of one property of the contract, after shrinking: the smallest program found that
  * breaks the invariant, as a trace ready to paste into a regression test, and the seed that
  * generates it again. The message holds all of it; the kotest failure is the cause.
+ *
+ * @since 0.1.0
  */
 public final class ContractFailure extends AssertionError {
 

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * the run exactly.
  *
  * <p>Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ContractRun {
 

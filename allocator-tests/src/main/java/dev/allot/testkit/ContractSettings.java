@@ -2,7 +2,11 @@ package dev.allot.testkit;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The system properties that tune a run of {@link AllocatorContract}. */
+/**
+ * The system properties that tune a run of {@link AllocatorContract}.
+ *
+ * @since 0.1.0
+ */
 public final class ContractSettings {
 
   /**

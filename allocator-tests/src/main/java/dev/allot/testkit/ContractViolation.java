@@ -3,6 +3,8 @@ package dev.allot.testkit;
 /**
  * Thrown by a {@link ContractRun} at the first step that breaks a checked {@link Invariant}. {@link
  * AllocatorContract} turns it into a {@link ContractFailure} with the shrunk program.
+ *
+ * @since 0.1.0
  */
 public final class ContractViolation extends AssertionError {
 

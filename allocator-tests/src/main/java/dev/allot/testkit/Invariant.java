@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
  * One rule of the allocator contract. Each is checked after every step of a generated program by
  * the property of {@link AllocatorContract} of the same name; a failure names the invariant it
  * broke.
+ *
+ * @since 0.1.0
  */
 public enum Invariant {
   /** Always checked: every call returns or throws one of the two documented exceptions. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param usage {@link Allocator#getUsage()}
  * @param fragmentation {@link Allocator#getFragmentation()}
  * @param empty {@link Allocator#isEmpty()}
+ * @since 0.1.0
  */
 public record Observation(
     long capacity,

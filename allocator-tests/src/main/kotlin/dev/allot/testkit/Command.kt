@@ -9,6 +9,8 @@ import dev.allot.trace.TraceOperation
  * cuts are resolved against the [AllocationModel] when the step runs (`pick` modulo the live
  * regions, and so on), so every program stays meaningful while kotest shrinks it. Numbers are
  * non-negative; shrinking moves them towards 0, the simplest choice.
+ *
+ * @since 0.1.0
  */
 sealed interface Command {
 

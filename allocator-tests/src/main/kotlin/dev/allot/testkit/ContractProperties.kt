@@ -9,6 +9,8 @@ import kotlinx.coroutines.runBlocking
 /**
  * The property drivers behind [AllocatorContract]: one kotest property per [Invariant], each over
  * programs generated with a [Mix] that provokes that invariant's situations often.
+ *
+ * @since 0.1.0
  */
 object ContractProperties {
 

@@ -16,6 +16,7 @@ import io.kotest.property.arbitrary.map
  *
  * @property capacity the initial capacity
  * @property commands the steps, each resolved against the state it meets
+ * @since 0.1.0
  */
 data class Program(val capacity: Long, val commands: List<Command>) {
 
@@ -57,6 +58,7 @@ data class Program(val capacity: Long, val commands: List<Command>) {
  * @property capacities initial capacities
  * @property sizes sizes of `alloc` and growth amounts of `realloc`
  * @property steps number of steps in a program
+ * @since 0.1.0
  */
 data class Mix(
   val alloc: Int = 6,
@@ -79,6 +81,8 @@ data class Mix(
  *   // ... more checks on run.allocator() and run.model()
  * }
  * ```
+ *
+ * @since 0.1.0
  */
 object Programs {
 

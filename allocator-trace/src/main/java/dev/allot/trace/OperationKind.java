@@ -3,7 +3,11 @@ package dev.allot.trace;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The operations a trace line can hold, each with its word and the count of numbers it takes. */
+/**
+ * The operations a trace line can hold, each with its word and the count of numbers it takes.
+ *
+ * @since 0.1.0
+ */
 public enum OperationKind {
   /** {@code capacity N}: start a new allocator of capacity N. */
   CAPACITY("capacity", 1),

@@ -5,7 +5,11 @@ import dev.allot.Region;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Renders the replay output line: {@code RESULT regions=LIST free=F fragmented=G}. */
+/**
+ * Renders the replay output line: {@code RESULT regions=LIST free=F fragmented=G}.
+ *
+ * @since 0.1.0
+ */
 public final class ReplayFormat {
 
   private ReplayFormat() {}

@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param value the returned start for {@link Outcome#START}, the requested capacity for {@link
  *     Outcome#MEMORY}, the moved indices for {@link Outcome#MOVED}, otherwise 0
  * @param detail why the call was {@link Outcome#INVALID}; empty otherwise
+ * @since 0.1.0
  */
 public record StepResult(Outcome outcome, long value, String detail) {
 

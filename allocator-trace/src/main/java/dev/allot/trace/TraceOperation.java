@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param third the third number
  * @param line the 1-based line number in the source
  * @param problem why a {@link OperationKind#MALFORMED} line is malformed; empty otherwise
+ * @since 0.1.0
  */
 public record TraceOperation(
     OperationKind kind, long first, long second, long third, int line, String problem) {

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Reads traces in the text format: one operation a line, {@code #} starts a comment, blank lines
  * are skipped. A line that is not a well-formed operation becomes a {@link OperationKind#MALFORMED}
  * operation that says why, so that replay reports it and goes on.
+ *
+ * @since 0.1.0
  */
 public final class TraceParser {
 

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * exceptions, so a replay always runs to the end of the trace.
  *
  * <p>Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class TraceReplayer {
 

@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
  * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
  * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
  * sit in two primitive arrays; a step allocates nothing itself. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Workload {
 

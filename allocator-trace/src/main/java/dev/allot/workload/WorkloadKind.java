@@ -13,6 +13,8 @@ import java.util.Locale;
  *   churn.step();
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public enum WorkloadKind {
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * strategies apart. Holes are compared by their whole length, ties go to the lowest start, and a
  * hole fits an aligned region when {@code up(holeStart) + size <= holeEnd} ({@code
  * docs/spec/semantics.md}, aligned allocation).
+ *
+ * @since 0.1.0
  */
 public enum HoleChoice {
   /** The first hole in address order: plain first-fit (not pyglet's, whose quirks skip holes). */

@@ -29,6 +29,8 @@ import java.util.List;
  *
  * <p>Clarity over speed: every call is {@code O(n)}, and a placement lists every hole first. Not
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public class ListReferenceAllocator extends AbstractAllocator {
 

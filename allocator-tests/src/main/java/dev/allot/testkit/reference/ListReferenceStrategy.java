@@ -13,6 +13,8 @@ import java.util.Objects;
  * <pre>{@code
  * Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(capacity);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ListReferenceStrategy implements AllocationStrategy {
 

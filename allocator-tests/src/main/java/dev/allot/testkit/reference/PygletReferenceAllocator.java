@@ -20,6 +20,8 @@ import java.util.List;
  *
  * <p>Clarity over speed: every call is O(n) with list shifts. It exists to be obviously right. Not
  * thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class PygletReferenceAllocator implements Allocator {
 

@@ -7,6 +7,8 @@ import dev.allot.spi.AllocatorArguments;
 /**
  * Creates {@link PygletReferenceAllocator}s. Deliberately not registered with {@link
  * java.util.ServiceLoader}: putting the test kit on a class path must not add a strategy to it.
+ *
+ * @since 0.1.0
  */
 public final class PygletReferenceStrategy implements AllocationStrategy {
 
