@@ -29,10 +29,10 @@ class TlsfDifferentialTest {
 
   @ParameterizedTest(name = "seed {0}, capacity {1}, sizes up to {2}, {3} calls")
   @CsvSource({
-    "1, 1000, 40, 40000, 7",
+    "1, 1000, 40, 20000, 7",
     "2, 64, 8, 20000, 1",
     "3, 0, 16, 20000, 1",
-    "4, 400000, 300, 20000, 97",
+    "4, 400000, 300, 8000, 97",
     "5, 5000, 2000, 20000, 5",
   })
   void randomCalls_matchModel(long seed, long capacity, int maxSize, int calls, int compareEvery) {
