@@ -139,11 +139,14 @@ public abstract class AbstractAllocator implements Allocator {
   protected abstract boolean free(long start, long size);
 
   /**
-   * Finds the block that holds all of {@code [start, start + size)}.
+   * Finds the block that holds all of {@code [start, start + size)}. The skeleton only asks whether
+   * the range ends its block, so a strategy for which a long block's end is costly to find may
+   * return any index of the block past {@code start + size} instead of its end.
    *
    * @param start the first index
    * @param size the number of indices, {@code > 0}; {@code start + size} does not overflow
-   * @return the end of that block, or {@link #NO_BLOCK}
+   * @return {@code start + size} if the range ends the block; an index past it inside the block
+   *     (its end, or nearer) if not; {@link #NO_BLOCK} if no block holds the range
    */
   protected abstract long blockEnd(long start, long size);
 

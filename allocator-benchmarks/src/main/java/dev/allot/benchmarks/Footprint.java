@@ -27,7 +27,7 @@ public final class Footprint {
 
   /** Strategies measured, as the benchmarks name them. */
   private static final List<String> STRATEGIES =
-      List.of("first-fit", "best-fit", "pyglet-reference");
+      List.of("first-fit", "best-fit", "tlsf", "pyglet-reference");
 
   private Footprint() {}
 

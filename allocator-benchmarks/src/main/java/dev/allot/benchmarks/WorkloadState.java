@@ -20,7 +20,7 @@ public abstract class WorkloadState {
   static final long SEED = 20_240_601L;
 
   /** The strategy: a registered name, or {@code pyglet-reference} for the literal baseline. */
-  @Param({"first-fit", "best-fit", "pyglet-reference"})
+  @Param({"first-fit", "best-fit", "tlsf", "pyglet-reference"})
   public String strategy = "first-fit";
 
   /** Live regions held during the trial. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     customSynopsis = "allot [-h | --help] [-V | --version] <command> [<args>]",
     descriptionHeading = "%n",
     description =
-        "Replays allocation traces and shows the Allot allocators (first-fit, best-fit) at work.",
+        "Replays allocation traces and shows the Allot allocators (first-fit, best-fit, tlsf) at work.",
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     footer = {"", "See 'allot help <command>' for the options of one command."},

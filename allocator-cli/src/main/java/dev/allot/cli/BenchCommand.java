@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,31 +21,43 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: a quick answer to "which strategy for my workload size?". Builds {@code --live}
- * regions with a {@link Workload}, warms up, times {@code --ops} operations, and prints one line:
+ * regions with a {@link Workload}, warms up, times {@code --ops} operations as a whole (the mean),
+ * then {@code --ops} more one call at a time (the tail), and prints one line:
  *
  * <pre>
- * strategy=first-fit live=10000 ops=1000000 ns_per_op=85.3 fragmentation=0.4120
+ * strategy=first-fit live=10000 ops=1000000 ns_per_op=85.3 p50_ns=90 p99_ns=310 p99.9_ns=1020
+ *     max_ns=48127 timer_ns=25 fragmentation=0.4120
  * </pre>
  *
- * <p>A churn step is two operations (a free and an alloc). The JMH module {@code
- * allocator-benchmarks} gives the careful numbers; this is one run on one JVM.
+ * <p>A churn step is two operations (a free and an alloc). The percentiles time each call of the
+ * strategy with a {@link System#nanoTime} pair ({@link TimedAllocator}), so each includes the
+ * pair's own cost, printed as {@code timer_ns}; a call that grows the capacity counts as the failed
+ * call and its retry. The JMH module {@code allocator-benchmarks} gives the careful means; this is
+ * one run on one JVM.
  */
 @Command(
     name = "bench",
-    header = "Time a workload: ns per operation and fragmentation.",
+    header = "Time a workload: ns per operation, tail latency and fragmentation.",
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
     description =
-        "Times a workload of N live regions: prints ns per operation and the fragmentation.")
+        "Times a workload of N live regions: prints the mean ns per operation, the p50, p99 and"
+            + " p99.9 of single calls, and the fragmentation.")
 final class BenchCommand implements Callable<Integer> {
 
   /**
    * Untimed operations before the timed ones, at most: enough for the JIT to compile the hot path.
    */
   private static final long MAX_WARMUP_OPS = 200_000;
+
+  /** Precision of the latency histograms: 3 digits, 0.1% of a value. */
+  private static final int SIGNIFICANT_DIGITS = 3;
+
+  /** Empty timer pairs measured for {@code timer_ns}. */
+  private static final int TIMER_SAMPLES = 100_001;
 
   @Mixin StrategyOption strategy = new StrategyOption();
 
@@ -115,30 +128,54 @@ final class BenchCommand implements Callable<Integer> {
 
   private void run(
       AllocationStrategy chosen, WorkloadKind kind, Allocator allocator, PrintStream out) {
-    Workload driver = kind.create(allocator, seed);
+    TimedAllocator timed = new TimedAllocator(allocator);
+    Workload driver = kind.create(timed, seed);
     driver.fill(live);
     long warmup = Math.min(ops, MAX_WARMUP_OPS);
     while (driver.operations() < warmup) {
       driver.step();
     }
+    Progress progress = Progress.onTerminal("bench " + chosen.getName(), 2 * ops);
     long before = driver.operations();
-    Progress progress = Progress.onTerminal("bench " + chosen.getName(), ops);
     long begin = System.nanoTime();
     while (driver.operations() - before < ops) {
       driver.step();
       progress.step(driver.operations() - before);
     }
     long elapsed = System.nanoTime() - begin;
-    progress.finish();
     long done = driver.operations() - before;
+    Histogram durations = new Histogram(SIGNIFICANT_DIGITS);
+    timed.record(durations);
+    while (driver.operations() - before < 2 * done) {
+      driver.step();
+      progress.step(driver.operations() - before);
+    }
+    timed.record(null);
+    progress.finish();
     out.println(
         String.format(
             Locale.ROOT,
-            "strategy=%s live=%d ops=%d ns_per_op=%.1f fragmentation=%.4f",
+            "strategy=%s live=%d ops=%d ns_per_op=%.1f p50_ns=%d p99_ns=%d p99.9_ns=%d max_ns=%d"
+                + " timer_ns=%d fragmentation=%.4f",
             chosen.getName(),
             live,
             done,
             done == 0 ? 0.0 : (double) elapsed / done,
+            durations.getValueAtPercentile(50),
+            durations.getValueAtPercentile(99),
+            durations.getValueAtPercentile(99.9),
+            durations.getMaxValue(),
+            timerNanos(),
             allocator.getFragmentation()));
+  }
+
+  /** The median time of an empty {@link System#nanoTime} pair: what each timed call includes. */
+  private static long timerNanos() {
+    Histogram pairs = new Histogram(SIGNIFICANT_DIGITS);
+    for (int i = 0; i < TIMER_SAMPLES; i++) {
+      long begin = System.nanoTime();
+      pairs.recordValue(System.nanoTime() - begin);
+    }
+    return pairs.getValueAtPercentile(50);
   }
 }

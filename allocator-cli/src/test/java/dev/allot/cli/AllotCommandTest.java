@@ -88,7 +88,8 @@ class AllotCommandTest {
 
     String help = run.out().replaceAll("\\s+", " ");
     assertTrue(
-        help.contains("Strategy to run: first-fit, best-fit (default: first-fit)."), run.out());
+        help.contains("Strategy to run: first-fit, best-fit, tlsf (default: first-fit)."),
+        run.out());
   }
 
   @Test

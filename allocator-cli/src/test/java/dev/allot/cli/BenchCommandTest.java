@@ -25,7 +25,8 @@ class BenchCommandTest {
   /** The one line bench prints. */
   private static final Pattern LINE =
       Pattern.compile(
-          "strategy=first-fit live=(\\d+) ops=(\\d+) ns_per_op=\\d+\\.\\d fragmentation=(\\d\\.\\d{4})\\R");
+          "strategy=first-fit live=(\\d+) ops=(\\d+) ns_per_op=\\d+\\.\\d p50_ns=(\\d+) p99_ns=(\\d+)"
+              + " p99.9_ns=(\\d+) max_ns=(\\d+) timer_ns=\\d+ fragmentation=(\\d\\.\\d{4})\\R");
 
   @Test
   void bench_churn_printsOneLineWithTheRequestedCounts() {
@@ -34,8 +35,13 @@ class BenchCommandTest {
     assertTrue(line.matches(), line.toString());
     assertEquals("300", line.group(1));
     assertEquals("1000", line.group(2)); // 500 churn steps of two operations
-    double fragmentation = Double.parseDouble(line.group(3));
-    assertTrue(fragmentation >= 0 && fragmentation <= 1, line.group(3));
+    long p50 = Long.parseLong(line.group(3));
+    long p99 = Long.parseLong(line.group(4));
+    long p999 = Long.parseLong(line.group(5));
+    long max = Long.parseLong(line.group(6));
+    assertTrue(0 <= p50 && p50 <= p99 && p99 <= p999 && p999 <= max, line.group());
+    double fragmentation = Double.parseDouble(line.group(7));
+    assertTrue(fragmentation >= 0 && fragmentation <= 1, line.group(7));
   }
 
   @Test

@@ -1,0 +1,326 @@
+package dev.allot.tlsf;
+
+import java.util.Arrays;
+
+/**
+ * The chunks of a {@link TlsfAllocator}: the index range {@code [0, capacity)} cut into used and
+ * free chunks that follow each other in address order, each findable by its start in O(1). Not
+ * thread-safe.
+ *
+ * <pre>
+ *   index   0    4      10  12        capacity 16
+ *           [used][free  ][u ][free    ]|sentinel at 16
+ *   chunk   a     b       c   d          S
+ *   next:   a -> b -> c -> d -> S -> a   (a ring through the sentinel)
+ * </pre>
+ *
+ * <p>A chunk is what one placement made, or what is left of it after partial frees; touching used
+ * chunks are separate here and merge only in the block list the allocator reports.
+ */
+final class Chunks {
+
+  /*
+   * Layout: one int[] of records, SLOTS ints (32 bytes) per chunk, so that a chunk's fields share
+   * a cache line (parallel arrays would cost one miss per field):
+   *
+   *   START_HIGH, START_LOW  the first index, a long split in two ints
+   *   NEXT, PREV             the neighbours in address order
+   *   BIN_NEXT, BIN_PREV     the size-class list of a free chunk (SizeClassBins); BIN_PREV is USED
+   *                          for a used chunk
+   *   HASH_NEXT              the next chunk in the same bucket of the start index
+   *   SIZE_CLASS             the list a free chunk is in, so that taking it out reads no neighbour
+   *
+   * A chunk's end is the next chunk's start, so a length is never stored. The sentinel (record 0)
+   * starts at the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL),
+   * the last prev(SENTINEL), and no neighbour is ever missing. The start index is a chained hash
+   * table (Fibonacci hashing): buckets[hash(start)] holds the first chunk, HASH_NEXT the rest; it
+   * has at least one bucket per live chunk (load <= 1) and doubles when the chunks outgrow it.
+   * Released records form a stack through NEXT and are reused first, while still cached.
+   *
+   * Invariants: the ring holds every live chunk in address order, starts strictly increasing from
+   * 0 (when the capacity is > 0) to the sentinel at the capacity; every live chunk, sentinel
+   * included, is in the start index under its start, and no released record is.
+   *
+   * Complexity: every method is O(1) (find: expected, with at most one chunk per bucket on
+   * average) except scanFor, O(n), and reserve when it grows an array, O(n) once per growth by
+   * half. Memory: 32 bytes per record, the records growing by half when full, plus 4 to 8 bytes of
+   * buckets per live chunk; measured in docs/performance.md.
+   */
+
+  /** No chunk: the end of a list. */
+  static final int NIL = -1;
+
+  /** The record that starts at the capacity and closes the ring. */
+  static final int SENTINEL = 0;
+
+  /** BIN_PREV of a used chunk. */
+  private static final int USED = -2;
+
+  private static final int START_HIGH = 0;
+  private static final int START_LOW = 1;
+  private static final int NEXT = 2;
+  private static final int PREV = 3;
+  private static final int BIN_NEXT = 4;
+  private static final int BIN_PREV = 5;
+  private static final int HASH_NEXT = 6;
+  private static final int SIZE_CLASS = 7;
+
+  /** Ints per record. */
+  private static final int SLOTS = 8;
+
+  /** The most records an int[] can hold. */
+  private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) / SLOTS;
+
+  /** Fibonacci hashing: the golden ratio in 64 bits. */
+  private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+  private int[] records = new int[8 * SLOTS];
+
+  /** Records ever handed out; those below are live or released. */
+  private int used;
+
+  /** The top of the stack of released records, linked through NEXT. */
+  private int released = NIL;
+
+  /** The records on that stack. */
+  private int releasedCount;
+
+  /** Live chunks, sentinel included. */
+  private int live;
+
+  private int[] buckets = emptyBuckets(8);
+
+  /** {@code 64 - log2(buckets.length)}: the shift of the hash. */
+  private int hashShift = Long.SIZE - 3;
+
+  /**
+   * Creates the ring of the sentinel alone, at {@code capacity}.
+   *
+   * @param capacity the end of the range
+   */
+  Chunks(long capacity) {
+    int sentinel = take();
+    setStart(sentinel, capacity);
+    set(sentinel, NEXT, sentinel);
+    set(sentinel, PREV, sentinel);
+    set(sentinel, BIN_PREV, USED);
+    index(sentinel);
+  }
+
+  long start(int chunk) {
+    int at = chunk * SLOTS;
+    return ((long) records[at + START_HIGH] << 32) | (records[at + START_LOW] & 0xFFFF_FFFFL);
+  }
+
+  /** Returns the end, the next chunk's start; not for the sentinel. */
+  long end(int chunk) {
+    return start(next(chunk));
+  }
+
+  long length(int chunk) {
+    return end(chunk) - start(chunk);
+  }
+
+  int next(int chunk) {
+    return get(chunk, NEXT);
+  }
+
+  int prev(int chunk) {
+    return get(chunk, PREV);
+  }
+
+  boolean isUsed(int chunk) {
+    return get(chunk, BIN_PREV) == USED;
+  }
+
+  void markUsed(int chunk) {
+    set(chunk, BIN_PREV, USED);
+  }
+
+  int binNext(int chunk) {
+    return get(chunk, BIN_NEXT);
+  }
+
+  int binPrev(int chunk) {
+    return get(chunk, BIN_PREV);
+  }
+
+  /** Links a free chunk into a size-class list; {@code prev} is {@link #NIL} at the head. */
+  void setBinLinks(int chunk, int next, int prev) {
+    set(chunk, BIN_NEXT, next);
+    set(chunk, BIN_PREV, prev);
+  }
+
+  int sizeClass(int chunk) {
+    return get(chunk, SIZE_CLASS);
+  }
+
+  void setSizeClass(int chunk, int sizeClass) {
+    set(chunk, SIZE_CLASS, sizeClass);
+  }
+
+  void setBinNext(int chunk, int next) {
+    set(chunk, BIN_NEXT, next);
+  }
+
+  void setBinPrev(int chunk, int prev) {
+    set(chunk, BIN_PREV, prev);
+  }
+
+  /**
+   * Makes room for two more chunks, so that no call fails halfway for lack of a record: called
+   * before the first change of a call that may create chunks.
+   */
+  void reserve() {
+    if (releasedCount < 2 && (long) (used + 2) * SLOTS > records.length) {
+      if (used + 2 > MAX_RECORDS) {
+        throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
+      }
+      int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 1)));
+      records = Arrays.copyOf(records, grown * SLOTS);
+    }
+    if (live + 2 > buckets.length) {
+      rehash(buckets.length * 2);
+    }
+  }
+
+  /**
+   * Creates a chunk at {@code start} right after {@code after}, in the start index; a free one is
+   * not yet in a size-class list. Needs a {@link #reserve()} first.
+   *
+   * @return the new chunk
+   */
+  int insertAfter(int after, long start, boolean isUsed) {
+    int chunk = take();
+    setStart(chunk, start);
+    int next = next(after);
+    set(chunk, NEXT, next);
+    set(chunk, PREV, after);
+    set(chunk, BIN_PREV, isUsed ? USED : NIL);
+    set(after, NEXT, chunk);
+    set(next, PREV, chunk);
+    index(chunk);
+    return chunk;
+  }
+
+  /** Takes a chunk out of the ring and the start index and releases its record. */
+  void remove(int chunk) {
+    int next = get(chunk, NEXT);
+    int prev = get(chunk, PREV);
+    set(prev, NEXT, next);
+    set(next, PREV, prev);
+    unindex(chunk);
+    set(chunk, NEXT, released);
+    released = chunk;
+    releasedCount++;
+    live--;
+  }
+
+  /** Changes a chunk's start, keeping the start index right; the ring order must still hold. */
+  void move(int chunk, long start) {
+    unindex(chunk);
+    setStart(chunk, start);
+    index(chunk);
+  }
+
+  /**
+   * Returns the chunk that starts at {@code start}.
+   *
+   * @return the chunk, the sentinel at the capacity, or {@link #NIL}
+   */
+  int find(long start) {
+    int chunk = buckets[bucket(start)];
+    while (chunk != NIL && start(chunk) != start) {
+      chunk = get(chunk, HASH_NEXT);
+    }
+    return chunk;
+  }
+
+  /**
+   * Returns the chunk that holds {@code index} by walking from the first chunk: O(n), for ranges
+   * that neither start nor end where a chunk starts.
+   *
+   * @param index an index below the capacity
+   */
+  int scanFor(long index) {
+    int chunk = next(SENTINEL);
+    while (end(chunk) <= index) {
+      chunk = next(chunk);
+    }
+    return chunk;
+  }
+
+  /** Returns the bytes of the arrays, for the memory measurement. */
+  long footprintBytes() {
+    return 4L * records.length + 4L * buckets.length;
+  }
+
+  private int get(int chunk, int field) {
+    return records[chunk * SLOTS + field];
+  }
+
+  private void set(int chunk, int field, int value) {
+    records[chunk * SLOTS + field] = value;
+  }
+
+  private int take() {
+    int chunk = released;
+    if (chunk != NIL) {
+      released = get(chunk, NEXT);
+      releasedCount--;
+    } else {
+      chunk = used++;
+    }
+    live++;
+    return chunk;
+  }
+
+  private void setStart(int chunk, long start) {
+    int at = chunk * SLOTS;
+    records[at + START_HIGH] = (int) (start >>> 32);
+    records[at + START_LOW] = (int) start;
+  }
+
+  private int bucket(long start) {
+    return (int) ((start * HASH_MULTIPLIER) >>> hashShift);
+  }
+
+  private void index(int chunk) {
+    int bucket = bucket(start(chunk));
+    set(chunk, HASH_NEXT, buckets[bucket]);
+    buckets[bucket] = chunk;
+  }
+
+  private void unindex(int chunk) {
+    int bucket = bucket(start(chunk));
+    int first = buckets[bucket];
+    if (first == chunk) {
+      buckets[bucket] = get(chunk, HASH_NEXT);
+      return;
+    }
+    int before = first;
+    int after = get(before, HASH_NEXT);
+    while (after != chunk) {
+      before = after;
+      after = get(before, HASH_NEXT);
+    }
+    set(before, HASH_NEXT, get(chunk, HASH_NEXT));
+  }
+
+  /** Rebuilds the start index with {@code count} buckets, a power of two, from the ring. */
+  private void rehash(int count) {
+    buckets = emptyBuckets(count);
+    hashShift = Long.SIZE - Integer.numberOfTrailingZeros(count);
+    int chunk = SENTINEL;
+    do {
+      index(chunk);
+      chunk = next(chunk);
+    } while (chunk != SENTINEL);
+  }
+
+  private static int[] emptyBuckets(int count) {
+    int[] empty = new int[count];
+    Arrays.fill(empty, NIL);
+    return empty;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.allot.tlsf;
+
+import static dev.allot.tlsf.Chunks.NIL;
+
+import java.util.Arrays;
+
+/**
+ * The free chunks sorted into {@link SizeClasses}: one list per class, and bitmaps that say which
+ * lists are not empty, so that a fitting chunk is found in O(1). Not thread-safe.
+ *
+ * <pre>
+ *   levels   bit L of levelMap: some class of level L holds a chunk
+ *   classes  bit s of classMaps[L]: class (L << 5) | s holds a chunk
+ *   lists    heads[class] -> chunk -> chunk ... (through the chunks' BIN_NEXT / BIN_PREV)
+ * </pre>
+ */
+final class SizeClassBins {
+
+  /*
+   * Layout: heads[c] is the first chunk of class c or NIL; the lists are doubly linked through the
+   * chunk records, newest first (a chunk freed last is reused first, while it is likely cached).
+   * classMaps has one extra, always empty level, so that a search that rounds up past the top
+   * class needs no special case.
+   *
+   * Invariants: a chunk is in a list exactly when it is free, the list of the class its record
+   * names; that is the class of its length except between a length change and the update that
+   * follows it. Bit c of the maps is set exactly when heads[c] != NIL.
+   *
+   * Complexity: insert, remove, update and firstAtLeast are O(1); largestLength is linear in the chunks of
+   * the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
+   */
+
+  private final Chunks chunks;
+  private final int[] heads = new int[SizeClasses.COUNT];
+  private final int[] classMaps = new int[SizeClasses.LEVELS + 1];
+  private long levelMap;
+
+  SizeClassBins(Chunks chunks) {
+    this.chunks = chunks;
+    Arrays.fill(heads, NIL);
+  }
+
+  /** Adds a free chunk, whose length is final, to the list of its class. */
+  void insert(int chunk) {
+    insert(chunk, SizeClasses.of(chunks.length(chunk)));
+  }
+
+  /** Moves a free chunk whose length changed to the list of its new class, if that differs. */
+  void update(int chunk) {
+    int sizeClass = SizeClasses.of(chunks.length(chunk));
+    if (sizeClass != chunks.sizeClass(chunk)) {
+      remove(chunk);
+      insert(chunk, sizeClass);
+    }
+  }
+
+  private void insert(int chunk, int sizeClass) {
+    chunks.setSizeClass(chunk, sizeClass);
+    int head = heads[sizeClass];
+    chunks.setBinLinks(chunk, head, NIL);
+    if (head != NIL) {
+      chunks.setBinPrev(head, chunk);
+    } else {
+      int level = sizeClass >>> SizeClasses.SUB_BITS;
+      classMaps[level] |= 1 << sizeClass;
+      levelMap |= 1L << level;
+    }
+    heads[sizeClass] = chunk;
+  }
+
+  /** Takes a free chunk out of its list. */
+  void remove(int chunk) {
+    int next = chunks.binNext(chunk);
+    int prev = chunks.binPrev(chunk);
+    if (next != NIL) {
+      chunks.setBinPrev(next, prev);
+    }
+    if (prev != NIL) {
+      chunks.setBinNext(prev, next);
+      return;
+    }
+    int sizeClass = chunks.sizeClass(chunk);
+    heads[sizeClass] = next;
+    if (next == NIL) {
+      int level = sizeClass >>> SizeClasses.SUB_BITS;
+      classMaps[level] &= ~(1 << sizeClass);
+      if (classMaps[level] == 0) {
+        levelMap &= ~(1L << level);
+      }
+    }
+  }
+
+  /**
+   * Returns the first chunk of the lowest occupied class at or above {@code sizeClass}.
+   *
+   * @param sizeClass a class, or {@code SizeClasses.COUNT} for none
+   * @return that chunk, or {@link Chunks#NIL}
+   */
+  int firstAtLeast(int sizeClass) {
+    int level = sizeClass >>> SizeClasses.SUB_BITS;
+    int inLevel = classMaps[level] & (-1 << sizeClass);
+    if (inLevel == 0) {
+      long above = levelMap & (-2L << level);
+      if (above == 0) {
+        return NIL;
+      }
+      level = Long.numberOfTrailingZeros(above);
+      inLevel = classMaps[level];
+    }
+    return heads[(level << SizeClasses.SUB_BITS) | Integer.numberOfTrailingZeros(inLevel)];
+  }
+
+  /**
+   * Returns the first chunk of one class.
+   *
+   * @param sizeClass a class {@code < SizeClasses.COUNT}
+   * @return that chunk, or {@link Chunks#NIL}
+   */
+  int first(int sizeClass) {
+    return heads[sizeClass];
+  }
+
+  /**
+   * Returns the length of the longest free chunk, found in the top occupied class.
+   *
+   * @return that length, {@code 0} without free chunks
+   */
+  long largestLength() {
+    if (levelMap == 0) {
+      return 0;
+    }
+    int level = Long.SIZE - 1 - Long.numberOfLeadingZeros(levelMap);
+    int sub = Integer.SIZE - 1 - Integer.numberOfLeadingZeros(classMaps[level]);
+    long largest = 0;
+    for (int chunk = heads[(level << SizeClasses.SUB_BITS) | sub];
+        chunk != NIL;
+        chunk = chunks.binNext(chunk)) {
+      largest = Math.max(largest, chunks.length(chunk));
+    }
+    return largest;
+  }
+}

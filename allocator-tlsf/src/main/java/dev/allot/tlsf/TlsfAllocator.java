@@ -1,0 +1,303 @@
+package dev.allot.tlsf;
+
+import static dev.allot.tlsf.Chunks.NIL;
+import static dev.allot.tlsf.Chunks.SENTINEL;
+
+import dev.allot.Region;
+import dev.allot.spi.AbstractAllocator;
+import dev.allot.spi.Alignment;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The two-level segregated fit allocator: free chunks in {@link SizeClassBins}, every chunk in
+ * {@link Chunks}. The argument checks and the order of the realloc rules come from {@link
+ * AbstractAllocator}. Not thread-safe.
+ *
+ * <pre>
+ *   alloc(5): lowest occupied class whose every length is >= 5, first chunk there
+ *   |##|--------|###|-----|    free chunks 2:8 (class 8), 13:5 (class 5): takes 13:5
+ *   dealloc(s, n): the chunk starting at s (one hash probe), freed and merged with free neighbours
+ * </pre>
+ */
+final class TlsfAllocator extends AbstractAllocator {
+
+  /*
+   * Placement (good fit, as in TLSF and OffsetAllocator): a request of n goes to the start of the
+   * first chunk of the lowest occupied class whose lower bound is >= n, so no length is compared on
+   * the way. When no such class is occupied, two last chances keep the memory contract: the first
+   * chunk of n's own class if it is long enough, and the last chunk (the tail before the capacity)
+   * if it is free and long enough; after setCapacity(requestedCapacity) the tail fits, so the retry
+   * succeeds. A placement can therefore fail while some other chunk of n's own class would fit;
+   * the request is then served by growing. Aligned placement searches for n + alignment - 1, which
+   * fits at any start, with the same last chances tested for the aligned start; the padding before
+   * an aligned start stays a free chunk.
+   *
+   * Freeing: the chunks are those placements made, so a range that starts where a chunk starts is
+   * found by one probe of the start index, and one that ends where a chunk starts (a suffix, as
+   * realloc's shrink frees) by a probe at its end. Only a range whose start and end both lie
+   * strictly inside chunks is found by walking the ring from the start: O(n), and only for frees
+   * that trim a region the caller got in one piece at both ends. The used chunks the range covers are joined,
+   * the range is cut out of them as one free chunk, and that chunk merges with a free neighbour on
+   * each side, so no two free chunks ever touch.
+   *
+   * Blocks: touching used chunks form one block of the spec; the block list is built by walking
+   * the ring. blockEnd returns the block's end when the range ends its block, and otherwise the
+   * end of a chunk past the range, which is all the skeleton asks (whether the range ends its
+   * block) without walking a long block.
+   *
+   * Complexity: alloc, and dealloc or realloc of ranges that start or end at a chunk boundary, are
+   * O(k) in the chunks the range covers (1 for a region as it was placed) plus O(1) expected for
+   * the hash probes; getAllocatedRegions is O(n); getLargestFreeHole is linear in the chunks of
+   * the top occupied class. Memory: one Chunks record per chunk; under churn about 1.1 to 1.3
+   * chunks per live region (docs/performance.md).
+   */
+
+  private final Chunks chunks;
+  private final SizeClassBins bins;
+
+  TlsfAllocator(long capacity) {
+    super(capacity);
+    chunks = new Chunks(capacity);
+    bins = new SizeClassBins(chunks);
+    if (capacity > 0) {
+      chunks.reserve();
+      bins.insert(chunks.insertAfter(SENTINEL, 0, false));
+    }
+  }
+
+  @Override
+  protected long place(long size) {
+    int chunk = bins.firstAtLeast(SizeClasses.roundedUp(size));
+    if (chunk == NIL) {
+      chunk = lastChance(size, 1);
+      if (chunk == NIL) {
+        return NO_ROOM;
+      }
+    }
+    return take(chunk, chunks.start(chunk), size);
+  }
+
+  @Override
+  protected long placeAligned(long size, long alignment) {
+    long span = size + (alignment - 1);
+    int chunk = span < 0 ? NIL : bins.firstAtLeast(SizeClasses.roundedUp(span));
+    if (chunk == NIL) {
+      chunk = lastChance(size, alignment);
+      if (chunk == NIL) {
+        return NO_ROOM;
+      }
+    }
+    return take(chunk, Alignment.up(chunks.start(chunk), alignment), size);
+  }
+
+  @Override
+  protected boolean supportsAlignment() {
+    return true;
+  }
+
+  /**
+   * The chunks worth one look when no class guarantees a fit: the first of {@code size}'s own
+   * class, then the tail.
+   */
+  private int lastChance(long size, long alignment) {
+    int first = bins.first(SizeClasses.of(size));
+    if (first != NIL && fits(first, size, alignment)) {
+      return first;
+    }
+    int tail = chunks.prev(SENTINEL);
+    return !chunks.isUsed(tail) && fits(tail, size, alignment) ? tail : NIL;
+  }
+
+  private boolean fits(int chunk, long size, long alignment) {
+    return Alignment.fits(chunks.start(chunk), chunks.end(chunk), size, alignment);
+  }
+
+  /**
+   * Allocates {@code [start, start + size)} inside the free chunk {@code hole}; what is left before
+   * and after stays free.
+   */
+  private long take(int hole, long start, long size) {
+    chunks.reserve();
+    long holeEnd = chunks.end(hole);
+    bins.remove(hole);
+    int region;
+    if (start == chunks.start(hole)) {
+      chunks.markUsed(hole);
+      region = hole;
+    } else {
+      region = chunks.insertAfter(hole, start, true);
+      bins.insert(hole);
+    }
+    long end = start + size;
+    if (end < holeEnd) {
+      bins.insert(chunks.insertAfter(region, end, false));
+    }
+    return start;
+  }
+
+  @Override
+  protected boolean free(long start, long size) {
+    long end = start + size;
+    int chunk = chunks.find(start);
+    if (chunk != NIL && chunks.isUsed(chunk) && chunks.end(chunk) == end) {
+      release(chunk); // a region as it was placed: the common case
+      return true;
+    }
+    int first = chunkHolding(start, end);
+    int last = first == NIL ? NIL : lastOfUsedRun(first, end);
+    if (last == NIL) {
+      return false;
+    }
+    chunks.reserve();
+    while (first != last) {
+      int joined = chunks.next(first);
+      chunks.remove(joined);
+      if (joined == last) {
+        break;
+      }
+    }
+    if (end < chunks.end(first)) {
+      chunks.insertAfter(first, end, true);
+    }
+    release(start > chunks.start(first) ? chunks.insertAfter(first, start, false) : first);
+    return true;
+  }
+
+  /** Frees a chunk that is used or not yet in a list, merging it with free neighbours. */
+  private void release(int chunk) {
+    int after = chunks.next(chunk);
+    if (!chunks.isUsed(after)) {
+      bins.remove(after);
+      chunks.remove(after);
+    }
+    int before = chunks.prev(chunk);
+    if (chunks.isUsed(before)) {
+      bins.insert(chunk);
+    } else {
+      chunks.remove(chunk);
+      bins.update(before);
+    }
+  }
+
+  /**
+   * Returns the chunk that holds index {@code start} of a range {@code [start, end)}, or {@link
+   * Chunks#NIL} when the range passes the capacity.
+   */
+  private int chunkHolding(long start, long end) {
+    if (end > getCapacity()) {
+      return NIL;
+    }
+    int chunk = chunks.find(start);
+    if (chunk != NIL) {
+      return chunk;
+    }
+    int after = chunks.find(end);
+    chunk = after != NIL ? chunks.prev(after) : chunks.scanFor(start);
+    while (chunks.start(chunk) > start) {
+      chunk = chunks.prev(chunk);
+    }
+    return chunk;
+  }
+
+  /**
+   * Returns the chunk that holds index {@code end - 1} when every chunk from {@code first} to it is
+   * used, else {@link Chunks#NIL}.
+   */
+  private int lastOfUsedRun(int first, long end) {
+    int chunk = first;
+    while (chunks.isUsed(chunk)) {
+      if (chunks.end(chunk) >= end) {
+        return chunk;
+      }
+      chunk = chunks.next(chunk);
+    }
+    return NIL;
+  }
+
+  @Override
+  protected long blockEnd(long start, long size) {
+    long end = start + size;
+    int first = chunkHolding(start, end);
+    int last = first == NIL ? NIL : lastOfUsedRun(first, end);
+    if (last == NIL) {
+      return NO_BLOCK;
+    }
+    long lastEnd = chunks.end(last);
+    if (lastEnd > end) {
+      return lastEnd;
+    }
+    int after = chunks.next(last);
+    return after == SENTINEL || !chunks.isUsed(after) ? end : chunks.end(after);
+  }
+
+  /** Grows into the free chunk after the block when it holds the growth, filling it or not. */
+  @Override
+  protected boolean growInPlace(long end, long growth, long alignment) {
+    int hole = chunks.find(end);
+    if (hole == NIL || chunks.isUsed(hole) || chunks.end(hole) - end < growth) {
+      return false;
+    }
+    if (chunks.end(hole) - end == growth) {
+      bins.remove(hole);
+      chunks.remove(hole);
+    } else {
+      chunks.move(hole, end + growth);
+      bins.update(hole);
+    }
+    return true;
+  }
+
+  @Override
+  protected long lastEnd() {
+    int tail = chunks.prev(SENTINEL);
+    return chunks.isUsed(tail) ? getCapacity() : chunks.start(tail);
+  }
+
+  @Override
+  protected void capacityRaised(long oldCapacity) {
+    chunks.reserve();
+    int tail = chunks.prev(SENTINEL);
+    if (tail != SENTINEL && !chunks.isUsed(tail)) {
+      chunks.move(SENTINEL, getCapacity());
+      bins.update(tail);
+    } else {
+      chunks.move(SENTINEL, getCapacity());
+      bins.insert(chunks.insertAfter(tail, oldCapacity, false));
+    }
+  }
+
+  @Override
+  public List<Region> getAllocatedRegions() {
+    List<Region> blocks = new ArrayList<>();
+    int chunk = chunks.next(SENTINEL);
+    while (chunk != SENTINEL) {
+      if (!chunks.isUsed(chunk)) {
+        chunk = chunks.next(chunk);
+        continue;
+      }
+      long start = chunks.start(chunk);
+      while (chunk != SENTINEL && chunks.isUsed(chunk)) {
+        chunk = chunks.next(chunk);
+      }
+      blocks.add(new Region(start, chunks.start(chunk) - start));
+    }
+    return Collections.unmodifiableList(blocks);
+  }
+
+  @Override
+  public long getLargestFreeHole() {
+    return bins.largestLength();
+  }
+
+  @Override
+  public String getStrategyName() {
+    return TlsfStrategy.NAME;
+  }
+
+  /** Returns the bytes of the chunk arrays, for the memory measurement. */
+  long footprintBytes() {
+    return chunks.footprintBytes();
+  }
+}

@@ -1,0 +1,253 @@
+package dev.allot.tlsf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import dev.allot.Region;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The good-fit placement, the chunk bookkeeping behind dealloc, and in-place growth. */
+class TlsfAllocatorTest {
+
+  private static Allocator create(long capacity) {
+    return new TlsfStrategy().create(capacity);
+  }
+
+  private static List<Region> blocks(Region... regions) {
+    return List.of(regions);
+  }
+
+  @Test
+  void alloc_fresh_placesFromZeroUp() {
+    Allocator allocator = create(100);
+    assertEquals(0, allocator.alloc(10));
+    assertEquals(10, allocator.alloc(5));
+    assertEquals(blocks(new Region(0, 15)), allocator.getAllocatedRegions());
+    assertEquals(85, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void alloc_holesOfSeveralClasses_takesTheLowestClassThatFits() {
+    Allocator allocator = create(100);
+    allocator.alloc(10); // 0
+    allocator.alloc(1); // 10
+    allocator.alloc(20); // 11
+    allocator.alloc(1); // 31
+    allocator.alloc(5); // 32
+    allocator.alloc(1); // 37
+    allocator.dealloc(11, 20);
+    allocator.dealloc(0, 10);
+    allocator.dealloc(32, 5);
+    // holes 0:10, 11:20, 32:5 and the tail 38:62: 5 is too short, 10 is the lowest class above 6
+    assertEquals(0, allocator.alloc(6));
+    assertEquals(6, allocator.alloc(4));
+    assertEquals(32, allocator.alloc(5));
+  }
+
+  @Test
+  void alloc_twoHolesOfOneClass_takesTheOneFreedLast() {
+    Allocator allocator = create(100);
+    for (int i = 0; i < 4; i++) {
+      allocator.alloc(4); // 0, 4, 8, 12
+    }
+    allocator.dealloc(0, 4);
+    allocator.dealloc(8, 4);
+    assertEquals(8, allocator.alloc(4));
+    assertEquals(0, allocator.alloc(4));
+  }
+
+  @Test
+  void alloc_lengthBetweenClassBounds_skipsItsOwnClassWhileAHigherOneIsOccupied() {
+    Allocator allocator = create(300);
+    allocator.alloc(65); // 0; class [64, 66)
+    allocator.alloc(1); // 65
+    allocator.dealloc(0, 65);
+    // the hole 0:65 would fit, but its class also holds 64: good fit takes the tail 66:234
+    assertEquals(66, allocator.alloc(65));
+  }
+
+  @Test
+  void alloc_noHigherClass_triesTheFirstHoleOfItsOwnClass() {
+    Allocator allocator = create(132);
+    allocator.alloc(65); // 0
+    allocator.alloc(1); // 65
+    allocator.alloc(64); // 66, leaves the tail 130:2
+    allocator.dealloc(0, 65);
+    assertEquals(0, allocator.alloc(65));
+  }
+
+  @Test
+  void alloc_noRoom_requestsTheCapacityWhoseTailFits() {
+    Allocator allocator = create(150);
+    allocator.alloc(65); // 0
+    allocator.alloc(1); // 65
+    allocator.alloc(64); // 66, leaves the tail 130:20
+    allocator.dealloc(0, 64); // a hole of 64, class [64, 66): too short for 65
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(65));
+    assertEquals(195, e.getRequestedCapacity());
+    allocator.setCapacity(e.getRequestedCapacity());
+    assertEquals(130, allocator.alloc(65));
+  }
+
+  @Test
+  void alloc_emptyCapacityRaised_usesTheNewChunk() {
+    Allocator allocator = create(0);
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(3));
+    assertEquals(3, e.getRequestedCapacity());
+    allocator.setCapacity(5);
+    assertEquals(0, allocator.alloc(5));
+    assertEquals(0, allocator.getFreeSize());
+  }
+
+  @Test
+  void setCapacity_freeTail_lengthensIt() {
+    Allocator allocator = create(10);
+    allocator.alloc(4);
+    allocator.setCapacity(20);
+    assertEquals(16, allocator.getLargestFreeHole());
+    assertEquals(4, allocator.alloc(16));
+  }
+
+  @Test
+  void dealloc_middleOfARegion_leavesBothEnds() {
+    Allocator allocator = create(20);
+    allocator.alloc(10);
+    allocator.alloc(10);
+    allocator.dealloc(3, 4); // neither end is where a chunk starts: found by walking
+    assertEquals(blocks(new Region(0, 3), new Region(7, 13)), allocator.getAllocatedRegions());
+    allocator.dealloc(0, 3);
+    allocator.dealloc(7, 13);
+    assertTrue(allocator.isEmpty());
+    assertEquals(20, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void dealloc_suffixOfARegion_isFoundByItsEnd() {
+    Allocator allocator = create(30);
+    allocator.alloc(10);
+    allocator.alloc(10);
+    allocator.dealloc(5, 5);
+    assertEquals(blocks(new Region(0, 5), new Region(10, 10)), allocator.getAllocatedRegions());
+    assertEquals(5, allocator.alloc(5));
+    assertEquals(blocks(new Region(0, 20)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void dealloc_rangeOverTwoPlacements_freesAcrossThem() {
+    Allocator allocator = create(8);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.dealloc(2, 4);
+    assertEquals(blocks(new Region(0, 2), new Region(6, 2)), allocator.getAllocatedRegions());
+    assertEquals(2, allocator.alloc(4));
+  }
+
+  @Test
+  void dealloc_rangeReachingAHole_isRejectedAndChangesNothing() {
+    Allocator allocator = create(20);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.dealloc(4, 4);
+    assertThrows(IllegalArgumentException.class, () -> allocator.dealloc(2, 4));
+    assertThrows(IllegalArgumentException.class, () -> allocator.dealloc(4, 1));
+    assertEquals(blocks(new Region(0, 4)), allocator.getAllocatedRegions());
+    assertEquals(16, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void dealloc_betweenTwoHoles_mergesThemIntoOne() {
+    Allocator allocator = create(12);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.dealloc(0, 4);
+    allocator.dealloc(8, 4);
+    allocator.dealloc(4, 4);
+    assertTrue(allocator.getAllocatedRegions().isEmpty());
+    assertEquals(12, allocator.getLargestFreeHole());
+    assertEquals(0, allocator.alloc(12));
+  }
+
+  @Test
+  void realloc_holeAfterFilledExactly_growsInPlaceAndJoinsTheNextBlock() {
+    Allocator allocator = create(20);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.dealloc(4, 4);
+    assertEquals(0, allocator.realloc(0, 4, 8));
+    assertEquals(blocks(new Region(0, 12)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void realloc_tailAfter_growsInPlace() {
+    Allocator allocator = create(20);
+    allocator.alloc(4);
+    assertEquals(0, allocator.realloc(0, 4, 20));
+    assertEquals(0, allocator.getFreeSize());
+  }
+
+  @Test
+  void realloc_blockGoesOnPastTheRegion_relocates() {
+    Allocator allocator = create(20);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.alloc(4);
+    assertEquals(12, allocator.realloc(0, 4, 6));
+    assertEquals(blocks(new Region(4, 14)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void allocAligned_chunkStartNotAligned_leavesThePaddingFree() {
+    Allocator allocator = create(100);
+    allocator.alloc(3);
+    assertEquals(8, allocator.alloc(4, 8));
+    assertEquals(blocks(new Region(0, 3), new Region(8, 4)), allocator.getAllocatedRegions());
+    assertEquals(3, allocator.alloc(5));
+    assertEquals(blocks(new Region(0, 12)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void allocAligned_alignmentNotAPowerOfTwo_startsAtAMultiple() {
+    Allocator allocator = create(100);
+    allocator.alloc(1);
+    assertEquals(3, allocator.alloc(3, 3));
+    assertEquals(6, allocator.alloc(3, 3));
+  }
+
+  @Test
+  void getLargestFreeHole_longestNotFirstInTopClass_isFound() {
+    Allocator allocator = create(213);
+    allocator.alloc(101); // 0
+    allocator.alloc(1); // 101
+    allocator.alloc(100); // 102
+    allocator.alloc(1); // 202, leaves the tail 203:10
+    allocator.dealloc(0, 101);
+    allocator.dealloc(102, 100); // first in class [100, 102), before the longer 0:101
+    assertEquals(101, allocator.getLargestFreeHole());
+  }
+
+  @Test
+  void manyRegions_freedInAnyOrder_leaveOneFreeChunk() {
+    Allocator allocator = create(10_000);
+    long[] starts = new long[1000];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = allocator.alloc(1 + i % 9);
+    }
+    for (int i = 0; i < starts.length; i += 2) {
+      allocator.dealloc(starts[i], 1 + i % 9);
+    }
+    for (int i = starts.length - 1; i > 0; i -= 2) {
+      allocator.dealloc(starts[i], 1 + i % 9);
+    }
+    assertTrue(allocator.isEmpty());
+    assertEquals(10_000, allocator.getLargestFreeHole());
+    assertEquals(0, allocator.alloc(10_000));
+  }
+}
