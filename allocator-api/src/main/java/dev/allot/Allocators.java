@@ -1,5 +1,10 @@
 package dev.allot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -158,18 +163,70 @@ public final class Allocators {
   }
 
   /**
-   * Wraps an empty allocator so that every call is written to {@code out} as a trace line ({@code
+   * Wraps an empty allocator so that every call is written to {@code file} as a trace line ({@code
    * docs/spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too.
-   * Replay the trace later against any strategy. See {@link RecordingAllocator}.
+   * The recorder owns the file (created, or emptied if it exists): each line is written before its
+   * call is made, a call whose line cannot be written is not made, and the file always ends at a
+   * whole line. Close the recorder when done. Replay the trace later against any strategy. See
+   * {@link RecordingAllocator} for every guarantee.
+   *
+   * <pre>{@code
+   * try (RecordingAllocator recorder = Allocators.recording(Allocators.create(1024), trace)) {
+   *   Allocator vertices = Allocators.growing(recorder, policy, onGrow, onMove);
+   *   // ... run ...
+   * }
+   * }</pre>
    *
    * @param allocator the allocator to record, empty; not to be used directly afterwards
-   * @param out receives the lines, e.g. a {@link java.io.Writer} or {@link StringBuilder}
+   * @param file the trace file to write
+   * @return the recording allocator
+   * @throws IllegalArgumentException if {@code allocator} is not empty (the file is then left as it
+   *     was)
+   * @throws UncheckedIOException if the file cannot be opened or the first line not written
+   */
+  public static RecordingAllocator recording(Allocator allocator, Path file) {
+    Objects.requireNonNull(file, "file");
+    RecordingAllocator.requireEmpty(allocator, "file");
+    FileChannel channel;
+    try {
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("recording to " + file + ": " + e, e);
+    }
+    try {
+      return new RecordingAllocator(allocator, new FileTraceSink(channel));
+    } catch (RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Wraps an empty allocator so that every call is written to {@code out} as a trace line ({@code
+   * docs/spec/trace-format.md}), starting with {@code capacity N}; failed calls are recorded too.
+   * Each line is given to {@code out} in one {@code append} and flushed before its call is made,
+   * and a call whose line cannot be written is not made. What part of a failed line {@code out}
+   * keeps is up to it: to record to a file, prefer {@link #recording(Allocator, Path)}, which
+   * always ends the file at a whole line. See {@link RecordingAllocator}.
+   *
+   * @param allocator the allocator to record, empty; not to be used directly afterwards
+   * @param out receives the lines, e.g. a {@link java.io.Writer} or {@link StringBuilder}; never
+   *     closed
    * @return the recording allocator
    * @throws IllegalArgumentException if {@code allocator} is not empty
-   * @throws java.io.UncheckedIOException if writing the first line fails
+   * @throws UncheckedIOException if writing the first line fails
    */
   public static RecordingAllocator recording(Allocator allocator, Appendable out) {
-    return new RecordingAllocator(allocator, out);
+    return new RecordingAllocator(allocator, new AppendableTraceSink(out));
   }
 
   /**

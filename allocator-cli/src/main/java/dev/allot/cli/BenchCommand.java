@@ -3,13 +3,11 @@ package dev.allot.cli;
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 import dev.allot.Allocators;
+import dev.allot.RecordingAllocator;
 import dev.allot.workload.Workload;
 import dev.allot.workload.WorkloadKind;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -94,7 +92,8 @@ final class BenchCommand implements Callable<Integer> {
       names = "--record",
       paramLabel = "FILE",
       description =
-          "Also write every call, fill included, to FILE as a trace (for replay elsewhere); slows the run.")
+          "Also write every call, fill included, to FILE as a trace (for replay elsewhere); each line is"
+              + " written before its call, which slows the run.")
   @Nullable Path record;
 
   @Override
@@ -108,20 +107,19 @@ final class BenchCommand implements Callable<Integer> {
       run(chosen, kind, Allocators.create(chosen, 0), System.out);
       return 0;
     }
-    try (BufferedWriter trace = Files.newBufferedWriter(record, StandardCharsets.UTF_8)) {
-      trace
-          .append("# bench --strategy ")
-          .append(chosen.getName())
-          .append(" --workload ")
-          .append(kind.workloadName())
-          .append(" --live ")
-          .append(Integer.toString(live))
-          .append(" --ops ")
-          .append(Long.toString(ops))
-          .append(" --seed ")
-          .append(Long.toString(seed))
-          .append('\n');
-      run(chosen, kind, Allocators.recording(Allocators.create(chosen, 0), trace), System.out);
+    try (RecordingAllocator recorder = Allocators.recording(Allocators.create(chosen, 0), record)) {
+      recorder.comment(
+          "bench --strategy "
+              + chosen.getName()
+              + " --workload "
+              + kind.workloadName()
+              + " --live "
+              + live
+              + " --ops "
+              + ops
+              + " --seed "
+              + seed);
+      run(chosen, kind, recorder, System.out);
     }
     return 0;
   }

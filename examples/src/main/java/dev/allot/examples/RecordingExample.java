@@ -3,10 +3,8 @@ package dev.allot.examples;
 import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.GrowthPolicy;
+import dev.allot.RecordingAllocator;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +41,19 @@ public final class RecordingExample {
     }
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_CALLS;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-    try (Writer out = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
-      record(out, calls, seed);
+    // The recorder owns the file: each line is written before its call, and the file ends at a
+    // whole line even if the disk fills up.
+    try (RecordingAllocator recorder =
+        Allocators.recording(Allocators.create("first-fit", 1024), Path.of(args[0]))) {
+      record(recorder, calls, seed);
     }
     System.out.println("recorded " + calls + " calls to " + args[0]);
   }
 
-  static void record(Appendable out, int calls, long seed) {
+  static void record(RecordingAllocator recorder, int calls, long seed) {
     Allocator sprites =
         Allocators.growing(
-            Allocators.recording(Allocators.create("first-fit", 1024), out),
+            recorder,
             GrowthPolicy.doubling(),
             // Only the trace is wanted: there is no vertex data to enlarge or move.
             (oldCapacity, newCapacity) -> {},
