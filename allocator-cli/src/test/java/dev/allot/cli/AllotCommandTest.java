@@ -97,6 +97,6 @@ class AllotCommandTest {
     String script = AutoComplete.bash("allot", AllotCommand.commandLine());
 
     assertTrue(script.contains("local commands=\"replay compare map bench demo help\""), script);
-    assertTrue(script.contains("NAME_option_args=(\"first-fit\" \"best-fit\")"), script);
+    assertTrue(script.contains("NAME_option_args=(\"first-fit\" \"best-fit\" \"tlsf\")"), script);
   }
 }

@@ -6,23 +6,8 @@ import static org.lwjgl.opengl.GL11.GL_TRIANGLES;
 import static org.lwjgl.opengl.GL11.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL11.glClear;
 import static org.lwjgl.opengl.GL11.glClearColor;
-import static org.lwjgl.opengl.GL20.GL_COMPILE_STATUS;
-import static org.lwjgl.opengl.GL20.GL_FRAGMENT_SHADER;
-import static org.lwjgl.opengl.GL20.GL_LINK_STATUS;
-import static org.lwjgl.opengl.GL20.GL_VERTEX_SHADER;
-import static org.lwjgl.opengl.GL20.glAttachShader;
-import static org.lwjgl.opengl.GL20.glCompileShader;
-import static org.lwjgl.opengl.GL20.glCreateProgram;
-import static org.lwjgl.opengl.GL20.glCreateShader;
 import static org.lwjgl.opengl.GL20.glDeleteProgram;
-import static org.lwjgl.opengl.GL20.glDeleteShader;
 import static org.lwjgl.opengl.GL20.glEnableVertexAttribArray;
-import static org.lwjgl.opengl.GL20.glGetProgramInfoLog;
-import static org.lwjgl.opengl.GL20.glGetProgrami;
-import static org.lwjgl.opengl.GL20.glGetShaderInfoLog;
-import static org.lwjgl.opengl.GL20.glGetShaderi;
-import static org.lwjgl.opengl.GL20.glLinkProgram;
-import static org.lwjgl.opengl.GL20.glShaderSource;
 import static org.lwjgl.opengl.GL20.glUniform2f;
 import static org.lwjgl.opengl.GL20.glUseProgram;
 import static org.lwjgl.opengl.GL30.glBindVertexArray;
@@ -82,9 +67,7 @@ final class QuadPainter implements AutoCloseable {
   /** Compiles the shaders and sets up the vertex format (binding point 0) for {@code target}. */
   QuadPainter(OffscreenFramebuffer target) {
     this.target = target;
-    program =
-        link(
-            compile(GL_VERTEX_SHADER, VERTEX_SHADER), compile(GL_FRAGMENT_SHADER, FRAGMENT_SHADER));
+    program = GlPrograms.link(VERTEX_SHADER, FRAGMENT_SHADER);
     vertexArray = glGenVertexArrays();
     glBindVertexArray(vertexArray);
     glVertexAttribFormat(0, 2, GL_FLOAT, false, 0);
@@ -94,29 +77,6 @@ final class QuadPainter implements AutoCloseable {
     glVertexAttribBinding(1, 0);
     glEnableVertexAttribArray(1);
     glBindVertexArray(0);
-  }
-
-  private static int compile(int type, String source) {
-    int shader = glCreateShader(type);
-    glShaderSource(shader, source);
-    glCompileShader(shader);
-    if (glGetShaderi(shader, GL_COMPILE_STATUS) == 0) {
-      throw new IllegalStateException("shader: " + glGetShaderInfoLog(shader));
-    }
-    return shader;
-  }
-
-  private static int link(int vertex, int fragment) {
-    int linked = glCreateProgram();
-    glAttachShader(linked, vertex);
-    glAttachShader(linked, fragment);
-    glLinkProgram(linked);
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
-    if (glGetProgrami(linked, GL_LINK_STATUS) == 0) {
-      throw new IllegalStateException("program: " + glGetProgramInfoLog(linked));
-    }
-    return linked;
   }
 
   /**
