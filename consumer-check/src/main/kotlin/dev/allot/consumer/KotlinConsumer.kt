@@ -4,6 +4,8 @@ package dev.allot.consumer
 
 import dev.allot.Allocators
 import dev.allot.kotlin.allocRegion
+import dev.allot.kotlin.component1
+import dev.allot.kotlin.component2
 import dev.allot.kotlin.contains
 import dev.allot.kotlin.withRegion
 
