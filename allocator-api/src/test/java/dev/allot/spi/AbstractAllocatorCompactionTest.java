@@ -9,6 +9,7 @@ import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.UnsupportedCompactionException;
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class SynchronizedAllocatorTest {
 
-  /** Enough rounds that unguarded first-fit loses blocks or hands one index out twice. */
+  /** Enough rounds that an unguarded allocator loses blocks or hands one index out twice. */
   private static final int ROUNDS = 20_000;
 
   @Test
   void sharedByThreads_neverHandsOutOneIndexTwiceAndEndsEmpty() throws Exception {
-    Allocator shared = Allocators.synchronizedAllocator(Allocators.create("first-fit", 1 << 12));
+    Allocator shared = Allocators.synchronizedAllocator(new TreeMapAllocator(1 << 12));
     Map<Long, Thread> owners = new ConcurrentHashMap<>();
     int threads = 4;
     CountDownLatch go = new CountDownLatch(1);
@@ -51,6 +52,6 @@ class SynchronizedAllocatorTest {
     pool.shutdown();
     assertTrue(shared.isEmpty());
     assertEquals(1 << 12, shared.getFreeSize());
-    assertEquals("first-fit", shared.getStrategyName());
+    assertEquals(TreeMapAllocator.NAME, shared.getStrategyName());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class DecoratorCompactionTest {
 
   private GrowingAllocator growing(RelocationListener onMove) {
     return Allocators.growing(
-        Allocators.create("first-fit", 20), GrowthPolicy.doubling(), (o, n) -> {}, onMove);
+        new TreeMapAllocator(20), GrowthPolicy.doubling(), (o, n) -> {}, onMove);
   }
 
   @Test
@@ -95,8 +96,7 @@ class DecoratorCompactionTest {
   @Test
   void recordingCompact_writesTheLineBeforeTheCall_evenWhenRejected() {
     StringBuilder trace = new StringBuilder();
-    Allocator allocator =
-        fragmented(Allocators.recording(Allocators.create("best-fit", 20), trace));
+    Allocator allocator = fragmented(Allocators.recording(new TreeMapAllocator(20), trace));
 
     allocator.compact(4, 2);
     allocator.compact();
@@ -111,8 +111,7 @@ class DecoratorCompactionTest {
 
   @Test
   void synchronizedCompact_passesTheCallOn() {
-    Allocator allocator =
-        fragmented(Allocators.synchronizedAllocator(Allocators.create("first-fit", 20)));
+    Allocator allocator = fragmented(Allocators.synchronizedAllocator(new TreeMapAllocator(20)));
 
     CompactionPlan plan = allocator.compact(0, 1);
 

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The growing decorator over pyglet-exact first-fit, whose failures the spec fixes. */
+/** The growing decorator over the API tests' plain strategy, {@link TreeMapAllocator}. */
 class GrowingAllocatorTest {
 
   private final List<String> events = new ArrayList<>();
@@ -21,8 +22,7 @@ class GrowingAllocatorTest {
           events.add("move " + oldStart + "->" + newStart + " size " + size);
 
   private Allocator growing(long capacity, GrowthPolicy policy, CapacityListener onGrow) {
-    return Allocators.growing(
-        Allocators.create("first-fit", capacity), policy, onGrow, moveRecorder);
+    return Allocators.growing(new TreeMapAllocator(capacity), policy, onGrow, moveRecorder);
   }
 
   @Test
@@ -48,7 +48,7 @@ class GrowingAllocatorTest {
 
   @Test
   void alloc_doesNotFit_listenerToldBeforeCapacityRisesThenRetried() {
-    Allocator allocator = Allocators.create("first-fit", 4);
+    Allocator allocator = new TreeMapAllocator(4);
     Allocator growing =
         Allocators.growing(
             allocator,
@@ -137,7 +137,7 @@ class GrowingAllocatorTest {
   void alloc_requestNotAboveCapacity_memoryExceptionReachesCaller() {
     AllocatorMemoryException stuck = new AllocatorMemoryException(4);
     Allocator neverFits =
-        new ForwardingAllocator(Allocators.create("first-fit", 4)) {
+        new ForwardingAllocator(new TreeMapAllocator(4)) {
           @Override
           public long alloc(long size) {
             throw stuck;
@@ -165,7 +165,7 @@ class GrowingAllocatorTest {
     growing.alloc(2);
     growing.alloc(2);
     growing.dealloc(0, 2);
-    assertEquals("first-fit", growing.getStrategyName());
+    assertEquals(TreeMapAllocator.NAME, growing.getStrategyName());
     assertEquals(6, growing.getFreeSize());
     assertEquals(2, growing.getFragmentedFreeSize());
     assertEquals(4, growing.getLargestFreeHole());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,7 @@ class GrowingFailureTest {
    * 5..8.
    */
   private Allocator full(CapacityListener onGrow, RelocationListener onMove, GrowthPolicy policy) {
-    Allocator growing =
-        Allocators.growing(Allocators.create("first-fit", 8), policy, onGrow, onMove);
+    Allocator growing = Allocators.growing(new TreeMapAllocator(8), policy, onGrow, onMove);
     regionStart = growing.alloc(4);
     growing.alloc(4);
     for (int i = 0; i < 8; i++) {
