@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  * Drives an {@link Allocator} with a seeded, repeatable program of one {@link WorkloadKind},
  * holding the live regions a caller would hold. {@link #fill(int)} builds the live set; each {@link
  * #step()} then changes it once. Where the allocator runs out of capacity, the workload grows it
- * through {@link Allocators#growing} as a vertex domain grows its buffer (to the larger of the
- * requested capacity and the next power of two above the current one), and counts growths and
- * relocations with the decorator's listeners.
+ * through {@link Allocators#growing} with {@link GrowthPolicy#doubling()}, as a vertex domain grows
+ * its buffer and as {@code compare} grows by default, and counts growths and relocations with the
+ * decorator's listeners.
  *
  * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
  * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
@@ -34,14 +34,6 @@ public final class Workload {
 
   /** A text region that would grow past this is freed and re-created small instead. */
   private static final int TEXT_MAX_SIZE = 256;
-
-  /**
-   * The workload's growth: the larger of the request and the next power of two above the current
-   * capacity (1 from 0).
-   */
-  private static final GrowthPolicy GROWTH =
-      (current, requested) ->
-          Math.max(requested, current == 0 ? 1 : Long.highestOneBit(current) << 1);
 
   private final WorkloadKind kind;
   private final Allocator allocator;
@@ -66,7 +58,7 @@ public final class Workload {
   public Workload(WorkloadKind kind, Allocator allocator, long seed) {
     this.kind = kind;
     this.allocator = allocator;
-    this.growing = Allocators.growing(allocator, GROWTH, this::grown, this::moved);
+    this.growing = Allocators.growing(allocator, GrowthPolicy.doubling(), this::grown, this::moved);
     this.random = new SplittableRandom(seed);
     this.peakCapacity = allocator.getCapacity();
   }
