@@ -83,46 +83,26 @@ public abstract class BadInputContract {
     return allocator;
   }
 
-  /** Everything a caller can observe, in one comparable value. */
-  private record Snapshot(
-      List<Region> blocks,
-      long capacity,
-      long free,
-      long fragmented,
-      long largestHole,
-      boolean empty) {
-
-    static Snapshot of(Allocator allocator) {
-      return new Snapshot(
-          List.copyOf(allocator.getAllocatedRegions()),
-          allocator.getCapacity(),
-          allocator.getFreeSize(),
-          allocator.getFragmentedFreeSize(),
-          allocator.getLargestFreeHole(),
-          allocator.isEmpty());
-    }
-  }
-
   private void assertRejected(String message, Consumer<Allocator> call) {
     assertRejected(sample(), message, call);
   }
 
   private static void assertRejected(
       Allocator allocator, String message, Consumer<Allocator> call) {
-    Snapshot before = Snapshot.of(allocator);
+    Observation before = Observation.of(allocator);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> call.accept(allocator));
     assertEquals(message, e.getMessage());
-    assertEquals(before, Snapshot.of(allocator), () -> "state after " + message);
+    assertEquals(before, Observation.of(allocator), () -> "state after " + message);
     AllocatorInvariants.check(allocator);
   }
 
   private static AllocatorMemoryException assertMemoryFailure(
       Allocator allocator, Consumer<Allocator> call) {
-    Snapshot before = Snapshot.of(allocator);
+    Observation before = Observation.of(allocator);
     AllocatorMemoryException e =
         assertThrows(AllocatorMemoryException.class, () -> call.accept(allocator));
-    assertEquals(before, Snapshot.of(allocator), "state after a memory failure");
+    assertEquals(before, Observation.of(allocator), "state after a memory failure");
     AllocatorInvariants.check(allocator);
     return e;
   }
@@ -239,10 +219,10 @@ public abstract class BadInputContract {
   @Test
   public void dealloc_sizeZeroAnywhere_changesNothing() {
     Allocator allocator = sample();
-    Snapshot before = Snapshot.of(allocator);
+    Observation before = Observation.of(allocator);
     allocator.dealloc(MAX, 0);
     allocator.dealloc(5, 0);
-    assertEquals(before, Snapshot.of(allocator));
+    assertEquals(before, Observation.of(allocator));
   }
 
   /** Rejects negative numbers in {@code realloc}, whatever the other arguments. */
@@ -287,9 +267,9 @@ public abstract class BadInputContract {
     assertRejected("setCapacity(19): capacity never shrinks; it is 20", a -> a.setCapacity(19));
     assertRejected("setCapacity(-1): capacity never shrinks; it is 20", a -> a.setCapacity(-1));
     Allocator allocator = sample();
-    Snapshot before = Snapshot.of(allocator);
+    Observation before = Observation.of(allocator);
     allocator.setCapacity(SAMPLE_CAPACITY);
-    assertEquals(before, Snapshot.of(allocator));
+    assertEquals(before, Observation.of(allocator));
   }
 
   /** Accepts a capacity of {@link Long#MAX_VALUE} and places into it. */

@@ -14,27 +14,12 @@ final class HiddenOverlapAllocator extends SlidingCompactionAllocator {
 
   @Override
   protected CompactionPlan published(CompactionPlan plan) {
-    return new CompactionPlan() {
+    return new ForwardingCompactionPlan(plan) {
       @Override
       public List<CompactionMove> moves() {
-        return plan.moves().stream()
+        return delegate.moves().stream()
             .map(move -> new CompactionMove(move.from(), move.to(), move.size(), false))
             .toList();
-      }
-
-      @Override
-      public long movedIndices() {
-        return plan.movedIndices();
-      }
-
-      @Override
-      public long translate(long index) {
-        return plan.translate(index);
-      }
-
-      @Override
-      public boolean isComplete() {
-        return plan.isComplete();
       }
     };
   }
