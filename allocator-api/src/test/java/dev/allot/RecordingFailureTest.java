@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allot.fixture.TreeMapAllocator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -66,7 +67,7 @@ class RecordingFailureTest {
 
   /** The allocator after the first {@code count} calls, made without a recorder. */
   private static Allocator after(int count) {
-    Allocator allocator = Allocators.create("first-fit", CAPACITY);
+    Allocator allocator = new TreeMapAllocator(CAPACITY);
     for (int index = 0; index < count; index++) {
       call(allocator, index);
     }
@@ -81,7 +82,7 @@ class RecordingFailureTest {
   /** The whole trace, recorded with nothing failing. */
   private static String fullTrace() {
     StringBuilder trace = new StringBuilder();
-    Allocator recorder = Allocators.recording(Allocators.create("first-fit", CAPACITY), trace);
+    Allocator recorder = Allocators.recording(new TreeMapAllocator(CAPACITY), trace);
     assertEquals(CALLS.size(), runUntilWriteFails(recorder));
     return trace.toString();
   }
@@ -127,7 +128,7 @@ class RecordingFailureTest {
     String trace = fullTrace();
     for (int room = 0; room < trace.length(); room++) {
       Path file = directory.resolve("room" + room + ".trace");
-      Allocator allocator = Allocators.create("first-fit", CAPACITY);
+      Allocator allocator = new TreeMapAllocator(CAPACITY);
       try (FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         DiskFullChannel disk = new DiskFullChannel(channel, room);
@@ -158,7 +159,7 @@ class RecordingFailureTest {
       for (int room = 0; room < trace.length(); room++) {
         DiskFullStream disk = new DiskFullStream(room);
         Appendable out = writer.apply(disk);
-        Allocator allocator = Allocators.create("first-fit", CAPACITY);
+        Allocator allocator = new TreeMapAllocator(CAPACITY);
         assertFailsAtLine(trace, room, allocator, () -> Allocators.recording(allocator, out));
         String kept = disk.written();
         int failing = lineAt(trace, room);
@@ -173,7 +174,7 @@ class RecordingFailureTest {
   @Test
   void recording_allocatorWithManyBlocks_messageNamesTheCountNotTheBlocks(@TempDir Path directory)
       throws IOException {
-    Allocator used = Allocators.create("first-fit", 0);
+    Allocator used = new TreeMapAllocator(0);
     used.setCapacity(200_000);
     used.alloc(200_000);
     for (long block = 0; block < 100_000; block++) {
@@ -189,7 +190,7 @@ class RecordingFailureTest {
       assertTrue(
           e.getMessage()
               .matches(
-                  "recording\\(first-fit allocator, (out|file)\\): it holds 100000 block\\(s\\); a"
+                  "recording\\(tree-map allocator, (out|file)\\): it holds 100000 block\\(s\\); a"
                       + " trace can only start from an empty allocator"),
           e.getMessage());
     }
@@ -201,8 +202,7 @@ class RecordingFailureTest {
       throws IOException {
     Path file = directory.resolve("game.trace");
     RecordingAllocator recorder;
-    try (RecordingAllocator opened =
-        Allocators.recording(Allocators.create("first-fit", CAPACITY), file)) {
+    try (RecordingAllocator opened = Allocators.recording(new TreeMapAllocator(CAPACITY), file)) {
       recorder = opened;
       opened.comment("level 1");
       assertEquals(CALLS.size(), runUntilWriteFails(opened));
@@ -221,7 +221,7 @@ class RecordingFailureTest {
   @Test
   void comment_lineBreak_isRejectedAndWritesNothing() {
     StringBuilder trace = new StringBuilder();
-    RecordingAllocator recorder = Allocators.recording(Allocators.create("first-fit", 4), trace);
+    RecordingAllocator recorder = Allocators.recording(new TreeMapAllocator(4), trace);
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> recorder.comment("two\nlines"));
