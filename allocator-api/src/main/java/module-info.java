@@ -9,7 +9,7 @@
  */
 module dev.allot.api {
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.allot;
   exports dev.allot.spi;

@@ -3,7 +3,7 @@
  */
 module dev.allot.bestfit {
   requires transitive dev.allot.api;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.allot.bestfit;
 

@@ -4,7 +4,7 @@
  */
 module dev.allot.trace {
   requires transitive dev.allot.api;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports dev.allot.trace;
   exports dev.allot.workload;

@@ -1,7 +1,6 @@
 package dev.allot.bestfit;
 
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered set of {@code (a, b)} pairs of {@code long}s, a B+ tree whose nodes are primitive
@@ -98,7 +97,17 @@ final class LongPairTree {
 
   private final boolean pairKeys;
 
-  private long[] @Nullable [] leafKeys = new long[INITIAL_NODES][];
+  /**
+   * The keys of a node id that holds no arrays: ids not handed out yet and freed nodes whose arrays
+   * went to the collector. A shared empty array rather than null, so that every pool slot holds an
+   * array and reading a node's keys needs no null check.
+   */
+  private static final long[] NO_KEYS = {};
+
+  /** The children of an inner node id that holds no arrays, as {@link #NO_KEYS}. */
+  private static final int[] NO_CHILDREN = {};
+
+  private long[][] leafKeys = grownPool(new long[0][], INITIAL_NODES, NO_KEYS);
   private int[] leafCount = new int[INITIAL_NODES];
   private int[] leafNext = new int[INITIAL_NODES];
   private int[] leafPrev = new int[INITIAL_NODES];
@@ -110,8 +119,8 @@ final class LongPairTree {
   private int spareLeaves;
   private int freeLeaves = NONE;
 
-  private long[] @Nullable [] innerKeys = new long[INITIAL_NODES][];
-  private int[] @Nullable [] innerChildren = new int[INITIAL_NODES][];
+  private long[][] innerKeys = grownPool(new long[0][], INITIAL_NODES, NO_KEYS);
+  private int[][] innerChildren = grownPool(new int[0][], INITIAL_NODES, NO_CHILDREN);
   private int[] innerCount = new int[INITIAL_NODES];
   private int innerIds;
 
@@ -522,7 +531,7 @@ final class LongPairTree {
     if (spareLeaves < SPARE_NODES) {
       spareLeaves++;
     } else {
-      leafKeys[leaf] = null;
+      leafKeys[leaf] = NO_KEYS;
       leafArrays--;
     }
   }
@@ -587,7 +596,7 @@ final class LongPairTree {
     int leaf = freeLeaves;
     if (leaf != NONE) {
       freeLeaves = leafNext[leaf];
-      if (leafKeys[leaf] != null) {
+      if (leafKeys[leaf] != NO_KEYS) {
         spareLeaves--;
         return leaf;
       }
@@ -595,7 +604,7 @@ final class LongPairTree {
       leaf = leafIds++;
       if (leaf == leafKeys.length) {
         int length = leaf + (leaf >> 1);
-        leafKeys = Arrays.copyOf(leafKeys, length);
+        leafKeys = grownPool(leafKeys, length, NO_KEYS);
         leafCount = Arrays.copyOf(leafCount, length);
         leafNext = Arrays.copyOf(leafNext, length);
         leafPrev = Arrays.copyOf(leafPrev, length);
@@ -610,7 +619,7 @@ final class LongPairTree {
     int node = freeInners;
     if (node != NONE) {
       freeInners = innerCount[node];
-      if (innerKeys[node] != null) {
+      if (innerKeys[node] != NO_KEYS) {
         spareInners--;
         return node;
       }
@@ -618,8 +627,8 @@ final class LongPairTree {
       node = innerIds++;
       if (node == innerKeys.length) {
         int length = node + (node >> 1);
-        innerKeys = Arrays.copyOf(innerKeys, length);
-        innerChildren = Arrays.copyOf(innerChildren, length);
+        innerKeys = grownPool(innerKeys, length, NO_KEYS);
+        innerChildren = grownPool(innerChildren, length, NO_CHILDREN);
         innerCount = Arrays.copyOf(innerCount, length);
       }
     }
@@ -636,10 +645,17 @@ final class LongPairTree {
     if (spareInners < SPARE_NODES) {
       spareInners++;
     } else {
-      innerKeys[node] = null;
-      innerChildren[node] = null;
+      innerKeys[node] = NO_KEYS;
+      innerChildren[node] = NO_CHILDREN;
       innerArrays--;
     }
+  }
+
+  /** Returns {@code pool} grown to {@code length} ids, the new ones holding {@code none}. */
+  private static <T> T[] grownPool(T[] pool, int length, T none) {
+    T[] grown = Arrays.copyOf(pool, length);
+    Arrays.fill(grown, pool.length, length, none);
+    return grown;
   }
 
   // ---------------------------------------------------------------- array helpers

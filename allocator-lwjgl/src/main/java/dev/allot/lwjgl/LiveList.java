@@ -1,6 +1,7 @@
 package dev.allot.lwjgl;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +58,10 @@ final class LiveList<H> {
     return last;
   }
 
-  /** The handle at {@code slot}, {@code 0 <= slot < size()}. */
-  @SuppressWarnings("unchecked")
+  /** The handle at {@code slot}, {@code 0 <= slot < size()}; only slots past the size are null. */
+  @SuppressWarnings("unchecked") // only add stores into handles, and it stores an H
   H get(int slot) {
-    return (H) handles[slot];
+    return (H) Objects.requireNonNull(handles[slot]);
   }
 
   /** The number of live handles. */
