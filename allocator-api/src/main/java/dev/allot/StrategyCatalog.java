@@ -133,8 +133,9 @@ final class StrategyCatalog {
    * Of two providers with one name, keeps the one {@link #PRECEDENCE} puts first, with a warning.
    */
   private Entry keepOne(Entry one, Entry other) {
-    Entry kept = PRECEDENCE.compare(one, other) <= 0 ? one : other;
-    Entry dropped = kept == one ? other : one;
+    boolean oneFirst = PRECEDENCE.compare(one, other) <= 0;
+    Entry kept = oneFirst ? one : other;
+    Entry dropped = oneFirst ? other : one;
     logger.warn(
         "AllocationStrategy providers {} (priority {}) and {} (priority {}) are both named '{}':"
             + " using {} (higher priority, on a tie the class name first in alphabetical order)"

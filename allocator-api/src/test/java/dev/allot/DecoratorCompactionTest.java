@@ -103,8 +103,16 @@ class DecoratorCompactionTest {
     assertThrows(IllegalArgumentException.class, () -> allocator.compact(4, 0));
 
     assertEquals(
-        "capacity 20\nalloc 20\ndealloc 2 2\ndealloc 6 3\ndealloc 12 5\ncompact 4 2\n"
-            + "compact 9223372036854775807 1\ncompact 4 0\n",
+        """
+        capacity 20
+        alloc 20
+        dealloc 2 2
+        dealloc 6 3
+        dealloc 12 5
+        compact 4 2
+        compact 9223372036854775807 1
+        compact 4 0
+        """,
         trace.toString());
     assertEquals(List.of(new Region(0, 10)), allocator.getAllocatedRegions());
   }

@@ -31,7 +31,7 @@ class GrowingFailureTest {
     regionStart = growing.alloc(4);
     growing.alloc(4);
     for (int i = 0; i < 8; i++) {
-      buffer[i] = i + 1;
+      buffer[i] = i + 1L;
     }
     return growing;
   }

@@ -120,12 +120,12 @@ class SynchronizedStressTest {
     for (int call = 0; call < CALLS; call++) {
       int choice = random.nextInt(10);
       if (mine.isEmpty() || choice < 4) {
-        long size = 1 + random.nextInt(32);
+        long size = 1L + random.nextInt(32);
         mine.add(new Region(shared.alloc(size), size));
       } else if (choice < 7) {
         int index = random.nextInt(mine.size());
         Region region = mine.get(index);
-        long newSize = 1 + random.nextInt(48);
+        long newSize = 1L + random.nextInt(48);
         long newStart = shared.realloc(region.start(), region.size(), newSize);
         if (newStart != region.start()) {
           relocations++;

@@ -36,13 +36,13 @@ class BestFitMemoryTest {
     long[] starts = new long[regions];
     long[] sizes = new long[regions];
     for (int i = 0; i < regions; i++) {
-      sizes[i] = 1 + random.nextInt(64);
+      sizes[i] = 1L + random.nextInt(64);
       starts[i] = allocator.alloc(sizes[i]);
     }
     int live = regions;
     for (int call = 0; call < 2 * regions; call++) {
       if (call >= regions / 2 && call % 2 == 1) { // after freeing a quarter, alternate
-        sizes[live] = 1 + random.nextInt(64);
+        sizes[live] = 1L + random.nextInt(64);
         starts[live] = allocator.alloc(sizes[live]);
         live++;
       } else {

@@ -85,7 +85,7 @@ final class FragmentationComparison {
                 growths,
                 () -> allocator.realloc(starts[victim], sizes[victim], newSize));
         sizes[victim] = newSize;
-      } else if (live < target || dice < 4 && live < starts.length) {
+      } else if (live < target || (dice < 4 && live < starts.length)) {
         long size = size(random);
         starts[live] = grow(allocator, growths, () -> allocator.alloc(size));
         sizes[live++] = size;
@@ -128,7 +128,7 @@ final class FragmentationComparison {
   private static long size(SplittableRandom random) {
     int kind = random.nextInt(100);
     if (kind < 70) {
-      return 1 + random.nextInt(16);
+      return 1L + random.nextInt(16);
     }
     return kind < 95 ? 17 + random.nextInt(240) : 257 + random.nextInt(1792);
   }

@@ -66,8 +66,7 @@ final class BufferMap {
     List<Region> blocks = allocator.getAllocatedRegions();
     long capacity = Math.max(1, allocator.getCapacity());
     int rows =
-        (int)
-            Math.min(MAX_ROWS, Math.max(1, (blocks.size() + BLOCKS_PER_ROW - 1) / BLOCKS_PER_ROW));
+        Math.min(MAX_ROWS, Math.max(1, (blocks.size() + BLOCKS_PER_ROW - 1) / BLOCKS_PER_ROW));
     long span = (capacity + rows - 1) / rows;
     Svg svg = new Svg(WIDTH, TOP + rows * ROW_PITCH + 20);
     svg.text(WIDTH / 2.0, 30, title, 18, "middle");
@@ -102,8 +101,8 @@ final class BufferMap {
         holeStart = block.end();
       }
       svg.rect(LEFT, top, (rowEnd - rowStart) * scale, BAR, "none", "#444444");
-      svg.text(LEFT - 8, top + BAR / 2.0 + 4, Axis.label(rowStart), 12, "end");
-      Axis ticks = Axis.upTo(span);
+      svg.text(LEFT - 8, top + BAR / 2.0 + 4, Axis.label((double) rowStart), 12, "end");
+      Axis ticks = Axis.upTo((double) span);
       for (int i = 0; i <= ticks.steps() && i * ticks.step() <= rowEnd - rowStart; i++) {
         double x = LEFT + i * ticks.step() * scale;
         svg.line(x, top + BAR, x, top + BAR + 5, "#444444", 1);

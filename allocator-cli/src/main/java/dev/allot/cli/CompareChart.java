@@ -64,9 +64,9 @@ final class CompareChart {
       calls = Math.max(calls, run.calls());
       peak = Math.max(peak, run.peakCapacity());
     }
-    Axis x = Axis.exactly(calls);
+    Axis x = Axis.exactly((double) calls);
     Axis fragmentation = new Axis(1, 0.25);
-    Axis capacity = Axis.upTo(peak);
+    Axis capacity = Axis.upTo((double) peak);
     panel(svg, PANEL_TOPS[0], x, fragmentation, "fragmentation");
     panel(svg, PANEL_TOPS[1], x, capacity, "capacity (indices)");
     svg.text(
@@ -81,13 +81,14 @@ final class CompareChart {
       String dash = DASHES[r % DASHES.length];
       double[] points = new double[2 * run.samples()];
       for (int i = 0; i < run.samples(); i++) {
-        points[2 * i] = x.scale(run.x(i), LEFT, RIGHT);
+        points[2 * i] = x.scale((double) run.x(i), LEFT, RIGHT);
         points[2 * i + 1] =
             fragmentation.scale(run.fragmentation(i), PANEL_TOPS[0] + PANEL, PANEL_TOPS[0]);
       }
       svg.polyline(points, run.samples(), colour, dash);
       for (int i = 0; i < run.samples(); i++) {
-        points[2 * i + 1] = capacity.scale(run.capacity(i), PANEL_TOPS[1] + PANEL, PANEL_TOPS[1]);
+        points[2 * i + 1] =
+            capacity.scale((double) run.capacity(i), PANEL_TOPS[1] + PANEL, PANEL_TOPS[1]);
       }
       svg.polyline(points, run.samples(), colour, dash);
       double legendY = PANEL_TOPS[0] + 10 + 26 * r;

@@ -1,5 +1,6 @@
 package dev.allot.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -57,7 +58,26 @@ final class Progress {
    * @param total the number of steps
    */
   static Progress onTerminal(String label, long total) {
-    return System.console() == null ? SILENT : to(System.err, label, total, System::nanoTime);
+    return isTerminal() ? to(System.err, label, total, System::nanoTime) : SILENT;
+  }
+
+  /**
+   * Tells whether the program runs on a terminal. Up to Java 21 a console exists only then; from
+   * Java 22 on there is always one, and {@code Console.isTerminal()} (absent from Java 17) says.
+   */
+  @SuppressWarnings("SystemConsoleNull") // null is the answer up to Java 21; 22+ asks isTerminal
+  static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Console.isTerminal() failed", e);
+    }
   }
 
   /**

@@ -197,7 +197,7 @@ class CompareCommandTest {
   }
 
   private static String column(String row, int index) {
-    return row.trim().split(" +")[index];
+    return row.trim().split(" +", -1)[index];
   }
 
   private static CommandRun compareChurn(String... extra) {

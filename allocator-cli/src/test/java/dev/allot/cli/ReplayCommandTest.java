@@ -93,7 +93,7 @@ class ReplayCommandTest {
     assertEquals(1, status);
     assertTrue(
         err.toString(StandardCharsets.UTF_8).contains("No allocation strategy named 'nope'"),
-        err.toString());
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -143,8 +143,17 @@ class FirstFitCompactionTest {
 
     TraceReplayer.replay(
         TraceParser.parse(
-            "capacity 20\nalloc 20\ndealloc 2 2\ndealloc 6 3\ndealloc 12 5\n"
-                + "compact 0 1\ncompact 100 1\ncompact -1 1\ncompact 5 0\n"),
+            """
+            capacity 20
+            alloc 20
+            dealloc 2 2
+            dealloc 6 3
+            dealloc 12 5
+            compact 0 1
+            compact 100 1
+            compact -1 1
+            compact 5 0
+            """),
         new FirstFitStrategy(),
         false,
         lines::add);

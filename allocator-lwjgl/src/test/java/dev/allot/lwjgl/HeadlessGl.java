@@ -29,6 +29,9 @@ import org.lwjgl.opengl.GLDebugMessageCallback;
  * install, unless the system property {@value #REQUIRED_PROPERTY} is {@code true} (set by {@code
  * .ci/run}): then they fail.
  */
+// Compiled into the dev.allot.lwjgl module for testing only, where javac sees JUnit's types as not
+// exported; the class is never part of the module's API.
+@SuppressWarnings("exports")
 public final class HeadlessGl implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
   /** The system property that turns a missing EGL from a skip into a failure. */
@@ -39,9 +42,14 @@ public final class HeadlessGl implements BeforeAllCallback, BeforeEachCallback, 
   private static String unavailable = "";
 
   /** Kept for the life of the test JVM: the context stays current, the callback reachable. */
+  @SuppressWarnings("unused") // held, never read: OpenGL calls into the callback
   private static @Nullable HeadlessGlContext context;
 
+  @SuppressWarnings("unused") // held, never read: OpenGL calls into the callback
   private static @Nullable GLDebugMessageCallback callback;
+
+  /** Creates the extension; JUnit calls this for {@code @ExtendWith(HeadlessGl.class)}. */
+  public HeadlessGl() {}
 
   /** Makes the context on first use; later calls return what the first found. */
   private static synchronized String start() {

@@ -6,6 +6,7 @@ import dev.allot.Region;
 import dev.allot.trace.OperationKind;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +63,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
     for (int i = 0; i < live.size(); i++) {
       Region region = live.get(i);
       for (long index = region.start(); index < region.end(); index++) {
-        buffer[(int) index] = i + 1;
+        buffer[(int) index] = i + 1L;
       }
     }
     TreeMap<Long, Long> blocks = new TreeMap<>();
@@ -114,7 +115,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
       CompactionMove move,
       long granularity,
       long capacity,
-      TreeMap<Long, Long> blocks,
+      NavigableMap<Long, Long> blocks,
       long[] buffer) {
     long from = move.from();
     long to = move.to();
@@ -153,7 +154,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
   }
 
   /** Tells whether the blocks are one block at 0, or none. */
-  private static boolean isCompact(TreeMap<Long, Long> blocks) {
+  private static boolean isCompact(NavigableMap<Long, Long> blocks) {
     return blocks.isEmpty() || (blocks.size() == 1 && blocks.firstKey() == 0);
   }
 }

@@ -91,7 +91,7 @@ public final class TraceParser {
     if (content.isEmpty()) {
       return null;
     }
-    String[] words = SEPARATOR.split(content);
+    String[] words = SEPARATOR.split(content, -1); // stripped: no empty words
     OperationKind kind = OperationKind.ofWord(words[0]);
     if (kind == null) {
       return TraceOperation.malformed(number, "unknown operation '" + words[0] + "'");
