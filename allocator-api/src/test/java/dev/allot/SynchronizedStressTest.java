@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * corrupted tree, a memory failure that growth should have prevented); it runs here on the API
  * tests' plain strategy, since what it checks is the decorators' locking.
  */
+@Tag("slow") // four threads, seconds of contention
 class SynchronizedStressTest {
 
   /** Threads sharing the allocator: more than the two cores CI has, so they interleave. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reference of best-fit ({@link HoleChoice#SMALLEST}): every result, exception and state must
  * agree.
  */
+@Tag("slow") // long seeded runs against the list oracle
 class BestFitDifferentialTest {
 
   /** What a caller holds: regions it got back and has not freed, possibly trimmed. */

@@ -10,6 +10,7 @@ import dev.allot.testkit.reference.PygletReferenceAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * favour the rare paths: exact gap fills, partial frees, zero sizes, same-size and in-place
  * reallocs, memory failures with growth and retry, and bad calls.
  */
+@Tag("slow") // long seeded runs against the pyglet reference
 class FirstFitDifferentialTest {
 
   /** Steps per program: long enough to build and tear down deep trees of tiny nodes. */

@@ -3,6 +3,7 @@ package dev.allot.testkit;
 import dev.allot.AllocationStrategy;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,12 @@ import org.junit.jupiter.api.Test;
  * <p>Declare {@link #features()} to add strategy-specific oracles; a property whose feature is not
  * declared is skipped (reported as aborted), not passed.
  *
+ * <p>Tagged {@code slow} (inherited by every subclass): each property runs hundreds of programs, so
+ * a quick loop or a mutation run can leave the contract out with {@code excludedGroups=slow}.
+ *
  * @since 0.1.0
  */
+@Tag("slow")
 public abstract class AllocatorContract {
 
   /** For subclasses. */
