@@ -83,6 +83,17 @@ public fun Allocator.allocRegion(size: Long, alignment: Long = 1): Region =
     Region(alloc(size, alignment), size)
 
 /**
+ * [allocRegion] for `Int` sizes, as OpenGL counts vertices.
+ *
+ * @throws AllocatorMemoryException if no free space fits; nothing has changed
+ * @throws IllegalArgumentException if [size] is negative or [alignment] is below 1
+ * @throws UnsupportedAlignmentException if the strategy does not support [alignment] above 1
+ * @since 0.1.0
+ */
+public fun Allocator.allocRegion(size: Int, alignment: Int = 1): Region =
+    allocRegion(size.toLong(), alignment.toLong())
+
+/**
  * Frees [region], which must lie inside one allocated block.
  *
  * @throws IllegalArgumentException if the region is not allocated; nothing has changed
@@ -102,6 +113,18 @@ public fun Allocator.dealloc(region: Region): Unit = dealloc(region.start, regio
  */
 public fun Allocator.realloc(region: Region, newSize: Long, alignment: Long = 1): Region =
     Region(realloc(region.start, region.size, newSize, alignment), newSize)
+
+/**
+ * [realloc] of a [Region] for `Int` sizes, as OpenGL counts vertices.
+ *
+ * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
+ * @throws IllegalArgumentException if [newSize] is negative, [alignment] is below 1 or the region
+ *   is not allocated; nothing has changed
+ * @throws UnsupportedAlignmentException if the strategy does not support [alignment] above 1
+ * @since 0.1.0
+ */
+public fun Allocator.realloc(region: Region, newSize: Int, alignment: Int = 1): Region =
+    realloc(region, newSize.toLong(), alignment.toLong())
 
 /**
  * Whether [region] is allocated, every index of it inside one block, so that `dealloc(region)` would

@@ -109,6 +109,28 @@ class AllocatorExtensionsTest {
     }
 
     @Test
+    fun allocRegion_realloc_intSizes() {
+        val count: Int = 5
+        val region = allocator.allocRegion(count)
+        allocator.alloc(1)
+
+        val grown = allocator.realloc(region, newSize = count + 1)
+
+        assertEquals(Region(0, 5), region)
+        assertEquals(Region(6, 6), grown)
+        assertEquals("5:7", blocks())
+    }
+
+    @Test
+    fun allocRegion_realloc_passTheAlignment() {
+        val spy = AlignedCalls(allocator)
+
+        assertEquals(Region(ALIGNED_START, 8), spy.allocRegion(size = 8, alignment = 64))
+        assertEquals(Region(ALIGNED_START, 16), spy.realloc(Region(0, 8), newSize = 16, alignment = 64))
+        assertEquals(listOf("alloc(8, 64)", "realloc(0, 8, 16, 64)"), spy.calls)
+    }
+
+    @Test
     fun containsRegion_onlyWhenInsideOneBlock() {
         allocator.alloc(8)
         allocator.alloc(4)
