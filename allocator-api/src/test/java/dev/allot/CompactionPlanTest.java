@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.fixture.ReportedAllocator;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,23 @@ class CompactionPlanTest {
         plan.moves());
     assertFalse(plan.isComplete());
     assertThrows(IndexOutOfBoundsException.class, () -> plan.moves().get(2));
+  }
+
+  @Test
+  void builder_moreMovesThanItFirstHolds_keepsThemAllInOrder() {
+    CompactionPlan.Builder builder = CompactionPlan.builder();
+    List<CompactionMove> moves = new ArrayList<>();
+    for (long i = 0; i < 20; i++) {
+      builder.add(100 + 10 * i, i, 1);
+      moves.add(CompactionMove.of(100 + 10 * i, i, 1));
+    }
+
+    CompactionPlan plan = builder.build(true);
+
+    assertEquals(moves, plan.moves());
+    assertEquals(20, plan.movedIndices());
+    assertEquals(19, plan.translate(290));
+    assertEquals("CompactionPlan[moves=20, moved=20, complete=true]", plan.toString());
   }
 
   @Test

@@ -223,10 +223,13 @@ class RecordingFailureTest {
     StringBuilder trace = new StringBuilder();
     RecordingAllocator recorder = Allocators.recording(new TreeMapAllocator(4), trace);
 
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> recorder.comment("two\nlines"));
-    assertEquals(
-        "comment(9 characters): a comment is one line, with no line break", e.getMessage());
+    for (String broken : List.of("two\nlines", "\nfirst", "\rfirst", "last\r")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> recorder.comment(broken));
+      assertEquals(
+          "comment(" + broken.length() + " characters): a comment is one line, with no line break",
+          e.getMessage());
+    }
     recorder.alloc(1);
     assertEquals("capacity 4\nalloc 1\n", trace.toString());
   }

@@ -75,6 +75,18 @@ class AbstractAllocatorCallRulesTest {
   }
 
   @Test
+  void alloc_alignmentOne_isTheUnalignedAlloc() {
+    LoggedPrimitivesAllocator allocator = new LoggedPrimitivesAllocator(10);
+
+    assertEquals(0, allocator.alloc(3, 1));
+    assertEquals(3, allocator.alloc(4, 1));
+
+    assertEquals(List.of("place 3", "place 4"), allocator.takeCalls());
+    assertEquals(3, allocator.getFreeSize());
+    AllocatorInvariants.check(allocator);
+  }
+
+  @Test
   void alloc_zero_returnsZeroWithoutPlacing() {
     LoggedPrimitivesAllocator allocator = new LoggedPrimitivesAllocator(0);
 

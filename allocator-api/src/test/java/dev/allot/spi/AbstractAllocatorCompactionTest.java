@@ -58,6 +58,19 @@ class AbstractAllocatorCompactionTest {
   }
 
   @Test
+  void compact_holeStartNotAMultipleOfTheGranularity_fillsAtTheCongruentStartInsideIt() {
+    AbstractAllocator allocator = new TreeMapAllocator(20);
+    allocator.alloc(14);
+    allocator.dealloc(1, 4);
+    allocator.dealloc(7, 5); // [0,1) [5,7) [12,14): in the hole [1,5), 3 is congruent to 12 mod 3
+
+    CompactionPlan plan = allocator.compact(Long.MAX_VALUE, 3);
+
+    assertEquals(List.of(CompactionMove.of(12, 3, 2)), plan.moves());
+    assertEquals(List.of(new Region(0, 1), new Region(3, 4)), allocator.getAllocatedRegions());
+  }
+
+  @Test
   void compact_leadingGap_slidesTheFirstBlockToZero() {
     AbstractAllocator allocator = new TreeMapAllocator(20);
     allocator.alloc(9);
