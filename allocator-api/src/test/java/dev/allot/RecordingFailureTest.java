@@ -118,7 +118,8 @@ class RecordingFailureTest {
     IllegalStateException stopped =
         assertThrows(IllegalStateException.class, () -> recorder.alloc(1), "room " + room);
     assertTrue(
-        stopped.getMessage().startsWith("recording stopped: writing line "), stopped::getMessage);
+        stopped.getMessage().startsWith("recording stopped: writing line " + (failing + 1) + " '"),
+        stopped::getMessage);
     assertSameState(after(failing - 1), allocator);
   }
 
