@@ -1,12 +1,8 @@
 package dev.allot.trace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads traces in the text format: one operation a line, {@code #} starts a comment, blank lines
  * are skipped. A line that is not a well-formed operation becomes a {@link OperationKind#MALFORMED}
- * operation that says why, so that replay reports it and goes on.
+ * operation that says why, so that replay reports it and goes on. {@link TraceReader} reads a trace
+ * one operation at a time; the {@code parse} methods collect it into a list.
  *
  * @since 0.1.0
  */
@@ -31,15 +28,18 @@ public final class TraceParser {
   private TraceParser() {}
 
   /**
-   * Parses a trace file.
+   * Parses a whole trace file into a list. To replay a long trace, read it with {@link
+   * TraceReader#open} instead: the list holds every operation at once.
    *
-   * @param file a UTF-8 trace file
+   * @param file a UTF-8 trace file; a byte-order mark at its start is ignored
    * @return the operations in order
-   * @throws IOException if the file cannot be read
+   * @throws TraceReadException naming the file, the line and the reason if the file cannot be read
+   *     or holds a byte that is not UTF-8
+   * @throws IOException if closing the file fails
    */
   public static List<TraceOperation> parse(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(reader);
+    try (TraceReader trace = TraceReader.open(file)) {
+      return toList(trace);
     }
   }
 
@@ -50,11 +50,7 @@ public final class TraceParser {
    * @return the operations in order
    */
   public static List<TraceOperation> parse(String text) {
-    try {
-      return parse(new StringReader(text));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return toList(TraceReader.of(new StringReader(text), "trace text"));
   }
 
   /**
@@ -62,19 +58,15 @@ public final class TraceParser {
    *
    * @param reader the source
    * @return the operations in order
-   * @throws IOException if reading fails
+   * @throws TraceReadException if reading fails
    */
-  public static List<TraceOperation> parse(Reader reader) throws IOException {
-    BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+  public static List<TraceOperation> parse(Reader reader) {
+    return toList(TraceReader.of(reader, "trace reader"));
+  }
+
+  private static List<TraceOperation> toList(TraceReader trace) {
     List<TraceOperation> operations = new ArrayList<>();
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      TraceOperation operation = parseLine(line, number);
-      if (operation != null) {
-        operations.add(operation);
-      }
-    }
+    trace.forEachRemaining(operations::add);
     return operations;
   }
 

@@ -5,6 +5,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Allocators;
 import dev.allot.CompactionPlan;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class TraceReplayer {
+
+  /**
+   * Operations read ahead between two clock reads of {@link #time(Iterator, AllocationStrategy)}.
+   */
+  private static final int TIMED_BATCH = 4096;
 
   private final AllocationStrategy strategy;
   private @Nullable Allocator allocator;
@@ -119,16 +125,37 @@ public final class TraceReplayer {
       AllocationStrategy strategy,
       boolean summaryOnly,
       Consumer<String> out) {
+    replay(operations.iterator(), strategy, summaryOnly, out);
+  }
+
+  /**
+   * Replays operations as they are read, such as a {@link TraceReader}'s, and hands each replay
+   * line to {@code out}. Only the current operation is held, and each line is handed over before
+   * the next operation is read (with {@code summaryOnly}, once the next one shows the trace ended).
+   *
+   * @param operations the trace, read once
+   * @param strategy the strategy to replay against
+   * @param summaryOnly if {@code true}, emit only the line of each trace's last operation
+   * @param out receives the lines, without line breaks
+   */
+  public static void replay(
+      Iterator<TraceOperation> operations,
+      AllocationStrategy strategy,
+      boolean summaryOnly,
+      Consumer<String> out) {
     Objects.requireNonNull(out, "out");
     TraceReplayer replayer = new TraceReplayer(strategy);
-    int count = operations.size();
-    for (int i = 0; i < count; i++) {
-      StepResult result = replayer.apply(operations.get(i));
-      boolean lastOfTrace =
-          i + 1 == count || operations.get(i + 1).kind() == OperationKind.CAPACITY;
-      if (!summaryOnly || lastOfTrace) {
+    TraceOperation current = operations.hasNext() ? operations.next() : null;
+    while (current != null) {
+      StepResult result = replayer.apply(current);
+      if (!summaryOnly) {
         out.accept(ReplayFormat.line(result, replayer.allocator()));
       }
+      TraceOperation following = operations.hasNext() ? operations.next() : null;
+      if (summaryOnly && (following == null || following.kind() == OperationKind.CAPACITY)) {
+        out.accept(ReplayFormat.line(result, replayer.allocator()));
+      }
+      current = following;
     }
   }
 
@@ -140,11 +167,35 @@ public final class TraceReplayer {
    * @return the elapsed nanoseconds of the whole apply loop
    */
   public static long time(List<TraceOperation> operations, AllocationStrategy strategy) {
+    return time(operations.iterator(), strategy).nanos();
+  }
+
+  /**
+   * Applies every operation as it is read, with no output, timing the allocator alone: operations
+   * are read in batches of a few thousand and only the applying is timed, so reading a file costs
+   * nothing in the result while memory stays constant.
+   *
+   * @param operations the trace, read once
+   * @param strategy the strategy to replay against
+   * @return the operations applied and the nanoseconds spent applying them
+   */
+  public static ApplyTime time(Iterator<TraceOperation> operations, AllocationStrategy strategy) {
     TraceReplayer replayer = new TraceReplayer(strategy);
-    long begin = System.nanoTime();
-    for (TraceOperation operation : operations) {
-      replayer.apply(operation);
+    TraceOperation[] batch = new TraceOperation[TIMED_BATCH];
+    long count = 0;
+    long nanos = 0;
+    while (operations.hasNext()) {
+      int size = 0;
+      while (size < batch.length && operations.hasNext()) {
+        batch[size++] = operations.next();
+      }
+      long begin = System.nanoTime();
+      for (int i = 0; i < size; i++) {
+        replayer.apply(batch[i]);
+      }
+      nanos += System.nanoTime() - begin;
+      count += size;
     }
-    return System.nanoTime() - begin;
+    return new ApplyTime(count, nanos);
   }
 }

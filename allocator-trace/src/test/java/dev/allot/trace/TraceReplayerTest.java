@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.fixture.BrokenProviders;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +132,62 @@ class TraceReplayerTest {
     assertEquals(List.of("create 10", "alloc 3", "alloc 4"), strategy.calls);
     // not a speed assertion: the timed loop lies inside the interval measured around the call
     assertTrue(nanos > 0 && nanos <= around, "elapsed " + nanos + " within " + around);
+  }
+
+  /** Hands out {@code count} operations of a trace, then fails as a file read part-way would. */
+  private static Iterator<TraceOperation> failingAfter(String trace, int count) {
+    Iterator<TraceOperation> operations = TraceParser.parse(trace).subList(0, count).iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        if (!operations.hasNext()) {
+          throw new IllegalStateException("read past operation " + count);
+        }
+        return true;
+      }
+
+      @Override
+      public TraceOperation next() {
+        return hasNext() ? operations.next() : null;
+      }
+    };
+  }
+
+  @Test
+  void replay_iterator_handsOverEachLineBeforeReadingTheNextOperation() {
+    List<String> lines = new ArrayList<>();
+
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            TraceReplayer.replay(
+                failingAfter("capacity 10\nalloc 3\nalloc 4\n", 2), strategy, false, lines::add));
+
+    assertEquals(2, lines.size(), lines.toString());
+    assertEquals(List.of("create 10", "alloc 3"), strategy.calls);
+  }
+
+  @Test
+  void replay_iteratorSummary_printsTheLastLineOfEachTraceAsTheListDoes() {
+    String trace = "capacity 10\nalloc 3\ncapacity 4\nalloc 1\nalloc 2\ncapacity 6\n";
+    List<String> fromList = replay(trace, true);
+    List<String> fromIterator = new ArrayList<>();
+
+    TraceReplayer.replay(
+        TraceParser.parse(trace).iterator(), new ScriptedStrategy(), true, fromIterator::add);
+
+    assertEquals(3, fromList.size());
+    assertEquals(fromList, fromIterator);
+  }
+
+  @Test
+  void time_iterator_appliesAndCountsOperationsAcrossBatches() {
+    String trace = "capacity 10\n" + "alloc 1\n".repeat(9_999);
+
+    ApplyTime time = TraceReplayer.time(TraceParser.parse(trace).iterator(), strategy);
+
+    assertEquals(10_000, time.operations());
+    assertEquals(10_000, strategy.calls.size());
+    assertTrue(time.nanos() > 0);
   }
 }

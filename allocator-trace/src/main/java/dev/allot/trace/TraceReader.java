@@ -1,0 +1,159 @@
+package dev.allot.trace;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a trace one operation at a time, so that a trace of any length is replayed in constant
+ * memory: only the current line is held. Blank and comment lines are skipped; a line that is not a
+ * well-formed operation is returned as a {@link OperationKind#MALFORMED} operation. A UTF-8
+ * byte-order mark at the start of the first line is ignored, as editors on Windows write one.
+ *
+ * <pre>{@code
+ * try (TraceReader trace = TraceReader.open(Path.of("game.trace"))) {
+ *   TraceReplayer.replay(trace, strategy, false, System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>Reading failures are {@link TraceReadException}s naming the source, the line and the reason.
+ * Not thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class TraceReader implements Iterator<TraceOperation>, Closeable {
+
+  /** U+FEFF, which UTF-8 encodes as {@code EF BB BF}: a byte-order mark at the start of a file. */
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  /** Where lines come from: a reader's, or a file's ({@link Utf8Lines}). */
+  interface LineSource extends Closeable {
+
+    /** Returns the next line without its terminator, or {@code null} at the end. */
+    @Nullable String next() throws IOException;
+
+    /** Releases nothing: a caller's reader stays open. */
+    @Override
+    default void close() throws IOException {}
+  }
+
+  private final LineSource lines;
+  private final String source;
+  private int number;
+  private @Nullable TraceOperation ahead;
+  private boolean ended;
+
+  private TraceReader(LineSource lines, String source) {
+    this.lines = lines;
+    this.source = source;
+  }
+
+  /**
+   * Opens a trace file for reading as UTF-8. A byte that is not UTF-8 is reported at its line.
+   *
+   * @param file the trace file
+   * @return a reader to close after use
+   * @throws TraceReadException naming the file and why it cannot be read: {@code no such file},
+   *     {@code is a directory}, {@code permission denied}, or the system's reason
+   */
+  public static TraceReader open(Path file) {
+    String source = file.toString(); // also the null check
+    if (Files.isDirectory(file)) {
+      throw new TraceReadException(
+          source, 0, "is a directory", new FileSystemException(source, null, "is a directory"));
+    }
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new TraceReadException(source, 0, TraceReadException.reasonOf(e), e);
+    }
+    return new TraceReader(new Utf8Lines(in, source), source);
+  }
+
+  /**
+   * Reads a trace from text already decoded. Closing the trace reader does not close {@code
+   * reader}, which belongs to the caller.
+   *
+   * @param reader the text of the trace
+   * @param source the label that failures name, e.g. a file name
+   * @return the trace reader
+   */
+  public static TraceReader of(Reader reader, String source) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(source, "source");
+    BufferedReader buffered = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    return new TraceReader(buffered::readLine, source);
+  }
+
+  /**
+   * Tells whether another operation follows, reading lines up to it.
+   *
+   * @throws TraceReadException if the next line cannot be read
+   */
+  @Override
+  public boolean hasNext() {
+    while (ahead == null && !ended) {
+      String line = readLine();
+      if (line == null) {
+        ended = true;
+      } else {
+        ahead = TraceParser.parseLine(number == 1 ? withoutByteOrderMark(line) : line, number);
+      }
+    }
+    return ahead != null;
+  }
+
+  /**
+   * Returns the next operation.
+   *
+   * @throws NoSuchElementException at the end of the trace
+   * @throws TraceReadException if the next line cannot be read
+   */
+  @Override
+  public TraceOperation next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException(source + ": no operation after line " + number);
+    }
+    TraceOperation operation = Objects.requireNonNull(ahead, "read by hasNext()");
+    ahead = null;
+    return operation;
+  }
+
+  private @Nullable String readLine() {
+    try {
+      String line = lines.next();
+      if (line != null) {
+        number++;
+      }
+      return line;
+    } catch (TraceReadException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new TraceReadException(source, number + 1, TraceReadException.reasonOf(e), e);
+    }
+  }
+
+  private static String withoutByteOrderMark(String line) {
+    return !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
+  }
+
+  /**
+   * Closes the file of {@link #open}; does nothing for {@link #of}.
+   *
+   * @throws IOException if closing the file fails
+   */
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}
