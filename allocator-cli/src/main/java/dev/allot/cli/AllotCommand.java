@@ -1,5 +1,7 @@
 package dev.allot.cli;
 
+import dev.allot.trace.TraceReadException;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -57,13 +59,20 @@ public final class AllotCommand {
     sections.add(options, CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
     sections.add(options, CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING);
     commandLine.setHelpSectionKeys(sections);
-    // A wrong strategy name or a missing file is the user's mistake: say what, not where in our
-    // code.
+    // A file that cannot be read or written is the user's problem, not a bug: one line that says
+    // which file and why, exit status 1, no stack trace. Usage errors end with status 2.
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
-          failed.getErr().println(failed.getCommandName() + ": " + exception.getMessage());
+          failed.getErr().println(failed.getCommandName() + ": " + describe(exception));
           return failed.getCommandSpec().exitCodeOnExecutionException();
         });
     return commandLine;
+  }
+
+  /** The file and the reason for a file system failure, whose own message is often the file. */
+  static String describe(Exception exception) {
+    return exception instanceof FileSystemException failure
+        ? failure.getFile() + ": " + TraceReadException.reasonOf(failure)
+        : String.valueOf(exception.getMessage());
   }
 }

@@ -22,15 +22,17 @@ final class AsciiMap {
    */
   static String render(Allocator allocator, int width) {
     long capacity = allocator.getCapacity();
-    int cells = (int) Math.min(width, capacity);
-    long perCell = cells == 0 ? 1 : (capacity + cells - 1) / cells;
+    long perCell = indicesPerCharacter(capacity, width);
+    // The last character may stand for fewer indices; none lies wholly past the capacity.
+    int cells = (int) ceilDiv(capacity, perCell);
     long[] used = new long[cells];
     for (Region region : allocator.getAllocatedRegions()) {
       for (long index = region.start(); index < region.end(); ) {
         int cell = (int) (index / perCell);
-        long cellEnd = Math.min((cell + 1) * perCell, region.end());
-        used[cell] += cellEnd - index;
-        index = cellEnd;
+        // Steps, not cell ends: (cell + 1) * perCell can pass Long.MAX_VALUE in the last cell.
+        long step = Math.min(region.end() - index, perCell - index % perCell);
+        used[cell] += step;
+        index += step;
       }
     }
     StringBuilder line = new StringBuilder(cells + 2).append('|');
@@ -39,6 +41,24 @@ final class AsciiMap {
       line.append(used[cell] == 0 ? '-' : used[cell] == span ? '#' : '+');
     }
     return line.append('|').toString();
+  }
+
+  /**
+   * Returns how many indices one character stands for when {@code capacity} indices are drawn in at
+   * most {@code width} characters: 1 when they fit, else the capacity divided by the width, rounded
+   * up.
+   *
+   * @param capacity the capacity, up to {@link Long#MAX_VALUE}
+   * @param width the most characters, at least 1
+   * @return the indices per character, at least 1
+   */
+  static long indicesPerCharacter(long capacity, int width) {
+    return capacity <= width ? 1 : ceilDiv(capacity, width);
+  }
+
+  /** {@code dividend / divisor} rounded up, for non-negative numbers, without overflow. */
+  static long ceilDiv(long dividend, long divisor) {
+    return dividend / divisor + (dividend % divisor == 0 ? 0 : 1);
   }
 
   /**

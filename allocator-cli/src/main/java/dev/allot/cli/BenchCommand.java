@@ -63,14 +63,16 @@ final class BenchCommand implements Callable<Integer> {
       names = "--live",
       paramLabel = "N",
       required = true,
-      description = "Live regions held during the run.")
+      converter = PositiveIntCount.class,
+      description = "Live regions held during the run, 1 or more.")
   int live;
 
   @Option(
       names = "--ops",
       paramLabel = "M",
       required = true,
-      description = "Timed operations (a churn step is two).")
+      converter = NonNegativeCount.class,
+      description = "Timed operations, 0 or more (a churn step is two).")
   long ops;
 
   @Option(
@@ -83,10 +85,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--workload",
       paramLabel = "KIND",
+      converter = WorkloadConverter.class,
       defaultValue = "churn",
       description =
-          "churn (sizes 1..64), sprites (sizes 4/6) or text (growth by realloc); default: ${DEFAULT-VALUE}.")
-  String workload = "churn";
+          "${COMPLETION-CANDIDATES}: churn has sizes 1..64, sprites sizes 4/6, text grows by"
+              + " realloc (default: ${DEFAULT-VALUE}).")
+  WorkloadKind workload = WorkloadKind.CHURN;
 
   @Option(
       names = "--record",
@@ -98,11 +102,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (live < 1 || ops < 0) {
-      throw new IllegalArgumentException("--live must be >= 1 and --ops >= 0");
-    }
     AllocationStrategy chosen = strategy.strategy();
-    WorkloadKind kind = WorkloadKind.byName(workload);
+    WorkloadKind kind = workload;
     if (record == null) {
       run(chosen, kind, Allocators.create(chosen, 0), System.out);
       return 0;

@@ -67,7 +67,7 @@ final class BufferMap {
     long capacity = Math.max(1, allocator.getCapacity());
     int rows =
         Math.min(MAX_ROWS, Math.max(1, (blocks.size() + BLOCKS_PER_ROW - 1) / BLOCKS_PER_ROW));
-    long span = (capacity + rows - 1) / rows;
+    long span = AsciiMap.ceilDiv(capacity, rows);
     Svg svg = new Svg(WIDTH, TOP + rows * ROW_PITCH + 20);
     svg.text(WIDTH / 2.0, 30, title, 18, "middle");
     svg.text(
@@ -90,7 +90,8 @@ final class BufferMap {
     long tailStart = blocks.isEmpty() ? 0 : blocks.get(blocks.size() - 1).end();
     for (int row = 0; row < rows; row++) {
       long rowStart = row * span;
-      long rowEnd = Math.min(capacity, rowStart + span);
+      // rowStart + span can pass Long.MAX_VALUE in the last row.
+      long rowEnd = capacity - rowStart <= span ? capacity : rowStart + span;
       double top = TOP + row * ROW_PITCH;
       double scale = (RIGHT - LEFT) / (double) span;
       svg.rect(LEFT, top, (rowEnd - rowStart) * scale, BAR, TAIL, null);

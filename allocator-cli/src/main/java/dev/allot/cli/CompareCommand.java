@@ -54,9 +54,10 @@ final class CompareCommand implements Callable<Integer> {
       names = "--strategies",
       split = ",",
       paramLabel = "NAME",
+      converter = StrategyConverter.class,
       completionCandidates = StrategyNames.class,
       description = "Strategies to compare: ${COMPLETION-CANDIDATES} (default: all of them).")
-  List<String> strategies = List.of();
+  List<AllocationStrategy> strategies = List.of();
 
   @Mixin ProgramOptions replay = new ProgramOptions();
 
@@ -75,21 +76,24 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--workload",
       paramLabel = "KIND",
+      converter = WorkloadConverter.class,
       description =
-          "Instead of a TRACE, generate a workload: churn, sprites or text (as bench does).")
-  @Nullable String workload;
+          "Instead of a TRACE, generate a workload: ${COMPLETION-CANDIDATES} (as bench does).")
+  @Nullable WorkloadKind workload;
 
   @Option(
       names = "--live",
       paramLabel = "N",
       defaultValue = "1000",
-      description = "With --workload: live regions held (default: ${DEFAULT-VALUE}).")
+      converter = PositiveIntCount.class,
+      description = "With --workload: live regions held, 1 or more (default: ${DEFAULT-VALUE}).")
   int live = 1000;
 
   @Option(
       names = "--ops",
       paramLabel = "M",
       defaultValue = "200000",
+      converter = NonNegativeCount.class,
       description =
           "With --workload: calls after filling, a churn step is two (default: ${DEFAULT-VALUE}).")
   long ops = 200_000;
@@ -106,6 +110,7 @@ final class CompareCommand implements Callable<Integer> {
       names = "--initial-capacity",
       paramLabel = "N",
       defaultValue = "1024",
+      converter = NonNegativeCount.class,
       description =
           "With --workload: capacity each strategy starts from (default: ${DEFAULT-VALUE}).")
   long initialCapacity = 1024;
@@ -125,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path file = trace;
-    String kind = workload;
+    WorkloadKind kind = workload;
     if ((file == null) == (kind == null)) {
       throw new ParameterException(
           commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
@@ -133,7 +138,7 @@ final class CompareCommand implements Callable<Integer> {
     Program program =
         file != null
             ? replay.program(file)
-            : new WorkloadProgram(WorkloadKind.byName(kind), live, ops, seed, initialCapacity);
+            : new WorkloadProgram(kind, live, ops, seed, initialCapacity);
     String source =
         file != null
             ? String.valueOf(file.getFileName())
@@ -161,9 +166,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private List<AllocationStrategy> chosenStrategies() {
-    return strategies.isEmpty()
-        ? Allocators.strategies()
-        : strategies.stream().map(Allocators::strategy).toList();
+    return strategies.isEmpty() ? Allocators.strategies() : strategies;
   }
 
   /** Runs the program twice: once timed with nothing watching, once metered for the figures. */
@@ -173,13 +176,12 @@ final class CompareCommand implements Callable<Integer> {
     // The timed run has no buffer to keep in step: growth and moves cost only the allocator's work.
     CapacityListener noBuffer = (oldCapacity, newCapacity) -> {};
     RelocationListener noData = (oldStart, newStart, size) -> {};
-    long begin = System.nanoTime();
-    program.run(
-        capacity ->
-            Allocators.growing(Allocators.create(strategy, capacity), policy, noBuffer, noData),
-        compactEvery,
-        Progress.onTerminal("compare " + name + " (timing)", program.size()));
-    long nanos = System.nanoTime() - begin;
+    long nanos =
+        program.time(
+            capacity ->
+                Allocators.growing(Allocators.create(strategy, capacity), policy, noBuffer, noData),
+            compactEvery,
+            Progress.onTerminal("compare " + name + " (timing)", program.size()));
     RunMeter meter =
         program.meter(
             strategy,

@@ -2,7 +2,6 @@ package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.Allocators;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import java.io.IOException;
@@ -48,10 +47,11 @@ final class MapCommand implements Callable<Integer> {
   @Option(
       names = "--strategy",
       paramLabel = "NAME",
+      converter = StrategyConverter.class,
       completionCandidates = StrategyNames.class,
       description =
           "Strategy to map: ${COMPLETION-CANDIDATES} (default: the one the trace was recorded with).")
-  @Nullable String strategy;
+  @Nullable AllocationStrategy strategy;
 
   @Mixin ProgramOptions replay = new ProgramOptions();
 
@@ -76,8 +76,7 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path file = Objects.requireNonNull(trace, "picocli requires TRACE");
-    AllocationStrategy chosen =
-        Allocators.strategy(strategy == null ? replay.recordedWith : strategy);
+    AllocationStrategy chosen = strategy == null ? replay.recordedWith : strategy;
     TraceProgram program = replay.program(file);
     Allocator allocator =
         program
@@ -134,7 +133,7 @@ final class MapCommand implements Callable<Integer> {
     if (capacity <= EXACT_ASCII_LIMIT) {
       stdout.println(AsciiMap.render(allocator, EXACT_ASCII_LIMIT));
     } else {
-      long perChar = (capacity + SCALED_ASCII_WIDTH - 1) / SCALED_ASCII_WIDTH;
+      long perChar = AsciiMap.indicesPerCharacter(capacity, SCALED_ASCII_WIDTH);
       stdout.println(AsciiMap.render(allocator, SCALED_ASCII_WIDTH));
       stdout.println(
           "(one character = " + perChar + " indices; # allocated, - free, + partly allocated)");

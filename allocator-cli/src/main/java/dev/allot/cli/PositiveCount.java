@@ -1,25 +1,14 @@
 package dev.allot.cli;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+/** A count of at least 1, such as {@code --compact-every N}. */
+final class PositiveCount extends CountConverter<Long> {
 
-/**
- * Reads an option value that counts something and must be at least 1, such as {@code
- * --compact-every N}; picocli turns the refusal into a usage error (exit status 2).
- */
-final class PositiveCount implements ITypeConverter<Long> {
+  PositiveCount() {
+    super(1, Long.MAX_VALUE);
+  }
 
   @Override
-  public Long convert(String value) {
-    long count;
-    try {
-      count = Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new TypeConversionException("'" + value + "' is not a whole number");
-    }
-    if (count < 1) {
-      throw new TypeConversionException("'" + value + "' is not a positive number");
-    }
+  Long box(long count) {
     return count;
   }
 }

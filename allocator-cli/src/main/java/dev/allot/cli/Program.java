@@ -44,6 +44,21 @@ interface Program {
   long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress);
 
   /**
+   * Runs the program as {@link #run(LongFunction, long, Progress)} does, timed.
+   *
+   * @param newAllocator makes an allocator of the given initial capacity
+   * @param compactEvery calls between compactions; 0 never compacts
+   * @param progress told of each step
+   * @return the nanoseconds the run took; a program may leave out work that is not the allocators',
+   *     such as reading its input
+   */
+  default long time(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
+    long begin = System.nanoTime();
+    run(newAllocator, compactEvery, progress);
+    return System.nanoTime() - begin;
+  }
+
+  /**
    * Runs the program on growing allocators of {@code strategy}, measured.
    *
    * @param strategy the strategy to run

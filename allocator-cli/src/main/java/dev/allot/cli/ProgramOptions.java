@@ -1,12 +1,10 @@
 package dev.allot.cli;
 
+import dev.allot.AllocationStrategy;
 import dev.allot.Allocators;
 import dev.allot.GrowthPolicy;
-import dev.allot.trace.TraceOperation;
-import dev.allot.trace.TraceParser;
-import java.io.IOException;
+import dev.allot.trace.TraceReader;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,39 +17,30 @@ final class ProgramOptions {
       names = "--recorded-with",
       paramLabel = "NAME",
       defaultValue = "first-fit",
+      converter = StrategyConverter.class,
       completionCandidates = StrategyNames.class,
-      description = "Strategy whose addresses the trace holds (default: ${DEFAULT-VALUE}).")
-  String recordedWith = "first-fit";
+      description =
+          "Strategy whose addresses the trace holds: ${COMPLETION-CANDIDATES} (default:"
+              + " ${DEFAULT-VALUE}).")
+  AllocationStrategy recordedWith = Allocators.strategy("first-fit");
 
   @Option(
       names = "--growth",
       paramLabel = "POLICY",
       defaultValue = "doubling",
+      converter = GrowthConverter.class,
       description =
-          "How capacity grows on demand: doubling (pyglet) or exact (default: ${DEFAULT-VALUE}).")
-  String growth = "doubling";
+          "How capacity grows on demand: ${COMPLETION-CANDIDATES} (pyglet doubles; default:"
+              + " ${DEFAULT-VALUE}).")
+  Growth growth = Growth.DOUBLING;
 
-  /** Reads the trace and learns its addresses from the recording strategy. */
-  TraceProgram program(Path trace) throws IOException {
-    List<TraceOperation> operations = TraceParser.parse(trace);
-    return TraceProgram.record(
-        operations,
-        Allocators.strategy(recordedWith),
-        Progress.onTerminal("learning the addresses of " + recordedWith, operations.size()));
+  /** The trace as a program, streamed from the file on every run. */
+  TraceProgram program(Path trace) {
+    return TraceProgram.of(() -> TraceReader.open(trace), recordedWith);
   }
 
-  /**
-   * Returns the growth policy named by {@code --growth}.
-   *
-   * @throws IllegalArgumentException if it names none
-   */
+  /** Returns the growth policy named by {@code --growth}. */
   GrowthPolicy policy() {
-    return switch (growth) {
-      case "doubling" -> GrowthPolicy.doubling();
-      case "exact" -> GrowthPolicy.exact();
-      default ->
-          throw new IllegalArgumentException(
-              "--growth must be doubling or exact, not '" + growth + "'");
-    };
+    return growth.policy();
   }
 }

@@ -1,14 +1,12 @@
 package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
-import dev.allot.trace.TraceOperation;
-import dev.allot.trace.TraceParser;
+import dev.allot.trace.ApplyTime;
+import dev.allot.trace.TraceReader;
 import dev.allot.trace.TraceReplayer;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
   List<Path> files = List.of();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     AllocationStrategy chosen = strategy.strategy();
     PrintWriter out =
         new PrintWriter(
@@ -64,15 +62,17 @@ final class ReplayCommand implements Callable<Integer> {
             false);
     try {
       for (Path file : files) {
-        List<TraceOperation> operations = TraceParser.parse(file);
         if (stats) {
-          long nanos = TraceReplayer.time(operations, chosen);
-          System.err.println("ops=" + operations.size() + " apply_ns=" + nanos);
+          try (TraceReader trace = TraceReader.open(file)) {
+            ApplyTime time = TraceReplayer.time(trace, chosen);
+            System.err.println("ops=" + time.operations() + " apply_ns=" + time.nanos());
+          }
         }
-        TraceReplayer.replay(operations, chosen, summary, line -> out.append(line).append('\n'));
+        // Streamed: each line is printed before the next operation is read.
+        try (TraceReader trace = TraceReader.open(file)) {
+          TraceReplayer.replay(trace, chosen, summary, line -> out.append(line).append('\n'));
+        }
       }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     } finally {
       out.flush();
     }

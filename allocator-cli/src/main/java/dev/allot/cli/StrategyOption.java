@@ -15,17 +15,14 @@ final class StrategyOption {
   @Option(
       names = "--strategy",
       paramLabel = "NAME",
+      converter = StrategyConverter.class,
       completionCandidates = StrategyNames.class,
       defaultValue = "${sys:dev.allot.strategy:-first-fit}",
       description = "Strategy to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String name = "first-fit";
+  AllocationStrategy strategy = Allocators.strategy("first-fit");
 
-  /**
-   * Returns the strategy named by the option.
-   *
-   * @throws IllegalArgumentException naming the strategies present if none has that name
-   */
+  /** Returns the strategy named by the option. */
   AllocationStrategy strategy() {
-    return Allocators.strategy(name);
+    return strategy;
   }
 }

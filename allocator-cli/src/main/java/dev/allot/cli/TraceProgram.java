@@ -6,11 +6,12 @@ import dev.allot.CompactionPlan;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.TraceOperation;
+import dev.allot.trace.TraceReader;
 import dev.allot.trace.TraceReplayer;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * another strategy, {@code dealloc 40 8} names a range that strategy never handed out. So the trace
  * is first replayed against the recording strategy to learn where each region went, then each
  * strategy runs the same calls with its own addresses, translated by an {@link AddressMap}.
+ *
+ * <p>The trace is streamed, never held: each run reads it again, a batch of operations at a time,
+ * replays the batch against the recording strategy to learn its addresses, then runs the batch's
+ * calls on the strategy under test. Memory is the two allocators' and one batch, whatever the
+ * trace's length; {@link #time} clocks only the calls on the strategy under test.
  *
  * <ul>
  *   <li>Calls that failed in the recording (bad input, lack of memory) did not happen in the
@@ -38,67 +44,41 @@ final class TraceProgram implements Program {
   /** Marks a call that failed in the recording. */
   private static final long FAILED = -1;
 
-  private final List<TraceOperation> operations;
-  private final long[] recordedStarts;
+  /** Operations read and learned before their calls run: enough to keep clock reads rare. */
+  private static final int BATCH = 4096;
 
-  /** The recording's plan of each {@code compact} line that succeeded; null elsewhere. */
-  private final @Nullable CompactionPlan[] recordedPlans;
+  private final Supplier<TraceReader> trace;
+  private final AllocationStrategy recordedWith;
+  private final long size;
 
-  private TraceProgram(
-      List<TraceOperation> operations, long[] recordedStarts, @Nullable CompactionPlan[] plans) {
-    this.operations = operations;
-    this.recordedStarts = recordedStarts;
-    this.recordedPlans = plans;
+  private TraceProgram(Supplier<TraceReader> trace, AllocationStrategy recordedWith, long size) {
+    this.trace = trace;
+    this.recordedWith = recordedWith;
+    this.size = size;
   }
 
   /**
-   * Replays the trace against the strategy that recorded it, to learn its addresses.
+   * Makes a program of a trace, reading it through once to count its operations (and so to report
+   * an unreadable line before any run starts).
    *
-   * @param operations the parsed trace
+   * @param trace opens the trace afresh for each run
    * @param recordedWith the strategy whose addresses the trace holds
-   * @param progress told of each operation
+   * @throws dev.allot.trace.TraceReadException if the trace cannot be read
    */
-  static TraceProgram record(
-      List<TraceOperation> operations, AllocationStrategy recordedWith, Progress progress) {
-    TraceReplayer replayer = new TraceReplayer(recordedWith);
-    long[] starts = new long[operations.size()];
-    @Nullable CompactionPlan[] plans = new CompactionPlan[starts.length];
-    for (int i = 0; i < starts.length; i++) {
-      TraceOperation operation = operations.get(i);
-      Allocator current = replayer.allocator();
-      if (operation.kind() == OperationKind.COMPACT && current != null) {
-        plans[i] = compactRecording(current, operation);
-        starts[i] = plans[i] == null ? FAILED : 0;
-        progress.step(i + 1);
-        continue;
+  static TraceProgram of(Supplier<TraceReader> trace, AllocationStrategy recordedWith) {
+    long count = 0;
+    try (TraceReader operations = trace.get()) {
+      while (operations.hasNext()) {
+        operations.next();
+        count++;
       }
-      StepResult result = replayer.apply(operation);
-      starts[i] =
-          switch (result.outcome()) {
-            case START -> result.value();
-            case OK -> 0;
-            case MOVED -> 0;
-            case MEMORY, INVALID -> FAILED;
-          };
-      progress.step(i + 1);
     }
-    progress.finish();
-    return new TraceProgram(operations, starts, plans);
-  }
-
-  /** Compacts the recording's allocator, keeping the plan; null when the line is bad input. */
-  private static @Nullable CompactionPlan compactRecording(
-      Allocator allocator, TraceOperation operation) {
-    try {
-      return allocator.compact(operation.first(), operation.second());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return new TraceProgram(trace, recordedWith, count);
   }
 
   @Override
   public long size() {
-    return operations.size();
+    return size;
   }
 
   /**
@@ -109,38 +89,108 @@ final class TraceProgram implements Program {
    */
   @Override
   public long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
+    return execute(newAllocator, compactEvery, progress)[SKIPPED];
+  }
+
+  /** {@inheritDoc} Reading the trace and learning its addresses are not clocked. */
+  @Override
+  public long time(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
+    return execute(newAllocator, compactEvery, progress)[NANOS];
+  }
+
+  /** Index of the skipped calls in {@link #execute}'s answer. */
+  private static final int SKIPPED = 0;
+
+  /** Index of the clocked nanoseconds in {@link #execute}'s answer. */
+  private static final int NANOS = 1;
+
+  /** Runs the program; answers the skipped calls and the nanoseconds the calls took. */
+  private long[] execute(
+      LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
+    TraceReplayer recording = new TraceReplayer(recordedWith);
+    TraceOperation[] operations = new TraceOperation[BATCH];
+    long[] recordedStarts = new long[BATCH];
+    @Nullable CompactionPlan[] recordedPlans = new CompactionPlan[BATCH];
     AddressMap addresses = new AddressMap();
     @Nullable Allocator allocator = null;
     long skipped = 0;
     long calls = 0;
-    for (int i = 0; i < recordedStarts.length; i++) {
-      TraceOperation operation = operations.get(i);
-      long recorded = recordedStarts[i];
-      progress.step(i + 1);
-      if (recorded == FAILED) {
-        continue;
-      }
-      if (operation.kind() == OperationKind.CAPACITY) {
-        allocator = newAllocator.apply(operation.first());
-        addresses.clear();
-      } else if (operation.kind() == OperationKind.COMPACT && allocator != null) {
-        CompactionPlan own = allocator.compact(operation.first(), operation.second());
-        CompactionPlan recording = Objects.requireNonNull(recordedPlans[i]);
-        addresses.compacted(recording::translate, own::translate);
-      } else if (allocator != null && isCall(operation.kind())) {
-        if (!runCall(allocator, addresses, operation, recorded)) {
-          skipped++;
+    long nanos = 0;
+    long done = 0;
+    try (TraceReader reader = trace.get()) {
+      while (reader.hasNext()) {
+        int count = 0;
+        while (count < BATCH && reader.hasNext()) {
+          TraceOperation operation = reader.next();
+          operations[count] = operation;
+          recordedPlans[count] = null;
+          recordedStarts[count] = learn(recording, operation, recordedPlans, count);
+          count++;
         }
-        calls++;
-        if (compactEvery > 0 && calls % compactEvery == 0) {
-          // Only this run compacts: the recording's addresses stay where they were.
-          CompactionPlan own = allocator.compact();
-          addresses.compacted(LongUnaryOperator.identity(), own::translate);
+        long begin = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+          TraceOperation operation = operations[i];
+          long recorded = recordedStarts[i];
+          progress.step(++done);
+          if (recorded == FAILED) {
+            continue;
+          }
+          if (operation.kind() == OperationKind.CAPACITY) {
+            allocator = newAllocator.apply(operation.first());
+            addresses.clear();
+          } else if (operation.kind() == OperationKind.COMPACT && allocator != null) {
+            CompactionPlan own = allocator.compact(operation.first(), operation.second());
+            CompactionPlan recordingPlan = Objects.requireNonNull(recordedPlans[i]);
+            addresses.compacted(recordingPlan::translate, own::translate);
+          } else if (allocator != null && isCall(operation.kind())) {
+            if (!runCall(allocator, addresses, operation, recorded)) {
+              skipped++;
+            }
+            calls++;
+            if (compactEvery > 0 && calls % compactEvery == 0) {
+              // Only this run compacts: the recording's addresses stay where they were.
+              CompactionPlan own = allocator.compact();
+              addresses.compacted(LongUnaryOperator.identity(), own::translate);
+            }
+          }
         }
+        nanos += System.nanoTime() - begin;
       }
     }
     progress.finish();
-    return skipped;
+    return new long[] {skipped, nanos};
+  }
+
+  /**
+   * Replays one operation against the recording strategy: the start it returned, 0 for other
+   * successes, or {@link #FAILED}; a {@code compact} line's plan goes to {@code plans[index]}.
+   */
+  private static long learn(
+      TraceReplayer recording,
+      TraceOperation operation,
+      @Nullable CompactionPlan[] plans,
+      int index) {
+    Allocator current = recording.allocator();
+    if (operation.kind() == OperationKind.COMPACT && current != null) {
+      plans[index] = compactRecording(current, operation);
+      return plans[index] == null ? FAILED : 0;
+    }
+    StepResult result = recording.apply(operation);
+    return switch (result.outcome()) {
+      case START -> result.value();
+      case OK, MOVED -> 0;
+      case MEMORY, INVALID -> FAILED;
+    };
+  }
+
+  /** Compacts the recording's allocator, keeping the plan; null when the line is bad input. */
+  private static @Nullable CompactionPlan compactRecording(
+      Allocator allocator, TraceOperation operation) {
+    try {
+      return allocator.compact(operation.first(), operation.second());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static boolean isCall(OperationKind kind) {

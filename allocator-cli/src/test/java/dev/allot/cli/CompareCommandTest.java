@@ -8,10 +8,11 @@ import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.ForwardingAllocator;
 import dev.allot.GrowthPolicy;
-import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
+import dev.allot.trace.TraceReader;
 import dev.allot.trace.TraceReplayer;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompareCommandTest {
 
-  private static List<TraceOperation> recordedWorkload(int calls) {
+  private static String recordedWorkload(int calls) {
     StringBuilder trace = new StringBuilder();
     RecordedTraces.record(trace, calls, 7);
-    return TraceParser.parse(trace.toString());
+    return trace.toString();
+  }
+
+  /** The trace as a program, read afresh from the text on every run as a file would be. */
+  private static TraceProgram program(String trace) {
+    return TraceProgram.of(
+        () -> TraceReader.of(new StringReader(trace), "recorded"),
+        Allocators.strategy("first-fit"));
   }
 
   /** Runs the program, noting the allocated total after every call. */
@@ -83,22 +91,19 @@ class CompareCommandTest {
 
   @Test
   void program_sameStrategyAsRecording_endsExactlyAsLiteralReplay() {
-    List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program =
-        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    String trace = recordedWorkload(3_000);
+    TraceProgram program = program(trace);
     List<Allocator> sections = runAll(program, "first-fit", new ArrayList<>());
 
     TraceReplayer literal = new TraceReplayer(Allocators.strategy("first-fit"));
-    operations.forEach(literal::apply);
+    TraceParser.parse(trace).forEach(literal::apply);
     assertEquals(literal.allocator().getAllocatedRegions(), sections.get(0).getAllocatedRegions());
     assertEquals(literal.allocator().getCapacity(), sections.get(0).getCapacity());
   }
 
   @Test
   void program_otherStrategy_allocatesTheSameAmountAfterEveryCall() {
-    List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program =
-        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program = program(recordedWorkload(3_000));
     List<Long> firstFit = new ArrayList<>();
     List<Long> bestFit = new ArrayList<>();
     runAll(program, "first-fit", firstFit);
@@ -270,9 +275,7 @@ class CompareCommandTest {
 
   @Test
   void program_compactEvery_allocatesTheSameAmountAfterEveryCallAsWithout() {
-    List<TraceOperation> operations = recordedWorkload(3_000);
-    TraceProgram program =
-        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program = program(recordedWorkload(3_000));
     List<Long> plain = new ArrayList<>();
     List<Long> compacted = new ArrayList<>();
     List<Allocator> plainSections = runAll(program, "best-fit", plain);

@@ -1,11 +1,13 @@
 package dev.allot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +96,48 @@ class MapCommandTest {
 
     assertEquals(1, run.status());
     assertTrue(run.err().contains("no 'capacity' line"), run.err());
+  }
+
+  @Test
+  void map_capacityNearLongMax_drawsWithoutOverflow(@TempDir Path dir) throws IOException {
+    // A block of 2^62 indices ends inside character 49; one of 10 lies in character 50.
+    Path trace =
+        Files.writeString(
+            dir.resolve("huge.trace"),
+            """
+            capacity 9223372036854775807
+            alloc 4611686018427387904
+            alloc 1000
+            alloc 10
+            dealloc 4611686018427387904 1000
+            """);
+    Path svg = dir.resolve("huge.svg");
+
+    CommandRun run =
+        CommandRun.of("map", "--strategy", "best-fit", trace.toString(), "--out", svg.toString());
+
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(
+        "capacity 9223372036854775807, 2 blocks: 0:4611686018427387904,4611686018427388904:10",
+        lines.get(0));
+    assertEquals("|" + "#".repeat(49) + "++" + "-".repeat(49) + "|", lines.get(1));
+    assertEquals(
+        "(one character = 92233720368547759 indices; # allocated, - free, + partly allocated)",
+        lines.get(2));
+    String picture = Files.readString(svg);
+    assertTrue(picture.contains("capacity 9223372036854775807, 2 blocks"), picture);
+    assertFalse(picture.contains("=\"-") || picture.contains("NaN"), "a negative or NaN figure");
+  }
+
+  @Test
+  void map_capacityJustOverTheWidth_drawsNoCharacterPastTheCapacity(@TempDir Path dir)
+      throws IOException {
+    Path trace = Files.writeString(dir.resolve("odd.trace"), "capacity 201\nalloc 201\n");
+
+    CommandRun run = CommandRun.of("map", "--strategy", "first-fit", trace.toString());
+
+    // 3 indices a character: 67 characters cover 201 indices, all allocated.
+    assertEquals("|" + "#".repeat(67) + "|", run.out().lines().toList().get(1));
   }
 }

@@ -90,7 +90,7 @@ class ReplayCommandTest {
     int status =
         AllotCommand.commandLine().execute("replay", "--strategy", "nope", trace(dir).toString());
 
-    assertEquals(1, status);
+    assertEquals(2, status, "a usage error");
     assertTrue(
         err.toString(StandardCharsets.UTF_8).contains("No allocation strategy named 'nope'"),
         err.toString(StandardCharsets.UTF_8));

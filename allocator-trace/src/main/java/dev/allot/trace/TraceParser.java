@@ -1,6 +1,5 @@
 package dev.allot.trace;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -35,9 +34,8 @@ public final class TraceParser {
    * @return the operations in order
    * @throws TraceReadException naming the file, the line and the reason if the file cannot be read
    *     or holds a byte that is not UTF-8
-   * @throws IOException if closing the file fails
    */
-  public static List<TraceOperation> parse(Path file) throws IOException {
+  public static List<TraceOperation> parse(Path file) {
     try (TraceReader trace = TraceReader.open(file)) {
       return toList(trace);
     }

@@ -150,10 +150,14 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   /**
    * Closes the file of {@link #open}; does nothing for {@link #of}.
    *
-   * @throws IOException if closing the file fails
+   * @throws TraceReadException if closing the file fails
    */
   @Override
-  public void close() throws IOException {
-    lines.close();
+  public void close() {
+    try {
+      lines.close();
+    } catch (IOException e) {
+      throw new TraceReadException(source, 0, TraceReadException.reasonOf(e), e);
+    }
   }
 }

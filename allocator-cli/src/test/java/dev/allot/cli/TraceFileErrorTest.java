@@ -1,0 +1,117 @@
+package dev.allot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trace that cannot be read ends every trace command the same way: one line on stderr naming the
+ * command, the file, the line where there is one and the reason; exit status 1; no stack trace. A
+ * byte-order mark is no such problem: the trace reads as it would without one.
+ */
+class TraceFileErrorTest {
+
+  private static final String TRACE = "capacity 16\nalloc 4\nalloc 6\nalloc 2\ndealloc 4 6\n";
+
+  /** Each trace command, with the file last. */
+  private static final List<List<String>> COMMANDS =
+      List.of(
+          List.of("replay"),
+          List.of("replay", "--summary", "--stats"),
+          List.of("compare"),
+          List.of("map"));
+
+  private static void assertOneLineFailure(Path file, String reason) {
+    for (List<String> command : COMMANDS) {
+      String[] args = args(command, file);
+
+      CommandRun run = CommandRun.of(args);
+
+      assertEquals(1, run.status(), String.join(" ", args) + "\n" + run.err());
+      assertEquals(command.get(0) + ": " + file + ": " + reason + "\n", run.err(), command.get(0));
+    }
+  }
+
+  private static String[] args(List<String> command, Path file) {
+    String[] args = command.toArray(new String[command.size() + 1]);
+    args[command.size()] = file.toString();
+    return args;
+  }
+
+  @Test
+  void missingFile_isOneLine(@TempDir Path dir) {
+    assertOneLineFailure(dir.resolve("missing.trace"), "no such file");
+  }
+
+  @Test
+  void directory_isOneLine(@TempDir Path dir) {
+    assertOneLineFailure(dir, "is a directory");
+  }
+
+  @Test
+  void unreadableFile_isOneLine(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("secret.trace"), TRACE);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    assumeFalse(Files.isReadable(file), "root reads any file");
+
+    assertOneLineFailure(file, "permission denied");
+  }
+
+  @Test
+  void invalidUtf8_isOneLineNamingTheLine(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("capacity 8\n# größe\nalloc ".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xFF);
+    bytes.writeBytes("3\n".getBytes(StandardCharsets.UTF_8));
+    Path file = Files.write(dir.resolve("latin1.trace"), bytes.toByteArray());
+
+    assertOneLineFailure(file, "line 3: not UTF-8 (byte 0xff at byte 7 of the line)");
+  }
+
+  @Test
+  void invalidUtf8_replayPrintsTheLinesBeforeIt(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("capacity 8\nalloc 2\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xC0);
+    Path file = Files.write(dir.resolve("cut.trace"), bytes.toByteArray());
+
+    CommandRun run = CommandRun.of("replay", file.toString());
+
+    assertEquals(
+        "ok regions=- free=8 fragmented=0\nstart=0 regions=0:2 free=6 fragmented=0\n", run.out());
+  }
+
+  @Test
+  void byteOrderMark_everyCommandReadsTheTraceAsWithout(@TempDir Path dir) throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.trace"), TRACE);
+    Path marked = Files.writeString(dir.resolve("marked.trace"), "\uFEFF" + TRACE);
+
+    for (List<String> command :
+        List.of(List.of("replay"), List.of("replay", "--summary"), List.of("map"))) {
+      CommandRun withMark = CommandRun.of(args(command, marked));
+      CommandRun without = CommandRun.of(args(command, plain));
+
+      assertEquals(0, withMark.status(), withMark.err());
+      assertEquals(without.out().replace("plain", "marked"), withMark.out(), command.toString());
+    }
+    CommandRun compare = CommandRun.of("compare", "--strategies", "first-fit", marked.toString());
+    // strategy, ops/s, peak capacity 16, usage 0.375 (6 of 16), fragmentation 0.600, 0 skipped
+    assertEquals(0, compare.status(), compare.err());
+    String row = compare.out().lines().toList().get(1);
+    assertEquals(List.of("first-fit", "16", "0.375", "0.600"), fields(row, 0, 2, 3, 4), row);
+  }
+
+  private static List<String> fields(String row, int... indices) {
+    String[] all = row.trim().split(" +", -1);
+    return java.util.Arrays.stream(indices).mapToObj(i -> all[i]).toList();
+  }
+}

@@ -1,0 +1,182 @@
+package dev.allot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.AutoComplete;
+
+/**
+ * Every subcommand refuses a bad option value as picocli refuses any: a first line naming the
+ * option and the value, the command's usage text, exit status 2, nothing on stdout.
+ */
+class UsageErrorTest {
+
+  /** Runs {@code args} and checks the refusal; {@code expected} is in the first line of stderr. */
+  private static void assertUsageError(String expected, String... args) {
+    CommandRun run = CommandRun.of(args);
+    String command = String.join(" ", args);
+
+    assertEquals(2, run.status(), command + "\n" + run.err());
+    assertEquals("", run.out(), command);
+    String first = run.err().lines().findFirst().orElse("");
+    assertTrue(first.contains(expected), command + ": " + first);
+    assertTrue(run.err().contains("Usage: allot " + args[0]), command + ": " + run.err());
+    assertTrue(!run.err().contains("\tat "), command + ": a stack trace");
+  }
+
+  @Test
+  void compare_badCounts_areUsageErrors() {
+    assertUsageError(
+        "Invalid value for option '--live': '0' is out of range: 1 to 2147483647",
+        "compare",
+        "--workload",
+        "churn",
+        "--live",
+        "0");
+    assertUsageError(
+        "Invalid value for option '--ops': '-5' is out of range: 0 to 9223372036854775807",
+        "compare",
+        "--workload",
+        "churn",
+        "--ops",
+        "-5");
+    assertUsageError(
+        "Invalid value for option '--initial-capacity': '-1' is out of range",
+        "compare",
+        "--workload",
+        "churn",
+        "--initial-capacity",
+        "-1");
+    assertUsageError(
+        "Invalid value for option '--compact-every': '0' is out of range: 1 to",
+        "compare",
+        "--workload",
+        "churn",
+        "--compact-every",
+        "0");
+    assertUsageError(
+        "Invalid value for option '--live': 'many' is not a whole number",
+        "compare",
+        "--workload",
+        "churn",
+        "--live",
+        "many");
+  }
+
+  @Test
+  void compare_badNames_areUsageErrorsListingTheChoices() {
+    assertUsageError(
+        "Invalid value for option '--growth': expected one of [doubling, exact]",
+        "compare",
+        "--workload",
+        "churn",
+        "--growth",
+        "weird");
+    assertUsageError(
+        "Invalid value for option '--workload': expected one of [churn, sprites, text]",
+        "compare",
+        "--workload",
+        "weird");
+    assertUsageError(
+        "No allocation strategy named 'nope'",
+        "compare",
+        "--workload",
+        "churn",
+        "--strategies",
+        "first-fit,nope");
+  }
+
+  @Test
+  void bench_badValues_areUsageErrors() {
+    assertUsageError("'0' is out of range: 1 to", "bench", "--live", "0", "--ops", "10");
+    assertUsageError("'-5' is out of range: 0 to", "bench", "--live", "10", "--ops", "-5");
+    assertUsageError(
+        "Invalid value for option '--workload': expected one of [churn, sprites, text]",
+        "bench",
+        "--live",
+        "10",
+        "--ops",
+        "10",
+        "--workload",
+        "weird");
+    assertUsageError(
+        "Invalid value for option '--strategy': No allocation strategy named 'nope'",
+        "bench",
+        "--strategy",
+        "nope",
+        "--live",
+        "10",
+        "--ops",
+        "10");
+  }
+
+  @Test
+  void traceCommands_badValues_areUsageErrors(@TempDir Path dir) throws IOException {
+    String trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n").toString();
+
+    assertUsageError("No allocation strategy named 'nope'", "replay", "--strategy", "nope", trace);
+    assertUsageError("No allocation strategy named 'nope'", "map", "--strategy", "nope", trace);
+    assertUsageError(
+        "Invalid value for option '--recorded-with': No allocation strategy named 'nope'",
+        "map",
+        "--recorded-with",
+        "nope",
+        trace);
+    assertUsageError(
+        "Invalid value for option '--growth': expected one of [doubling, exact]",
+        "map",
+        "--growth",
+        "weird",
+        trace);
+    assertUsageError(
+        "Invalid value for option '--strategy': No allocation strategy named 'nope'",
+        "demo",
+        "--strategy",
+        "nope");
+  }
+
+  @Test
+  void names_areCaseInsensitiveAsBefore() {
+    CommandRun run =
+        CommandRun.of(
+            "compare", "--workload", "CHURN", "--growth", "Exact", "--live", "5", "--ops", "50");
+
+    assertEquals(0, run.status(), run.err());
+  }
+
+  @Test
+  void help_listsTheChoicesOfEveryOption() {
+    String compare = CommandRun.of("help", "compare").out().replaceAll("\\s+", " ");
+    String bench = CommandRun.of("help", "bench").out().replaceAll("\\s+", " ");
+
+    List<String> missing = new ArrayList<>();
+    for (String choices :
+        List.of(
+            "generate a workload: churn, sprites, text",
+            "grows on demand: doubling, exact",
+            "Strategies to compare: first-fit, best-fit, tlsf",
+            "holds: first-fit, best-fit, tlsf")) {
+      if (!compare.contains(choices)) {
+        missing.add(choices);
+      }
+    }
+    assertEquals(List.of(), missing, compare);
+    assertTrue(bench.contains("churn, sprites, text: churn has sizes 1..64"), bench);
+  }
+
+  @Test
+  void completionScript_offersTheChoicesOfTheEnumOptions() {
+    String script = AutoComplete.bash("allot", AllotCommand.commandLine());
+
+    assertTrue(script.contains("local commands=\"replay compare map bench demo help\""), script);
+    assertTrue(script.contains("(\"doubling\" \"exact\")"), script);
+    assertTrue(script.contains("(\"churn\" \"sprites\" \"text\")"), script);
+  }
+}
