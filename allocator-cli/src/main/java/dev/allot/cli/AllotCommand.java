@@ -23,6 +23,12 @@ import picocli.CommandLine.Command;
         "Replays allocation traces and shows the Allot allocators (first-fit, best-fit, tlsf) at work.",
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the command ran",
+      "1:a file could not be read or written (one line on stderr says which and why)",
+      "2:usage error: an unknown option or a bad value (the usage text follows)"
+    },
     footer = {"", "See 'allot help <command>' for the options of one command."},
     subcommands = {
       ReplayCommand.class,

@@ -99,4 +99,14 @@ class AllotCommandTest {
     assertTrue(script.contains("local commands=\"replay compare map bench demo help\""), script);
     assertTrue(script.contains("NAME_option_args=(\"first-fit\" \"best-fit\" \"tlsf\")"), script);
   }
+
+  @Test
+  void help_documentsTheExitStatus() {
+    String help = CommandRun.of("--help").out();
+
+    assertTrue(help.contains("Exit status:"), help);
+    for (String status : List.of("0", "1", "2")) {
+      assertTrue(help.lines().anyMatch(line -> line.matches("\\s+" + status + "\\s+\\S.*")), help);
+    }
+  }
 }
