@@ -1,6 +1,7 @@
 package dev.allot.cli;
 
 import dev.allot.trace.TraceReadException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +76,19 @@ public final class AllotCommand {
     return commandLine;
   }
 
-  /** The file and the reason for a file system failure, whose own message is often the file. */
+  /**
+   * The file and the reason for a file system failure, whose own message is often the file alone,
+   * also when it comes wrapped (the recording decorator's {@code UncheckedIOException}); any other
+   * failure's message. A {@link TraceReadException}'s message already names file, line and reason.
+   */
   static String describe(Exception exception) {
-    return exception instanceof FileSystemException failure
-        ? failure.getFile() + ": " + TraceReadException.reasonOf(failure)
+    Throwable failure =
+        exception instanceof UncheckedIOException wrapped
+                && !(exception instanceof TraceReadException)
+            ? wrapped.getCause()
+            : exception;
+    return failure instanceof FileSystemException fileSystem && fileSystem.getFile() != null
+        ? fileSystem.getFile() + ": " + TraceReadException.reasonOf(fileSystem)
         : String.valueOf(exception.getMessage());
   }
 }

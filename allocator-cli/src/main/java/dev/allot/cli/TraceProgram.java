@@ -89,23 +89,20 @@ final class TraceProgram implements Program {
    */
   @Override
   public long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
-    return execute(newAllocator, compactEvery, progress)[SKIPPED];
+    return execute(newAllocator, compactEvery, progress).skipped();
   }
 
   /** {@inheritDoc} Reading the trace and learning its addresses are not clocked. */
   @Override
   public long time(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
-    return execute(newAllocator, compactEvery, progress)[NANOS];
+    return execute(newAllocator, compactEvery, progress).nanos();
   }
 
-  /** Index of the skipped calls in {@link #execute}'s answer. */
-  private static final int SKIPPED = 0;
-
-  /** Index of the clocked nanoseconds in {@link #execute}'s answer. */
-  private static final int NANOS = 1;
+  /** What one run of the program counted: calls skipped, nanoseconds the calls took. */
+  private record Totals(long skipped, long nanos) {}
 
   /** Runs the program; answers the skipped calls and the nanoseconds the calls took. */
-  private long[] execute(
+  private Totals execute(
       LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
     TraceReplayer recording = new TraceReplayer(recordedWith);
     TraceOperation[] operations = new TraceOperation[BATCH];
@@ -158,7 +155,7 @@ final class TraceProgram implements Program {
       }
     }
     progress.finish();
-    return new long[] {skipped, nanos};
+    return new Totals(skipped, nanos);
   }
 
   /**

@@ -114,4 +114,20 @@ class TraceFileErrorTest {
     String[] all = row.trim().split(" +", -1);
     return java.util.Arrays.stream(indices).mapToObj(i -> all[i]).toList();
   }
+
+  @Test
+  void outputFileInMissingDirectory_isOneLine(@TempDir Path dir) throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), TRACE);
+    Path chart = dir.resolve("missing").resolve("chart.svg");
+    Path recording = dir.resolve("missing").resolve("bench.trace");
+
+    CommandRun compare = CommandRun.of("compare", trace.toString(), "--chart", chart.toString());
+    CommandRun bench =
+        CommandRun.of("bench", "--live", "5", "--ops", "5", "--record", recording.toString());
+
+    assertEquals(1, compare.status(), compare.err());
+    assertEquals("compare: " + chart + ": no such file\n", compare.err());
+    assertEquals(1, bench.status(), bench.err());
+    assertEquals("bench: " + recording + ": no such file\n", bench.err());
+  }
 }
