@@ -15,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -140,8 +141,10 @@ class TraceReaderTest {
     assertEquals(
         "Input/output error",
         TraceReadException.reasonOf(new FileSystemException("f", null, "Input/output error")));
+    assertEquals("not a directory", TraceReadException.reasonOf(new NotDirectoryException("f")));
     assertEquals("disk on fire", TraceReadException.reasonOf(new IOException("disk on fire")));
     assertEquals("IOException", TraceReadException.reasonOf(new IOException()));
+    assertEquals("IOException", TraceReadException.reasonOf(new IOException(" ")));
   }
 
   /** Delivers {@code lines} lines of {@code alloc 1}, then fails like a disk that went away. */
@@ -216,5 +219,62 @@ class TraceReaderTest {
     assertEquals(
         "t: no operation after line 2",
         assertThrows(java.util.NoSuchElementException.class, trace::next).getMessage());
+  }
+
+  @Test
+  void open_longLinesAndAnEmptyFirstLine_readAsText(@TempDir Path dir) throws IOException {
+    // Lines longer than the line buffer and than the read buffer, non-ASCII at their end.
+    String text =
+        "\n# " + "x".repeat(300) + "é\ncapacity 8\n# " + "y".repeat(70_000) + "ü\nalloc 2";
+
+    List<TraceOperation> operations = readAll(write(dir, BYTE_ORDER_MARK, utf8(text)));
+
+    assertEquals(TraceParser.parse(text), operations);
+    assertEquals(List.of(3, 5), operations.stream().map(TraceOperation::line).toList());
+  }
+
+  @Test
+  void open_emptyFileAndLoneTerminators_countLinesAsReadLineDoes(@TempDir Path dir)
+      throws IOException {
+    assertEquals(List.of(), readAll(write(dir, new byte[0])));
+    String text = "\r\r\n\ncapacity 8\r";
+
+    assertEquals(4, readAll(write(dir, utf8(text))).get(0).line());
+  }
+
+  @Test
+  void parse_reader_readsAsText() {
+    String text = "capacity 8\nalloc 2\n";
+
+    assertEquals(TraceParser.parse(text), TraceParser.parse(new StringReader(text)));
+  }
+
+  @Test
+  void failure_namesItsSourceAndReasonApart(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.trace");
+
+    TraceReadException failure =
+        assertThrows(TraceReadException.class, () -> TraceReader.open(missing));
+
+    assertEquals(missing.toString(), failure.source());
+    assertEquals("no such file", failure.reason());
+  }
+
+  @Test
+  void close_closesTheFileStream() throws IOException {
+    boolean[] closed = {false};
+    Utf8Lines lines =
+        new Utf8Lines(
+            new java.io.ByteArrayInputStream(new byte[0]) {
+              @Override
+              public void close() {
+                closed[0] = true;
+              }
+            },
+            "s");
+
+    lines.close();
+
+    assertTrue(closed[0]);
   }
 }
