@@ -85,8 +85,17 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "KIND",
       defaultValue = "churn",
       description =
-          "churn (sizes 1..64), sprites (sizes 4/6) or text (growth by realloc); default: ${DEFAULT-VALUE}.")
+          "churn (sizes 1..64), sprites (sizes 4/6), text (growth by realloc) or uniform (half"
+              + " uniform ranges 16..1024 at alignment 256); default: ${DEFAULT-VALUE}.")
   String workload = "churn";
+
+  @Option(
+      names = "--alignment",
+      paramLabel = "A",
+      defaultValue = "1",
+      description =
+          "Alignment every placement asks for (uniform ranges keep 256); default: ${DEFAULT-VALUE}.")
+  long alignment = 1;
 
   @Option(
       names = "--record",
@@ -98,8 +107,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (live < 1 || ops < 0) {
-      throw new IllegalArgumentException("--live must be >= 1 and --ops >= 0");
+    if (live < 1 || ops < 0 || alignment < 1) {
+      throw new IllegalArgumentException("--live and --alignment must be >= 1 and --ops >= 0");
     }
     AllocationStrategy chosen = strategy.strategy();
     WorkloadKind kind = WorkloadKind.byName(workload);
@@ -118,7 +127,9 @@ final class BenchCommand implements Callable<Integer> {
               + " --ops "
               + ops
               + " --seed "
-              + seed);
+              + seed
+              + " --alignment "
+              + alignment);
       run(chosen, kind, recorder, System.out);
     }
     return 0;
@@ -127,7 +138,7 @@ final class BenchCommand implements Callable<Integer> {
   private void run(
       AllocationStrategy chosen, WorkloadKind kind, Allocator allocator, PrintStream out) {
     TimedAllocator timed = new TimedAllocator(allocator);
-    Workload driver = kind.create(timed, seed);
+    Workload driver = kind.create(timed, seed, alignment);
     driver.fill(live);
     long warmup = Math.min(ops, MAX_WARMUP_OPS);
     while (driver.operations() < warmup) {
@@ -153,10 +164,11 @@ final class BenchCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "strategy=%s live=%d ops=%d ns_per_op=%.1f p50_ns=%d p99_ns=%d p99.9_ns=%d max_ns=%d"
+            "strategy=%s live=%d%s ops=%d ns_per_op=%.1f p50_ns=%d p99_ns=%d p99.9_ns=%d max_ns=%d"
                 + " timer_ns=%d fragmentation=%.4f",
             chosen.getName(),
             live,
+            alignment == 1 ? "" : " alignment=" + alignment,
             done,
             done == 0 ? 0.0 : (double) elapsed / done,
             durations.getValueAtPercentile(50),

@@ -76,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
       names = "--workload",
       paramLabel = "KIND",
       description =
-          "Instead of a TRACE, generate a workload: churn, sprites or text (as bench does).")
+          "Instead of a TRACE, generate a workload: churn, sprites, text or uniform (as bench does).")
   @Nullable String workload;
 
   @Option(
@@ -101,6 +101,15 @@ final class CompareCommand implements Callable<Integer> {
       description =
           "With --workload: seed, the same for every strategy (default: ${DEFAULT-VALUE}).")
   long seed = 1;
+
+  @Option(
+      names = "--alignment",
+      paramLabel = "A",
+      defaultValue = "1",
+      description =
+          "With --workload: alignment every placement asks for, uniform ranges keep 256"
+              + " (default: ${DEFAULT-VALUE}).")
+  long alignment = 1;
 
   @Option(
       names = "--initial-capacity",
@@ -133,11 +142,17 @@ final class CompareCommand implements Callable<Integer> {
     Program program =
         file != null
             ? replay.program(file)
-            : new WorkloadProgram(WorkloadKind.byName(kind), live, ops, seed, initialCapacity);
+            : new WorkloadProgram(
+                WorkloadKind.byName(kind), live, ops, seed, alignment, initialCapacity);
     String source =
         file != null
             ? String.valueOf(file.getFileName())
-            : kind + " workload, " + live + " live, seed " + seed;
+            : kind
+                + " workload, "
+                + live
+                + " live, seed "
+                + seed
+                + (alignment == 1 ? "" : ", alignment " + alignment);
     GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {

@@ -65,6 +65,28 @@ class ReplayCommandTest {
   }
 
   @Test
+  void replay_alignedLines_followTheAlignedRules(@TempDir Path dir) throws IOException {
+    Path trace =
+        Files.writeString(
+            dir.resolve("aligned.trace"),
+            "capacity 16\nalloc 3\nalloc 4 8\nalloc 2 0\nrealloc 8 4 6 8\nalloc 9 8\n");
+    int status =
+        AllotCommand.commandLine().execute("replay", "--strategy", "best-fit", trace.toString());
+
+    assertEquals(0, status);
+    assertEquals(
+        """
+        ok regions=- free=16 fragmented=0
+        start=0 regions=0:3 free=13 fragmented=0
+        start=8 regions=0:3,8:4 free=9 fragmented=5
+        invalid regions=0:3,8:4 free=9 fragmented=5
+        start=8 regions=0:3,8:6 free=7 fragmented=5
+        memory=25 regions=0:3,8:6 free=7 fragmented=5
+        """,
+        out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void replay_summary_printsLastLineOfEachTrace(@TempDir Path dir) throws IOException {
     AllotCommand.commandLine().execute("replay", "--summary", trace(dir).toString());
 
