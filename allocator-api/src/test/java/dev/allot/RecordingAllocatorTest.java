@@ -35,13 +35,7 @@ class RecordingAllocatorTest {
     assertThrows(IllegalArgumentException.class, () -> recorded.alloc(3, 0));
     recorded.realloc(0, 0, 2, 1);
     assertEquals(
-        "capacity 32
-alloc 5 8
-realloc 0 5 9 16
-alloc 3 1
-alloc 3 0
-realloc 0 0 2 1
-",
+        "capacity 32\nalloc 5 8\nrealloc 0 5 9 16\nalloc 3 1\nalloc 3 0\nrealloc 0 0 2 1\n",
         trace.toString());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
 import dev.allot.UnsupportedAlignmentException;
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -713,14 +713,16 @@ final class LongPairTree {
   /** Computes the summaries of a new class below {@code node}; returns the node's. */
   private long summarizeRooms(int node, int level, int c) {
     if (level == height) {
-      return leafRoom[c][node] = leafMaxRoom(node, c);
+      leafRoom[c][node] = leafMaxRoom(node, c);
+      return leafRoom[c][node];
     }
     long max = 0;
     int[] kids = innerChildren[node];
     for (int slot = 0; slot < innerCount[node]; slot++) {
       max = Math.max(max, summarizeRooms(kids[slot], level + 1, c));
     }
-    return innerRoom[c][node] = max;
+    innerRoom[c][node] = max;
+    return max;
   }
 
   private long leafMaxRoom(int leaf, int c) {

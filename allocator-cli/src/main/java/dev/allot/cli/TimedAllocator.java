@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Times every {@code alloc}, {@code dealloc} and {@code realloc} call, aligned or not, one {@link
- * System#nanoTime}
- * pair around each, into an HdrHistogram while timing is on; failed calls count too. No
- * coordinated-omission correction: each call is timed as it ran, which is what a caller waits.
+ * System#nanoTime} pair around each, into an HdrHistogram while timing is on; failed calls count
+ * too. No coordinated-omission correction: each call is timed as it ran, which is what a caller
+ * waits.
  */
 final class TimedAllocator extends ForwardingAllocator {
 

@@ -146,8 +146,16 @@ class CompareCommandTest {
   void program_alignedReallocs_translateMovesAndShrinks() {
     // first-fit keeps 8:4 in place when it shrinks (8 is aligned) and moves 3:2 (3 is not)
     String text =
-        "capacity 32\nalloc 3\nalloc 2\nalloc 4 8\nrealloc 8 4 2 8\nrealloc 3 2 1 4\n"
-            + "realloc 0 3 5 16\ndealloc 8 2\n";
+        """
+        capacity 32
+        alloc 3
+        alloc 2
+        alloc 4 8
+        realloc 8 4 2 8
+        realloc 3 2 1 4
+        realloc 0 3 5 16
+        dealloc 8 2
+        """;
     List<TraceOperation> operations = TraceParser.parse(text);
     TraceProgram program =
         TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
@@ -318,7 +326,7 @@ class CompareCommandTest {
   @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
-        new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 64);
+        new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 1, 64);
     RunMeter meter =
         program.meter(
             Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, 500, Progress.SILENT);

@@ -49,7 +49,7 @@ class FirstFitAlignedDifferentialTest {
       long alignment = ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
       String context = "seed " + seed + ", call " + call;
       if (dice < 5 || held.isEmpty()) {
-        long size = 1 + random.nextInt(40);
+        long size = 1L + random.nextInt(40);
         String expected = outcome(() -> reference.alloc(size, alignment));
         assertEquals(expected, outcome(() -> subject.alloc(size, alignment)), context);
         if (expected.startsWith("memory=") && random.nextBoolean()) {

@@ -145,9 +145,10 @@ public abstract class AllocatorContract {
   }
 
   /**
-   * Checks {@link Invariant#ALIGNMENT}, for strategies declaring {@link AllocatorFeature#ALIGNMENT}:
-   * programs make aligned calls (alignments 1 to near {@link Long#MAX_VALUE}, powers of two and
-   * not), and a twin of the strategy makes the alignment-1 ones unaligned.
+   * Checks {@link Invariant#ALIGNMENT}, for strategies declaring {@link
+   * AllocatorFeature#ALIGNMENT}: programs make aligned calls (alignments 1 to near {@link
+   * Long#MAX_VALUE}, powers of two and not), and a twin of the strategy makes the alignment-1 ones
+   * unaligned.
    */
   @Test
   public void alignment_alignedCalls_placeAtAlignedHoleStartsAndLeavePaddingFree() {
@@ -178,9 +179,10 @@ public abstract class AllocatorContract {
       Allocator allocator = run.allocator();
       Observation before = Observation.of(allocator);
       Region region = run.model().liveRegions().get(0);
+      long size = 1L + step;
       for (Executable call :
           List.<Executable>of(
-              () -> allocator.alloc(1 + step, 2 + step),
+              () -> allocator.alloc(size, 1 + size),
               () -> allocator.alloc(0, 4),
               () -> allocator.realloc(region.start(), region.size(), region.size() + 1, 8),
               () -> allocator.realloc(region.start(), region.size(), 0, 3))) {

@@ -379,13 +379,13 @@ public abstract class BadInputContract {
   public void alignedCalls_unsupported_throwNamingTheStrategy() {
     Assumptions.assumeFalse(supportsAlignment(), "the allocator supports alignment");
     Allocator allocator = sample();
-    Snapshot before = Snapshot.of(allocator);
+    Observation before = Observation.of(allocator);
     UnsupportedAlignmentException e =
         assertThrows(UnsupportedAlignmentException.class, () -> allocator.alloc(2, 4));
     assertEquals(allocator.getStrategyName(), e.getStrategyName());
     assertThrows(UnsupportedAlignmentException.class, () -> allocator.alloc(0, 4));
     assertThrows(UnsupportedAlignmentException.class, () -> allocator.realloc(0, 4, 2, 8));
-    assertEquals(before, Snapshot.of(allocator));
+    assertEquals(before, Observation.of(allocator));
     assertEquals(14, allocator.alloc(2, 1));
   }
 

@@ -171,12 +171,11 @@ public final class Workload {
     return plan;
   }
 
-
   /** Allocates a new region of the kind's next size as live region {@code index}; its size. */
   private long place(int index) {
     boolean uniformRange = kind == WorkloadKind.UNIFORM && random.nextBoolean();
     long size =
-        uniformRange ? UNIFORM_SIZE_STEP * (1 + random.nextInt(UNIFORM_MAX_STEPS)) : newSize();
+        uniformRange ? UNIFORM_SIZE_STEP * (1L + random.nextInt(UNIFORM_MAX_STEPS)) : newSize();
     long regionAlignment = uniformRange ? UNIFORM_ALIGNMENT : alignment;
     starts[index] =
         regionAlignment == 1 ? growing.alloc(size) : growing.alloc(size, regionAlignment);

@@ -106,7 +106,6 @@ public class ListReferenceAllocator extends AbstractAllocator {
     occupy(start, size);
   }
 
-
   /** The holes in address order: before the first block, between blocks, and the tail. */
   private List<Region> holes() {
     List<Region> holes = new ArrayList<>(blocks.size() + 1);

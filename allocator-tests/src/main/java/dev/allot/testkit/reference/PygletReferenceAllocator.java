@@ -18,9 +18,9 @@ import java.util.List;
  * departures from pyglet are the spec's: asserts become {@link IllegalArgumentException}s that
  * change nothing, setting the same capacity is allowed, and the metrics count the gap before the
  * first block. It also makes the aligned calls pyglet lacks, by the rules of {@code
- * docs/spec/semantics.md} ("Aligned allocation") written out as plainly, so that it is the whole
- * of first-fit's contract: alignment 1 is pyglet's call, a larger one takes the first hole, the
- * gap before the first block included, where the aligned region fits.
+ * docs/spec/semantics.md} ("Aligned allocation") written out as plainly, so that it is the whole of
+ * first-fit's contract: alignment 1 is pyglet's call, a larger one takes the first hole, the gap
+ * before the first block included, where the aligned region fits.
  *
  * <p>Clarity over speed: every call is O(n) with list shifts. It exists to be obviously right. Not
  * thread-safe.
@@ -51,7 +51,6 @@ public final class PygletReferenceAllocator implements Allocator {
     }
     return allocate(size, "alloc", size);
   }
-
 
   private long allocate(long size, String call, long... args) {
     if (starts.isEmpty()) {
