@@ -50,6 +50,21 @@ final class LongPairTree {
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
    *
+   * Alignment (HoleIndex's aligned best fit): for an alignment a > 1 the room of an entry read as
+   * the run [b, b + a') is b + a' - up(b), or 0 when up(b) is not inside: a region fits exactly
+   * when its size is at most the room, which the run's length cannot tell (padding costs up to
+   * a - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class
+   * whose largest room per node (leafRoom, innerRoom) is kept by every insert, remove and
+   * rebalance, so that firstWithRoom is one descent: O(log n), like ceiling. Making a class walks
+   * the tree once, O(n); each class adds 8 bytes per node and one summary per touched node to
+   * every change, so a change costs O(C log n) with C <= 8 classes in use.
+   *
+   * Worst case, honestly: a ninth distinct alignment gets no class, and HoleIndex walks the holes
+   * in (length, start) order from the best unaligned fit on, checking padding. A hole of length
+   * >= size + a - 1 always fits, so the walk stops there at the latest, but each of the k holes
+   * of length in [size, size + a - 1) before it can fail: O(log n + k), O(n) when every hole
+   * fails. Programs that use at most 8 alignments never walk.
+   *
    * References: Comer, "The Ubiquitous B-Tree" (1979) for B+ trees and overflow to siblings
    * (B*-style); the design of flat-array trees in Agrona and of in-memory B+ trees with node-local
    * arrays (e.g. BTreeMap in Rust's std) for cache behaviour.

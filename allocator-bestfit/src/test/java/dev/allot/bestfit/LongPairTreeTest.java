@@ -90,9 +90,12 @@ class LongPairTreeTest {
     tree.checkRooms();
   }
 
-  /** The first pair in key order whose run [b, b + a) holds size at a multiple of alignment. */
+  /**
+   * The first pair in key order whose run [b, b + a) holds size at a multiple of alignment; runs
+   * shorter than size are skipped unread, since they hold nothing.
+   */
   private static Pair firstWithRoom(NavigableSet<Pair> model, long size, long alignment) {
-    for (Pair pair : model) {
+    for (Pair pair : model.tailSet(new Pair(size, Long.MIN_VALUE), true)) {
       long start = (pair.b() + alignment - 1) / alignment * alignment;
       if (start + size <= pair.b() + pair.a()) {
         return pair;

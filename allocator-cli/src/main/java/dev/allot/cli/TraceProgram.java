@@ -144,9 +144,10 @@ final class TraceProgram implements Program {
   }
 
   private static boolean isCall(OperationKind kind) {
-    return kind == OperationKind.ALLOC
-        || kind == OperationKind.DEALLOC
-        || kind == OperationKind.REALLOC;
+    return switch (kind) {
+      case ALLOC, ALIGNED_ALLOC, DEALLOC, REALLOC, ALIGNED_REALLOC -> true;
+      case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> false;
+    };
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */

@@ -94,7 +94,8 @@ class BenchCommandTest {
     assertTrue(
         line.matches("strategy=first-fit live=100 alignment=4 ops=200 ns_per_op=.*\\R"), line);
     List<String> recorded = Files.readAllLines(trace);
-    assertTrue(recorded.get(0).endsWith("--seed 1 --alignment 4"), recorded.get(0));
+    assertEquals("capacity 0", recorded.get(0));
+    assertTrue(recorded.get(1).endsWith("--seed 1 --alignment 4"), recorded.get(1));
     assertTrue(recorded.stream().anyMatch(l -> l.matches("alloc \\d+ 256")), "uniform ranges");
     assertTrue(recorded.stream().anyMatch(l -> l.matches("alloc \\d+ 4")), "vertex ranges");
     List<String> lines = new ArrayList<>();

@@ -69,6 +69,26 @@ final class GapTree {
    * with JOL after churn (allocator-benchmarks Footprint): 26.6 to 34.4 bytes per block for 357 to
    * 328,286 blocks; the list-based reference takes 40 to 45, pyglet's Python lists about 70.
    *
+   * Alignment
+   * ---------
+   * For an alignment a > 1 the room of the gap [e, s) after a block is s - up(e), or 0 when
+   * up(e) >= s: a region fits there exactly when its size is at most the room, which the gap's
+   * length cannot tell (a gap long enough for the size can still fail on padding, by up to a - 1
+   * indices). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class:
+   * childRoom[c] holds, for every branch entry, the largest room of class c below it, kept by the
+   * same bottom-up updates as childMaxGap. The aligned first-fit search is then one descent on
+   * room instead of gap, O(L + F log n), exactly like the unaligned one. Making a class walks the
+   * tree once, O(n); each class adds 8 bytes per branch entry and one summary to every update, so
+   * with C classes in use an update costs O(C (L + F log n)), C <= 8.
+   *
+   * Worst case, honestly: a ninth distinct alignment gets no class, and FirstFitAllocator scans
+   * instead: the leftmost gap of length >= size, its padding checked, then the next such gap
+   * (nextGapAtLeast), and so on. A gap of length >= size + a - 1 always fits, so the scan stops at
+   * the first one; but every gap of length in [size, size + a - 1) before it may fail on padding.
+   * With k such gaps passed the search costs O((k + 1)(L + F log n)), which is O(n log n) when
+   * every gap fails (say all gaps are exactly size long and start one past a multiple of a).
+   * Programs that use at most 8 alignments (uniform buffers, a vertex stride, a page) never scan.
+   *
    * References
    * ----------
    * - Bayer and McCreight, "Organization and maintenance of large ordered indexes" (1972): B-trees.

@@ -5,6 +5,7 @@ import dev.allot.spi.AbstractAllocator;
 import dev.allot.spi.Alignment;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plainest correct strategy for a {@link HoleChoice}: a list of blocks, every hole found by
@@ -73,13 +74,26 @@ public class ListReferenceAllocator extends AbstractAllocator {
 
   /** Puts the region at the aligned start of the hole the choice picks. */
   private long placeIn(long size, long alignment) {
-    Region hole = choice.pick(holes(), size, alignment);
+    Region hole = pickHole(holes(), size, alignment);
     if (hole == null) {
       return NO_ROOM;
     }
     long start = alignedStart(hole, alignment);
     take(hole, start, size);
     return start;
+  }
+
+  /**
+   * Returns the hole the choice picks for a region. Package-private and overridable so that the
+   * kit's own tests can break the fit test and see the contract catch it.
+   *
+   * @param holes the free holes in address order
+   * @param size the region's size
+   * @param alignment the alignment, {@code >= 1}
+   * @return the hole, or {@code null} if none fits
+   */
+  @Nullable Region pickHole(List<Region> holes, long size, long alignment) {
+    return choice.pick(holes, size, alignment);
   }
 
   /**
