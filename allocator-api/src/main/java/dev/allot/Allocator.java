@@ -43,7 +43,8 @@ public interface Allocator {
    * free.
    *
    * <p>The default serves strategies written before alignment existed: alignment 1 calls {@link
-   * #alloc(long)}, a larger one throws {@link UnsupportedAlignmentException}.
+   * #alloc(long)}, a larger one throws {@link UnsupportedAlignmentException} (for size 0 too, so
+   * that a strategy without alignment always says so).
    *
    * @param size the number of indices, {@code >= 0}; {@code 0} returns {@code 0} and changes
    *     nothing
@@ -60,9 +61,6 @@ public interface Allocator {
     AllocatorArguments.requireAlignment(alignment, "alloc", size, alignment);
     if (alignment == 1) {
       return alloc(size);
-    }
-    if (size == 0) {
-      return 0;
     }
     throw new UnsupportedAlignmentException(
         getStrategyName(), AllocatorArguments.describe("alloc", size, alignment));

@@ -13,6 +13,11 @@ import java.util.Objects;
  * the delegate, so a decorator reports the delegate's own figures and strategy name. Thread safety
  * is the delegate's.
  *
+ * <p>The aligned {@link #alloc(long, long)} and {@link #realloc(long, long, long, long)} forward
+ * too, so that alignment passes through (alignment 1 included: it reaches the delegate's aligned
+ * method, not this class's {@link #alloc(long)}). A decorator that changes {@code alloc} or {@code
+ * realloc} therefore overrides both forms, as the SDK's decorators do.
+ *
  * @since 0.1.0
  */
 public abstract class ForwardingAllocator implements Allocator {
@@ -43,6 +48,11 @@ public abstract class ForwardingAllocator implements Allocator {
   }
 
   @Override
+  public long alloc(long size, long alignment) {
+    return delegate.alloc(size, alignment);
+  }
+
+  @Override
   public void dealloc(long start, long size) {
     delegate.dealloc(start, size);
   }
@@ -55,6 +65,11 @@ public abstract class ForwardingAllocator implements Allocator {
   @Override
   public CompactionPlan compact(long budget, long granularity) {
     return delegate.compact(budget, granularity);
+  }
+
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    return delegate.realloc(start, size, newSize, alignment);
   }
 
   @Override

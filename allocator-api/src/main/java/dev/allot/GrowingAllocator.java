@@ -68,14 +68,45 @@ public final class GrowingAllocator extends ForwardingAllocator {
   /**
    * {@inheritDoc}
    *
+   * <p>Grows to the requested capacity of an aligned failure ({@code up(end(last)) + size}, through
+   * the policy) and retries the aligned call.
+   */
+  @Override
+  public long alloc(long size, long alignment) {
+    return withGrowth(() -> delegate().alloc(size, alignment));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>Grows when the region must move and nothing fits; when it moved, calls {@link
    * RelocationListener#regionRelocated} before returning.
    */
   @Override
   public long realloc(long start, long size, long newSize) {
-    long newStart = withGrowth(() -> delegate().realloc(start, size, newSize));
+    return relocated(
+        start, size, newSize, withGrowth(() -> delegate().realloc(start, size, newSize)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Grows as {@link #realloc(long, long, long)} does; a region whose start is not a multiple of
+   * {@code alignment} moves even when it shrinks, and the listener is told of that move too.
+   */
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    return relocated(
+        start,
+        size,
+        newSize,
+        withGrowth(() -> delegate().realloc(start, size, newSize, alignment)));
+  }
+
+  /** Tells the listener when a realloc moved a region, and returns its new start. */
+  private long relocated(long start, long size, long newSize, long newStart) {
     if (size != 0 && newSize != 0 && newStart != start) {
-      onMove.regionRelocated(start, newStart, size);
+      onMove.regionRelocated(start, newStart, Math.min(size, newSize));
     }
     return newStart;
   }

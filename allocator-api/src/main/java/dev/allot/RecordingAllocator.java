@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The trace starts with {@code capacity N}, the delegate's capacity when recording began; that
  * is why the delegate must be empty then. Each {@code alloc}, {@code dealloc}, {@code realloc},
- * {@code setCapacity} and {@code compact} call adds one line, written <em>before</em> the call is
+ * {@code setCapacity} and {@code compact} call adds one line (the aligned calls as {@code alloc
+ * SIZE ALIGN} and {@code realloc START SIZE NEWSIZE ALIGN}), written <em>before</em> the call is
  * passed on, so calls that fail with bad input or lack of memory are recorded too: a replay
  * reproduces them. Reading calls (capacity, metrics, regions) are not recorded.
  *
@@ -99,6 +100,18 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
     return super.alloc(size);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Recorded as {@code alloc SIZE ALIGN}, alignment 1 included, so that a replay makes the same
+   * call.
+   */
+  @Override
+  public long alloc(long size, long alignment) {
+    write("alloc", size, alignment);
+    return super.alloc(size, alignment);
+  }
+
   @Override
   public void dealloc(long start, long size) {
     write("dealloc", start, size);
@@ -121,6 +134,17 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
   public CompactionPlan compact(long budget, long granularity) {
     write("compact", budget, granularity);
     return super.compact(budget, granularity);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Recorded as {@code realloc START SIZE NEWSIZE ALIGN}, alignment 1 included.
+   */
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    write("realloc", start, size, newSize, alignment);
+    return super.realloc(start, size, newSize, alignment);
   }
 
   @Override

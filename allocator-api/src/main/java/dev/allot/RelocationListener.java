@@ -13,11 +13,11 @@ package dev.allot;
 public interface RelocationListener {
 
   /**
-   * Called after {@link Allocator#realloc(long, long, long)} moved a region: the allocator now
-   * holds it at {@code newStart} and counts {@code [oldStart, oldStart + size)} as free, but
-   * nothing has been written to the buffer since, so the old data is still there to copy. The
-   * ranges may overlap only if the strategy placed the region in the space it freed, so copy as
-   * {@link System#arraycopy} does (correct for overlap).
+   * Called after {@link Allocator#realloc(long, long, long)} or {@link Allocator#realloc(long,
+   * long, long, long)} moved a region: the allocator now holds it at {@code newStart} and counts
+   * its old range as free, but nothing has been written to the buffer since, so the old data is
+   * still there to copy. The ranges may overlap only if the strategy placed the region in the space
+   * it freed, so copy as {@link System#arraycopy} does (correct for overlap).
    *
    * <p>Also called for each move of {@link GrowingAllocator#compact(long, long)}, a whole block, in
    * the order to copy them: the allocator has applied the whole plan, but the moves before this one
@@ -30,7 +30,9 @@ public interface RelocationListener {
    *
    * @param oldStart where the region was
    * @param newStart where it is now
-   * @param size the number of indices to copy: the region's size before the call
+   * @param size the number of indices to copy: the smaller of the region's sizes before and after
+   *     the call, which is the size before except when an aligned realloc moves a region that
+   *     shrinks (its start was not a multiple of the alignment)
    */
   void regionRelocated(long oldStart, long newStart, long size);
 }

@@ -46,6 +46,11 @@ public final class SynchronizedAllocator implements Allocator {
   }
 
   @Override
+  public synchronized long alloc(long size, long alignment) {
+    return delegate.alloc(size, alignment);
+  }
+
+  @Override
   public synchronized void dealloc(long start, long size) {
     delegate.dealloc(start, size);
   }
@@ -58,6 +63,11 @@ public final class SynchronizedAllocator implements Allocator {
   @Override
   public synchronized CompactionPlan compact(long budget, long granularity) {
     return delegate.compact(budget, granularity);
+  }
+
+  @Override
+  public synchronized long realloc(long start, long size, long newSize, long alignment) {
+    return delegate.realloc(start, size, newSize, alignment);
   }
 
   @Override

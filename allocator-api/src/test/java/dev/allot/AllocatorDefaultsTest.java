@@ -60,11 +60,12 @@ class AllocatorDefaultsTest {
   }
 
   @Test
-  void alloc_sizeZeroAnyAlignment_returnsZero() {
+  void alloc_sizeZero_returnsZeroAtAlignmentOneAndIsRefusedAbove() {
     LegacyAllocator allocator = new LegacyAllocator(10);
 
     assertEquals(0, allocator.alloc(0, 1));
-    assertEquals(0, allocator.alloc(0, 64));
+    // As the skeleton does: a strategy without alignment never answers an aligned call.
+    assertThrows(UnsupportedAlignmentException.class, () -> allocator.alloc(0, 64));
 
     assertEquals(List.of(), allocator.getAllocatedRegions());
   }

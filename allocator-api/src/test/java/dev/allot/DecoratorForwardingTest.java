@@ -44,7 +44,10 @@ class DecoratorForwardingTest {
     }
   }
 
-  /** Capacity 16; every call fits, a realloc moves, a compaction moves a block. */
+  /**
+   * Capacity 16; every call fits, a realloc moves, aligned calls pad and move, a compaction moves a
+   * block.
+   */
   private static final List<Function<Allocator, Object>> PROGRAM =
       List.of(
           a -> a.alloc(5),
@@ -61,6 +64,9 @@ class DecoratorForwardingTest {
             a.setCapacity(20);
             return "setCapacity";
           },
+          a -> a.alloc(2, 4), // the hole [1, 5) is too short once aligned: the tail, at 16
+          a -> a.realloc(16, 2, 3, 8), // aligned, ends its block: grows in place
+          a -> a.realloc(5, 8, 2, 3), // 5 is not a multiple of 3: moves to 3, even to shrink
           a -> a.compact().moves(),
           a -> a.realloc(0, 0, 3, 1));
 

@@ -99,6 +99,42 @@ class GrowingAllocatorTest {
   }
 
   @Test
+  void alloc_alignedDoesNotFit_growsToTheAlignedRequestAndRetriesAligned() {
+    Allocator growing = growing(8, GrowthPolicy.exact(), growthRecorder);
+    growing.alloc(5);
+    assertEquals(8, growing.alloc(4, 8)); // requested up(5) + 4 = 12
+    assertEquals(List.of("grow 8->12"), events);
+    assertEquals(List.of(new Region(0, 5), new Region(8, 4)), growing.getAllocatedRegions());
+  }
+
+  @Test
+  void realloc_alignedMoveNeedsRoom_growsThenReportsRelocation() {
+    Allocator growing = growing(8, GrowthPolicy.exact(), growthRecorder);
+    growing.alloc(3);
+    long second = growing.alloc(3);
+    assertEquals(8, growing.realloc(second, 3, 4, 4)); // 3 is not a multiple of 4: it moves
+    assertEquals(List.of("grow 8->12", "move 3->8 size 3"), events);
+    assertEquals(List.of(new Region(0, 3), new Region(8, 4)), growing.getAllocatedRegions());
+  }
+
+  @Test
+  void realloc_alignedMoveWhileShrinking_reportsTheNewSizeToCopy() {
+    Allocator growing = growing(16, GrowthPolicy.doubling(), growthRecorder);
+    growing.alloc(8);
+    assertEquals(8, growing.realloc(3, 5, 2, 4));
+    assertEquals(List.of("move 3->8 size 2"), events);
+  }
+
+  @Test
+  void realloc_alignedInPlace_reportsNoRelocation() {
+    Allocator growing = growing(16, GrowthPolicy.doubling(), growthRecorder);
+    assertEquals(0, growing.alloc(4, 4));
+    assertEquals(0, growing.realloc(0, 4, 9, 4));
+    assertEquals(0, growing.realloc(0, 9, 2, 4));
+    assertEquals(List.of(), events);
+  }
+
+  @Test
   void alloc_listenerThrows_capacityNotRaisedAllocatorUnchanged() {
     RuntimeException failure = new RuntimeException("buffer resize failed");
     Allocator growing =

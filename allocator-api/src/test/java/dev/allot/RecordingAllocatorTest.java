@@ -26,6 +26,20 @@ class RecordingAllocatorTest {
   }
 
   @Test
+  void alignedCalls_writtenWithTheirAlignmentAlsoOne() {
+    StringBuilder trace = new StringBuilder();
+    Allocator recorded = Allocators.recording(new TreeMapAllocator(32), trace);
+    long a = recorded.alloc(5, 8);
+    recorded.realloc(a, 5, 9, 16);
+    recorded.alloc(3, 1);
+    assertThrows(IllegalArgumentException.class, () -> recorded.alloc(3, 0));
+    recorded.realloc(0, 0, 2, 1);
+    assertEquals(
+        "capacity 32\nalloc 5 8\nrealloc 0 5 9 16\nalloc 3 1\nalloc 3 0\nrealloc 0 0 2 1\n",
+        trace.toString());
+  }
+
+  @Test
   void recording_nonEmptyAllocator_illegalArgument() {
     Allocator used = new TreeMapAllocator(8);
     used.alloc(1);

@@ -30,17 +30,23 @@ class SynchronizedAllocatorTest {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
+      boolean aligned = t % 2 == 1; // half the threads use the aligned calls, each under the lock
       done.add(
           pool.submit(
               () -> {
                 go.await();
                 for (int i = 0; i < ROUNDS; i++) {
-                  long start = shared.alloc(1);
+                  long start = aligned ? shared.alloc(1, 8) : shared.alloc(1);
+                  assertEquals(0, aligned ? start % 8 : 0, "unaligned start " + start);
                   assertNull(
                       owners.put(start, Thread.currentThread()),
                       "index " + start + " handed out twice");
                   owners.remove(start);
-                  shared.dealloc(start, 1);
+                  if (aligned) {
+                    shared.realloc(start, 1, 0, 8);
+                  } else {
+                    shared.dealloc(start, 1);
+                  }
                 }
                 return null;
               }));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AlignmentTest {
@@ -27,6 +29,28 @@ class AlignmentTest {
     assertEquals(Alignment.OVERFLOW, Alignment.up(MAX - 1, 1L << 62));
     assertEquals(Alignment.OVERFLOW, Alignment.up(MAX, 2));
     assertEquals(MAX - 1, Alignment.up(MAX - 2, 2));
+  }
+
+  @Test
+  void up_powersOfTwoAndOthers_matchExactArithmetic() {
+    SplittableRandom random = new SplittableRandom(11);
+    BigInteger max = BigInteger.valueOf(MAX);
+    for (int i = 0; i < 200_000; i++) {
+      long alignment =
+          switch (i % 4) {
+            case 0 -> 1L << random.nextInt(63);
+            case 1 -> 1 + random.nextLong(1 << 12);
+            case 2 -> MAX - random.nextInt(4);
+            default -> (1L << random.nextInt(1, 63)) + random.nextInt(-1, 2);
+          };
+      long nearMax = MAX - random.nextLong(Math.min(alignment, 1L << 40) + 2);
+      long value = random.nextBoolean() ? random.nextLong(MAX) : nearMax;
+      BigInteger step = BigInteger.valueOf(alignment);
+      BigInteger exact =
+          BigInteger.valueOf(value).add(step).subtract(BigInteger.ONE).divide(step).multiply(step);
+      long expected = exact.compareTo(max) > 0 ? Alignment.OVERFLOW : exact.longValueExact();
+      assertEquals(expected, Alignment.up(value, alignment), value + " up to " + alignment);
+    }
   }
 
   @Test

@@ -34,12 +34,22 @@ public abstract class WorkloadState {
   protected abstract WorkloadKind kind();
 
   /**
+   * Returns the alignment every placement of the workload asks for.
+   *
+   * @return 1 (the unaligned calls) unless a benchmark says otherwise
+   */
+  protected long alignment() {
+    return 1;
+  }
+
+  /**
    * Creates the allocator (capacity 0, grown by the workload) and fills it with {@link #live}
    * regions.
    */
   @Setup(Level.Trial)
   public void setUp() {
-    workload = kind().create(BenchmarkStrategies.require(strategy, live).create(0), SEED);
+    workload =
+        kind().create(BenchmarkStrategies.require(strategy, live).create(0), SEED, alignment());
     workload.fill(live);
   }
 }

@@ -2,6 +2,7 @@ package dev.allot.bestfit;
 
 import dev.allot.Region;
 import dev.allot.spi.AbstractAllocator;
+import dev.allot.spi.Alignment;
 import java.util.Collections;
 import java.util.List;
 
@@ -33,26 +34,54 @@ final class BestFitAllocator extends AbstractAllocator {
     long start = holes.start(hole);
     long length = holes.length(hole);
     holes.remove(start, length);
-    fill(start, length, size);
+    fill(start, length, start, size);
     return start;
   }
 
   /**
-   * Allocates the first {@code size} indices of the free run {@code [start, start + length)}, which
-   * is already out of the hole index, merging with the blocks around it.
+   * Places {@code size > 0} indices at the aligned start of the smallest hole that fits them there,
+   * lowest first; the padding before the start stays a hole.
    */
-  private void fill(long start, long length, long size) {
-    long holeEnd = start + length;
-    boolean closes = size == length && holeEnd < getCapacity(); // the next block starts at holeEnd
+  @Override
+  protected long placeAligned(long size, long alignment) {
+    int hole = holes.bestAlignedFit(size, alignment);
+    if (hole == HoleIndex.NONE) {
+      return NO_ROOM;
+    }
+    long holeStart = holes.start(hole);
+    long length = holes.length(hole);
+    long start = Alignment.up(holeStart, alignment); // no overflow: the hole fits
+    holes.remove(holeStart, length);
+    fill(holeStart, length, start, size);
+    return start;
+  }
+
+  @Override
+  protected boolean supportsAlignment() {
+    return true;
+  }
+
+  /**
+   * Allocates {@code [start, start + size)} of the free run {@code [holeStart, holeStart +
+   * length)}, which is already out of the hole index, merging with the blocks around it: the
+   * padding before {@code start} and the rest after the region become holes.
+   */
+  private void fill(long holeStart, long length, long start, long size) {
+    long holeEnd = holeStart + length;
+    long end = start + size;
+    boolean closes = end == holeEnd && holeEnd < getCapacity(); // the next block starts at holeEnd
     long nextSize = 0;
     if (closes) {
       nextSize = blocks.size(blocks.find(holeEnd));
       blocks.remove(holeEnd);
     } else {
-      holes.add(start + size, length - size);
+      holes.add(end, holeEnd - end);
     }
     long joined = size + nextSize;
-    if (start == 0) {
+    if (start > holeStart) {
+      holes.add(holeStart, start - holeStart);
+      blocks.add(start, joined);
+    } else if (start == 0) {
       blocks.add(0, joined);
     } else {
       int before = blocks.find(start - 1); // it ends at start: a hole always follows a block
@@ -105,7 +134,10 @@ final class BestFitAllocator extends AbstractAllocator {
     return blocks.end(block);
   }
 
-  /** Grows into the hole after the block when it holds the growth, filling it exactly or not. */
+  /**
+   * Grows into the hole after the block when it holds the growth, filling it exactly or not: the
+   * same rule at every alignment, since an aligned region that grows keeps its start.
+   */
   @Override
   protected boolean growInPlace(long end, long growth, long alignment) {
     int after = blocks.next(blocks.find(end - 1));
@@ -114,7 +146,7 @@ final class BestFitAllocator extends AbstractAllocator {
       return false;
     }
     holes.remove(end, free);
-    fill(end, free, growth);
+    fill(end, free, end, growth);
     return true;
   }
 
@@ -154,26 +186,12 @@ final class BestFitAllocator extends AbstractAllocator {
   @Override
   protected void moveBlock(long from, long size, long to) {
     free(from, size);
-    long end = to + size;
     int before = blocks.find(to);
     int after = before == BlockIndex.NONE ? blocks.first() : blocks.next(before);
     long holeStart = before == BlockIndex.NONE ? 0 : blocks.end(before);
     long holeEnd = after == BlockIndex.NONE ? getCapacity() : blocks.start(after);
     holes.remove(holeStart, holeEnd - holeStart);
-    holes.add(holeStart, to - holeStart);
-    holes.add(end, holeEnd - end);
-    boolean joinsPrevious = before != BlockIndex.NONE && holeStart == to;
-    long joined = size;
-    if (after != BlockIndex.NONE && holeEnd == end) {
-      joined += blocks.size(after);
-      blocks.remove(holeEnd); // handles change: find the previous block again below
-    }
-    if (joinsPrevious) {
-      int previous = blocks.find(to - 1);
-      blocks.setSize(previous, blocks.size(previous) + joined);
-    } else {
-      blocks.add(to, joined);
-    }
+    fill(holeStart, holeEnd - holeStart, to, size);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.allot.bestfit;
 
+import dev.allot.spi.Alignment;
+
 /**
  * The free holes ordered by {@code (length, start)}: the best fit for a size is the first hole at
  * or after {@code (size, 0)}, found in O(log n). Not thread-safe.
@@ -34,6 +36,27 @@ final class HoleIndex {
    */
   int bestFit(long size) {
     return tree.ceiling(size, 0);
+  }
+
+  /**
+   * Returns the smallest hole in which {@code up(start) + size} fits for {@code alignment}, lowest
+   * start on a tie, or {@link #NONE}. The tree keeps room summaries for up to {@link
+   * LongPairTree#MAX_ALIGNMENT_CLASSES} alignments, for which this is one descent, O(log n). Past
+   * that many, the holes are visited in order from the best unaligned fit on; each hole of length
+   * at least {@code size + alignment - 1} fits, so the visit ends there at the latest: O(log n + k)
+   * for the k holes long enough for {@code size} that fail on padding, which can be all of them.
+   */
+  int bestAlignedFit(long size, long alignment) {
+    int alignmentClass = tree.alignmentClass(alignment);
+    if (alignmentClass != NONE) {
+      return tree.firstWithRoom(size, alignmentClass);
+    }
+    int hole = tree.ceiling(size, 0);
+    while (hole != NONE
+        && !Alignment.fits(start(hole), start(hole) + length(hole), size, alignment)) {
+      hole = tree.next(hole);
+    }
+    return hole;
   }
 
   long start(int hole) {

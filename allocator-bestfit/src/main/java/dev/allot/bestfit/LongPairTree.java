@@ -1,5 +1,6 @@
 package dev.allot.bestfit;
 
+import dev.allot.spi.Alignment;
 import java.util.Arrays;
 
 /**
@@ -49,6 +50,21 @@ final class LongPairTree {
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
    *
+   * Alignment (HoleIndex's aligned best fit): for an alignment a > 1 the room of an entry read as
+   * the run [b, b + a') is b + a' - up(b), or 0 when up(b) is not inside: a region fits exactly
+   * when its size is at most the room, which the run's length cannot tell (padding costs up to
+   * a - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class
+   * whose largest room per node (leafRoom, innerRoom) is kept by every insert, remove and
+   * rebalance, so that firstWithRoom is one descent: O(log n), like ceiling. Making a class walks
+   * the tree once, O(n); each class adds 8 bytes per node and one summary per touched node to
+   * every change, so a change costs O(C log n) with C <= 8 classes in use.
+   *
+   * Worst case, honestly: a ninth distinct alignment gets no class, and HoleIndex walks the holes
+   * in (length, start) order from the best unaligned fit on, checking padding. A hole of length
+   * >= size + a - 1 always fits, so the walk stops there at the latest, but each of the k holes
+   * of length in [size, size + a - 1) before it can fail: O(log n + k), O(n) when every hole
+   * fails. Programs that use at most 8 alignments never walk.
+   *
    * References: Comer, "The Ubiquitous B-Tree" (1979) for B+ trees and overflow to siblings
    * (B*-style); the design of flat-array trees in Agrona and of in-memory B+ trees with node-local
    * arrays (e.g. BTreeMap in Rust's std) for cache behaviour.
@@ -59,6 +75,9 @@ final class LongPairTree {
 
   /** The handle of no entry. */
   static final int NONE = -1;
+
+  /** Alignments whose room summaries a tree keeps at most (see {@link #alignmentClass}). */
+  static final int MAX_ALIGNMENT_CLASSES = 8;
 
   /** Bits of a handle that hold the slot in the leaf. */
   private static final int SLOT_BITS = Integer.numberOfTrailingZeros(CAPACITY);
@@ -143,6 +162,30 @@ final class LongPairTree {
   private int[] pathNode = new int[INITIAL_PATH];
 
   private int[] pathSlot = new int[INITIAL_PATH];
+
+  /** The alignment of each alignment class, in the order the classes were made. */
+  private final long[] classAlignment = new long[MAX_ALIGNMENT_CLASSES];
+
+  private int classCount;
+
+  /** {@code leafRoom[c][leaf]}: the most room class {@code c} finds in one entry of the leaf. */
+  private final long[][] leafRoom = new long[MAX_ALIGNMENT_CLASSES][];
+
+  /**
+   * {@code innerRoom[c][node]}: the most room class {@code c} finds in one entry below the node.
+   */
+  private final long[][] innerRoom = new long[MAX_ALIGNMENT_CLASSES][];
+
+  /** Whether the running insert or remove moved entries between nodes: scratch, not state. */
+  private boolean restructured;
+
+  /**
+   * The nodes just before and after the path node at each level (the leaf at level {@code height}),
+   * in key order: scratch of {@link #refreshRooms}.
+   */
+  private int[] pathBefore = new int[INITIAL_PATH + 1];
+
+  private int[] pathAfter = new int[INITIAL_PATH + 1];
 
   /**
    * Creates an empty tree.
@@ -292,6 +335,7 @@ final class LongPairTree {
    * @throws IllegalStateException if an entry with the same key is present (a caller bug)
    */
   void insert(long a, long b) {
+    restructured = false;
     if (root == NONE) {
       int leaf = newLeaf();
       leafNext[leaf] = NONE;
@@ -300,6 +344,7 @@ final class LongPairTree {
       height = 0;
       firstLeaf = leaf;
       lastLeaf = leaf;
+      restructured = true;
     }
     int leaf = descend(a, b);
     long[] keys = leafKeys[leaf];
@@ -316,10 +361,14 @@ final class LongPairTree {
     if (count == CAPACITY) {
       relieveLeaf(leaf);
     }
+    if (classCount > 0) {
+      updateRooms(leaf, a, b, true);
+    }
   }
 
   /** Brings a full leaf under capacity: spill into a roomy sibling, else split. */
   private void relieveLeaf(int leaf) {
+    restructured = true;
     if (height == 0) {
       int right = splitLeaf(leaf);
       growRoot(leaf, right, leafKeys[right]);
@@ -428,6 +477,8 @@ final class LongPairTree {
     if (height == pathNode.length) {
       pathNode = Arrays.copyOf(pathNode, height * 2);
       pathSlot = Arrays.copyOf(pathSlot, height * 2);
+      pathBefore = Arrays.copyOf(pathBefore, height * 2 + 1);
+      pathAfter = Arrays.copyOf(pathAfter, height * 2 + 1);
     }
   }
 
@@ -445,6 +496,7 @@ final class LongPairTree {
    * @throws IllegalStateException if there is none (a caller bug)
    */
   void remove(long a, long b) {
+    restructured = false;
     if (root != NONE) {
       int leaf = descend(a, b);
       long[] keys = leafKeys[leaf];
@@ -456,6 +508,9 @@ final class LongPairTree {
         size--;
         if (count < MERGE_BELOW) {
           shrinkLeaf(leaf);
+        }
+        if (classCount > 0) {
+          updateRooms(leaf, a, b, false);
         }
         return;
       }
@@ -473,6 +528,7 @@ final class LongPairTree {
       }
       return;
     }
+    restructured = true;
     int level = height - 1;
     int parent = pathNode[level];
     int slot = pathSlot[level];
@@ -500,6 +556,8 @@ final class LongPairTree {
     } else if (count == 0) {
       unlinkLeaf(leaf);
       removeChild(level, slot);
+    } else {
+      restructured = false; // no branch above changed a node
     }
   }
 
@@ -590,6 +648,238 @@ final class LongPairTree {
     freeInner(right);
   }
 
+  // ---------------------------------------------------------------- aligned room
+
+  /**
+   * Returns the class of an alignment, making it on first use, or {@link #NONE} when {@link
+   * #MAX_ALIGNMENT_CLASSES} classes exist. From then on every change keeps, per node, the most room
+   * the class finds in one entry below it, reading each entry as the run {@code [b, b + a)} (a
+   * hole: length, start), so that {@link #firstWithRoom} is one descent. Making a class walks the
+   * tree once, O(n).
+   *
+   * @param alignment the alignment, {@code >= 1}
+   */
+  int alignmentClass(long alignment) {
+    for (int c = 0; c < classCount; c++) {
+      if (classAlignment[c] == alignment) {
+        return c;
+      }
+    }
+    if (classCount == MAX_ALIGNMENT_CLASSES) {
+      return NONE;
+    }
+    int c = classCount;
+    classAlignment[c] = alignment;
+    leafRoom[c] = new long[leafKeys.length];
+    innerRoom[c] = new long[innerKeys.length];
+    classCount++;
+    if (root != NONE) {
+      summarizeRooms(root, 0, c);
+    }
+    return c;
+  }
+
+  /**
+   * Returns the first entry in key order in whose run a region of {@code size} fits at a start that
+   * is a multiple of the class's alignment ({@code up(b) + size <= a + b}), or {@link #NONE}. For
+   * the hole index, ordered by (length, start), that is the aligned best fit. O(F log n).
+   *
+   * @param size the region's size, {@code > 0}
+   * @param alignmentClass a class from {@link #alignmentClass}
+   */
+  int firstWithRoom(long size, int alignmentClass) {
+    if (root == NONE || roomOf(root, 0, alignmentClass) < size) {
+      return NONE;
+    }
+    int node = root;
+    for (int level = 0; level < height; level++) {
+      int[] kids = innerChildren[node];
+      int slot = 0;
+      while (roomOf(kids[slot], level + 1, alignmentClass) < size) {
+        slot++; // the node's summary promised a child that fits
+      }
+      node = kids[slot];
+    }
+    long[] keys = leafKeys[node];
+    long alignment = classAlignment[alignmentClass];
+    int slot = 0;
+    while (room(keys[CAPACITY + slot], keys[slot], alignment) < size) {
+      slot++;
+    }
+    return handle(node, slot);
+  }
+
+  /**
+   * Returns the room a region finds in the run {@code [start, start + length)} at a start that is a
+   * multiple of {@code alignment}: {@code start + length - up(start)}, or 0 when that start is not
+   * inside. A region of size {@code s} fits exactly when the room is {@code >= s}.
+   */
+  private static long room(long start, long length, long alignment) {
+    long aligned = Alignment.up(start, alignment);
+    long end = start + length;
+    return aligned == Alignment.OVERFLOW || aligned >= end ? 0 : end - aligned;
+  }
+
+  /** The summary of a node at {@code level} (0: the root; {@code height}: a leaf). */
+  private long roomOf(int node, int level, int c) {
+    return level == height ? leafRoom[c][node] : innerRoom[c][node];
+  }
+
+  /** Computes the summaries of a new class below {@code node}; returns the node's. */
+  private long summarizeRooms(int node, int level, int c) {
+    if (level == height) {
+      leafRoom[c][node] = leafMaxRoom(node, c);
+      return leafRoom[c][node];
+    }
+    long max = 0;
+    int[] kids = innerChildren[node];
+    for (int slot = 0; slot < innerCount[node]; slot++) {
+      max = Math.max(max, summarizeRooms(kids[slot], level + 1, c));
+    }
+    innerRoom[c][node] = max;
+    return max;
+  }
+
+  private long leafMaxRoom(int leaf, int c) {
+    long[] keys = leafKeys[leaf];
+    long alignment = classAlignment[c];
+    long max = 0;
+    for (int slot = 0; slot < leafCount[leaf]; slot++) {
+      max = Math.max(max, room(keys[CAPACITY + slot], keys[slot], alignment));
+    }
+    return max;
+  }
+
+  private long innerMaxRoom(int node, int level, int c) {
+    int[] kids = innerChildren[node];
+    long max = 0;
+    for (int slot = 0; slot < innerCount[node]; slot++) {
+      max = Math.max(max, roomOf(kids[slot], level + 1, c));
+    }
+    return max;
+  }
+
+  /**
+   * Brings the room summaries up to date after the entry {@code (a, b)} was inserted into or
+   * removed from {@code leaf}. Without a change of structure the path of that call still holds: an
+   * insert raises the summaries up it, a removal rescans only the nodes whose maximum it was.
+   * Otherwise {@link #refreshRooms} recomputes around the entry's new place.
+   */
+  private void updateRooms(int leaf, long a, long b, boolean inserted) {
+    if (restructured) {
+      restructured = false;
+      refreshRooms(a, b);
+      return;
+    }
+    for (int c = 0; c < classCount; c++) {
+      long changed = room(b, a, classAlignment[c]);
+      long old = leafRoom[c][leaf];
+      long now = inserted ? Math.max(old, changed) : changed < old ? old : leafMaxRoom(leaf, c);
+      leafRoom[c][leaf] = now;
+      for (int level = height - 1; level >= 0 && now != old; level--) {
+        int node = pathNode[level];
+        long nodeOld = innerRoom[c][node];
+        long nodeNow =
+            now > old
+                ? Math.max(nodeOld, now)
+                : nodeOld > old ? nodeOld : innerMaxRoom(node, level, c);
+        innerRoom[c][node] = nodeNow;
+        old = nodeOld;
+        now = nodeNow;
+      }
+    }
+  }
+
+  /**
+   * Recomputes the room summaries after a change of structure. A split, spill or merge changes, at
+   * each level, only the node on the path to the changed entry and the nodes just before and after
+   * it in key order (a node and its new sibling, two siblings that shared entries, a node and the
+   * one it absorbed), so a new descent to {@code (a, b)}, those neighbours, and a rescan of at most
+   * three nodes per level, bottom up, restore every summary: O(F log n) per class.
+   */
+  private void refreshRooms(long a, long b) {
+    if (root == NONE) {
+      return;
+    }
+    int leaf = descend(a, b);
+    pathBefore[0] = NONE;
+    pathAfter[0] = NONE;
+    for (int level = 0; level < height; level++) {
+      int node = pathNode[level];
+      int slot = pathSlot[level];
+      int[] kids = innerChildren[node];
+      int before = pathBefore[level];
+      int after = pathAfter[level];
+      pathBefore[level + 1] =
+          slot > 0
+              ? kids[slot - 1]
+              : before == NONE ? NONE : innerChildren[before][innerCount[before] - 1];
+      pathAfter[level + 1] =
+          slot + 1 < innerCount[node]
+              ? kids[slot + 1]
+              : after == NONE ? NONE : innerChildren[after][0];
+    }
+    for (int c = 0; c < classCount; c++) {
+      long[] rooms = leafRoom[c];
+      rooms[leaf] = leafMaxRoom(leaf, c);
+      if (pathBefore[height] != NONE) {
+        rooms[pathBefore[height]] = leafMaxRoom(pathBefore[height], c);
+      }
+      if (pathAfter[height] != NONE) {
+        rooms[pathAfter[height]] = leafMaxRoom(pathAfter[height], c);
+      }
+      for (int level = height - 1; level >= 0; level--) {
+        refreshInner(pathBefore[level], level, c);
+        refreshInner(pathNode[level], level, c);
+        refreshInner(pathAfter[level], level, c);
+      }
+    }
+  }
+
+  private void refreshInner(int node, int level, int c) {
+    if (node != NONE) {
+      innerRoom[c][node] = innerMaxRoom(node, level, c);
+    }
+  }
+
+  /**
+   * Walks the whole tree and throws {@link IllegalStateException} at the first room summary that
+   * differs from the entries below it. O(n); for tests.
+   */
+  void checkRooms() {
+    for (int c = 0; c < classCount; c++) {
+      if (root != NONE) {
+        checkRooms(root, 0, c);
+      }
+    }
+  }
+
+  private long checkRooms(int node, int level, int c) {
+    long expected;
+    if (level == height) {
+      expected = leafMaxRoom(node, c);
+    } else {
+      expected = 0;
+      for (int slot = 0; slot < innerCount[node]; slot++) {
+        expected = Math.max(expected, checkRooms(innerChildren[node][slot], level + 1, c));
+      }
+    }
+    if (roomOf(node, level, c) != expected) {
+      throw new IllegalStateException(
+          "room of alignment "
+              + classAlignment[c]
+              + " at node "
+              + node
+              + " (level "
+              + level
+              + ") is "
+              + roomOf(node, level, c)
+              + ", not "
+              + expected);
+    }
+    return expected;
+  }
+
   // ---------------------------------------------------------------- node pools
 
   private int newLeaf() {
@@ -608,6 +898,9 @@ final class LongPairTree {
         leafCount = Arrays.copyOf(leafCount, length);
         leafNext = Arrays.copyOf(leafNext, length);
         leafPrev = Arrays.copyOf(leafPrev, length);
+        for (int c = 0; c < classCount; c++) {
+          leafRoom[c] = Arrays.copyOf(leafRoom[c], length);
+        }
       }
     }
     leafKeys[leaf] = new long[2 * CAPACITY];
@@ -630,6 +923,9 @@ final class LongPairTree {
         innerKeys = grownPool(innerKeys, length, NO_KEYS);
         innerChildren = grownPool(innerChildren, length, NO_CHILDREN);
         innerCount = Arrays.copyOf(innerCount, length);
+        for (int c = 0; c < classCount; c++) {
+          innerRoom[c] = Arrays.copyOf(innerRoom[c], length);
+        }
       }
     }
     innerKeys[node] = new long[2 * CAPACITY];

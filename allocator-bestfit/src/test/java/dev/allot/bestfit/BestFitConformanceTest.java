@@ -11,4 +11,9 @@ class BestFitConformanceTest {
   void replay_bestFitCorpus_matchesExpectedOutputLineForLine() throws IOException {
     ConformanceCorpus.assertReplayMatches(new BestFitStrategy(), "best-fit");
   }
+
+  @Test
+  void replay_alignedCorpus_matchesExpectedOutputLineForLine() throws IOException {
+    ConformanceCorpus.assertReplayMatches(new BestFitStrategy(), "aligned-best-fit");
+  }
 }

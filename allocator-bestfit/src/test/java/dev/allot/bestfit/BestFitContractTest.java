@@ -15,6 +15,7 @@ class BestFitContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION);
+    return Set.of(
+        AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION, AllocatorFeature.ALIGNMENT);
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Seeded random calls, valid and invalid, applied to {@link BestFitAllocator} and to the kit's list
- * reference of best-fit ({@link HoleChoice#SMALLEST}): every result, exception and state must
- * agree.
+ * Seeded random calls, valid and invalid, aligned and not, applied to {@link BestFitAllocator} and
+ * to the kit's list reference of best-fit ({@link HoleChoice#SMALLEST}): every result, exception
+ * and state must agree.
  */
 @Tag("slow") // long seeded runs against the list oracle
 class BestFitDifferentialTest {
@@ -76,9 +76,14 @@ class BestFitDifferentialTest {
    */
   private Function<Allocator, Long> nextOperation(Allocator subject, int maxSize) {
     int dice = random.nextInt(100);
-    if (dice < 38) {
+    if (dice < 20) {
       long size = random.nextInt(maxSize + 1);
       return allocator -> track(allocator, subject, allocator.alloc(size), size);
+    }
+    if (dice < 38) {
+      long size = random.nextInt(maxSize + 1);
+      long alignment = alignment();
+      return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
     }
     if (dice < 65 && !held.isEmpty()) {
       long[] region = held.get(random.nextInt(held.size()));
@@ -96,8 +101,12 @@ class BestFitDifferentialTest {
     if (dice < 90 && !held.isEmpty()) {
       long[] region = held.get(random.nextInt(held.size()));
       long newSize = random.nextInt(4) == 0 ? region[1] : random.nextInt(2 * maxSize + 1);
+      long alignment = random.nextBoolean() ? 0 : alignment(); // 0 here: the unaligned call
       return allocator -> {
-        long result = allocator.realloc(region[0], region[1], newSize);
+        long result =
+            alignment == 0
+                ? allocator.realloc(region[0], region[1], newSize)
+                : allocator.realloc(region[0], region[1], newSize, alignment);
         if (allocator == subject) {
           held.remove(region);
           if (newSize > 0) {
@@ -147,6 +156,19 @@ class BestFitDifferentialTest {
     if (rest > 0) {
       held.add(new long[] {region[0] + offset + size, rest});
     }
+  }
+
+  /** An alignment: mostly small, sometimes not a power of two, huge, or bad (0, negative). */
+  private long alignment() {
+    return switch (random.nextInt(12)) {
+      case 0 -> 1;
+      case 1 -> 3;
+      case 2 -> 12;
+      case 3 -> 256;
+      case 4 -> Long.MAX_VALUE - random.nextInt(3); // the requested capacity passes the maximum
+      case 5 -> random.nextInt(3) - 1; // -1, 0 or 1
+      default -> 1L << random.nextInt(1, 5);
+    };
   }
 
   /** A number that is often bad: negative, near {@link Long#MAX_VALUE}, or unallocated. */

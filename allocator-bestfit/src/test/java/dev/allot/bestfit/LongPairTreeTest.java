@@ -59,6 +59,68 @@ class LongPairTreeTest {
   }
 
   @Test
+  void rooms_randomHolesThroughSplitsAndMerges_matchAScanOfTheModel() {
+    LongPairTree tree = new LongPairTree(true);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(13);
+    long[] alignments = {8, 256, 3};
+    int[] classes = {tree.alignmentClass(8), tree.alignmentClass(256), LongPairTree.NONE};
+    for (int i = 0; i < 60_000; i++) {
+      if (i == 20_000) {
+        classes[2] = tree.alignmentClass(3); // made with thousands of entries present
+      }
+      Pair key = new Pair(1 + random.nextLong(300), random.nextLong(1 << 16));
+      boolean grow = i < 20_000 || (i < 40_000 ? random.nextInt(3) > 0 : random.nextInt(3) == 0);
+      if (grow && !model.contains(key)) {
+        insert(tree, model, key);
+      } else if (!model.isEmpty()) {
+        Pair present = model.ceiling(key);
+        remove(tree, model, present != null ? present : model.first());
+      }
+      if (i % 97 == 0) {
+        tree.checkRooms();
+      }
+      int which = random.nextInt(i < 20_000 ? 2 : 3);
+      long size = 1 + random.nextLong(300);
+      int found = tree.firstWithRoom(size, classes[which]);
+      Pair expected = firstWithRoom(model, size, alignments[which]);
+      assertEquals(
+          expected, found == LongPairTree.NONE ? null : new Pair(tree.a(found), tree.b(found)));
+    }
+    tree.checkRooms();
+  }
+
+  /**
+   * The first pair in key order whose run [b, b + a) holds size at a multiple of alignment; runs
+   * shorter than size are skipped unread, since they hold nothing.
+   */
+  private static Pair firstWithRoom(NavigableSet<Pair> model, long size, long alignment) {
+    for (Pair pair : model.tailSet(new Pair(size, Long.MIN_VALUE), true)) {
+      long start = (pair.b() + alignment - 1) / alignment * alignment;
+      if (start + size <= pair.b() + pair.a()) {
+        return pair;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void alignmentClass_sameAlignmentSameClass_untilAllAreTaken() {
+    LongPairTree tree = new LongPairTree(true);
+    int first = tree.alignmentClass(16);
+    assertEquals(first, tree.alignmentClass(16));
+    for (int i = 1; i < LongPairTree.MAX_ALIGNMENT_CLASSES; i++) {
+      tree.alignmentClass(16 + i);
+    }
+    assertEquals(LongPairTree.NONE, tree.alignmentClass(4));
+    assertEquals(LongPairTree.NONE, tree.firstWithRoom(1, first)); // empty
+    tree.insert(30, 5); // the run [5, 35): at 16, room 19
+    assertEquals(tree.first(), tree.firstWithRoom(19, first));
+    assertEquals(LongPairTree.NONE, tree.firstWithRoom(20, first));
+    tree.checkRooms();
+  }
+
+  @Test
   void valueKeys_setB_keepsOrderAndFindsByA() {
     LongPairTree tree = new LongPairTree(false);
     for (long a = 0; a < 10_000; a++) {

@@ -89,8 +89,19 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "churn",
       description =
           "${COMPLETION-CANDIDATES}: churn has sizes 1..64, sprites sizes 4/6, text grows by"
-              + " realloc (default: ${DEFAULT-VALUE}).")
+              + " realloc, uniform makes half its ranges uniform buffers (16..1024 at alignment"
+              + " 256) (default: ${DEFAULT-VALUE}).")
   WorkloadKind workload = WorkloadKind.CHURN;
+
+  @Option(
+      names = "--alignment",
+      paramLabel = "A",
+      defaultValue = "1",
+      converter = PositiveCount.class,
+      description =
+          "Alignment every placement asks for, 1 or more (uniform ranges keep 256); default:"
+              + " ${DEFAULT-VALUE}.")
+  long alignment = 1;
 
   @Option(
       names = "--record",
@@ -119,7 +130,9 @@ final class BenchCommand implements Callable<Integer> {
               + " --ops "
               + ops
               + " --seed "
-              + seed);
+              + seed
+              + " --alignment "
+              + alignment);
       run(chosen, kind, recorder, System.out);
     }
     return 0;
@@ -128,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
   private void run(
       AllocationStrategy chosen, WorkloadKind kind, Allocator allocator, PrintStream out) {
     TimedAllocator timed = new TimedAllocator(allocator);
-    Workload driver = kind.create(timed, seed);
+    Workload driver = kind.create(timed, seed, alignment);
     driver.fill(live);
     long warmup = Math.min(ops, MAX_WARMUP_OPS);
     while (driver.operations() < warmup) {
@@ -154,10 +167,11 @@ final class BenchCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "strategy=%s live=%d ops=%d ns_per_op=%.1f p50_ns=%d p99_ns=%d p99.9_ns=%d max_ns=%d"
+            "strategy=%s live=%d%s ops=%d ns_per_op=%.1f p50_ns=%d p99_ns=%d p99.9_ns=%d max_ns=%d"
                 + " timer_ns=%d fragmentation=%.4f",
             chosen.getName(),
             live,
+            alignment == 1 ? "" : " alignment=" + alignment,
             done,
             done == 0 ? 0.0 : (double) elapsed / done,
             durations.getValueAtPercentile(50),

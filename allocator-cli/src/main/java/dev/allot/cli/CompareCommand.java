@@ -107,6 +107,16 @@ final class CompareCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(
+      names = "--alignment",
+      paramLabel = "A",
+      defaultValue = "1",
+      converter = PositiveCount.class,
+      description =
+          "With --workload: alignment every placement asks for, 1 or more; uniform ranges keep"
+              + " 256 (default: ${DEFAULT-VALUE}).")
+  long alignment = 1;
+
+  @Option(
       names = "--initial-capacity",
       paramLabel = "N",
       defaultValue = "1024",
@@ -138,11 +148,16 @@ final class CompareCommand implements Callable<Integer> {
     Program program =
         file != null
             ? replay.program(file)
-            : new WorkloadProgram(kind, live, ops, seed, initialCapacity);
+            : new WorkloadProgram(kind, live, ops, seed, alignment, initialCapacity);
     String source =
         file != null
             ? String.valueOf(file.getFileName())
-            : kind + " workload, " + live + " live, seed " + seed;
+            : kind
+                + " workload, "
+                + live
+                + " live, seed "
+                + seed
+                + (alignment == 1 ? "" : ", alignment " + alignment);
     GrowthPolicy policy = replay.policy();
     List<RunMeter> runs = new ArrayList<>();
     for (AllocationStrategy strategy : chosenStrategies()) {

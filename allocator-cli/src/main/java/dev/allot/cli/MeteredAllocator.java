@@ -5,9 +5,9 @@ import dev.allot.CompactionPlan;
 import dev.allot.ForwardingAllocator;
 
 /**
- * Reports every {@code alloc}, {@code dealloc} and {@code realloc} (failed ones too) and every
- * compaction's plan to a {@link RunMeter}; relocations reach the meter as the growing allocator's
- * relocation listener. Not thread-safe.
+ * Reports every {@code alloc}, {@code dealloc} and {@code realloc}, aligned or not (failed ones
+ * too), and every compaction's plan to a {@link RunMeter}; relocations reach the meter as the
+ * growing allocator's relocation listener. Not thread-safe.
  */
 final class MeteredAllocator extends ForwardingAllocator {
 
@@ -22,6 +22,15 @@ final class MeteredAllocator extends ForwardingAllocator {
   public long alloc(long size) {
     try {
       return super.alloc(size);
+    } finally {
+      meter.called(delegate());
+    }
+  }
+
+  @Override
+  public long alloc(long size, long alignment) {
+    try {
+      return super.alloc(size, alignment);
     } finally {
       meter.called(delegate());
     }
@@ -50,5 +59,14 @@ final class MeteredAllocator extends ForwardingAllocator {
     CompactionPlan plan = super.compact(budget, granularity);
     meter.compacted(delegate(), plan.movedIndices());
     return plan;
+  }
+
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    try {
+      return super.realloc(start, size, newSize, alignment);
+    } finally {
+      meter.called(delegate());
+    }
   }
 }

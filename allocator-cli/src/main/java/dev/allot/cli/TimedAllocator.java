@@ -6,9 +6,10 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Times every {@code alloc}, {@code dealloc} and {@code realloc} call, one {@link System#nanoTime}
- * pair around each, into an HdrHistogram while timing is on; failed calls count too. No
- * coordinated-omission correction: each call is timed as it ran, which is what a caller waits.
+ * Times every {@code alloc}, {@code dealloc} and {@code realloc} call, aligned or not, one {@link
+ * System#nanoTime} pair around each, into an HdrHistogram while timing is on; failed calls count
+ * too. No coordinated-omission correction: each call is timed as it ran, which is what a caller
+ * waits.
  */
 final class TimedAllocator extends ForwardingAllocator {
 
@@ -43,6 +44,20 @@ final class TimedAllocator extends ForwardingAllocator {
   }
 
   @Override
+  public long alloc(long size, long alignment) {
+    Histogram histogram = durations;
+    if (histogram == null) {
+      return super.alloc(size, alignment);
+    }
+    long begin = System.nanoTime();
+    try {
+      return super.alloc(size, alignment);
+    } finally {
+      histogram.recordValue(System.nanoTime() - begin);
+    }
+  }
+
+  @Override
   public void dealloc(long start, long size) {
     Histogram histogram = durations;
     if (histogram == null) {
@@ -66,6 +81,20 @@ final class TimedAllocator extends ForwardingAllocator {
     long begin = System.nanoTime();
     try {
       return super.realloc(start, size, newSize);
+    } finally {
+      histogram.recordValue(System.nanoTime() - begin);
+    }
+  }
+
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    Histogram histogram = durations;
+    if (histogram == null) {
+      return super.realloc(start, size, newSize, alignment);
+    }
+    long begin = System.nanoTime();
+    try {
+      return super.realloc(start, size, newSize, alignment);
     } finally {
       histogram.recordValue(System.nanoTime() - begin);
     }

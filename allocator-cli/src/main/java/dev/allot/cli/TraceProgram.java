@@ -191,9 +191,10 @@ final class TraceProgram implements Program {
   }
 
   private static boolean isCall(OperationKind kind) {
-    return kind == OperationKind.ALLOC
-        || kind == OperationKind.DEALLOC
-        || kind == OperationKind.REALLOC;
+    return switch (kind) {
+      case ALLOC, ALIGNED_ALLOC, DEALLOC, REALLOC, ALIGNED_REALLOC -> true;
+      case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> false;
+    };
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */
@@ -203,30 +204,29 @@ final class TraceProgram implements Program {
     long size = operation.second();
     long newSize = operation.third();
     return switch (operation.kind()) {
-      case ALLOC -> {
-        addresses.put(recorded, start, allocator.alloc(start));
+      case ALLOC, ALIGNED_ALLOC -> {
+        addresses.put(recorded, start, allocator.alloc(start, operation.alignment()));
         yield true;
       }
       case DEALLOC -> free(allocator, addresses, start, size);
-      case REALLOC -> {
+      case REALLOC, ALIGNED_REALLOC -> {
+        long alignment = operation.alignment();
         if (newSize == 0) {
           yield free(allocator, addresses, start, size);
         }
         if (size == 0) {
-          addresses.put(recorded, newSize, allocator.alloc(newSize));
+          addresses.put(recorded, newSize, allocator.alloc(newSize, alignment));
           yield true;
         }
         long translated = addresses.translate(start, size);
         if (translated < 0) {
           yield false;
         }
-        long moved = allocator.realloc(translated, size, newSize);
-        if (newSize < size) {
-          addresses.remove(start + newSize, size - newSize);
-        } else {
-          addresses.remove(start, size);
-          addresses.put(recorded, newSize, moved);
-        }
+        // Whether the region stayed or moved, in the recording or here, the recorded range
+        // [recorded, recorded + newSize) now lives where this strategy put it.
+        long moved = allocator.realloc(translated, size, newSize, alignment);
+        addresses.remove(start, size);
+        addresses.put(recorded, newSize, moved);
         yield true;
       }
       case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> true;

@@ -2,7 +2,7 @@ package dev.allot.cli;
 
 import dev.allot.workload.WorkloadKind;
 
-/** Reads {@code --workload}: {@code churn}, {@code sprites} or {@code text}. */
+/** Reads {@code --workload}: one of the {@link WorkloadKind} names, in any case. */
 final class WorkloadConverter extends ChoiceConverter<WorkloadKind> {
 
   WorkloadConverter() {

@@ -14,10 +14,11 @@ import java.util.function.LongFunction;
  * @param live the live regions held
  * @param operations the calls made after filling
  * @param seed the seed of every random choice
+ * @param alignment the alignment every placement asks for (1: the unaligned calls)
  * @param initialCapacity the capacity the allocator starts with, grown on demand
  */
 record WorkloadProgram(
-    WorkloadKind kind, int live, long operations, long seed, long initialCapacity)
+    WorkloadKind kind, int live, long operations, long seed, long alignment, long initialCapacity)
     implements Program {
 
   @Override
@@ -27,7 +28,7 @@ record WorkloadProgram(
 
   @Override
   public long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress) {
-    Workload workload = kind.create(newAllocator.apply(initialCapacity), seed);
+    Workload workload = kind.create(newAllocator.apply(initialCapacity), seed, alignment);
     workload.fill(live);
     long filled = workload.operations();
     long compactions = 0;

@@ -72,6 +72,38 @@ class BenchCommandTest {
         failures > 0 && failures <= growths, failures + " failures, " + growths + " growths");
   }
 
+  @Test
+  void bench_uniformWorkloadWithAlignment_namesTheAlignmentAndRecordsAlignedLines(
+      @TempDir Path directory) throws IOException {
+    Path trace = directory.resolve("uniform.trace");
+    String line =
+        run(
+            "bench",
+            "--strategy",
+            "first-fit",
+            "--workload",
+            "uniform",
+            "--alignment",
+            "4",
+            "--live",
+            "100",
+            "--ops",
+            "200",
+            "--record",
+            trace.toString());
+    assertTrue(
+        line.matches("strategy=first-fit live=100 alignment=4 ops=200 ns_per_op=.*\\R"), line);
+    List<String> recorded = Files.readAllLines(trace);
+    assertEquals("capacity 0", recorded.get(0));
+    assertTrue(recorded.get(1).endsWith("--seed 1 --alignment 4"), recorded.get(1));
+    assertTrue(recorded.stream().anyMatch(l -> l.matches("alloc \\d+ 256")), "uniform ranges");
+    assertTrue(recorded.stream().anyMatch(l -> l.matches("alloc \\d+ 4")), "vertex ranges");
+    List<String> lines = new ArrayList<>();
+    TraceReplayer.replay(TraceParser.parse(trace), new FirstFitStrategy(), false, lines::add);
+    assertTrue(
+        lines.stream().noneMatch(l -> l.startsWith("invalid")), "a recorded call was rejected");
+  }
+
   private static String run(String... args) {
     PrintStream saved = System.out;
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();

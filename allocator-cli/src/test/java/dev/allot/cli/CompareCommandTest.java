@@ -8,9 +8,12 @@ import dev.allot.Allocator;
 import dev.allot.Allocators;
 import dev.allot.ForwardingAllocator;
 import dev.allot.GrowthPolicy;
+import dev.allot.trace.OperationKind;
+import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
 import dev.allot.trace.TraceReader;
 import dev.allot.trace.TraceReplayer;
+import dev.allot.workload.WorkloadKind;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -81,6 +84,16 @@ class CompareCommandTest {
                 public long realloc(long start, long size, long newSize) {
                   return note(super.realloc(start, size, newSize));
                 }
+
+                @Override
+                public long alloc(long size, long alignment) {
+                  return note(super.alloc(size, alignment));
+                }
+
+                @Override
+                public long realloc(long start, long size, long newSize, long alignment) {
+                  return note(super.realloc(start, size, newSize, alignment));
+                }
               };
             },
             compactEvery,
@@ -111,6 +124,70 @@ class CompareCommandTest {
     // Every alloc, dealloc and realloc that succeeded when recorded (the failed ones were retried).
     assertTrue(firstFit.size() >= 3_000, "calls noted: " + firstFit.size());
     assertEquals(firstFit, bestFit);
+  }
+
+  @Test
+  void program_alignedTrace_sameStrategyEndsExactlyAsLiteralReplayAndOthersAllocateTheSame() {
+    StringBuilder trace = new StringBuilder();
+    RecordedTraces.record(trace, WorkloadKind.UNIFORM, 3, 2_000, 5);
+    List<TraceOperation> operations = TraceParser.parse(trace.toString());
+    assertTrue(
+        operations.stream().anyMatch(o -> o.kind() == OperationKind.ALIGNED_ALLOC),
+        "the trace holds aligned lines");
+    TraceProgram program =
+        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    List<Long> firstFit = new ArrayList<>();
+    List<Long> bestFit = new ArrayList<>();
+    List<Allocator> sections = runAll(program, "first-fit", firstFit);
+    runAll(program, "best-fit", bestFit);
+
+    TraceReplayer literal = new TraceReplayer(Allocators.strategy("first-fit"));
+    operations.forEach(literal::apply);
+    assertEquals(literal.allocator().getAllocatedRegions(), sections.get(0).getAllocatedRegions());
+    assertTrue(firstFit.size() >= 4_000, "calls noted: " + firstFit.size());
+    assertEquals(firstFit, bestFit);
+  }
+
+  @Test
+  void program_alignedReallocs_translateMovesAndShrinks() {
+    // first-fit keeps 8:4 in place when it shrinks (8 is aligned) and moves 3:2 (3 is not)
+    String text =
+        """
+        capacity 32
+        alloc 3
+        alloc 2
+        alloc 4 8
+        realloc 8 4 2 8
+        realloc 3 2 1 4
+        realloc 0 3 5 16
+        dealloc 8 2
+        """;
+    List<TraceOperation> operations = TraceParser.parse(text);
+    TraceProgram program =
+        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    List<Long> allocated = new ArrayList<>();
+    List<Allocator> sections = runAll(program, "best-fit", allocated);
+    assertEquals(List.of(3L, 5L, 9L, 7L, 6L, 8L, 6L), allocated);
+    TraceReplayer literal = new TraceReplayer(Allocators.strategy("best-fit"));
+    operations.forEach(literal::apply);
+    assertEquals(literal.allocator().getAllocatedRegions(), sections.get(0).getAllocatedRegions());
+  }
+
+  @Test
+  void compare_uniformWorkload_runsEveryStrategy() {
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--workload",
+            "uniform",
+            "--live",
+            "200",
+            "--ops",
+            "4000",
+            "--strategies",
+            "first-fit,best-fit");
+    assertEquals(0, run.status(), run.err());
+    assertEquals(3, run.out().lines().count(), run.out());
   }
 
   @Test
@@ -181,7 +258,7 @@ class CompareCommandTest {
   @Test
   void workloadProgram_callsCountedAreFillPlusOps() {
     WorkloadProgram program =
-        new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 64);
+        new WorkloadProgram(dev.allot.workload.WorkloadKind.TEXT, 50, 1_000, 3, 1, 64);
     RunMeter meter =
         program.meter(
             Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, 0, Progress.SILENT);
@@ -255,7 +332,7 @@ class CompareCommandTest {
   @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
-        new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 64);
+        new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 1, 64);
     RunMeter meter =
         program.meter(
             Allocators.strategy("first-fit"), GrowthPolicy.doubling(), 1, 500, Progress.SILENT);

@@ -43,6 +43,25 @@ class MapCommandTest {
   }
 
   @Test
+  void map_alignedTrace_showsThePaddingAsHoles(@TempDir Path dir) throws IOException {
+    Path trace =
+        Files.writeString(dir.resolve("aligned.trace"), "capacity 16\nalloc 3\nalloc 2 8\n");
+
+    CommandRun run =
+        CommandRun.of(
+            "map",
+            "--strategy",
+            "first-fit",
+            trace.toString(),
+            "--out",
+            dir.resolve("map.svg").toString());
+
+    assertEquals(0, run.status(), run.err());
+    assertTrue(
+        run.out().startsWith("capacity 16, 2 blocks: 0:3,8:2\n|###-----##------|\n"), run.out());
+  }
+
+  @Test
   void map_compact_drawsBeforeAndAfterAndWritesBothPictures(@TempDir Path dir) throws IOException {
     Path trace =
         Files.writeString(

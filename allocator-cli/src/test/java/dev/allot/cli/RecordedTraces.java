@@ -14,14 +14,23 @@ final class RecordedTraces {
    * Records {@code steps} steps of the text workload over 100 live regions, first-fit, doubling.
    */
   static void record(Appendable out, int steps, long seed) {
+    record(out, WorkloadKind.TEXT, 1, steps, seed);
+  }
+
+  /**
+   * Records {@code steps} steps of a workload at an alignment over 100 live regions, first-fit,
+   * doubling.
+   */
+  static void record(Appendable out, WorkloadKind kind, long alignment, int steps, long seed) {
     Workload workload =
-        WorkloadKind.TEXT.create(
+        kind.create(
             Allocators.growing(
                 Allocators.recording(Allocators.create("first-fit", 1024), out),
                 GrowthPolicy.doubling(),
                 (oldCapacity, newCapacity) -> {},
                 (oldStart, newStart, size) -> {}),
-            seed);
+            seed,
+            alignment);
     workload.fill(100);
     for (int step = 0; step < steps; step++) {
       workload.step();

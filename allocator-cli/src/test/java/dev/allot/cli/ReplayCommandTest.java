@@ -1,7 +1,9 @@
 package dev.allot.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,10 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the command line in-process, as a user would run the jar, and reads what it printed. */
 class ReplayCommandTest {
@@ -60,6 +65,55 @@ class ReplayCommandTest {
         ok regions=- free=4 fragmented=0
         invalid regions=- free=4 fragmented=0
         start=0 regions=0:4 free=0 fragmented=0
+        """,
+        out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The shared corpora replay byte for byte through the command, as {@code .ci/run} replays them
+   * through the jar: each NAME.trace with the strategy its name ends with.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"first-fit", "best-fit", "aligned-first-fit", "aligned-best-fit"})
+  void replay_sharedCorpus_printsItsOutFileExactly(String corpus) throws IOException {
+    String shared = System.getProperty("allot.shared.dir");
+    assumeTrue(shared != null, "allot.shared.dir is not set");
+    Path trace = Path.of(shared, "conformance", corpus + ".trace");
+    Path expected = Path.of(shared, "conformance", corpus + ".out");
+    assumeTrue(Files.isRegularFile(trace) && Files.isRegularFile(expected), "no corpus " + trace);
+    String strategy = corpus.replaceFirst("^aligned-", "");
+
+    int status =
+        AllotCommand.commandLine().execute("replay", "--strategy", strategy, trace.toString());
+
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    List<String> want = Files.readAllLines(expected, StandardCharsets.UTF_8);
+    List<String> got = out.toString(StandardCharsets.UTF_8).lines().toList();
+    for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+      assertEquals(want.get(i), got.get(i), corpus + ".out line " + (i + 1));
+    }
+    assertEquals(want.size(), got.size(), "lines of " + corpus + ".out");
+    assertArrayEquals(Files.readAllBytes(expected), out.toByteArray(), "bytes of " + corpus);
+  }
+
+  @Test
+  void replay_alignedLines_followTheAlignedRules(@TempDir Path dir) throws IOException {
+    Path trace =
+        Files.writeString(
+            dir.resolve("aligned.trace"),
+            "capacity 16\nalloc 3\nalloc 4 8\nalloc 2 0\nrealloc 8 4 6 8\nalloc 9 8\n");
+    int status =
+        AllotCommand.commandLine().execute("replay", "--strategy", "best-fit", trace.toString());
+
+    assertEquals(0, status);
+    assertEquals(
+        """
+        ok regions=- free=16 fragmented=0
+        start=0 regions=0:3 free=13 fragmented=0
+        start=8 regions=0:3,8:4 free=9 fragmented=5
+        invalid regions=0:3,8:4 free=9 fragmented=5
+        start=8 regions=0:3,8:6 free=7 fragmented=5
+        memory=25 regions=0:3,8:6 free=7 fragmented=5
         """,
         out.toString(StandardCharsets.UTF_8));
   }

@@ -2,6 +2,7 @@ package dev.allot.firstfit;
 
 import dev.allot.Region;
 import dev.allot.spi.AbstractAllocator;
+import dev.allot.spi.Alignment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -56,6 +57,86 @@ final class FirstFitAllocator extends AbstractAllocator {
     return freeStart;
   }
 
+  /**
+   * The aligned rule: the first hole in address order, the gap before the first block included, in
+   * which {@code up(holeStart) + size} fits; no quirks. The tree keeps summaries for up to {@link
+   * GapTree#MAX_ALIGNMENT_CLASSES} alignments, for which the gap is one descent; past that many,
+   * see {@link #firstAlignedFitByScan}.
+   */
+  @Override
+  protected long placeAligned(long size, long alignment) {
+    if (blocks.count() == 0) {
+      if (size > blocks.capacity()) {
+        return NO_ROOM;
+      }
+      blocks.insertFirst(0, size);
+      return 0;
+    }
+    if (size <= blocks.start(blocks.first())) {
+      claim(GapTree.NONE, 0, size); // the gap before the first block; 0 is aligned
+      return 0;
+    }
+    int alignmentClass = blocks.alignmentClass(alignment);
+    int index =
+        alignmentClass == GapTree.NONE
+            ? firstAlignedFitByScan(size, alignment)
+            : blocks.leftmostAlignedFit(size, alignmentClass);
+    if (index == GapTree.NONE) {
+      return NO_ROOM;
+    }
+    long start = Alignment.up(blocks.end(index), alignment); // no overflow: the gap fits
+    claim(index, start, size);
+    return start;
+  }
+
+  /**
+   * Finds the first gap after a block that fits {@code size} at {@code alignment} without a summary
+   * for it: from each gap long enough for {@code size} on to the next, skipping those where the
+   * padding leaves too little room. Every gap of at least {@code size + alignment - 1} fits, so the
+   * walk ends there at the latest; it costs O((k + 1)(L + F log n)) for the k gaps it skips, which
+   * can be every gap.
+   */
+  private int firstAlignedFitByScan(long size, long alignment) {
+    for (int index = blocks.leftmostGapAtLeast(size);
+        index != GapTree.NONE;
+        index = blocks.isLast(index) ? GapTree.NONE : blocks.nextGapAtLeast(index, size)) {
+      if (Alignment.fits(
+          blocks.end(index), blocks.end(index) + blocks.gapAfter(index), size, alignment)) {
+        return index;
+      }
+    }
+    return GapTree.NONE;
+  }
+
+  /**
+   * Allocates the free range {@code [start, start + size)}, which lies in the hole after block
+   * {@code previous} (before the first block for {@link GapTree#NONE}), merging with the blocks it
+   * touches.
+   */
+  private void claim(int previous, long start, long size) {
+    long end = start + size;
+    if (previous == GapTree.NONE) {
+      if (blocks.count() > 0 && blocks.start(blocks.first()) == end) {
+        blocks.setStart(blocks.first(), start);
+      } else {
+        blocks.insertFirst(start, end);
+      }
+      return;
+    }
+    boolean joinsNext = !blocks.isLast(previous) && blocks.start(blocks.next(previous)) == end;
+    if (blocks.end(previous) == start) {
+      if (joinsNext) {
+        mergeWithNext(previous);
+      } else {
+        blocks.setEnd(previous, end);
+      }
+    } else if (joinsNext) {
+      blocks.setStart(blocks.next(previous), start);
+    } else {
+      blocks.insertAfter(previous, start, end);
+    }
+  }
+
   /** Fills the gap after block {@code index} exactly: it and the next block become one. */
   private void mergeWithNext(int index) {
     int next = blocks.next(index);
@@ -100,7 +181,8 @@ final class FirstFitAllocator extends AbstractAllocator {
 
   /**
    * Rule 6 of realloc: into an exactly filled gap that is not the tail, or into strictly more room
-   * than needed.
+   * than needed. With alignment above 1 the aligned rule instead: into any hole of at least the
+   * growth, the tail filled exactly included.
    */
   @Override
   protected boolean growInPlace(long end, long growth, long alignment) {
@@ -110,7 +192,7 @@ final class FirstFitAllocator extends AbstractAllocator {
       mergeWithNext(index);
       return true;
     }
-    if (free > growth) {
+    if (free > growth || (alignment > 1 && free == growth)) {
       blocks.setEnd(index, end + growth);
       return true;
     }
@@ -158,28 +240,12 @@ final class FirstFitAllocator extends AbstractAllocator {
   @Override
   protected void moveBlock(long from, long size, long to) {
     free(from, size);
-    long end = to + size;
-    int previous = blocks.find(to);
-    if (previous == GapTree.NONE) {
-      if (blocks.count() > 0 && blocks.start(blocks.first()) == end) {
-        blocks.setStart(blocks.first(), to);
-      } else {
-        blocks.insertFirst(to, end);
-      }
-      return;
-    }
-    boolean joinsNext = !blocks.isLast(previous) && blocks.start(blocks.next(previous)) == end;
-    if (blocks.end(previous) == to) {
-      if (joinsNext) {
-        mergeWithNext(previous);
-      } else {
-        blocks.setEnd(previous, end);
-      }
-    } else if (joinsNext) {
-      blocks.setStart(blocks.next(previous), to);
-    } else {
-      blocks.insertAfter(previous, to, end);
-    }
+    claim(blocks.find(to), to, size);
+  }
+
+  @Override
+  protected boolean supportsAlignment() {
+    return true;
   }
 
   @Override

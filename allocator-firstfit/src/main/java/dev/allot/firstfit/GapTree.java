@@ -1,5 +1,6 @@
 package dev.allot.firstfit;
 
+import dev.allot.spi.Alignment;
 import java.util.Arrays;
 
 /**
@@ -68,6 +69,26 @@ final class GapTree {
    * with JOL after churn (allocator-benchmarks Footprint): 26.6 to 34.4 bytes per block for 357 to
    * 328,286 blocks; the list-based reference takes 40 to 45, pyglet's Python lists about 70.
    *
+   * Alignment
+   * ---------
+   * For an alignment a > 1 the room of the gap [e, s) after a block is s - up(e), or 0 when
+   * up(e) >= s: a region fits there exactly when its size is at most the room, which the gap's
+   * length cannot tell (a gap long enough for the size can still fail on padding, by up to a - 1
+   * indices). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class:
+   * childRoom[c] holds, for every branch entry, the largest room of class c below it, kept by the
+   * same bottom-up updates as childMaxGap. The aligned first-fit search is then one descent on
+   * room instead of gap, O(L + F log n), exactly like the unaligned one. Making a class walks the
+   * tree once, O(n); each class adds 8 bytes per branch entry and one summary to every update, so
+   * with C classes in use an update costs O(C (L + F log n)), C <= 8.
+   *
+   * Worst case, honestly: a ninth distinct alignment gets no class, and FirstFitAllocator scans
+   * instead: the leftmost gap of length >= size, its padding checked, then the next such gap
+   * (nextGapAtLeast), and so on. A gap of length >= size + a - 1 always fits, so the scan stops at
+   * the first one; but every gap of length in [size, size + a - 1) before it may fail on padding.
+   * With k such gaps passed the search costs O((k + 1)(L + F log n)), which is O(n log n) when
+   * every gap fails (say all gaps are exactly size long and start one past a multiple of a).
+   * Programs that use at most 8 alignments (uniform buffers, a vertex stride, a page) never scan.
+   *
    * References
    * ----------
    * - Bayer and McCreight, "Organization and maintenance of large ordered indexes" (1972): B-trees.
@@ -90,6 +111,15 @@ final class GapTree {
   /** The summary gap of an empty leaf: smaller than any size searched for. */
   private static final long NO_GAP = Long.MIN_VALUE;
 
+  /** Alignments above 1 whose summaries the tree keeps at most (see {@link #alignmentClass}). */
+  static final int MAX_ALIGNMENT_CLASSES = 8;
+
+  /** The class argument that means plain gaps (alignment 1) to the shared search code. */
+  private static final int GAPS = -1;
+
+  /** What {@link #maxAfterChange} answers when only a rescan of the node can tell. */
+  private static final long RESCAN = -1;
+
   private final int leafShift;
   private final int leafCapacity;
   private final int leafMinimum;
@@ -108,6 +138,17 @@ final class GapTree {
   private int[] children;
   private long[] childMaxGap;
   private long[] childFirstStart;
+
+  /**
+   * {@code childRoom[c][entry]}: the most room that alignment class {@code c} leaves in one gap of
+   * the child's subtree (see {@link #room}); what {@code childMaxGap} is for alignment 1.
+   */
+  private final long[][] childRoom = new long[MAX_ALIGNMENT_CLASSES][];
+
+  /** The alignment of each class, in the order the classes were made. */
+  private final long[] classAlignment = new long[MAX_ALIGNMENT_CLASSES];
+
+  private int classCount;
   private int[] branchSize;
   private int[] branchParent;
   private int branchIds;
@@ -219,7 +260,7 @@ final class GapTree {
 
   /** Returns the largest gap after any block, the tail included; the tree must not be empty. */
   long largestGapAfterBlocks() {
-    return branchMaxGap(root);
+    return branchMax(childMaxGap, root);
   }
 
   /**
@@ -250,16 +291,110 @@ final class GapTree {
    */
   int leftmostGapAtLeast(long size) {
     final long[] gaps = childMaxGap;
-    final int[] kids = children;
-    int node = root;
-    for (int level = height; level > 0; level--) {
-      int entry = node * branchCapacity;
-      int end = entry + branchSize[node];
+    int entry = root * branchCapacity;
+    int end = entry + branchSize[root];
+    while (entry < end && gaps[entry] < size) {
+      entry++;
+    }
+    // Only the root can lack a fitting child: below it a summary promised one.
+    return entry == end ? NONE : leftmostBelow(entry, height, size, GAPS);
+  }
+
+  /**
+   * Returns the class of an alignment above 1, making it on first use, or {@link #NONE} when {@link
+   * #MAX_ALIGNMENT_CLASSES} classes exist. From then on every change keeps, for each branch entry,
+   * the most room the class leaves in one gap below it, so that {@link #leftmostAlignedFit} is one
+   * descent. Making a class walks the tree once, O(n).
+   *
+   * @param alignment the alignment, {@code > 1}
+   */
+  int alignmentClass(long alignment) {
+    for (int c = 0; c < classCount; c++) {
+      if (classAlignment[c] == alignment) {
+        return c;
+      }
+    }
+    if (classCount == MAX_ALIGNMENT_CLASSES) {
+      return NONE;
+    }
+    int c = classCount;
+    classAlignment[c] = alignment;
+    childRoom[c] = new long[childMaxGap.length];
+    classCount++;
+    summarizeRooms(root, height, c);
+    return c;
+  }
+
+  /**
+   * Returns the leftmost block whose gap after it (tail included) holds {@code size} indices at a
+   * start that is a multiple of the class's alignment, or {@link #NONE}: exactly the gap the
+   * aligned first-fit rule takes, in O(L + F log n).
+   *
+   * @param size the region's size, {@code > 0}
+   * @param alignmentClass a class from {@link #alignmentClass}
+   */
+  int leftmostAlignedFit(long size, int alignmentClass) {
+    final long[] rooms = childRoom[alignmentClass];
+    int entry = root * branchCapacity;
+    int end = entry + branchSize[root];
+    while (entry < end && rooms[entry] < size) {
+      entry++;
+    }
+    return entry == end ? NONE : leftmostBelow(entry, height, size, alignmentClass);
+  }
+
+  /**
+   * Returns the first block after {@code position} (in address order, {@code position} excluded)
+   * whose gap after it (tail included) is {@code >= size}, or {@link #NONE}: the next candidate of
+   * a search that found the gap after {@code position} long enough but unusable, as an aligned
+   * search does when padding does not fit. O(L + F log n): the rest of the leaf, then up to the
+   * first branch entry to the right whose summary holds such a gap, then down.
+   *
+   * @param position a block
+   * @param size the least gap, {@code > 0}
+   */
+  int nextGapAtLeast(int position, long size) {
+    int leaf = leafOf(position);
+    int last = base(leaf) + leafSize[leaf] - 1;
+    for (int at = position + 1; at < last; at++) {
+      if (starts[at + 1] - ends[at] >= size) {
+        return at;
+      }
+    }
+    if (position < last && gapAfter(last) >= size) {
+      return last;
+    }
+    final long[] gaps = childMaxGap;
+    int child = leaf;
+    int branch = leafParent[leaf];
+    for (int level = 1; branch != NONE; level++) {
+      int entry = branch * branchCapacity + indexOf(branch, child) + 1;
+      int end = branch * branchCapacity + branchSize[branch];
       while (entry < end && gaps[entry] < size) {
         entry++;
       }
-      if (entry == end) {
-        return NONE; // only the root can lack a fitting child: below it a summary promised one
+      if (entry < end) {
+        return leftmostBelow(entry, level, size, GAPS);
+      }
+      child = branch;
+      branch = branchParent[branch];
+    }
+    return NONE;
+  }
+
+  /**
+   * Returns the leftmost block with a gap {@code >= size} ({@link #GAPS}), or with room {@code >=
+   * size} for alignment class {@code c}, below the branch entry {@code entry} of a branch at {@code
+   * level} (1: its children are leaves), whose summary promises one.
+   */
+  private int leftmostBelow(int entry, int level, long size, int c) {
+    final long[] summaries = c == GAPS ? childMaxGap : childRoom[c];
+    final int[] kids = children;
+    int node = kids[entry];
+    for (level--; level > 0; level--) {
+      entry = node * branchCapacity;
+      while (summaries[entry] < size) {
+        entry++;
       }
       node = kids[entry];
     }
@@ -267,8 +402,16 @@ final class GapTree {
     final long[] blockEnds = ends;
     int position = base(node);
     int last = position + leafSize[node] - 1;
-    while (position < last && blockStarts[position + 1] - blockEnds[position] < size) {
-      position++;
+    if (c == GAPS) {
+      while (position < last && blockStarts[position + 1] - blockEnds[position] < size) {
+        position++;
+      }
+    } else {
+      long alignment = classAlignment[c];
+      while (position < last
+          && room(blockEnds[position], blockStarts[position + 1], alignment) < size) {
+        position++;
+      }
     }
     return position; // the leaf's summary holds a fitting gap: if not inside, it is the last one
   }
@@ -295,11 +438,19 @@ final class GapTree {
   void setEnd(int position, long end) {
     int leaf = leafOf(position);
     long after = isLast(position) ? capacity : starts[next(position)];
-    long oldGap = after - ends[position];
+    long oldEnd = ends[position];
     ends[position] = end;
     int parent = leafParent[leaf];
-    long oldMax = childMaxGap[parent * branchCapacity + indexOf(parent, leaf)];
-    propagate(parent, leaf, newMax(oldMax, oldGap, after - end, leaf, true), starts[base(leaf)]);
+    int entry = parent * branchCapacity + indexOf(parent, leaf);
+    long gap = newMax(childMaxGap[entry], after - oldEnd, after - end, leaf, true);
+    propagate(parent, entry, gap, starts[base(leaf)]);
+    for (int c = 0; c < classCount; c++) {
+      long alignment = classAlignment[c];
+      long oldRoom = room(oldEnd, after, alignment);
+      long newRoom = room(end, after, alignment);
+      long max = maxAfterChange(childRoom[c][entry], oldRoom, newRoom);
+      propagateRoom(c, parent, entry, max != RESCAN ? max : leafMaxRoom(leaf, c));
+    }
   }
 
   /**
@@ -307,13 +458,23 @@ final class GapTree {
    * newGap}, rescanning the node only when its old maximum was that gap and it shrank.
    */
   private long newMax(long oldMax, long oldGap, long newGap, int node, boolean leaf) {
-    if (newGap >= oldMax) {
-      return newGap;
+    long max = maxAfterChange(oldMax, oldGap, newGap);
+    if (max != RESCAN) {
+      return max;
     }
-    if (oldGap < oldMax) {
-      return oldMax;
+    return leaf ? leafMaxGap(node) : branchMax(childMaxGap, node);
+  }
+
+  /**
+   * Returns a node's maximum after one of its values changed from {@code oldValue} to {@code
+   * newValue}, or {@link #RESCAN} when only a rescan can tell: the old value was the maximum and it
+   * shrank. No value is -1: gaps and rooms are {@code >= 0}, or {@link #NO_GAP}.
+   */
+  private static long maxAfterChange(long oldMax, long oldValue, long newValue) {
+    if (newValue >= oldMax) {
+      return newValue;
     }
-    return leaf ? leafMaxGap(node) : branchMaxGap(node);
+    return oldValue < oldMax ? oldMax : RESCAN;
   }
 
   // ---- structural changes ---------------------------------------------------------------------
@@ -390,8 +551,7 @@ final class GapTree {
       leafPrev[after] = right;
     }
     int parent = leafParent[left];
-    insertChild(
-        parent, indexOf(parent, left) + 1, right, true, leafMaxGap(right), starts[base(right)]);
+    insertChild(parent, indexOf(parent, left) + 1, right, true, starts[base(right)]);
     return right;
   }
 
@@ -446,8 +606,7 @@ final class GapTree {
    * Inserts an entry into a branch, splitting it (and its ancestors) when full, and brings the
    * summaries above it up to date.
    */
-  private void insertChild(
-      int branch, int index, int child, boolean leafChildren, long gap, long first) {
+  private void insertChild(int branch, int index, int child, boolean leafChildren, long first) {
     int left = branch;
     int right = NONE;
     if (branchSize[branch] == branchCapacity) {
@@ -459,13 +618,13 @@ final class GapTree {
       }
     }
     int at = branch * branchCapacity + index;
-    int tail = branchSize[branch] - index;
-    System.arraycopy(children, at, children, at + 1, tail);
-    System.arraycopy(childMaxGap, at, childMaxGap, at + 1, tail);
-    System.arraycopy(childFirstStart, at, childFirstStart, at + 1, tail);
+    moveEntries(branch, index, branch, index + 1, branchSize[branch] - index);
     branchSize[branch]++;
     attach(branch, index, child, leafChildren);
-    childMaxGap[at] = gap;
+    childMaxGap[at] = leafChildren ? leafMaxGap(child) : branchMax(childMaxGap, child);
+    for (int c = 0; c < classCount; c++) {
+      childRoom[c][at] = leafChildren ? leafMaxRoom(child, c) : branchMax(childRoom[c], child);
+    }
     childFirstStart[at] = first;
     updateBranch(left);
     if (right != NONE) {
@@ -477,11 +636,7 @@ final class GapTree {
     int right = newBranch();
     int kept = branchCapacity / 2;
     int moved = branchSize[left] - kept;
-    int from = left * branchCapacity + kept;
-    int to = right * branchCapacity;
-    System.arraycopy(children, from, children, to, moved);
-    System.arraycopy(childMaxGap, from, childMaxGap, to, moved);
-    System.arraycopy(childFirstStart, from, childFirstStart, to, moved);
+    moveEntries(left, kept, right, 0, moved);
     branchSize[left] = kept;
     branchSize[right] = moved;
     adopt(right, 0, moved, leafChildren);
@@ -498,23 +653,14 @@ final class GapTree {
     } else {
       int parent = branchParent[left];
       insertChild(
-          parent,
-          indexOf(parent, left) + 1,
-          right,
-          false,
-          branchMaxGap(right),
-          childFirstStart[right * branchCapacity]);
+          parent, indexOf(parent, left) + 1, right, false, childFirstStart[right * branchCapacity]);
     }
     return right;
   }
 
   /** Removes an entry from a branch, merging or levelling it with a sibling when it runs low. */
   private void removeChild(int branch, int index, boolean leafChildren) {
-    int at = branch * branchCapacity + index;
-    int tail = branchSize[branch] - index - 1;
-    System.arraycopy(children, at + 1, children, at, tail);
-    System.arraycopy(childMaxGap, at + 1, childMaxGap, at, tail);
-    System.arraycopy(childFirstStart, at + 1, childFirstStart, at, tail);
+    moveEntries(branch, index + 1, branch, index, branchSize[branch] - index - 1);
     branchSize[branch]--;
     if (branch == root) {
       if (branchSize[root] == 1 && !leafChildren) {
@@ -571,28 +717,38 @@ final class GapTree {
     System.arraycopy(children, from, children, to, length);
     System.arraycopy(childMaxGap, from, childMaxGap, to, length);
     System.arraycopy(childFirstStart, from, childFirstStart, to, length);
+    for (int c = 0; c < classCount; c++) {
+      System.arraycopy(childRoom[c], from, childRoom[c], to, length);
+    }
   }
 
   // ---- summaries -------------------------------------------------------------------------------
 
   /** Recomputes a leaf's summary and carries the change up as far as it reaches. */
   private void update(int leaf) {
+    int parent = leafParent[leaf];
+    int entry = parent * branchCapacity + indexOf(parent, leaf);
     int size = leafSize[leaf];
-    propagate(leafParent[leaf], leaf, leafMaxGap(leaf), size == 0 ? 0 : starts[base(leaf)]);
+    propagate(parent, entry, leafMaxGap(leaf), size == 0 ? 0 : starts[base(leaf)]);
+    for (int c = 0; c < classCount; c++) {
+      propagateRoom(c, parent, entry, leafMaxRoom(leaf, c));
+    }
   }
 
   private void updateBranch(int branch) {
     if (branch != root) {
+      int parent = branchParent[branch];
+      int entry = parent * branchCapacity + indexOf(parent, branch);
       propagate(
-          branchParent[branch],
-          branch,
-          branchMaxGap(branch),
-          childFirstStart[branch * branchCapacity]);
+          parent, entry, branchMax(childMaxGap, branch), childFirstStart[branch * branchCapacity]);
+      for (int c = 0; c < classCount; c++) {
+        propagateRoom(c, parent, entry, branchMax(childRoom[c], branch));
+      }
     }
   }
 
-  private void propagate(int branch, int child, long gap, long first) {
-    int entry = branch * branchCapacity + indexOf(branch, child);
+  /** Sets the summary of entry {@code entry} of {@code branch} and carries the change upwards. */
+  private void propagate(int branch, int entry, long gap, long first) {
     while (true) {
       long oldGap = childMaxGap[entry];
       if (oldGap == gap && childFirstStart[entry] == first) {
@@ -610,6 +766,66 @@ final class GapTree {
       branch = parent;
       entry = parentEntry;
     }
+  }
+
+  /** As {@link #propagate}, for the room of alignment class {@code c}. */
+  private void propagateRoom(int c, int branch, int entry, long room) {
+    final long[] rooms = childRoom[c];
+    while (true) {
+      long oldRoom = rooms[entry];
+      if (oldRoom == room) {
+        return;
+      }
+      rooms[entry] = room;
+      if (branch == root) {
+        return;
+      }
+      int parent = branchParent[branch];
+      int parentEntry = parent * branchCapacity + indexOf(parent, branch);
+      long max = maxAfterChange(rooms[parentEntry], oldRoom, room);
+      room = max != RESCAN ? max : branchMax(rooms, branch);
+      branch = parent;
+      entry = parentEntry;
+    }
+  }
+
+  /**
+   * Returns the room a region finds in {@code [holeStart, holeEnd)} at a start that is a multiple
+   * of {@code alignment}: {@code holeEnd - up(holeStart)}, or 0 when that start is not inside. A
+   * region of size {@code s} fits there exactly when the room is {@code >= s}.
+   */
+  private static long room(long holeStart, long holeEnd, long alignment) {
+    long start = Alignment.up(holeStart, alignment);
+    return start == Alignment.OVERFLOW || start >= holeEnd ? 0 : holeEnd - start;
+  }
+
+  /** The most room alignment class {@code c} leaves in one gap after a block of the leaf. */
+  private long leafMaxRoom(int leaf, int c) {
+    int size = leafSize[leaf];
+    if (size == 0) {
+      return NO_GAP;
+    }
+    long alignment = classAlignment[c];
+    int position = base(leaf);
+    int last = position + size - 1;
+    long max = NO_GAP;
+    for (; position < last; position++) {
+      max = Math.max(max, room(ends[position], starts[position + 1], alignment));
+    }
+    int after = leafNext[leaf];
+    long nextStart = after == NONE ? capacity : starts[base(after)];
+    return Math.max(max, room(ends[last], nextStart, alignment));
+  }
+
+  /** Fills in the room summaries of a new class under {@code branch}; returns their maximum. */
+  private long summarizeRooms(int branch, int level, int c) {
+    long[] rooms = childRoom[c];
+    int end = branch * branchCapacity + branchSize[branch];
+    for (int entry = branch * branchCapacity; entry < end; entry++) {
+      int child = children[entry];
+      rooms[entry] = level == 1 ? leafMaxRoom(child, c) : summarizeRooms(child, level - 1, c);
+    }
+    return branchMax(rooms, branch);
   }
 
   private long leafMaxGap(int leaf) {
@@ -630,20 +846,23 @@ final class GapTree {
     return Math.max(max, nextStart - blockEnds[last]);
   }
 
-  private long branchMaxGap(int branch) {
-    final long[] gaps = childMaxGap;
+  /** The largest of a branch's entries in one summary array. */
+  private long branchMax(long[] summaries, int branch) {
     int entry = branch * branchCapacity;
     int end = entry + branchSize[branch];
     long max = NO_GAP;
     for (; entry < end; entry++) {
-      max = Math.max(max, gaps[entry]);
+      max = Math.max(max, summaries[entry]);
     }
     return max;
   }
 
   private void copySummary(int branch, int index, int childBranch) {
     int entry = branch * branchCapacity + index;
-    childMaxGap[entry] = branchMaxGap(childBranch);
+    childMaxGap[entry] = branchMax(childMaxGap, childBranch);
+    for (int c = 0; c < classCount; c++) {
+      childRoom[c][entry] = branchMax(childRoom[c], childBranch);
+    }
     childFirstStart[entry] = childFirstStart[childBranch * branchCapacity];
   }
 
@@ -721,6 +940,9 @@ final class GapTree {
       children = Arrays.copyOf(children, length * branchCapacity);
       childMaxGap = Arrays.copyOf(childMaxGap, length * branchCapacity);
       childFirstStart = Arrays.copyOf(childFirstStart, length * branchCapacity);
+      for (int c = 0; c < classCount; c++) {
+        childRoom[c] = Arrays.copyOf(childRoom[c], length * branchCapacity);
+      }
       branchSize = Arrays.copyOf(branchSize, length);
       branchParent = Arrays.copyOf(branchParent, length);
     }
@@ -782,11 +1004,18 @@ final class GapTree {
               "branch " + child + " points at parent " + branchParent[child]);
         }
         checkBranch(child, level - 1, seen, previousEnd, previousLeaf);
-        gap = branchMaxGap(child);
+        gap = branchMax(childMaxGap, child);
         first = childFirstStart[child * branchCapacity];
       }
       if (childMaxGap[entry] != gap || childFirstStart[entry] != first) {
         throw new IllegalStateException("stale summary of child " + child + " in branch " + branch);
+      }
+      for (int c = 0; c < classCount; c++) {
+        long room = level == 1 ? leafMaxRoom(child, c) : branchMax(childRoom[c], child);
+        if (childRoom[c][entry] != room) {
+          throw new IllegalStateException(
+              "stale room of alignment " + classAlignment[c] + " for child " + child);
+        }
       }
     }
   }

@@ -6,7 +6,8 @@ import dev.allot.testkit.AllocatorFeature;
 import java.util.Set;
 
 /**
- * First-fit passes the allocator contract and matches the literal pyglet reference at every step.
+ * First-fit passes the allocator contract, aligned calls included, and matches the literal pyglet
+ * reference at every step.
  */
 class FirstFitContractTest extends AllocatorContract {
 
@@ -17,6 +18,7 @@ class FirstFitContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.PYGLET_FIRST_FIT, AllocatorFeature.COMPACTION);
+    return Set.of(
+        AllocatorFeature.PYGLET_FIRST_FIT, AllocatorFeature.COMPACTION, AllocatorFeature.ALIGNMENT);
   }
 }

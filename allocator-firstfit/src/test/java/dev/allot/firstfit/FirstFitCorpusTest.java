@@ -11,4 +11,9 @@ class FirstFitCorpusTest {
   void replay_pygletCorpus_matchesEveryLine() throws IOException {
     ConformanceCorpus.assertReplayMatches(new FirstFitStrategy(), "first-fit");
   }
+
+  @Test
+  void replay_alignedCorpus_matchesEveryLine() throws IOException {
+    ConformanceCorpus.assertReplayMatches(new FirstFitStrategy(), "aligned-first-fit");
+  }
 }

@@ -104,6 +104,26 @@ class GapTreeTest {
   }
 
   @Test
+  void nextGapAtLeast_wideGapsFarApart_climbsAndDescendsAcrossLevels() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    for (int block : new int[] {5, 6, 400, 999}) {
+      tree.setEnd(tree.find(3L * block), 3L * block + 1); // gap after it becomes 2 (the tail too)
+    }
+    tree.checkInvariants();
+    int first = tree.leftmostGapAtLeast(2);
+    assertEquals(15, tree.start(first));
+    int second = tree.nextGapAtLeast(first, 2); // the neighbour, in the same leaf or the next
+    assertEquals(18, tree.start(second));
+    int far = tree.nextGapAtLeast(second, 2); // up to a common ancestor and down again
+    assertEquals(1_200, tree.start(far));
+    int last = tree.nextGapAtLeast(far, 2);
+    assertEquals(2_997, tree.start(last));
+    assertTrue(tree.isLast(last));
+    assertEquals(GapTree.NONE, tree.nextGapAtLeast(last, 2));
+    assertEquals(GapTree.NONE, tree.nextGapAtLeast(far, 3));
+  }
+
+  @Test
   void setCapacity_growsTheTail_whichBecomesTheLargestGap() {
     GapTree tree = ascending(tinyTree(300), 100);
     assertEquals(1, tree.largestGapAfterBlocks());
@@ -134,20 +154,68 @@ class GapTreeTest {
   }
 
   @Test
+  void alignmentClass_madeOnFirstUse_sameAlignmentSameClass_untilAllAreTaken() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000);
+    int four = tree.alignmentClass(4);
+    assertEquals(four, tree.alignmentClass(4));
+    tree.checkInvariants(); // the summaries of a class made late are right at once
+    for (int i = 1; i < GapTree.MAX_ALIGNMENT_CLASSES; i++) {
+      assertTrue(tree.alignmentClass(100 + i) != GapTree.NONE);
+    }
+    assertEquals(GapTree.NONE, tree.alignmentClass(3));
+    assertEquals(four, tree.alignmentClass(4));
+    tree.checkInvariants();
+  }
+
+  @Test
+  void leftmostAlignedFit_gapsLongEnoughButMisaligned_areSkippedInOneDescent() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000); // gaps [3i + 2, 3i + 3)
+    int byFour = tree.alignmentClass(4);
+    assertEquals(6, tree.start(tree.leftmostAlignedFit(1, byFour))); // the gap [8, 9)
+    assertEquals(GapTree.NONE, tree.leftmostAlignedFit(2, byFour));
+    tree.setEnd(tree.find(3L * 700), 3L * 700 + 1); // gap [2101, 2103): room 0 at 4 (2104)
+    tree.setEnd(tree.find(3L * 701), 3L * 701 + 1); // gap [2104, 2106): room 2 at 2104
+    assertEquals(tree.find(3L * 701), tree.leftmostAlignedFit(2, byFour));
+    assertEquals(GapTree.NONE, tree.leftmostAlignedFit(3, byFour));
+    tree.setCapacity(3_010); // the tail [2999, 3010): room 10 at 3000
+    assertEquals(tree.find(2_997), tree.leftmostAlignedFit(3, byFour));
+    tree.checkInvariants();
+  }
+
+  @Test
   void randomChanges_tinyNodes_matchAPlainListAfterEveryChange() {
     SplittableRandom random = new SplittableRandom(42);
     GapTree tree = tinyTree(10_000);
     List<long[]> model = new ArrayList<>();
+    long[] alignments = {4, 3, 16};
+    int[] classes = {tree.alignmentClass(4), tree.alignmentClass(3), GapTree.NONE};
     for (int step = 0; step < 20_000; step++) {
       change(random, tree, model);
+      if (step == 5_000) {
+        classes[2] = tree.alignmentClass(16); // made late, with many blocks present
+      }
       tree.checkInvariants();
       assertSameBlocks(model, tree);
+      int which = random.nextInt(step > 5_000 ? 3 : 2);
+      long roomSize = 1 + random.nextLong(8);
+      assertEquals(
+          firstAlignedFit(model, tree.capacity(), roomSize, alignments[which]),
+          tree.leftmostAlignedFit(roomSize, classes[which]) == GapTree.NONE
+              ? -1
+              : tree.start(tree.leftmostAlignedFit(roomSize, classes[which])));
       long size = 1 + random.nextLong(12);
       assertEquals(
-          leftmostGapAtLeast(model, tree.capacity(), size),
+          firstGapAtLeast(model, tree.capacity(), size, 0),
           tree.leftmostGapAtLeast(size) == GapTree.NONE
               ? -1
               : tree.start(tree.leftmostGapAtLeast(size)));
+      if (!model.isEmpty()) {
+        int from = random.nextInt(model.size());
+        int next = tree.nextGapAtLeast(tree.find(model.get(from)[0]), size);
+        assertEquals(
+            firstGapAtLeast(model, tree.capacity(), size, from + 1),
+            next == GapTree.NONE ? -1 : tree.start(next));
+      }
       long index = random.nextLong(tree.capacity());
       assertEquals(
           find(model, index), tree.find(index) == GapTree.NONE ? -1 : tree.start(tree.find(index)));
@@ -207,8 +275,22 @@ class GapTreeTest {
     }
   }
 
-  private static long leftmostGapAtLeast(List<long[]> model, long capacity, long size) {
+  /** The start of the first block whose gap after it holds {@code size} at an aligned start. */
+  private static long firstAlignedFit(
+      List<long[]> model, long capacity, long size, long alignment) {
     for (int i = 0; i < model.size(); i++) {
+      long next = i + 1 < model.size() ? model.get(i + 1)[0] : capacity;
+      long start = (model.get(i)[1] + alignment - 1) / alignment * alignment;
+      if (start + size <= next) {
+        return model.get(i)[0];
+      }
+    }
+    return -1;
+  }
+
+  /** The start of the first block from {@code from} on with a gap of at least {@code size}. */
+  private static long firstGapAtLeast(List<long[]> model, long capacity, long size, int from) {
+    for (int i = from; i < model.size(); i++) {
       long next = i + 1 < model.size() ? model.get(i + 1)[0] : capacity;
       if (next - model.get(i)[1] >= size) {
         return model.get(i)[0];

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
+import dev.allot.ForwardingAllocator;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import dev.allot.workload.Workload;
 import dev.allot.workload.WorkloadKind;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -19,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WorkloadOnFirstFitTest {
 
   @ParameterizedTest
-  @EnumSource(WorkloadKind.class)
+  @EnumSource(value = WorkloadKind.class, names = "UNIFORM", mode = EnumSource.Mode.EXCLUDE)
   void steps_sameSeed_leaveFirstFitAndReferenceIdentical(WorkloadKind kind) {
     Workload fast = kind.create(new FirstFitStrategy().create(0), 7);
     Workload reference = kind.create(new PygletReferenceAllocator(0), 7);
@@ -49,13 +55,62 @@ class WorkloadOnFirstFitTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"UNIFORM, 1", "UNIFORM, 3", "CHURN, 16", "TEXT, 8", "SPRITES, 256"})
+  void steps_aligned_askEveryPlacementForItsAlignmentAndGetAMultiple(
+      WorkloadKind kind, long alignment) {
+    Map<Long, Integer> placements = new TreeMap<>();
+    Allocator checked =
+        new ForwardingAllocator(new FirstFitStrategy().create(0)) {
+          @Override
+          public long alloc(long size, long alignment) {
+            return aligned(super.alloc(size, alignment), alignment);
+          }
+
+          @Override
+          public long realloc(long start, long size, long newSize, long alignment) {
+            return aligned(super.realloc(start, size, newSize, alignment), alignment);
+          }
+
+          private long aligned(long start, long alignment) {
+            assertEquals(0, start % alignment, "start " + start + " at alignment " + alignment);
+            placements.merge(alignment, 1, Integer::sum);
+            return start;
+          }
+        };
+    Workload workload = kind.create(checked, 5, alignment);
+    assertEquals(alignment, workload.alignment());
+    workload.fill(500);
+    for (int i = 0; i < 5_000; i++) {
+      workload.step();
+    }
+    assertHoldsLiveRegions(workload);
+    Set<Long> expected = new TreeSet<>();
+    if (alignment > 1) {
+      expected.add(alignment);
+    }
+    if (kind == WorkloadKind.UNIFORM) {
+      expected.add(256L);
+    }
+    assertEquals(expected, placements.keySet(), "alignments asked for: " + placements);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorkloadKind.class)
+  void create_alignmentBelowOne_isRejected(WorkloadKind kind) {
+    Allocator allocator = new FirstFitStrategy().create(0);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> kind.create(allocator, 1, 0));
+    assertEquals("Workload(" + kind + ", 0): alignment below 1", e.getMessage());
+  }
+
+  @ParameterizedTest
   @EnumSource(WorkloadKind.class)
   void byName_anyCase_findsKindByItsName(WorkloadKind kind) {
     assertEquals(kind, WorkloadKind.byName(kind.workloadName().toUpperCase(java.util.Locale.ROOT)));
     assertEquals(kind.workloadName(), kind.toString());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> WorkloadKind.byName("nope"));
-    assertEquals("Unknown workload 'nope'; known: churn, sprites, text", e.getMessage());
+    assertEquals("Unknown workload 'nope'; known: churn, sprites, text, uniform", e.getMessage());
   }
 
   @ParameterizedTest

@@ -48,6 +48,15 @@ class AllocatorExtensionsTest {
     }
 
     @Test
+    fun alloc_namedAlignment_onAShippedStrategy_startsAtAMultiple() {
+        allocator.alloc(size = 8)
+
+        assertEquals(16L, allocator.alloc(size = 4, alignment = 16))
+        assertEquals(9L, allocator.alloc(size = 3, alignment = 3)) // index 8, the padding, stays free
+        assertEquals("0:8,9:3,16:4", blocks())
+    }
+
+    @Test
     fun alloc_defaultAlignment_isThePlainAlloc() {
         allocator.alloc(size = 8)
         allocator.alloc(size = 4L)

@@ -158,8 +158,8 @@ public final class AllocationModel {
   }
 
   /**
-   * Judges a call's input as the spec does: negative numbers, ranges that overflow or lie in no
-   * single block, and a shrinking capacity are bad input.
+   * Judges a call's input as the spec does: negative numbers, an alignment below 1, ranges that
+   * overflow or lie in no single block, and a shrinking capacity are bad input.
    *
    * @param operation an {@code alloc}, {@code dealloc}, {@code realloc} or {@code set_capacity}
    * @return the validity of the call in the current state
@@ -169,10 +169,15 @@ public final class AllocationModel {
     long a = operation.first();
     long b = operation.second();
     long c = operation.third();
+    long alignment = operation.alignment();
+    if (alignment < 1) {
+      return CallValidity.INVALID;
+    }
     return switch (operation.kind()) {
-      case ALLOC -> a < 0 ? CallValidity.INVALID : placementValidity(a);
+      case ALLOC, ALIGNED_ALLOC -> a < 0 ? CallValidity.INVALID : placementValidity(a, alignment);
       case DEALLOC -> a < 0 || b < 0 ? CallValidity.INVALID : releaseValidity(a, b);
-      case REALLOC -> a < 0 || b < 0 || c < 0 ? CallValidity.INVALID : reallocValidity(a, b, c);
+      case REALLOC, ALIGNED_REALLOC ->
+          a < 0 || b < 0 || c < 0 ? CallValidity.INVALID : reallocValidity(a, b, c, alignment);
       case SET_CAPACITY -> a < capacity ? CallValidity.INVALID : CallValidity.VALID;
       case COMPACT -> a < 0 || b < 1 ? CallValidity.INVALID : CallValidity.VALID;
       case CAPACITY, MALFORMED ->
@@ -181,25 +186,30 @@ public final class AllocationModel {
     };
   }
 
-  private CallValidity reallocValidity(long start, long size, long newSize) {
+  private CallValidity reallocValidity(long start, long size, long newSize, long alignment) {
     if (newSize == 0) {
       return releaseValidity(start, size);
     }
     if (size == 0) {
-      return placementValidity(newSize);
+      return placementValidity(newSize, alignment);
     }
     if (start > Long.MAX_VALUE - size) {
       return CallValidity.INVALID;
     }
-    if (newSize < size) {
+    if (newSize < size && start % alignment == 0) {
       return releaseValidity(start + newSize, size - newSize);
     }
-    return encloses(start, size) ? placementValidity(newSize) : CallValidity.INVALID;
+    return encloses(start, size) ? placementValidity(newSize, alignment) : CallValidity.INVALID;
   }
 
-  /** A placement of {@code size} may need a capacity past {@link Long#MAX_VALUE} only when huge. */
-  private CallValidity placementValidity(long size) {
-    return size > Long.MAX_VALUE - capacity ? CallValidity.UNDECIDED : CallValidity.VALID;
+  /**
+   * A placement of {@code size} may need a capacity past {@link Long#MAX_VALUE} (at most {@code
+   * capacity + alignment - 1 + size}) only when huge.
+   */
+  private CallValidity placementValidity(long size, long alignment) {
+    return size > Long.MAX_VALUE - capacity || alignment - 1 > Long.MAX_VALUE - capacity - size
+        ? CallValidity.UNDECIDED
+        : CallValidity.VALID;
   }
 
   private CallValidity releaseValidity(long start, long size) {
@@ -274,7 +284,7 @@ public final class AllocationModel {
     long newSize = operation.third();
     return switch (operation.kind()) {
       case DEALLOC -> size == 0 ? List.of() : List.of(new Region(start, size));
-      case REALLOC -> {
+      case REALLOC, ALIGNED_REALLOC -> {
         if (size == 0) {
           yield List.of();
         }
@@ -297,9 +307,9 @@ public final class AllocationModel {
    */
   public static Region placed(TraceOperation operation, long result) {
     return switch (operation.kind()) {
-      case ALLOC ->
+      case ALLOC, ALIGNED_ALLOC ->
           operation.first() == 0 ? new Region(0, 0) : new Region(result, operation.first());
-      case REALLOC ->
+      case REALLOC, ALIGNED_REALLOC ->
           operation.third() == 0 ? new Region(0, 0) : new Region(result, operation.third());
       default -> new Region(0, 0);
     };

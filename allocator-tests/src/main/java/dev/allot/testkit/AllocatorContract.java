@@ -1,10 +1,18 @@
 package dev.allot.testkit;
 
 import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import dev.allot.Region;
+import dev.allot.UnsupportedAlignmentException;
+import dev.allot.trace.OperationKind;
+import dev.allot.trace.TraceOperation;
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The allocator contract as JUnit 5 tests: subclass it, return your strategy, and every invariant
@@ -37,6 +45,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 public abstract class AllocatorContract {
+
+  /** Steps of the program that checks the refusal of aligned calls by a strategy without them. */
+  private static final int UNSUPPORTED_STEPS = 40;
 
   /** For subclasses. */
   protected AllocatorContract() {}
@@ -133,11 +144,62 @@ public abstract class AllocatorContract {
     check(Invariant.COMPACTION);
   }
 
+  /**
+   * Checks {@link Invariant#ALIGNMENT}, for strategies declaring {@link
+   * AllocatorFeature#ALIGNMENT}: programs make aligned calls (alignments 1 to near {@link
+   * Long#MAX_VALUE}, powers of two and not), and a twin of the strategy makes the alignment-1 ones
+   * unaligned.
+   */
+  @Test
+  public void alignment_alignedCalls_placeAtAlignedHoleStartsAndLeavePaddingFree() {
+    check(Invariant.ALIGNMENT);
+  }
+
+  /**
+   * For a strategy that does not declare {@link AllocatorFeature#ALIGNMENT}: after each step of a
+   * short program of allocs (half of them aligned at 1, which must work as the unaligned call) and
+   * frees, aligned calls above 1 throw {@link UnsupportedAlignmentException} naming the strategy
+   * and change nothing.
+   */
+  @Test
+  public void alignedCalls_withoutAlignment_throwUnsupportedAlignmentAndChangeNothing() {
+    Assumptions.assumeFalse(
+        features().contains(AllocatorFeature.ALIGNMENT), "the strategy declares ALIGNMENT");
+    AllocationStrategy strategy = strategy();
+    ContractRun run = new ContractRun(strategy, 64, Set.of(Invariant.BLOCK_LIST));
+    for (int step = 0; step < UNSUPPORTED_STEPS; step++) {
+      run.apply(
+          step % 2 == 0
+              ? TraceOperation.of(OperationKind.ALLOC, 0, 1 + step % 7)
+              : TraceOperation.of(OperationKind.ALIGNED_ALLOC, 0, 1 + step % 7, 1));
+      if (step % 3 == 2) {
+        Region live = run.model().liveRegions().get(0);
+        run.apply(TraceOperation.of(OperationKind.DEALLOC, 0, live.start(), live.size()));
+      }
+      Allocator allocator = run.allocator();
+      Observation before = Observation.of(allocator);
+      Region region = run.model().liveRegions().get(0);
+      long size = 1L + step;
+      for (Executable call :
+          List.<Executable>of(
+              () -> allocator.alloc(size, 1 + size),
+              () -> allocator.alloc(0, 4),
+              () -> allocator.realloc(region.start(), region.size(), region.size() + 1, 8),
+              () -> allocator.realloc(region.start(), region.size(), 0, 3))) {
+        UnsupportedAlignmentException e =
+            Assertions.assertThrows(UnsupportedAlignmentException.class, call);
+        Assertions.assertEquals(strategy.getName(), e.getStrategyName());
+        Assertions.assertTrue(
+            before.agreesWith(Observation.of(allocator)), () -> "state after " + e.getMessage());
+      }
+    }
+  }
+
   private void check(Invariant invariant) {
     AllocatorFeature feature = invariant.feature();
     Assumptions.assumeTrue(
         feature == null || features().contains(feature),
         () -> "the strategy does not declare " + feature);
-    ContractProperties.check(invariant, strategy());
+    ContractProperties.check(invariant, strategy(), features());
   }
 }

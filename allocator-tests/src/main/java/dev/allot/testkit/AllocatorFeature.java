@@ -28,5 +28,15 @@ public enum AllocatorFeature {
    * region's data, overlap flags that are true and a translation that finds every region, and at
    * the end state with granularity 1 leaves no fragmented free space.
    */
-  COMPACTION
+  COMPACTION,
+
+  /**
+   * {@code alloc(size, alignment)} and {@code realloc(start, size, newSize, alignment)} take any
+   * alignment {@code >= 1} ({@code docs/spec/semantics.md}, "Aligned allocation"): a region placed
+   * anew starts at a multiple of its alignment, at the aligned start of the free hole it takes, and
+   * the padding before it stays free; alignment 1 is exactly the unaligned call. Without it, every
+   * aligned call above 1 throws {@link dev.allot.UnsupportedAlignmentException} and changes
+   * nothing. The kit's programs make aligned calls only for strategies that declare it.
+   */
+  ALIGNMENT
 }

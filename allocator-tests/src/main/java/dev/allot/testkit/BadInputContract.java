@@ -7,6 +7,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorInvariants;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.UnsupportedAlignmentException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
@@ -64,6 +65,17 @@ public abstract class BadInputContract {
    * @return {@code true} by default
    */
   protected boolean failsForMemory() {
+    return true;
+  }
+
+  /**
+   * Tells whether the allocator places regions at an alignment above 1. When not, the aligned
+   * overflow cases are skipped and aligned calls must throw {@link UnsupportedAlignmentException}
+   * instead, changing nothing.
+   *
+   * @return {@code true} by default
+   */
+  protected boolean supportsAlignment() {
     return true;
   }
 
@@ -287,6 +299,94 @@ public abstract class BadInputContract {
   public void create_negativeCapacity_isRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> create(-5));
     assertEquals("create(-5): negative number -5", e.getMessage());
+  }
+
+  /** Rejects an alignment of 0 or below, for any size, a free by realloc included. */
+  @Test
+  public void alignedCalls_alignmentBelowOne_areRejected() {
+    assertRejected("alloc(1, 0): alignment 0 is below 1", a -> a.alloc(1, 0));
+    assertRejected("alloc(0, 0): alignment 0 is below 1", a -> a.alloc(0, 0));
+    assertRejected("alloc(3, -1): negative number -1", a -> a.alloc(3, -1));
+    assertRejected(
+        "alloc(3, " + Long.MIN_VALUE + "): negative number " + Long.MIN_VALUE,
+        a -> a.alloc(3, Long.MIN_VALUE));
+    assertRejected("realloc(0, 4, 8, 0): alignment 0 is below 1", a -> a.realloc(0, 4, 8, 0));
+    assertRejected("realloc(0, 4, 0, 0): alignment 0 is below 1", a -> a.realloc(0, 4, 0, 0));
+    assertRejected("realloc(0, 4, 8, -2): negative number -2", a -> a.realloc(0, 4, 8, -2));
+    assertRejected("realloc(-1, 4, 8, 2): negative number -1", a -> a.realloc(-1, 4, 8, 2));
+  }
+
+  /**
+   * Rejects an aligned resize of a range that is not allocated; a shrink at an aligned start checks
+   * only the freed suffix (as the unaligned call does), one at an unaligned start the whole range.
+   */
+  @Test
+  public void realloc_alignedNotAllocated_isRejected() {
+    // Without alignment, Allocator's default passes alignment 1 on to the unaligned call, whose
+    // message names that call; above 1 it refuses before looking at the range.
+    Assumptions.assumeTrue(supportsAlignment(), "the allocator does not support alignment");
+    assertRejected(
+        "realloc(4, 2, 3, 1): region [4, 6) is not allocated", a -> a.realloc(4, 2, 3, 1));
+    assertRejected(
+        "realloc(2, 4, 3, 2): region [5, 6) is not allocated", a -> a.realloc(2, 4, 3, 2));
+    assertRejected(
+        "realloc(3, 4, 3, 2): region [3, 7) is not allocated", a -> a.realloc(3, 4, 3, 2));
+  }
+
+  /**
+   * Rejects an aligned {@code alloc} or relocation whose needed capacity, {@code up(end(last)) +
+   * size}, passes {@link Long#MAX_VALUE}: both when the rounding passes it and when the sum does.
+   */
+  @Test
+  public void alignedCalls_neededCapacityPastLong_areRejectedNotWrapped() {
+    Assumptions.assumeTrue(supportsAlignment(), "the allocator does not support alignment");
+    assertRejected(
+        "alloc(1, 9223372036854775807): 9223372036854775807 + 1 exceeds 9223372036854775807",
+        a -> a.alloc(1, MAX));
+    assertRejected(
+        "realloc(12, 2, 3, 9223372036854775807): 9223372036854775807 + 3 exceeds"
+            + " 9223372036854775807",
+        a -> a.realloc(12, 2, 3, MAX));
+    long half = (1L << 62) + 1;
+    Allocator full = create(half + 1);
+    full.alloc(half + 1);
+    assertRejected(
+        full,
+        "alloc(1, 4611686018427387905): 4611686018427387906 aligned up to 4611686018427387905"
+            + " exceeds 9223372036854775807",
+        a -> a.alloc(1, half));
+    assertRejected(
+        full,
+        "realloc(0, 0, 1, 4611686018427387905): 4611686018427387906 aligned up to"
+            + " 4611686018427387905 exceeds 9223372036854775807",
+        a -> a.realloc(0, 0, 1, half));
+  }
+
+  /** Fails for memory when the aligned needed capacity is exactly {@link Long#MAX_VALUE}. */
+  @Test
+  public void alloc_alignedNeededCapacityExactlyLongMax_isMemoryFailure() {
+    Assumptions.assumeTrue(supportsAlignment(), "the allocator does not support alignment");
+    Assumptions.assumeTrue(failsForMemory(), "the allocator grows instead of failing");
+    AllocatorMemoryException e = assertMemoryFailure(sample(), a -> a.alloc(MAX - 20, 20));
+    assertEquals(MAX, e.getRequestedCapacity()); // up(14) = 20
+  }
+
+  /**
+   * An allocator without alignment refuses every aligned call above 1 by name, changing nothing;
+   * alignment 1 is the unaligned call.
+   */
+  @Test
+  public void alignedCalls_unsupported_throwNamingTheStrategy() {
+    Assumptions.assumeFalse(supportsAlignment(), "the allocator supports alignment");
+    Allocator allocator = sample();
+    Observation before = Observation.of(allocator);
+    UnsupportedAlignmentException e =
+        assertThrows(UnsupportedAlignmentException.class, () -> allocator.alloc(2, 4));
+    assertEquals(allocator.getStrategyName(), e.getStrategyName());
+    assertThrows(UnsupportedAlignmentException.class, () -> allocator.alloc(0, 4));
+    assertThrows(UnsupportedAlignmentException.class, () -> allocator.realloc(0, 4, 2, 8));
+    assertEquals(before, Observation.of(allocator));
+    assertEquals(14, allocator.alloc(2, 1));
   }
 
   /** A memory failure changes nothing, and its requested capacity suffices. */

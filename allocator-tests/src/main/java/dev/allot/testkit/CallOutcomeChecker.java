@@ -6,6 +6,8 @@ import dev.allot.trace.StepResult;
 import dev.allot.trace.StepResult.Outcome;
 import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceReplayer;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Checks {@link Invariant#CALL_OUTCOME}, which every run checks: a call returns, throws {@link
@@ -14,6 +16,14 @@ import dev.allot.trace.TraceReplayer;
  * throws instead of returning a problem.
  */
 final class CallOutcomeChecker {
+
+  /** The calls that may fail for memory. */
+  private static final Set<OperationKind> PLACING =
+      EnumSet.of(
+          OperationKind.ALLOC,
+          OperationKind.REALLOC,
+          OperationKind.ALIGNED_ALLOC,
+          OperationKind.ALIGNED_REALLOC);
 
   private CallOutcomeChecker() {}
 
@@ -37,8 +47,7 @@ final class CallOutcomeChecker {
       violation.initCause(e);
       throw violation;
     }
-    boolean places =
-        operation.kind() == OperationKind.ALLOC || operation.kind() == OperationKind.REALLOC;
+    boolean places = PLACING.contains(operation.kind());
     if (result.outcome() == Outcome.MEMORY && !places) {
       throw new ContractViolation(
           Invariant.CALL_OUTCOME,

@@ -49,15 +49,17 @@ public final class ContractRun {
    *
    *   call the allocator (CallOutcomeChecker)
    *   outcome checkers, judging the call against the model before it: bad input, failure
-   *     atomicity, requested capacity, placement, smallest fit, realloc keeps others, compaction
+   *     atomicity, requested capacity, placement, smallest fit, realloc keeps others, compaction,
+   *     aligned placement
    *   the model records the call if it succeeded on good input with a region it can hold, or
    *     moves its live regions by the plan of a compaction
    *   state checkers, comparing what the allocator shows with the model after it: block list,
-   *     metrics, and the pyglet reference when chosen
+   *     metrics, and when chosen the pyglet reference and the twin that makes alignment-1 calls
+   *     unaligned
    *
-   * Every checker runs at every step, chosen or not (but the pyglet reference's, which runs only
-   * when chosen), and a problem is reported only for a chosen invariant, so that a step reads the
-   * allocator the same way whichever invariants are chosen.
+   * Every checker runs at every step, chosen or not (but those of the pyglet reference and the
+   * alignment-1 twin, which run only when chosen), and a problem is reported only for a chosen
+   * invariant, so that a step reads the allocator the same way whichever invariants are chosen.
    */
 
   /** The checkers of a call's outcome, in the order they run. */
@@ -69,7 +71,8 @@ public final class ContractRun {
           new PlacementChecker(),
           new SmallestFitChecker(),
           new ReallocKeepsOthersChecker(),
-          new CompactionChecker());
+          new CompactionChecker(),
+          new AlignedPlacementChecker());
 
   private final Set<Invariant> checked;
   private final TraceReplayer subject;
@@ -94,10 +97,16 @@ public final class ContractRun {
     this.initialCapacity = capacity;
     this.model = new AllocationModel(capacity);
     this.subject = new TraceReplayer(strategy);
-    this.stateCheckers =
-        checked.contains(Invariant.PYGLET_REFERENCE)
-            ? List.of(new BlockListChecker(), new MetricsChecker(), new PygletReferenceChecker())
-            : List.of(new BlockListChecker(), new MetricsChecker());
+    List<InvariantChecker<StepState>> states = new ArrayList<>();
+    states.add(new BlockListChecker());
+    states.add(new MetricsChecker());
+    if (checked.contains(Invariant.PYGLET_REFERENCE)) {
+      states.add(new PygletReferenceChecker());
+    }
+    if (checked.contains(Invariant.ALIGNMENT)) {
+      states.add(new AlignmentOneChecker(strategy, capacity));
+    }
+    this.stateCheckers = List.copyOf(states);
     TraceOperation start = TraceOperation.of(OperationKind.CAPACITY, 1, capacity);
     String call = describe(start);
     StepResult created = CallOutcomeChecker.call(subject, start, call);

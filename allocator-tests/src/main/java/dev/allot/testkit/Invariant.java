@@ -69,7 +69,13 @@ public enum Invariant {
           + " move at least while work is left; its moves, copied in order, keep every region's"
           + " data, say truly whether they overlap, and its translation finds every region; the"
           + " end state with granularity 1 has no fragmented free space",
-      AllocatorFeature.COMPACTION);
+      AllocatorFeature.COMPACTION),
+  /** Aligned calls, by the spec's rules. */
+  ALIGNMENT(
+      "a region an aligned call places anew starts at a multiple of its alignment, at the aligned"
+          + " start of the free hole it takes, with the padding before it left free; alignment 1"
+          + " gives exactly what the unaligned call gives",
+      AllocatorFeature.ALIGNMENT);
 
   private final String rule;
   private final @Nullable AllocatorFeature feature;

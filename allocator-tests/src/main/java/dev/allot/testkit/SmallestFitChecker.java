@@ -1,9 +1,9 @@
 package dev.allot.testkit;
 
 import dev.allot.Region;
+import dev.allot.spi.Alignment;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.trace.StepResult.Outcome;
-import dev.allot.trace.TraceOperation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +29,7 @@ final class SmallestFitChecker implements InvariantChecker<Step> {
 
   private static @Nullable String checkNoHoleFits(Step step) {
     long size = step.placedSize();
-    Region fit = smallestFit(step.holesBefore(), size);
+    Region fit = smallestFit(step.holesBefore(), size, step.operation().alignment());
     return fit == null
         ? null
         : step.call()
@@ -43,18 +43,14 @@ final class SmallestFitChecker implements InvariantChecker<Step> {
   }
 
   private static @Nullable String checkPlacement(Step step) {
-    TraceOperation operation = step.operation();
-    long size = step.placedSize();
-    long value = step.result().value();
-    boolean moved =
-        step.isRealloc()
-            && (operation.second() == 0
-                || (operation.third() >= operation.second() && value != operation.first()));
-    if (size <= 0 || (step.isRealloc() && !moved)) {
+    if (!step.placedNewRegion()) {
       return null;
     }
-    Region fit = smallestFit(step.holesBefore(), size);
-    return fit != null && fit.start() == value
+    long size = step.placedSize();
+    long value = step.result().value();
+    long alignment = step.operation().alignment();
+    Region fit = smallestFit(step.holesBefore(), size, alignment);
+    return fit != null && Alignment.up(fit.start(), alignment) == value
         ? null
         : step.call()
             + " placed "
@@ -68,8 +64,8 @@ final class SmallestFitChecker implements InvariantChecker<Step> {
             + ")";
   }
 
-  /** The smallest hole of at least {@code size}, the first in address order on a tie. */
-  private static @Nullable Region smallestFit(List<Region> holes, long size) {
-    return HoleChoice.SMALLEST.pick(holes, size, 1);
+  /** The smallest hole that fits, the first in address order on a tie. */
+  private static @Nullable Region smallestFit(List<Region> holes, long size, long alignment) {
+    return HoleChoice.SMALLEST.pick(holes, size, alignment);
   }
 }

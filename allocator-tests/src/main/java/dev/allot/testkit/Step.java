@@ -43,10 +43,24 @@ record Step(
    */
   long placedSize() {
     return switch (operation.kind()) {
-      case ALLOC -> operation.first();
-      case REALLOC -> operation.third();
+      case ALLOC, ALIGNED_ALLOC -> operation.first();
+      case REALLOC, ALIGNED_REALLOC -> operation.third();
       default -> -1;
     };
+  }
+
+  /**
+   * Tells whether a successful call placed a new region: an {@code alloc} of a size above 0, a
+   * {@code realloc} from size 0, or a {@code realloc} that moved its region (an aligned one moves
+   * even to shrink, when its start is not a multiple of the alignment).
+   *
+   * @return {@code true} if the call returned the start of a region placed anew
+   */
+  boolean placedNewRegion() {
+    if (result.outcome() != Outcome.START || placedSize() <= 0) {
+      return false;
+    }
+    return !isRealloc() || operation.second() == 0 || result.value() != operation.first();
   }
 
   /**
@@ -81,7 +95,8 @@ record Step(
    * @return {@code true} for {@code realloc}
    */
   boolean isRealloc() {
-    return operation.kind() == OperationKind.REALLOC;
+    return operation.kind() == OperationKind.REALLOC
+        || operation.kind() == OperationKind.ALIGNED_REALLOC;
   }
 
   /**

@@ -71,6 +71,29 @@ sealed interface Command {
     }
   }
 
+  /**
+   * `alloc(size, alignment)` with the alignment [ALIGNMENTS]`[alignment]` (taken modulo their
+   * count): 1 first, then powers of two, 3, 0 and -1 (bad input), and values near `Long.MAX_VALUE`
+   * whose rounding or requested capacity passes it.
+   */
+  data class AlignedAlloc(val size: Long, val alignment: Int) : Command {
+    override fun resolve(model: AllocationModel): TraceOperation =
+      call(OperationKind.ALIGNED_ALLOC, size, alignmentAt(alignment))
+  }
+
+  /**
+   * Resizes a live region as [Realloc] does, with the alignment [ALIGNMENTS]`[alignment]`: a region
+   * whose start is not a multiple of it moves, even to shrink.
+   */
+  data class AlignedRealloc(val pick: Int, val change: Realloc.Change, val amount: Int, val alignment: Int) : Command {
+    override fun resolve(model: AllocationModel): TraceOperation {
+      val unaligned = Realloc(pick, change, amount).resolve(model)
+      return call(
+        OperationKind.ALIGNED_REALLOC, unaligned.first(), unaligned.second(), unaligned.third(), alignmentAt(alignment),
+      )
+    }
+  }
+
   /** `setCapacity(capacity + by)`; `by` 0 sets the same capacity, which is legal. */
   data class GrowCapacity(val by: Int) : Command {
     override fun resolve(model: AllocationModel): TraceOperation =
@@ -182,6 +205,17 @@ sealed interface Command {
 }
 
 private fun call(kind: OperationKind, vararg args: Long): TraceOperation = TraceOperation.of(kind, 0, *args)
+
+/**
+ * The alignments of [Command.AlignedAlloc] and [Command.AlignedRealloc], simplest first: what
+ * shrinking moves towards.
+ */
+internal val ALIGNMENTS = longArrayOf(
+  1, 2, 4, 8, 3, 16, 64, 256, 12, 0, -1,
+  (1L shl 62) + 1, Long.MAX_VALUE / 3, Long.MAX_VALUE - 1, Long.MAX_VALUE,
+)
+
+private fun alignmentAt(index: Int): Long = ALIGNMENTS[index.mod(ALIGNMENTS.size)]
 
 private fun pickLive(model: AllocationModel, pick: Int): Region? {
   val live = model.liveRegions()

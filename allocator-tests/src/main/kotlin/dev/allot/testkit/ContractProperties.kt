@@ -21,7 +21,17 @@ object ContractProperties {
    */
   @JvmStatic
   fun check(invariant: Invariant, strategy: AllocationStrategy) =
-    check(invariant, strategy, ContractSettings.iterations(), ContractSettings.seed())
+    check(invariant, strategy, setOf())
+
+  /**
+   * Checks one invariant with the iterations and seed of [ContractSettings], over programs that
+   * also make the calls [features] allow: aligned ones for [AllocatorFeature.ALIGNMENT].
+   *
+   * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
+   */
+  @JvmStatic
+  fun check(invariant: Invariant, strategy: AllocationStrategy, features: Set<AllocatorFeature>) =
+    check(invariant, strategy, features, ContractSettings.iterations(), ContractSettings.seed())
 
   /**
    * Checks one invariant over [iterations] programs generated from [seed].
@@ -29,8 +39,24 @@ object ContractProperties {
    * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
    */
   @JvmStatic
+  fun check(invariant: Invariant, strategy: AllocationStrategy, iterations: Int, seed: Long) =
+    check(invariant, strategy, setOf(), iterations, seed)
+
+  /**
+   * Checks one invariant over [iterations] programs generated from [seed] that also make the calls
+   * [features] allow.
+   *
+   * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
+   */
+  @JvmStatic
   @OptIn(ExperimentalKotest::class) // PropTestConfig is kotest's only way to fix the seed
-  fun check(invariant: Invariant, strategy: AllocationStrategy, iterations: Int, seed: Long) {
+  fun check(
+    invariant: Invariant,
+    strategy: AllocationStrategy,
+    features: Set<AllocatorFeature>,
+    iterations: Int,
+    seed: Long,
+  ) {
     val checked = setOf(invariant)
     // kotest ends shrinking on the smallest failing program, so the last failure seen is that one.
     var last: Pair<String, Throwable>? = null
@@ -38,7 +64,7 @@ object ContractProperties {
     var calls = 0L
     try {
       runBlocking {
-        checkAll(iterations, PropTestConfig(seed = seed), Programs.programs(mixFor(invariant))) { program ->
+        checkAll(iterations, PropTestConfig(seed = seed), Programs.programs(mixFor(invariant, features))) { program ->
           var run: ContractRun? = null
           try {
             run = ContractRun(strategy, program.capacity, checked)
@@ -83,7 +109,19 @@ object ContractProperties {
     return failure
   }
 
-  /** Programs that reach each invariant's situations often. */
+  /**
+   * Programs that reach each invariant's situations often, with aligned calls for a strategy that
+   * declares [AllocatorFeature.ALIGNMENT] (mostly aligned ones for that invariant itself).
+   */
+  private fun mixFor(invariant: Invariant, features: Set<AllocatorFeature>): Mix {
+    val mix = mixFor(invariant)
+    return when {
+      AllocatorFeature.ALIGNMENT !in features -> mix
+      invariant == Invariant.ALIGNMENT -> mix.copy(aligned = 5)
+      else -> mix.copy(aligned = 2)
+    }
+  }
+
   private fun mixFor(invariant: Invariant): Mix = when (invariant) {
     Invariant.FAILURE_ATOMICITY -> Mix(bad = 4, capacities = 0..24, sizes = 0..16)
     Invariant.BAD_INPUT -> Mix(bad = 6)

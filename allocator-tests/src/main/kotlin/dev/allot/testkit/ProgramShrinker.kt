@@ -5,7 +5,7 @@ import io.kotest.property.Shrinker
 /**
  * Shrinks a failing [Program] towards the shortest one that still fails: first without large
  * chunks of steps, then without each single step, then with each step made simpler (picks to the
- * first live region, sizes halved, partial frees made whole). A generic list shrinker does poorly
+ * first live region, sizes halved, partial frees made whole, alignments to 1). A generic list shrinker does poorly
  * here because steps resolve against the state the earlier ones leave; dropping exactly one step
  * at a time is what finds the two or three that matter.
  *
@@ -42,10 +42,18 @@ internal object ProgramShrinker : Shrinker<Program> {
       command.copy(length = 0),
     )
     is Command.Realloc -> listOf(command.copy(pick = 0), command.copy(amount = command.amount / 2))
+    is Command.AlignedAlloc -> listOf(command.copy(size = command.size / 2), command.copy(alignment = 0))
+    is Command.AlignedRealloc -> listOf(
+      command.copy(pick = 0), command.copy(amount = command.amount / 2), command.copy(alignment = 0),
+    )
     is Command.GrowCapacity -> listOf(Command.GrowCapacity(command.by / 2))
     is Command.BadCall -> listOf(command.copy(a = 0), command.copy(b = 0))
     is Command.Compact -> listOf(command.copy(budget = 0), command.copy(granularity = 1))
   }.filter { it != command && isNonNegative(it) }
 
-  private fun isNonNegative(command: Command): Boolean = command !is Command.Alloc || command.size >= 0
+  private fun isNonNegative(command: Command): Boolean = when (command) {
+    is Command.Alloc -> command.size >= 0
+    is Command.AlignedAlloc -> command.size >= 0
+    else -> true
+  }
 }

@@ -55,6 +55,8 @@ data class Program(val capacity: Long, val commands: List<Command>) {
  * @property grow weight of [Command.GrowCapacity]
  * @property bad weight of [Command.BadCall]
  * @property compact weight of [Command.Compact]
+ * @property aligned weight of [Command.AlignedAlloc] and of [Command.AlignedRealloc] each; only for
+ *   strategies that declare [AllocatorFeature.ALIGNMENT]
  * @property capacities initial capacities
  * @property sizes sizes of `alloc` and growth amounts of `realloc`
  * @property steps number of steps in a program
@@ -67,6 +69,7 @@ data class Mix(
   val grow: Int = 1,
   val bad: Int = 1,
   val compact: Int = 0,
+  val aligned: Int = 0,
   val capacities: IntRange = 0..64,
   val sizes: IntRange = 0..24,
   val steps: IntRange = 0..60,
@@ -108,6 +111,11 @@ object Programs {
       mix.grow to Arb.int(0..32).map { Command.GrowCapacity(it) },
       mix.bad to Arb.bind(Arb.enum<Command.BadCall.Kind>(), Arb.int(choices), Arb.int(choices), Command::BadCall),
       mix.compact to Arb.bind(Arb.int(0..2 * Command.Compact.UNLIMITED), Arb.int(1..4), Command::Compact),
+      mix.aligned to Arb.bind(sizes, Arb.int(ALIGNMENTS.indices), Command::AlignedAlloc),
+      mix.aligned to Arb.bind(
+        Arb.int(choices), Arb.enum<Command.Realloc.Change>(), Arb.int(mix.sizes), Arb.int(ALIGNMENTS.indices),
+        Command::AlignedRealloc,
+      ),
     ).filter { it.first > 0 }
     require(weighted.isNotEmpty()) { "Mix $mix: every weight is 0" }
     return if (weighted.size == 1) {

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.ForwardingAllocator;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
 import dev.allot.testkit.reference.MissedMergeAllocator;
+import dev.allot.testkit.reference.PaddedBlockAllocator;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
+import dev.allot.testkit.reference.UnalignedTailAllocator;
+import dev.allot.testkit.reference.WrappingRoundUpAllocator;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A conformance kit that passes a broken strategy is worthless: each test runs one property against
@@ -129,15 +135,57 @@ class BrokenStrategiesTest {
         new TestStrategy("hidden-overlap", HiddenOverlapAllocator::new));
   }
 
+  @Test
+  void alignment_tailStartNotRounded_isCaught() {
+    assertCaughtAligned(new TestStrategy("unaligned-tail", UnalignedTailAllocator::new));
+  }
+
+  @Test
+  void alignment_paddingAllocatedWithTheBlock_isCaught() {
+    assertCaughtAligned(new TestStrategy("padded-block", PaddedBlockAllocator::new));
+  }
+
+  @Test
+  void alignment_roundingWrapsNearLongMax_isCaught() {
+    assertCaughtAligned(new TestStrategy("wrapping-round-up", WrappingRoundUpAllocator::new));
+  }
+
+  @Test
+  void alignment_alignmentOneNotTheUnalignedCall_isCaught() {
+    // first-fit with the spec's aligned rules at every alignment, pyglet's quirks dropped at 1
+    assertCaughtAligned(
+        new TestStrategy(
+            "quirkless-one",
+            capacity ->
+                new ForwardingAllocator(new PygletReferenceAllocator(capacity)) {
+                  @Override
+                  public long alloc(long size, long alignment) {
+                    return alignment == 1 ? super.alloc(size, 2) : super.alloc(size, alignment);
+                  }
+                }));
+  }
+
   private static AllocationStrategy overReference(String name, UnaryOperator<Allocator> breaker) {
     return new TestStrategy(
         name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));
   }
 
+  /** The strategy, declaring {@link AllocatorFeature#ALIGNMENT}, breaks that invariant. */
+  private static void assertCaughtAligned(AllocationStrategy strategy) {
+    assertCaught(
+        Invariant.ALIGNMENT,
+        () ->
+            ContractProperties.check(
+                Invariant.ALIGNMENT, strategy, Set.of(AllocatorFeature.ALIGNMENT)));
+  }
+
   private static void assertCaught(
       Invariant property, Invariant broken, AllocationStrategy strategy) {
-    ContractFailure failure =
-        assertThrows(ContractFailure.class, () -> ContractProperties.check(property, strategy));
+    assertCaught(broken, () -> ContractProperties.check(property, strategy));
+  }
+
+  private static void assertCaught(Invariant broken, Executable check) {
+    ContractFailure failure = assertThrows(ContractFailure.class, check);
     String message = failure.getMessage();
     assertEquals(broken, failure.invariant(), message);
     assertTrue(message.contains("breaks " + broken), message);

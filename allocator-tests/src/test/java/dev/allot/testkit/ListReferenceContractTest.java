@@ -18,6 +18,7 @@ class ListReferenceContractTest extends AllocatorContract {
 
   @Override
   protected Set<AllocatorFeature> features() {
-    return Set.of(AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION);
+    return Set.of(
+        AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION, AllocatorFeature.ALIGNMENT);
   }
 }

@@ -11,5 +11,6 @@ class PygletReferenceContractTest : AllocatorContract() {
 
   override fun strategy(): AllocationStrategy = PygletReferenceStrategy()
 
-  override fun features(): Set<AllocatorFeature> = setOf(AllocatorFeature.PYGLET_FIRST_FIT)
+  override fun features(): Set<AllocatorFeature> =
+    setOf(AllocatorFeature.PYGLET_FIRST_FIT, AllocatorFeature.ALIGNMENT)
 }

@@ -2,12 +2,22 @@ package dev.allot.tlsf;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.testkit.AllocatorContract;
+import dev.allot.testkit.AllocatorFeature;
+import java.util.Set;
 
-/** TLSF passes the generic allocator contract; it promises no placement beyond it. */
+/**
+ * TLSF passes the generic allocator contract, aligned calls included; it promises no choice of hole
+ * beyond it.
+ */
 class TlsfContractTest extends AllocatorContract {
 
   @Override
   protected AllocationStrategy strategy() {
     return new TlsfStrategy();
+  }
+
+  @Override
+  protected Set<AllocatorFeature> features() {
+    return Set.of(AllocatorFeature.ALIGNMENT);
   }
 }

@@ -13,10 +13,14 @@ public enum OperationKind {
   CAPACITY("capacity", 1),
   /** {@code alloc SIZE}. */
   ALLOC("alloc", 1),
+  /** {@code alloc SIZE ALIGN}: an aligned alloc; {@code ALIGN} 1 is {@code alloc SIZE}. */
+  ALIGNED_ALLOC("alloc", 2),
   /** {@code dealloc START SIZE}. */
   DEALLOC("dealloc", 2),
   /** {@code realloc START SIZE NEWSIZE}. */
   REALLOC("realloc", 3),
+  /** {@code realloc START SIZE NEWSIZE ALIGN}: an aligned realloc. */
+  ALIGNED_REALLOC("realloc", 4),
   /** {@code set_capacity N}. */
   SET_CAPACITY("set_capacity", 1),
   /** {@code compact BUDGET GRANULARITY}. */
@@ -51,7 +55,8 @@ public enum OperationKind {
   }
 
   /**
-   * Finds the kind a word names.
+   * Finds the first kind a word names: the unaligned one where a word names two ({@code alloc},
+   * {@code realloc}).
    *
    * @param word the first word of a line
    * @return the kind, or {@code null} if the word names no operation
@@ -64,5 +69,32 @@ public enum OperationKind {
       }
     }
     return null;
+  }
+
+  /**
+   * Finds the kind a word names with that many numbers: {@code alloc} with 2 is {@link
+   * #ALIGNED_ALLOC}.
+   *
+   * @param word the first word of a line
+   * @param arity the count of numbers after it
+   * @return the kind, or {@code null} if the word with that count names no operation
+   */
+  public static @Nullable OperationKind of(String word, int arity) {
+    Objects.requireNonNull(word, "word");
+    for (OperationKind kind : values()) {
+      if (kind != MALFORMED && kind.word.equals(word) && kind.arity == arity) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Tells whether the last number of this kind's line is an alignment.
+   *
+   * @return {@code true} for {@link #ALIGNED_ALLOC} and {@link #ALIGNED_REALLOC}
+   */
+  public boolean isAligned() {
+    return this == ALIGNED_ALLOC || this == ALIGNED_REALLOC;
   }
 }

@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param first the first number
  * @param second the second number
  * @param third the third number
+ * @param fourth the fourth number (the alignment of {@code realloc START SIZE NEWSIZE ALIGN})
  * @param line the 1-based line number in the source
  * @param problem why a {@link OperationKind#MALFORMED} line is malformed; empty otherwise
  * @since 0.1.0
  */
 public record TraceOperation(
-    OperationKind kind, long first, long second, long third, int line, String problem) {
+    OperationKind kind,
+    long first,
+    long second,
+    long third,
+    long fourth,
+    int line,
+    String problem) {
 
   /**
    * Checks the components.
@@ -25,6 +32,7 @@ public record TraceOperation(
    * @param first the first number
    * @param second the second number
    * @param third the third number
+   * @param fourth the fourth number
    * @param line the 1-based line number in the source
    * @param problem why a malformed line is malformed; empty otherwise
    * @throws NullPointerException if {@code kind} or {@code problem} is null
@@ -32,6 +40,34 @@ public record TraceOperation(
   public TraceOperation {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(problem, "problem");
+  }
+
+  /**
+   * Creates an operation of at most three numbers, as before aligned lines existed.
+   *
+   * @param kind what the line asks for
+   * @param first the first number
+   * @param second the second number
+   * @param third the third number
+   * @param line the 1-based line number in the source
+   * @param problem why a malformed line is malformed; empty otherwise
+   */
+  public TraceOperation(
+      OperationKind kind, long first, long second, long third, int line, String problem) {
+    this(kind, first, second, third, 0, line, problem);
+  }
+
+  /**
+   * Returns the alignment the call asks for.
+   *
+   * @return the last number of an aligned line, 1 for every other line
+   */
+  public long alignment() {
+    return switch (kind) {
+      case ALIGNED_ALLOC -> second;
+      case ALIGNED_REALLOC -> fourth;
+      default -> 1;
+    };
   }
 
   /**
@@ -54,7 +90,8 @@ public record TraceOperation(
               + kind.arity()
               + " numbers");
     }
-    return new TraceOperation(kind, arg(args, 0), arg(args, 1), arg(args, 2), line, "");
+    return new TraceOperation(
+        kind, arg(args, 0), arg(args, 1), arg(args, 2), arg(args, 3), line, "");
   }
 
   /**
@@ -65,7 +102,7 @@ public record TraceOperation(
    * @return an operation of kind {@link OperationKind#MALFORMED}
    */
   public static TraceOperation malformed(int line, String problem) {
-    return new TraceOperation(OperationKind.MALFORMED, 0, 0, 0, line, problem);
+    return new TraceOperation(OperationKind.MALFORMED, 0, 0, 0, 0, line, problem);
   }
 
   private static long arg(long[] args, int index) {
@@ -78,7 +115,7 @@ public record TraceOperation(
    * @return a new array of {@code kind().arity()} numbers
    */
   public long[] args() {
-    return Arrays.copyOf(new long[] {first, second, third}, kind.arity());
+    return Arrays.copyOf(new long[] {first, second, third, fourth}, kind.arity());
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -86,9 +87,11 @@ public final class TraceParser {
     if (kind == null) {
       return TraceOperation.malformed(number, "unknown operation '" + words[0] + "'");
     }
-    if (words.length - 1 != kind.arity()) {
+    int count = words.length - 1;
+    kind = OperationKind.of(words[0], count);
+    if (kind == null) {
       return TraceOperation.malformed(
-          number, kind.word() + " takes " + kind.arity() + " number(s), got " + (words.length - 1));
+          number, words[0] + " takes " + arities(words[0]) + " number(s), got " + count);
     }
     long[] args = new long[kind.arity()];
     for (int i = 0; i < args.length; i++) {
@@ -103,5 +106,16 @@ public final class TraceParser {
       }
     }
     return TraceOperation.of(kind, number, args);
+  }
+
+  /** The counts of numbers a word takes, e.g. {@code 1 or 2} for {@code alloc}. */
+  private static String arities(String word) {
+    StringJoiner counts = new StringJoiner(" or ");
+    for (OperationKind kind : OperationKind.values()) {
+      if (kind.word().equals(word)) {
+        counts.add(String.valueOf(kind.arity()));
+      }
+    }
+    return counts.toString();
   }
 }

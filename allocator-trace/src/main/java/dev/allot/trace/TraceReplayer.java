@@ -5,6 +5,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Allocators;
 import dev.allot.CompactionPlan;
+import dev.allot.UnsupportedAlignmentException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies trace operations to allocators of one strategy. Each {@code capacity} line starts a new
  * allocator; the others act on the current one. Bad input and memory failures are results, not
- * exceptions, so a replay always runs to the end of the trace.
+ * exceptions, so a replay always runs to the end of the trace; an aligned line on a strategy that
+ * does not support alignment is reported as invalid, with the strategy's refusal as the detail.
  *
  * <p>Not thread-safe.
  *
@@ -71,7 +73,7 @@ public final class TraceReplayer {
       return dispatch(operation);
     } catch (AllocatorMemoryException e) {
       return StepResult.memory(e.getRequestedCapacity());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UnsupportedAlignmentException e) {
       return StepResult.invalid(String.valueOf(e.getMessage()));
     }
   }
@@ -91,6 +93,7 @@ public final class TraceReplayer {
     }
     return switch (operation.kind()) {
       case ALLOC -> StepResult.start(current.alloc(operation.first()));
+      case ALIGNED_ALLOC -> StepResult.start(current.alloc(operation.first(), operation.second()));
       case DEALLOC -> {
         current.dealloc(operation.first(), operation.second());
         yield StepResult.OK;
@@ -98,6 +101,10 @@ public final class TraceReplayer {
       case REALLOC ->
           StepResult.start(
               current.realloc(operation.first(), operation.second(), operation.third()));
+      case ALIGNED_REALLOC ->
+          StepResult.start(
+              current.realloc(
+                  operation.first(), operation.second(), operation.third(), operation.fourth()));
       case SET_CAPACITY -> {
         current.setCapacity(operation.first());
         yield StepResult.OK;

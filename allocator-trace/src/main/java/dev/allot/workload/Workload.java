@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  * its buffer and as {@code compare} grows by default, and counts growths and relocations with the
  * decorator's listeners.
  *
+ * <p>Placements ask for the workload's alignment (1, the unaligned calls, unless created with
+ * another); {@link WorkloadKind#UNIFORM} asks for 256 for its uniform ranges whatever it is.
+ *
  * <p>The counters ({@link #operations()}, {@link #relocations()}, {@link #growths()}, {@link
  * #peakCapacity()}) are plain fields, so reading them after every step costs nothing. Live regions
  * sit in two primitive arrays; a step allocates nothing itself. Not thread-safe.
@@ -25,6 +28,15 @@ public final class Workload {
 
   /** Largest size churn allocates. */
   private static final int CHURN_MAX_SIZE = 64;
+
+  /** The alignment of a uniform buffer range: OpenGL's and Vulkan's usual offset alignment. */
+  static final long UNIFORM_ALIGNMENT = 256;
+
+  /** Uniform blocks are whole 16-byte vectors (std140): sizes are multiples of this. */
+  private static final int UNIFORM_SIZE_STEP = 16;
+
+  /** Largest uniform range, in steps: 64 * 16 = 1024. */
+  private static final int UNIFORM_MAX_STEPS = 64;
 
   /** Largest size a text region is created with. */
   private static final int TEXT_NEW_MAX_SIZE = 16;
@@ -38,6 +50,7 @@ public final class Workload {
   private final WorkloadKind kind;
   private final Allocator allocator;
   private final Allocator growing;
+  private final long alignment;
   private final SplittableRandom random;
   private long[] starts = new long[16];
   private long[] sizes = new long[16];
@@ -56,8 +69,28 @@ public final class Workload {
    * @param seed the seed of every random choice
    */
   public Workload(WorkloadKind kind, Allocator allocator, long seed) {
+    this(kind, allocator, seed, 1);
+  }
+
+  /**
+   * Creates a workload with no live regions whose placements ask for {@code alignment}: every
+   * {@code alloc} and {@code realloc}, except the uniform ranges of {@link WorkloadKind#UNIFORM},
+   * which always ask for 256. Alignment 1 makes the unaligned calls.
+   *
+   * @param kind the shape of the traffic
+   * @param allocator the allocator to drive
+   * @param seed the seed of every random choice
+   * @param alignment the alignment of the placements, {@code >= 1}
+   * @throws IllegalArgumentException if {@code alignment < 1}
+   */
+  public Workload(WorkloadKind kind, Allocator allocator, long seed, long alignment) {
+    if (alignment < 1) {
+      throw new IllegalArgumentException(
+          "Workload(" + kind + ", " + alignment + "): alignment below 1");
+    }
     this.kind = kind;
     this.allocator = allocator;
+    this.alignment = alignment;
     this.growing = Allocators.growing(allocator, GrowthPolicy.doubling(), this::grown, this::moved);
     this.random = new SplittableRandom(seed);
     this.peakCapacity = allocator.getCapacity();
@@ -87,10 +120,7 @@ public final class Workload {
       sizes = Arrays.copyOf(sizes, live);
     }
     while (this.live < live) {
-      long size = newSize();
-      starts[this.live] = growing.alloc(size);
-      sizes[this.live] = size;
-      liveIndices += size;
+      liveIndices += place(this.live);
       this.live++;
     }
   }
@@ -112,7 +142,10 @@ public final class Workload {
     if (kind == WorkloadKind.TEXT) {
       long grown = size + 1 + random.nextInt(TEXT_MAX_GROWTH);
       if (grown <= TEXT_MAX_SIZE) {
-        starts[index] = growing.realloc(start, size, grown);
+        starts[index] =
+            alignment == 1
+                ? growing.realloc(start, size, grown)
+                : growing.realloc(start, size, grown, alignment);
         sizes[index] = grown;
         liveIndices += grown - size;
         operations++;
@@ -120,10 +153,7 @@ public final class Workload {
       }
     }
     growing.dealloc(start, size);
-    long newSize = newSize();
-    starts[index] = growing.alloc(newSize);
-    sizes[index] = newSize;
-    liveIndices += newSize - size;
+    liveIndices += place(index) - size;
     operations += 2;
   }
 
@@ -141,9 +171,22 @@ public final class Workload {
     return plan;
   }
 
+  /** Allocates a new region of the kind's next size as live region {@code index}; its size. */
+  private long place(int index) {
+    boolean uniformRange = kind == WorkloadKind.UNIFORM && random.nextBoolean();
+    long size =
+        uniformRange ? UNIFORM_SIZE_STEP * (1L + random.nextInt(UNIFORM_MAX_STEPS)) : newSize();
+    long regionAlignment = uniformRange ? UNIFORM_ALIGNMENT : alignment;
+    starts[index] =
+        regionAlignment == 1 ? growing.alloc(size) : growing.alloc(size, regionAlignment);
+    sizes[index] = size;
+    return size;
+  }
+
+  /** The size of a new region; for {@link WorkloadKind#UNIFORM}, of a vertex range. */
   private long newSize() {
     return switch (kind) {
-      case CHURN -> 1 + random.nextInt(CHURN_MAX_SIZE);
+      case CHURN, UNIFORM -> 1 + random.nextInt(CHURN_MAX_SIZE);
       case SPRITES -> random.nextBoolean() ? 4 : 6;
       case TEXT -> 1 + random.nextInt(TEXT_NEW_MAX_SIZE);
     };
@@ -156,6 +199,15 @@ public final class Workload {
    */
   public WorkloadKind kind() {
     return kind;
+  }
+
+  /**
+   * Returns the alignment the placements ask for.
+   *
+   * @return 1 for the unaligned calls
+   */
+  public long alignment() {
+    return alignment;
   }
 
   /**

@@ -28,7 +28,14 @@ public enum WorkloadKind {
    * Grows a random region by 1 to 8 indices with {@code realloc}, as text layouts grow while typed;
    * a region that would pass 256 indices is freed and re-created small.
    */
-  TEXT("text");
+  TEXT("text"),
+
+  /**
+   * Like churn, but half the new regions are uniform buffer ranges: 16 to 1024 indices in steps of
+   * 16, at alignment 256 ({@code GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT}); the other half are vertex
+   * ranges of 1 to 64 indices at the workload's alignment (1 by default).
+   */
+  UNIFORM("uniform");
 
   private final String workloadName;
 
@@ -39,7 +46,7 @@ public enum WorkloadKind {
   /**
    * Returns the name used on the command line and in benchmark parameters.
    *
-   * @return {@code churn}, {@code sprites} or {@code text}
+   * @return {@code churn}, {@code sprites}, {@code text} or {@code uniform}
    */
   public String workloadName() {
     return workloadName;
@@ -57,9 +64,23 @@ public enum WorkloadKind {
   }
 
   /**
+   * Creates a workload of this kind whose placements ask for {@code alignment}.
+   *
+   * @param allocator the allocator to drive; its capacity grows as the workload needs
+   * @param seed the seed of every random choice
+   * @param alignment the alignment of every {@code alloc} and {@code realloc}, {@code >= 1} (the
+   *     uniform ranges of {@link #UNIFORM} keep 256)
+   * @return the workload
+   * @throws IllegalArgumentException if {@code alignment < 1}
+   */
+  public Workload create(Allocator allocator, long seed, long alignment) {
+    return new Workload(this, allocator, seed, alignment);
+  }
+
+  /**
    * Returns the kind with the given name.
    *
-   * @param name {@code churn}, {@code sprites} or {@code text} (case-insensitive)
+   * @param name {@code churn}, {@code sprites}, {@code text} or {@code uniform} (case-insensitive)
    * @return the kind
    * @throws IllegalArgumentException naming the known kinds if none matches
    */
@@ -70,7 +91,7 @@ public enum WorkloadKind {
       }
     }
     throw new IllegalArgumentException(
-        "Unknown workload '" + name + "'; known: churn, sprites, text");
+        "Unknown workload '" + name + "'; known: churn, sprites, text, uniform");
   }
 
   @Override

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * A strategy whose allocators follow a fixed script, so that the replayer can be tested without a
  * real strategy: {@code alloc(n)} returns {@code 10 * n}, except that {@code n == 99} fails with
- * memory (requested 123) and a negative {@code n} is bad input. Every call is logged.
+ * memory (requested 123) and a negative {@code n} is bad input. Aligned calls up to alignment 16
+ * return {@code 100 * n}; above 16 they take the default of {@link Allocator}, which refuses. Every
+ * call is logged.
  */
 final class ScriptedStrategy implements AllocationStrategy {
 
@@ -44,6 +46,24 @@ final class ScriptedStrategy implements AllocationStrategy {
         throw new AllocatorMemoryException(123);
       }
       return 10 * size;
+    }
+
+    @Override
+    public long alloc(long size, long alignment) {
+      if (alignment > 16) {
+        return Allocator.super.alloc(size, alignment);
+      }
+      calls.add("alloc " + size + " " + alignment);
+      return 100 * size;
+    }
+
+    @Override
+    public long realloc(long start, long size, long newSize, long alignment) {
+      if (alignment > 16) {
+        return Allocator.super.realloc(start, size, newSize, alignment);
+      }
+      calls.add("realloc " + start + " " + size + " " + newSize + " " + alignment);
+      return start + 2;
     }
 
     @Override

@@ -65,8 +65,37 @@ class TraceParserTest {
         TraceOperation.malformed(1, "dealloc takes 2 number(s), got 1"),
         TraceParser.parseLine("dealloc 4", 1));
     assertEquals(
-        TraceOperation.malformed(1, "alloc takes 1 number(s), got 2"),
-        TraceParser.parseLine("alloc 4 5", 1));
+        TraceOperation.malformed(1, "alloc takes 1 or 2 number(s), got 3"),
+        TraceParser.parseLine("alloc 4 5 6", 1));
+    assertEquals(
+        TraceOperation.malformed(1, "realloc takes 3 or 4 number(s), got 5"),
+        TraceParser.parseLine("realloc 0 4 5 6 7", 1));
+  }
+
+  @Test
+  void parse_alignedLines_readTheAlignmentAsTheLastNumber() {
+    List<TraceOperation> operations =
+        TraceParser.parse("alloc 96 256\nrealloc 256 96 200 64\nalloc 7\nrealloc 1 2 3\n");
+
+    assertEquals(
+        List.of(
+            OperationKind.ALIGNED_ALLOC,
+            OperationKind.ALIGNED_REALLOC,
+            OperationKind.ALLOC,
+            OperationKind.REALLOC),
+        operations.stream().map(TraceOperation::kind).toList());
+    assertEquals(
+        List.of(256L, 64L, 1L, 1L), operations.stream().map(TraceOperation::alignment).toList());
+    assertEquals(
+        List.of("alloc 96 256", "realloc 256 96 200 64", "alloc 7", "realloc 1 2 3"),
+        operations.stream().map(TraceOperation::toTraceLine).toList());
+    assertEquals(200, operations.get(1).third());
+  }
+
+  @Test
+  void parseLine_alignmentZeroOrNegative_isParsedForTheAllocatorToReject() {
+    assertEquals(0, TraceParser.parseLine("alloc 4 0", 1).alignment());
+    assertEquals(-8, TraceParser.parseLine("realloc 0 4 8 -8", 1).alignment());
   }
 
   @Test

@@ -60,6 +60,40 @@ class TraceReplayerTest {
   }
 
   @Test
+  void replay_alignedLines_callTheAlignedMethods() {
+    List<String> lines = replay("capacity 10\nalloc 3 8\nrealloc 5 1 4 16\n", false);
+
+    assertEquals(List.of("create 10", "alloc 3 8", "realloc 5 1 4 16"), strategy.calls);
+    assertEquals(
+        List.of(
+            "ok regions=1:2,5:1 free=7 fragmented=3",
+            "start=300 regions=1:2,5:1 free=7 fragmented=3",
+            "start=7 regions=1:2,5:1 free=7 fragmented=3"),
+        lines);
+  }
+
+  @Test
+  void apply_alignmentTheStrategyRefuses_isInvalidNamingTheStrategy() {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));
+
+    StepResult alloc = replayer.apply(TraceOperation.of(OperationKind.ALIGNED_ALLOC, 2, 3, 32));
+    StepResult realloc =
+        replayer.apply(TraceOperation.of(OperationKind.ALIGNED_REALLOC, 3, 0, 3, 6, 64));
+
+    assertEquals(
+        new StepResult(
+            StepResult.Outcome.INVALID,
+            0,
+            "alloc(3, 32): strategy scripted does not support alignment above 1"),
+        alloc);
+    assertEquals(
+        "realloc(0, 3, 6, 64): strategy scripted does not support alignment above 1",
+        realloc.detail());
+    assertEquals(List.of("create 10"), strategy.calls);
+  }
+
+  @Test
   void apply_memoryFailure_isMemoryWithRequestedCapacity() {
     TraceReplayer replayer = new TraceReplayer(strategy);
     replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));

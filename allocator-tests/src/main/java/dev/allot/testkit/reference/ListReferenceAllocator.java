@@ -5,6 +5,7 @@ import dev.allot.spi.AbstractAllocator;
 import dev.allot.spi.Alignment;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plainest correct strategy for a {@link HoleChoice}: a list of blocks, every hole found by
@@ -73,13 +74,50 @@ public class ListReferenceAllocator extends AbstractAllocator {
 
   /** Puts the region at the aligned start of the hole the choice picks. */
   private long placeIn(long size, long alignment) {
-    Region hole = choice.pick(holes(), size, alignment);
+    Region hole = pickHole(holes(), size, alignment);
     if (hole == null) {
       return NO_ROOM;
     }
-    long start = Alignment.up(hole.start(), alignment);
-    occupy(start, size);
+    long start = alignedStart(hole, alignment);
+    take(hole, start, size);
     return start;
+  }
+
+  /**
+   * Returns the hole the choice picks for a region. Package-private and overridable so that the
+   * kit's own tests can break the fit test and see the contract catch it.
+   *
+   * @param holes the free holes in address order
+   * @param size the region's size
+   * @param alignment the alignment, {@code >= 1}
+   * @return the hole, or {@code null} if none fits
+   */
+  @Nullable Region pickHole(List<Region> holes, long size, long alignment) {
+    return choice.pick(holes, size, alignment);
+  }
+
+  /**
+   * Returns where a region goes in the hole the choice picked: its aligned start. Package-private
+   * and overridable so that the kit's own tests can break it and see the contract catch it.
+   *
+   * @param hole the hole, which fits the region
+   * @param alignment the alignment, {@code >= 1}
+   * @return the start
+   */
+  long alignedStart(Region hole, long alignment) {
+    return Alignment.up(hole.start(), alignment);
+  }
+
+  /**
+   * Allocates the region {@code [start, start + size)} in {@code hole}, leaving the padding before
+   * it free. Package-private and overridable, as {@link #alignedStart}.
+   *
+   * @param hole the hole the region goes in
+   * @param start the region's start
+   * @param size the region's size
+   */
+  void take(Region hole, long start, long size) {
+    occupy(start, size);
   }
 
   /** The holes in address order: before the first block, between blocks, and the tail. */
@@ -94,8 +132,14 @@ public class ListReferenceAllocator extends AbstractAllocator {
     return holes;
   }
 
-  /** Marks a free range allocated, merging it with the blocks it touches. */
-  private void occupy(long start, long size) {
+  /**
+   * Marks a free range allocated, merging it with the blocks it touches; for the overrides of
+   * {@link #take}.
+   *
+   * @param start the first index
+   * @param size the length
+   */
+  final void occupy(long start, long size) {
     int index = 0;
     while (index < blocks.size() && blocks.get(index).start() < start) {
       index++;

@@ -1,6 +1,7 @@
 package dev.allot.testkit.reference;
 
 import static dev.allot.spi.AllocatorArguments.notAllocated;
+import static dev.allot.spi.AllocatorArguments.requireAlignment;
 import static dev.allot.spi.AllocatorArguments.requireEndFits;
 import static dev.allot.spi.AllocatorArguments.requireNonNegative;
 
@@ -16,7 +17,10 @@ import java.util.List;
  * parallel lists {@code starts} and {@code sizes}, a linear scan for every call. Its only
  * departures from pyglet are the spec's: asserts become {@link IllegalArgumentException}s that
  * change nothing, setting the same capacity is allowed, and the metrics count the gap before the
- * first block.
+ * first block. It also makes the aligned calls pyglet lacks, by the rules of {@code
+ * docs/spec/semantics.md} ("Aligned allocation") written out as plainly, so that it is the whole of
+ * first-fit's contract: alignment 1 is pyglet's call, a larger one takes the first hole, the gap
+ * before the first block included, where the aligned region fits.
  *
  * <p>Clarity over speed: every call is O(n) with list shifts. It exists to be obviously right. Not
  * thread-safe.
@@ -88,6 +92,64 @@ public final class PygletReferenceAllocator implements Allocator {
     throw failure(freeStart + size);
   }
 
+  @Override
+  public long alloc(long size, long alignment) {
+    requireNonNegative("alloc", size, alignment);
+    requireAlignment(alignment, "alloc", size, alignment);
+    if (size == 0) {
+      return 0;
+    }
+    return alignment == 1
+        ? allocate(size, "alloc", size, alignment)
+        : allocateAligned(size, alignment, "alloc", size, alignment);
+  }
+
+  /**
+   * The aligned rule: the first hole in address order, the gap before the first block included,
+   * where {@code up(holeStart) + size <= holeEnd}; the padding stays free. No quirk applies.
+   */
+  private long allocateAligned(long size, long alignment, String call, long... args) {
+    long holeStart = 0;
+    for (int i = 0; i <= starts.size(); i++) {
+      long holeEnd = i < starts.size() ? starts.get(i) : capacity;
+      long room = holeEnd - holeStart;
+      long padding = (alignment - holeStart % alignment) % alignment;
+      if (size <= room && padding <= room - size) {
+        place(i, holeStart + padding, size);
+        return holeStart + padding;
+      }
+      if (i < starts.size()) {
+        holeStart = starts.get(i) + sizes.get(i);
+      }
+    }
+    long lastEnd = holeStart; // 0 without blocks
+    long base = AllocatorArguments.alignUp(lastEnd, alignment, call, args);
+    requireEndFits(base, size, call, args);
+    throw failure(base + size);
+  }
+
+  /**
+   * Allocates {@code [start, start + size)} in the hole before block {@code i} (the tail when
+   * {@code i} is the block count), merging with the blocks it touches.
+   */
+  private void place(int i, long start, long size) {
+    boolean touchesBefore = i > 0 && starts.get(i - 1) + sizes.get(i - 1) == start;
+    boolean touchesAfter = i < starts.size() && start + size == starts.get(i);
+    if (touchesBefore && touchesAfter) {
+      sizes.set(i - 1, sizes.get(i - 1) + size + sizes.get(i));
+      starts.remove(i);
+      sizes.remove(i);
+    } else if (touchesBefore) {
+      sizes.set(i - 1, sizes.get(i - 1) + size);
+    } else if (touchesAfter) {
+      starts.set(i, start);
+      sizes.set(i, sizes.get(i) + size);
+    } else {
+      starts.add(i, start);
+      sizes.add(i, size);
+    }
+  }
+
   private AllocatorMemoryException failure(long requested) {
     return new AllocatorMemoryException(requested, getLargestFreeHole(), getFragmentedFreeSize());
   }
@@ -138,23 +200,28 @@ public final class PygletReferenceAllocator implements Allocator {
   @Override
   public long realloc(long start, long size, long newSize) {
     requireNonNegative("realloc", start, size, newSize);
+    return resize(start, size, newSize, new long[] {start, size, newSize});
+  }
+
+  /** pyglet's realloc; {@code args} are the call's arguments, for messages. */
+  private long resize(long start, long size, long newSize, long[] args) {
     if (newSize == 0) {
       if (size != 0) {
-        release(start, size, "realloc", start, size, newSize);
+        release(start, size, "realloc", args);
       }
       return 0;
     }
     if (size == 0) {
-      return allocate(newSize, "realloc", start, size, newSize);
+      return allocate(newSize, "realloc", args);
     }
-    requireEndFits(start, size, "realloc", start, size, newSize);
+    requireEndFits(start, size, "realloc", args);
     if (newSize < size) {
-      release(start + newSize, size - newSize, "realloc", start, size, newSize);
+      release(start + newSize, size - newSize, "realloc", args);
       return start;
     }
     int i = find(start, size);
     if (i < 0) {
-      throw notAllocated(start, size, "realloc", start, size, newSize);
+      throw notAllocated(start, size, "realloc", args);
     }
     long p = start - starts.get(i);
     if (size == sizes.get(i) - p) {
@@ -170,8 +237,62 @@ public final class PygletReferenceAllocator implements Allocator {
         return start;
       }
     }
-    long result = allocate(newSize, "realloc", start, size, newSize);
-    release(start, size, "realloc", start, size, newSize);
+    long result = allocate(newSize, "realloc", args);
+    release(start, size, "realloc", args);
+    return result;
+  }
+
+  /**
+   * The aligned realloc rules in their order: free, alloc from size 0, shrink or stay only at an
+   * aligned start, grow in place into a hole of at least the growth (an exact fill merges), else
+   * move by the aligned rule with the old region still allocated.
+   */
+  @Override
+  public long realloc(long start, long size, long newSize, long alignment) {
+    long[] args = {start, size, newSize, alignment};
+    requireNonNegative("realloc", args);
+    requireAlignment(alignment, "realloc", args);
+    if (alignment == 1) {
+      return resize(start, size, newSize, args);
+    }
+    if (newSize == 0) {
+      if (size != 0) {
+        release(start, size, "realloc", args);
+      }
+      return 0;
+    }
+    if (size == 0) {
+      return allocateAligned(newSize, alignment, "realloc", args);
+    }
+    requireEndFits(start, size, "realloc", args);
+    boolean aligned = start % alignment == 0;
+    if (aligned && newSize < size) {
+      release(start + newSize, size - newSize, "realloc", args);
+      return start;
+    }
+    int i = find(start, size);
+    if (i < 0) {
+      throw notAllocated(start, size, "realloc", args);
+    }
+    if (aligned && newSize == size) {
+      return start;
+    }
+    long end = start + size;
+    if (aligned && end == starts.get(i) + sizes.get(i)) {
+      boolean last = i == starts.size() - 1;
+      long free = (last ? capacity : starts.get(i + 1)) - end;
+      if (free >= newSize - size) {
+        sizes.set(i, sizes.get(i) + newSize - size);
+        if (!last && free == newSize - size) {
+          sizes.set(i, sizes.get(i) + sizes.get(i + 1));
+          starts.remove(i + 1);
+          sizes.remove(i + 1);
+        }
+        return start;
+      }
+    }
+    long result = allocateAligned(newSize, alignment, "realloc", args);
+    release(start, size, "realloc", args);
     return result;
   }
 
