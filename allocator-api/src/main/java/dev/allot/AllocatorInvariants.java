@@ -25,6 +25,13 @@ import java.util.Optional;
  * <p>The check is O(n) in the number of blocks and allocates the block snapshot; it is a
  * diagnostic, not something to run on every call of a hot path.
  *
+ * <p>The check reads the allocator many times. Given a {@link SynchronizedAllocator}, it holds the
+ * allocator's lock for the whole check, so that other threads' calls wait and it sees one state, as
+ * a sequence of calls must ({@link SynchronizedAllocator}); without the lock a healthy allocator
+ * would look corrupt whenever another thread's call fell between two reads. A synchronized
+ * allocator inside another decorator cannot be seen: wrap it last, as recommended, or hold its lock
+ * around the check yourself.
+ *
  * @since 0.1.0
  */
 public final class AllocatorInvariants {
@@ -35,7 +42,8 @@ public final class AllocatorInvariants {
   private AllocatorInvariants() {}
 
   /**
-   * Throws if the allocator breaks an invariant.
+   * Throws if the allocator breaks an invariant. A {@link SynchronizedAllocator} is checked under
+   * its lock.
    *
    * @param allocator the allocator to check
    * @throws IllegalStateException naming the first broken invariant and its values
@@ -49,12 +57,22 @@ public final class AllocatorInvariants {
   }
 
   /**
-   * Returns the first broken invariant, if any.
+   * Returns the first broken invariant, if any. A {@link SynchronizedAllocator} is checked under
+   * its lock.
    *
    * @param allocator the allocator to check
    * @return a description of the first broken invariant with its values, or empty if all hold
    */
   public static Optional<String> firstViolation(Allocator allocator) {
+    if (allocator instanceof SynchronizedAllocator) {
+      synchronized (allocator) {
+        return firstViolationOf(allocator);
+      }
+    }
+    return firstViolationOf(allocator);
+  }
+
+  private static Optional<String> firstViolationOf(Allocator allocator) {
     long capacity = allocator.getCapacity();
     if (capacity < 0) {
       return Optional.of("capacity " + capacity + " is negative");

@@ -175,16 +175,17 @@ public final class GrowingAllocator extends ForwardingAllocator {
     }
     long target = policy.newCapacity(current, requested);
     if (target < requested) {
+      // Named by what it did: a lambda policy's toString() says nothing.
       throw new IllegalStateException(
-          "GrowthPolicy "
-              + policy
-              + " answered capacity "
-              + target
-              + " for a request of "
-              + requested
-              + " (current "
+          "GrowthPolicy.newCapacity("
               + current
-              + "); it must be >= the request");
+              + ", "
+              + requested
+              + ") returned "
+              + target
+              + ", less than the requested capacity "
+              + requested
+              + "; a policy must return at least the request");
     }
     onGrow.capacityGrowing(current, target);
     delegate().setCapacity(target);

@@ -21,6 +21,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>{@link AllocatorInvariants#check} takes this lock for the whole check, so it can diagnose a
+ * shared allocator while other threads use it.
+ *
  * <p>To make a growing allocator thread-safe, wrap it last, so the growth and the listeners run
  * under the lock: {@code synchronizedAllocator(growing(allocator, policy, onGrow, onMove))}. The
  * delegate must not be used directly once wrapped.

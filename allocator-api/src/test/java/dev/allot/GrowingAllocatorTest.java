@@ -154,7 +154,11 @@ class GrowingAllocatorTest {
   void alloc_policyAnswersLessThanRequested_illegalStateAllocatorUnchanged() {
     Allocator growing = growing(4, (current, requested) -> requested - 1, growthRecorder);
     growing.alloc(3);
-    assertThrows(IllegalStateException.class, () -> growing.alloc(3));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> growing.alloc(3));
+    assertEquals(
+        "GrowthPolicy.newCapacity(4, 6) returned 5, less than the requested capacity 6; a policy"
+            + " must return at least the request",
+        e.getMessage());
     assertEquals(4, growing.getCapacity());
     assertEquals(List.of(new Region(0, 3)), growing.getAllocatedRegions());
     assertEquals(List.of(), events);

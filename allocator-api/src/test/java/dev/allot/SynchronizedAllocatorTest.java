@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SynchronizedAllocatorTest {
@@ -59,5 +60,41 @@ class SynchronizedAllocatorTest {
     assertTrue(shared.isEmpty());
     assertEquals(1 << 12, shared.getFreeSize());
     assertEquals(TreeMapAllocator.NAME, shared.getStrategyName());
+  }
+
+  /** Enough checks that, unlocked, one of them reads across another thread's call. */
+  private static final int CHECKS = 2_000;
+
+  @Test
+  void invariantsCheck_whileOtherThreadsCall_seesOneConsistentState() throws Exception {
+    Allocator shared = Allocators.synchronizedAllocator(new TreeMapAllocator(1 << 12));
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> churners = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      churners.add(
+          pool.submit(
+              () -> {
+                while (!stop.get()) {
+                  long small = shared.alloc(3);
+                  long large = shared.alloc(5);
+                  shared.dealloc(small, 3);
+                  shared.dealloc(large, 5);
+                }
+                return null;
+              }));
+    }
+    try {
+      for (int check = 0; check < CHECKS; check++) {
+        AllocatorInvariants.check(shared);
+      }
+    } finally {
+      stop.set(true);
+      for (Future<?> churner : churners) {
+        churner.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+    }
+    assertTrue(shared.isEmpty());
   }
 }

@@ -2,6 +2,7 @@ package dev.allot.testkit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.trace.OperationKind;
@@ -50,16 +51,17 @@ public final class ContractRun {
    *   call the allocator (CallOutcomeChecker)
    *   outcome checkers, judging the call against the model before it: bad input, failure
    *     atomicity, requested capacity, placement, smallest fit, realloc keeps others, compaction,
-   *     aligned placement
+   *     aligned placement, the figures of a memory failure (MemoryFiguresChecker, under METRICS)
    *   the model records the call if it succeeded on good input with a region it can hold, or
    *     moves its live regions by the plan of a compaction
    *   state checkers, comparing what the allocator shows with the model after it: block list,
-   *     metrics, and when chosen the pyglet reference and the twin that makes alignment-1 calls
-   *     unaligned
+   *     the block-list probe when chosen, metrics, and when chosen the pyglet reference and the
+   *     twin that makes alignment-1 calls unaligned
    *
-   * Every checker runs at every step, chosen or not (but those of the pyglet reference and the
-   * alignment-1 twin, which run only when chosen), and a problem is reported only for a chosen
-   * invariant, so that a step reads the allocator the same way whichever invariants are chosen.
+   * Every checker runs at every step, chosen or not (but the pyglet reference's, the alignment-1
+   * twin's and the block-list probe's, which run only when chosen: stateCheckers), and a problem is
+   * reported only for a chosen invariant, so that a step reads the allocator the same way whichever
+   * invariants are chosen.
    */
 
   /** The checkers of a call's outcome, in the order they run. */
@@ -72,10 +74,15 @@ public final class ContractRun {
           new SmallestFitChecker(),
           new ReallocKeepsOthersChecker(),
           new CompactionChecker(),
-          new AlignedPlacementChecker());
+          new AlignedPlacementChecker(),
+          new MemoryFiguresChecker());
 
   private final Set<Invariant> checked;
   private final TraceReplayer subject;
+
+  /** Between the replayer and the allocator under test; set when the replayer creates it. */
+  private @Nullable MemoryFailureWitness witness;
+
   private final AllocationModel model;
   private final long initialCapacity;
   private final List<TraceOperation> operations = new ArrayList<>();
@@ -96,17 +103,8 @@ public final class ContractRun {
     this.checked.addAll(invariants);
     this.initialCapacity = capacity;
     this.model = new AllocationModel(capacity);
-    this.subject = new TraceReplayer(strategy);
-    List<InvariantChecker<StepState>> states = new ArrayList<>();
-    states.add(new BlockListChecker());
-    states.add(new MetricsChecker());
-    if (checked.contains(Invariant.PYGLET_REFERENCE)) {
-      states.add(new PygletReferenceChecker());
-    }
-    if (checked.contains(Invariant.ALIGNMENT)) {
-      states.add(new AlignmentOneChecker(strategy, capacity));
-    }
-    this.stateCheckers = List.copyOf(states);
+    this.subject = new TraceReplayer(new WitnessedStrategy(strategy, this::witnessed));
+    this.stateCheckers = stateCheckers(checked, strategy, capacity);
     TraceOperation start = TraceOperation.of(OperationKind.CAPACITY, 1, capacity);
     String call = describe(start);
     StepResult created = CallOutcomeChecker.call(subject, start, call);
@@ -115,6 +113,30 @@ public final class ContractRun {
           Invariant.CALL_OUTCOME, "create(" + capacity + ") was rejected: " + created.detail());
     }
     checkState(start, call, created);
+  }
+
+  /**
+   * The checkers of the state for the chosen invariants: all but three run always; the pyglet
+   * reference and the alignment-1 twin (a second allocator of the strategy) run beside the subject
+   * only when chosen, and the block-list probe, which appends to the list the allocator returned
+   * (and takes it out again), only when {@link Invariant#BLOCK_LIST} is chosen, so that no other
+   * property's run writes to what a strategy handed out.
+   */
+  private static List<InvariantChecker<StepState>> stateCheckers(
+      Set<Invariant> checked, AllocationStrategy strategy, long capacity) {
+    List<InvariantChecker<StepState>> checkers = new ArrayList<>();
+    checkers.add(new BlockListChecker());
+    if (checked.contains(Invariant.BLOCK_LIST)) {
+      checkers.add(new RegionListIsolationChecker());
+    }
+    checkers.add(new MetricsChecker());
+    if (checked.contains(Invariant.PYGLET_REFERENCE)) {
+      checkers.add(new PygletReferenceChecker());
+    }
+    if (checked.contains(Invariant.ALIGNMENT)) {
+      checkers.add(new AlignmentOneChecker(strategy, capacity));
+    }
+    return List.copyOf(checkers);
   }
 
   /**
@@ -132,7 +154,15 @@ public final class ContractRun {
    * @return the allocator
    */
   public Allocator allocator() {
-    return Objects.requireNonNull(subject.allocator(), "created in the constructor");
+    return witness().subject();
+  }
+
+  private void witnessed(MemoryFailureWitness created) {
+    witness = created;
+  }
+
+  private MemoryFailureWitness witness() {
+    return Objects.requireNonNull(witness, "created in the constructor");
   }
 
   /**
@@ -271,9 +301,20 @@ public final class ContractRun {
     operations.add(operation);
     String call = describe(operation);
     StepResult result = CallOutcomeChecker.call(subject, operation, call);
+    @Nullable AllocatorMemoryException memoryFailure = witness().takeFailure();
     @Nullable CompactionPlan plan = result.outcome() == Outcome.MOVED ? subject.lastPlan() : null;
     Step step =
-        new Step(operation, call, validity, before, holesBefore, result, model, allocator(), plan);
+        new Step(
+            operation,
+            call,
+            validity,
+            before,
+            holesBefore,
+            result,
+            memoryFailure,
+            model,
+            allocator(),
+            plan);
     check(OUTCOME_CHECKERS, step);
     if (step.recordable()) {
       model.record(operation, result.value());

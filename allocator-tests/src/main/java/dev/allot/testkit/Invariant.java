@@ -22,13 +22,14 @@ public enum Invariant {
       null),
   /** The shape and content of {@code getAllocatedRegions()}. */
   BLOCK_LIST(
-      "getAllocatedRegions() is sorted, has no empty, overlapping or adjacent blocks, and equals"
-          + " the model's coalesced allocated space",
+      "getAllocatedRegions() is sorted, has no empty, overlapping or adjacent blocks, equals"
+          + " the model's coalesced allocated space, and a caller who modifies it changes nothing",
       null),
   /** The figures. */
   METRICS(
       "capacity, freeSize, fragmentedFreeSize, largestFreeHole, usage, fragmentation and isEmpty"
-          + " follow the spec's definitions",
+          + " follow the spec's definitions, and so do the largest hole and fragmented free size an"
+          + " AllocatorMemoryException reports (or UNKNOWN)",
       null),
   /** Failure changes nothing. */
   FAILURE_ATOMICITY(

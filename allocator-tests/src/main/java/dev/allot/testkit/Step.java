@@ -1,6 +1,7 @@
 package dev.allot.testkit;
 
 import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.trace.OperationKind;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param before what the allocator showed before the call
  * @param holesBefore the model's holes before the call
  * @param result how the call ended
+ * @param memoryFailure the exception behind a {@link Outcome#MEMORY} result; null for every other
  * @param model the model, as it was before the call
  * @param allocator the allocator under test, as the call left it
  * @param plan the plan a successful {@code compact} returned; null for every other call
@@ -32,6 +34,7 @@ record Step(
     Observation before,
     List<Region> holesBefore,
     StepResult result,
+    @Nullable AllocatorMemoryException memoryFailure,
     AllocationModel model,
     Allocator allocator,
     @Nullable CompactionPlan plan) {

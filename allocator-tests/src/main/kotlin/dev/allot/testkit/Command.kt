@@ -132,6 +132,11 @@ sealed interface Command {
       DEALLOC_FREE_RANGE,
       /** `dealloc` of a block plus one free index before or after it. */
       DEALLOC_PAST_BLOCK,
+      /**
+       * `dealloc` from inside one block to inside the next, across the hole between them: both
+       * ends are allocated, the middle is not.
+       */
+      DEALLOC_ACROSS_HOLE,
       /** `realloc` of a range that is wholly free, to any size. */
       REALLOC_FREE_RANGE,
       /** `setCapacity` below the capacity. */
@@ -161,6 +166,7 @@ sealed interface Command {
         }
         Kind.DEALLOC_FREE_RANGE -> freeRange(model).let { call(OperationKind.DEALLOC, it.start(), it.size()) }
         Kind.DEALLOC_PAST_BLOCK -> pastBlock(model)
+        Kind.DEALLOC_ACROSS_HOLE -> acrossHole(model)
         Kind.REALLOC_FREE_RANGE -> freeRange(model).let { call(OperationKind.REALLOC, it.start(), it.size(), y) }
         Kind.SHRINK_CAPACITY -> {
           val capacity = model.capacity()
@@ -187,6 +193,20 @@ sealed interface Command {
       return Region(start, 1 + x.mod(hole.end() - start))
     }
 
+    /** Part of a block, the hole after it and part of the next block; past a block with fewer. */
+    private fun acrossHole(model: AllocationModel): TraceOperation {
+      val blocks = model.blocks()
+      if (blocks.size < 2) {
+        return pastBlock(model)
+      }
+      val i = a.mod(blocks.size - 1)
+      val first = blocks[i]
+      val next = blocks[i + 1]
+      val start = first.start() + y.mod(first.size())
+      val end = next.start() + 1 + x.mod(next.size())
+      return call(OperationKind.DEALLOC, start, end - start)
+    }
+
     /** A block with the free index after it (or before it), which no block holds whole. */
     private fun pastBlock(model: AllocationModel): TraceOperation {
       val blocks = model.blocks()
@@ -204,7 +224,8 @@ sealed interface Command {
 
 }
 
-private fun call(kind: OperationKind, vararg args: Long): TraceOperation = TraceOperation.of(kind, 0, *args)
+/** A call as the kit makes it, with no trace line number. */
+internal fun call(kind: OperationKind, vararg args: Long): TraceOperation = TraceOperation.of(kind, 0, *args)
 
 /**
  * The alignments of [Command.AlignedAlloc] and [Command.AlignedRealloc], simplest first: what

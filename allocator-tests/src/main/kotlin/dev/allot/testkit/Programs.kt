@@ -1,6 +1,8 @@
 package dev.allot.testkit
 
 import dev.allot.AllocationStrategy
+import dev.allot.trace.OperationKind
+import dev.allot.trace.StepResult
 import io.kotest.property.Arb
 import io.kotest.property.arbitrary.arbitrary
 import io.kotest.property.arbitrary.bind
@@ -10,24 +12,32 @@ import io.kotest.property.arbitrary.int
 import io.kotest.property.arbitrary.list
 import io.kotest.property.arbitrary.long
 import io.kotest.property.arbitrary.map
+import io.kotest.property.arbitrary.of
 
 /**
- * A generated program: the capacity to create the allocator with, and the steps to run on it.
+ * A generated program: the capacity to create the allocator with, what to set up first, and the
+ * steps to run on it.
  *
  * @property capacity the initial capacity
  * @property commands the steps, each resolved against the state it meets
+ * @property setup the calls made before the steps; none by default
  * @since 0.1.0
  */
-data class Program(val capacity: Long, val commands: List<Command>) {
+data class Program @JvmOverloads constructor(
+  val capacity: Long,
+  val commands: List<Command>,
+  val setup: Setup = Setup.NONE,
+) {
 
   /**
-   * Runs the steps on a checked run created with [capacity], then frees everything if
-   * [Invariant.FREE_ALL_EMPTIES] is checked.
+   * Makes the [setup] calls and runs the steps on a checked run created with [capacity], then frees
+   * everything if [Invariant.FREE_ALL_EMPTIES] is checked.
    *
    * @param run the run, from `ContractRun(strategy, capacity, invariants)`
    * @throws ContractViolation at the first broken invariant
    */
   fun runOn(run: ContractRun) {
+    setup.runOn(run)
     for (command in commands) {
       run.apply(command.resolve(run.model()))
     }
@@ -42,6 +52,60 @@ data class Program(val capacity: Long, val commands: List<Command>) {
    */
   fun run(strategy: AllocationStrategy, invariants: Set<Invariant>): ContractRun =
     ContractRun(strategy, capacity, invariants).also(::runOn)
+}
+
+/**
+ * Calls a program makes before its steps, to reach states that a few dozen random steps on a small
+ * capacity never reach: blocks past 2^31 and 2^32, where a start kept in an `int` goes wrong, and
+ * a hundred blocks and more, past what one 64-entry node of a tree holds. Every call is checked
+ * like a step.
+ *
+ * @property ballast the size of a first `alloc` at start 0, so that later regions start past it;
+ *   0 for none
+ * @property crowd the number of blocks to make: one `alloc` of `2 * crowd * crowdSize`, then every
+ *   second piece of [crowdSize] freed; 0 for none. Generated programs have the capacity for the
+ *   ballast and the crowd.
+ * @property crowdSize the size of each block and each hole of the crowd, `>= 1`
+ * @since 0.1.0
+ */
+data class Setup(val ballast: Long = 0, val crowd: Int = 0, val crowdSize: Int = 1) {
+
+  init {
+    require(ballast >= 0 && crowd >= 0 && crowdSize >= 1) { "Setup $this: ballast and crowd must be >= 0, crowdSize >= 1" }
+  }
+
+  /**
+   * Makes the calls on [run].
+   *
+   * @throws ContractViolation at the first broken invariant
+   */
+  fun runOn(run: ContractRun) {
+    if (ballast > 0) {
+      run.apply(call(OperationKind.ALLOC, ballast))
+    }
+    if (crowd > 0) {
+      // One region cut into blocks by partial frees: a crowd of n blocks costs n + 1 checked calls.
+      val size = crowdSize.toLong()
+      val region = run.apply(call(OperationKind.ALLOC, 2L * crowd * size))
+      if (region.outcome() == StepResult.Outcome.START) {
+        for (i in 0 until crowd) {
+          run.apply(call(OperationKind.DEALLOC, region.value() + (2L * i + 1) * size, size))
+        }
+      }
+    }
+  }
+
+  /** Shrink candidates: no setup part at a time, then half the crowd. */
+  internal fun simpler(): List<Setup> = listOfNotNull(
+    copy(ballast = 0).takeIf { ballast > 0 },
+    copy(crowd = 0).takeIf { crowd > 0 },
+    copy(crowd = crowd / 2).takeIf { crowd > 1 },
+  )
+
+  companion object {
+    /** No calls before the steps. */
+    @JvmField val NONE = Setup()
+  }
 }
 
 /**
@@ -60,6 +124,8 @@ data class Program(val capacity: Long, val commands: List<Command>) {
  * @property capacities initial capacities
  * @property sizes sizes of `alloc` and growth amounts of `realloc`
  * @property steps number of steps in a program
+ * @property far percent of programs whose [Setup.ballast] puts their regions past 2^31 or 2^32
+ * @property crowded percent of programs whose [Setup.crowd] makes 80 to 160 blocks first
  * @since 0.1.0
  */
 data class Mix(
@@ -73,6 +139,8 @@ data class Mix(
   val capacities: IntRange = 0..64,
   val sizes: IntRange = 0..24,
   val steps: IntRange = 0..60,
+  val far: Int = 10,
+  val crowded: Int = 3,
 )
 
 /**
@@ -136,6 +204,28 @@ object Programs {
   fun programs(mix: Mix = Mix()): Arb<Program> {
     val capacities = Arb.long(mix.capacities.first.toLong()..mix.capacities.last.toLong())
     val commandLists = Arb.list(commands(mix), mix.steps)
-    return arbitrary(ProgramShrinker) { Program(capacities.bind(), commandLists.bind()) }
+    val percent = Arb.int(0..99)
+    val ballasts = Arb.bind(Arb.of(1L shl 31, 1L shl 32), Arb.long(-FAR_SPREAD..FAR_SPREAD)) { power, offset ->
+      power + offset
+    }
+    val crowds = Arb.int(CROWDS)
+    val crowdSizes = Arb.int(1..4)
+    return arbitrary(ProgramShrinker) {
+      val ballast = if (percent.bind() < mix.far) ballasts.bind() else 0L
+      val crowd = if (percent.bind() < mix.crowded) crowds.bind() else 0
+      val setup = Setup(ballast, crowd, crowdSizes.bind())
+      // Room for the ballast and the crowd, which a far program could not get by retries.
+      val room = ballast + 2L * crowd * setup.crowdSize
+      Program(room + capacities.bind(), commandLists.bind(), setup)
+    }
   }
+
+  /**
+   * Blocks in a crowd: past one node of 64 entries, up to two and a half, since every step of a
+   * crowded program costs in proportion to its blocks.
+   */
+  private val CROWDS = 80..160
+
+  /** How far around 2^31 and 2^32 a ballast ends, so that regions start on both sides. */
+  private const val FAR_SPREAD = 64L
 }

@@ -165,6 +165,46 @@ class BrokenStrategiesTest {
                 }));
   }
 
+  @Test
+  void placement_startsTruncatedToInt_isCaughtPast2To31() {
+    assertCaught(
+        Invariant.PLACEMENT,
+        Invariant.PLACEMENT,
+        overReference("int-starts", IntStartAllocator::new));
+  }
+
+  @Test
+  void metrics_largestHoleStalePast64Blocks_isCaught() {
+    assertCaught(
+        Invariant.METRICS,
+        Invariant.METRICS,
+        overReference("stale-summary", StaleSummaryAllocator::new));
+  }
+
+  @Test
+  void badInput_freeAcrossHoleBetweenBlocks_isCaught() {
+    assertCaught(
+        Invariant.BAD_INPUT,
+        Invariant.BAD_INPUT,
+        overReference("hole-spanning-free", HoleSpanningFreeAllocator::new));
+  }
+
+  @Test
+  void blockList_ownMutableListHandedOut_isCaught() {
+    assertCaught(
+        Invariant.BLOCK_LIST,
+        Invariant.BLOCK_LIST,
+        overReference("shared-list", SharedListAllocator::new));
+  }
+
+  @Test
+  void metrics_memoryFailureReportsFreeSizeAsLargestHole_isCaught() {
+    assertCaught(
+        Invariant.METRICS,
+        Invariant.METRICS,
+        overReference("wrong-memory-figures", WrongMemoryFiguresAllocator::new));
+  }
+
   private static AllocationStrategy overReference(String name, UnaryOperator<Allocator> breaker) {
     return new TestStrategy(
         name, capacity -> breaker.apply(new PygletReferenceAllocator(capacity)));

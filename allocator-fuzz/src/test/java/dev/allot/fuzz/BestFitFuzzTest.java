@@ -1,0 +1,16 @@
+package dev.allot.fuzz;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.allot.bestfit.BestFitStrategy;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
+
+/** Best-fit on its trees makes the decisions of the list reference that takes the smallest hole. */
+class BestFitFuzzTest {
+
+  @FuzzTest(maxDuration = "10m")
+  void calls_anySequence_matchSmallestHoleReference(FuzzedDataProvider data) {
+    Differential.run(new BestFitStrategy(), new ListReferenceStrategy(HoleChoice.SMALLEST), data);
+  }
+}
