@@ -134,8 +134,7 @@ class CompareCommandTest {
     assertTrue(
         operations.stream().anyMatch(o -> o.kind() == OperationKind.ALIGNED_ALLOC),
         "the trace holds aligned lines");
-    TraceProgram program =
-        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program = program(trace.toString());
     List<Long> firstFit = new ArrayList<>();
     List<Long> bestFit = new ArrayList<>();
     List<Allocator> sections = runAll(program, "first-fit", firstFit);
@@ -163,8 +162,7 @@ class CompareCommandTest {
         dealloc 8 2
         """;
     List<TraceOperation> operations = TraceParser.parse(text);
-    TraceProgram program =
-        TraceProgram.record(operations, Allocators.strategy("first-fit"), Progress.SILENT);
+    TraceProgram program = program(text);
     List<Long> allocated = new ArrayList<>();
     List<Allocator> sections = runAll(program, "best-fit", allocated);
     assertEquals(List.of(3L, 5L, 9L, 7L, 6L, 8L, 6L), allocated);
