@@ -80,7 +80,7 @@ class UsageErrorTest {
         "--growth",
         "weird");
     assertUsageError(
-        "Invalid value for option '--workload': expected one of [churn, sprites, text]",
+        "Invalid value for option '--workload': expected one of [churn, sprites, text, uniform]",
         "compare",
         "--workload",
         "weird");
@@ -98,7 +98,7 @@ class UsageErrorTest {
     assertUsageError("'0' is out of range: 1 to", "bench", "--live", "0", "--ops", "10");
     assertUsageError("'-5' is out of range: 0 to", "bench", "--live", "10", "--ops", "-5");
     assertUsageError(
-        "Invalid value for option '--workload': expected one of [churn, sprites, text]",
+        "Invalid value for option '--workload': expected one of [churn, sprites, text, uniform]",
         "bench",
         "--live",
         "10",
@@ -159,7 +159,7 @@ class UsageErrorTest {
     List<String> missing = new ArrayList<>();
     for (String choices :
         List.of(
-            "generate a workload: churn, sprites, text",
+            "generate a workload: churn, sprites, text, uniform",
             "grows on demand: doubling, exact",
             "Strategies to compare: first-fit, best-fit, tlsf",
             "holds: first-fit, best-fit, tlsf")) {
@@ -168,7 +168,7 @@ class UsageErrorTest {
       }
     }
     assertEquals(List.of(), missing, compare);
-    assertTrue(bench.contains("churn, sprites, text: churn has sizes 1..64"), bench);
+    assertTrue(bench.contains("churn, sprites, text, uniform: churn has sizes 1..64"), bench);
   }
 
   @Test
@@ -177,6 +177,6 @@ class UsageErrorTest {
 
     assertTrue(script.contains("local commands=\"replay compare map bench demo help\""), script);
     assertTrue(script.contains("(\"doubling\" \"exact\")"), script);
-    assertTrue(script.contains("(\"churn\" \"sprites\" \"text\")"), script);
+    assertTrue(script.contains("(\"churn\" \"sprites\" \"text\" \"uniform\")"), script);
   }
 }
