@@ -26,10 +26,11 @@ import java.util.StringJoiner;
  * {@link #growInPlace}, {@link #lastEnd}, {@link #capacityRaised}, {@link #getAllocatedRegions()}
  * and {@link #getStrategyName()}; for aligned calls also {@link #placeAligned} with {@link
  * #supportsAlignment()}; for {@link #compact(long, long)} also {@link #firstGapEnd}, {@link
- * #previousEnd}, {@link #lastStart} and {@link #moveBlock} with {@link #supportsCompaction()}: the
- * compaction algorithm itself is written once, here. A primitive is called only with valid
- * arguments and must either succeed or change nothing. Subclasses are not thread-safe unless they
- * say otherwise.
+ * #previousEnd}, {@link #lastStart} and {@link #moveBlock} with {@link #supportsCompaction()}, and
+ * optionally {@link #blockCount}, {@link #copyBlocks} and {@link #replaceBlocks} with {@link
+ * #supportsBulkCompaction()} so that long passes run on a copy of the block list: the compaction
+ * algorithm itself is written once, here. A primitive is called only with valid arguments and must
+ * either succeed or change nothing. Subclasses are not thread-safe unless they say otherwise.
  *
  * @since 0.1.0
  */
