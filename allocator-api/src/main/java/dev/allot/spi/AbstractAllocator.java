@@ -26,10 +26,11 @@ import java.util.StringJoiner;
  * {@link #growInPlace}, {@link #lastEnd}, {@link #capacityRaised}, {@link #getAllocatedRegions()}
  * and {@link #getStrategyName()}; for aligned calls also {@link #placeAligned} with {@link
  * #supportsAlignment()}; for {@link #compact(long, long)} also {@link #firstGapEnd}, {@link
- * #previousEnd}, {@link #lastStart} and {@link #moveBlock} with {@link #supportsCompaction()}: the
- * compaction algorithm itself is written once, here. A primitive is called only with valid
- * arguments and must either succeed or change nothing. Subclasses are not thread-safe unless they
- * say otherwise.
+ * #previousEnd}, {@link #lastStart} and {@link #moveBlock} with {@link #supportsCompaction()}, and
+ * optionally {@link #blockCount}, {@link #copyBlocks} and {@link #replaceBlocks} with {@link
+ * #supportsBulkCompaction()} so that long passes run on a copy of the block list: the compaction
+ * algorithm itself is written once, here. A primitive is called only with valid arguments and must
+ * either succeed or change nothing. Subclasses are not thread-safe unless they say otherwise.
  *
  * @since 0.1.0
  */
@@ -70,7 +71,31 @@ public abstract class AbstractAllocator implements Allocator {
    * the block list, so first-fit and best-fit compact the same blocks the same way.
    *
    * Cost: one step is a handful of O(log n) primitive calls; a pass of m moves is O(m log n).
+   *
+   * Bulk path: a strategy that also supplies blockCount, copyBlocks and replaceBlocks lets a long
+   * pass finish without the tree. Once a pass has made max(BULK_MIN_MOVES, n / BULK_FRACTION)
+   * moves (n blocks), the skeleton copies the block list into arrays and runs the same steps as a
+   * two-pointer walk over it, in address order:
+   *
+   *   front          the blocks before the first hole, written to the new list; only its end
+   *                  (hs) matters to the steps, since the front never moves again
+   *   next           the first copied block not in the front: the hole is [hs, start(next))
+   *   last           the last copied block not moved yet: L
+   *
+   * A fill moves `last` into the hole and appends it to the front; a slide appends `next`; a copied
+   * block whose gap from the front is below g joins the front where it is. Merges happen only in
+   * the front (a move lands in front of the next first hole), so the blocks from next to last are
+   * exactly the strategy's blocks there and the steps, hence the plan, are those of the step path.
+   * The pass ends with one replaceBlocks of the new list. O(n) for the rest of the pass, which has
+   * made at least n / BULK_FRACTION moves by then: a pass stays O(m log n) at most, and a long one
+   * is O(n) instead of O(n log n) with a much smaller constant (no tree walk per move).
    */
+
+  /** The fraction of the block count after which a pass switches to the bulk path. */
+  private static final int BULK_FRACTION = 64;
+
+  /** The fewest moves after which a pass switches to the bulk path, for small block lists. */
+  private static final int BULK_MIN_MOVES = 16;
 
   /**
    * What {@link #place} and {@link #placeAligned} return when no hole fits; no start is negative.
@@ -248,6 +273,53 @@ public abstract class AbstractAllocator implements Allocator {
   }
 
   /**
+   * Tells whether the bulk compaction primitives ({@link #blockCount}, {@link #copyBlocks}, {@link
+   * #replaceBlocks}) are implemented, so that a long {@link #compact(long, long)} pass finishes on
+   * a copy of the block list and rebuilds the strategy's index once. The plan is the same either
+   * way; only the cost differs.
+   *
+   * @return {@code false} by default
+   */
+  protected boolean supportsBulkCompaction() {
+    return false;
+  }
+
+  /**
+   * Returns the number of blocks in O(1).
+   *
+   * @return the block count
+   * @throws UnsupportedOperationException by default
+   */
+  protected int blockCount() {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact in bulk");
+  }
+
+  /**
+   * Copies the blocks in address order: block {@code k} is {@code [starts[k], ends[k])}.
+   *
+   * @param starts receives the starts, at least {@link #blockCount()} long
+   * @param ends receives the ends, at least {@link #blockCount()} long
+   * @throws UnsupportedOperationException by default
+   */
+  protected void copyBlocks(long[] starts, long[] ends) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact in bulk");
+  }
+
+  /**
+   * Replaces every block with {@code [starts[k], ends[k])} for {@code k < count}, in O(count): the
+   * blocks are in address order, non-empty, never touching, hold the same allocated total and end
+   * at or before the capacity.
+   *
+   * @param starts the new starts
+   * @param ends the new ends
+   * @param count the number of new blocks
+   * @throws UnsupportedOperationException by default
+   */
+  protected void replaceBlocks(long[] starts, long[] ends, int count) {
+    throw new UnsupportedOperationException(getStrategyName() + " does not compact in bulk");
+  }
+
+  /**
    * {@inheritDoc}
    *
    * <p>This skeleton plans and applies the moves with the strategy's primitives (see the design
@@ -264,7 +336,14 @@ public abstract class AbstractAllocator implements Allocator {
           getStrategyName(), AllocatorArguments.describe("compact", budget, granularity));
     }
     CompactionPlan.Builder plan = CompactionPlan.builder();
+    long bulkAfter =
+        supportsBulkCompaction()
+            ? Math.max(BULK_MIN_MOVES, blockCount() / BULK_FRACTION)
+            : Long.MAX_VALUE;
     while (true) {
+      if (plan.moveCount() >= bulkAfter) {
+        return compactInBulk(plan, budget, granularity);
+      }
       long holeEnd = firstGapEnd(granularity);
       if (holeEnd == NO_BLOCK) {
         return plan.build(true);
@@ -272,7 +351,7 @@ public abstract class AbstractAllocator implements Allocator {
       long holeStart = previousEnd(holeEnd);
       long lastStart = lastStart();
       long lastSize = lastEnd() - lastStart;
-      long fillTo = holeStart + (lastStart - holeStart) % granularity;
+      long fillTo = fillStart(holeStart, lastStart, granularity);
       long from;
       long size;
       long to;
@@ -283,13 +362,99 @@ public abstract class AbstractAllocator implements Allocator {
       } else {
         from = holeEnd;
         size = blockEnd(holeEnd, 1) - holeEnd;
-        to = holeEnd - (holeEnd - holeStart) / granularity * granularity;
+        to = slideStart(holeStart, holeEnd, granularity);
       }
       if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
         return plan.build(false);
       }
       moveBlock(from, size, to);
       plan.add(from, to, size);
+    }
+  }
+
+  /**
+   * Goes on with a pass on a copy of the block list, then replaces the strategy's blocks with the
+   * result (the bulk path of the design comment); the steps are those of the step path.
+   */
+  private CompactionPlan compactInBulk(CompactionPlan.Builder plan, long budget, long granularity) {
+    int count = blockCount();
+    long[] starts = new long[count];
+    long[] ends = new long[count];
+    copyBlocks(starts, ends);
+    BlockList front = new BlockList(count);
+    int next = 0;
+    int last = count - 1;
+    boolean complete;
+    while (true) {
+      while (next <= last && starts[next] - front.end() < granularity) {
+        front.append(starts[next], ends[next]);
+        next++;
+      }
+      if (next > last) {
+        complete = true;
+        break;
+      }
+      long holeStart = front.end();
+      long holeEnd = starts[next];
+      long lastSize = ends[last] - starts[last];
+      long fillTo = fillStart(holeStart, starts[last], granularity);
+      boolean fill = fillTo <= holeEnd - lastSize;
+      long from = fill ? starts[last] : holeEnd;
+      long size = fill ? lastSize : ends[next] - holeEnd;
+      long to = fill ? fillTo : slideStart(holeStart, holeEnd, granularity);
+      if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
+        complete = false;
+        break;
+      }
+      plan.add(from, to, size);
+      front.append(to, to + size);
+      if (fill) {
+        last--;
+      } else {
+        next++;
+      }
+    }
+    for (; next <= last; next++) {
+      front.append(starts[next], ends[next]);
+    }
+    replaceBlocks(front.starts, front.ends, front.count);
+    return plan.build(complete);
+  }
+
+  /** The lowest start in a hole from {@code holeStart} congruent to {@code lastStart}: a fill. */
+  private static long fillStart(long holeStart, long lastStart, long granularity) {
+    return holeStart + (lastStart - holeStart) % granularity;
+  }
+
+  /** Where a slide puts the block at {@code holeEnd}: down by the most multiples of g. */
+  private static long slideStart(long holeStart, long holeEnd, long granularity) {
+    return holeEnd - (holeEnd - holeStart) / granularity * granularity;
+  }
+
+  /** The new block list of a bulk pass, in address order; a block that touches the last merges. */
+  private static final class BlockList {
+    final long[] starts;
+    final long[] ends;
+    int count;
+
+    BlockList(int capacity) {
+      starts = new long[capacity];
+      ends = new long[capacity];
+    }
+
+    /** Returns the end of the last block, 0 when empty. */
+    long end() {
+      return count == 0 ? 0 : ends[count - 1];
+    }
+
+    void append(long start, long end) {
+      if (count > 0 && ends[count - 1] == start) {
+        ends[count - 1] = end;
+      } else {
+        starts[count] = start;
+        ends[count] = end;
+        count++;
+      }
     }
   }
 

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  * Planning a compaction: a workload is filled to {@link #live} regions and churned for as many
  * steps (so that its free space is scattered as a long-running program's is), then compacted. Each
  * measurement is one shot on a freshly fragmented allocator, because compaction changes the state
- * it measures.
+ * it measures, and each setup ends with a full collection so that the shot does not pay for the
+ * setup's garbage.
  *
  * <ul>
  *   <li>{@link #fullCompaction}: {@code compact()}, every block to its end place;
@@ -65,6 +66,9 @@ public class CompactionBenchmark {
       workload.step();
     }
     allocator = workload.allocator();
+    // The churn leaves the heap full of young garbage and of live data not yet promoted: collect
+    // it here, or the first allocation of the shot pays a collection that belongs to the setup.
+    System.gc();
   }
 
   /** Compacts fully; returns the plan so that nothing is optimized away. */

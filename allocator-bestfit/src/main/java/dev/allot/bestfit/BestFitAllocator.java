@@ -19,8 +19,20 @@ final class BestFitAllocator extends AbstractAllocator {
   private final BlockIndex blocks = new BlockIndex();
   private final HoleIndex holes = new HoleIndex();
 
+  /** Whether long compaction passes finish on a copy of the block list (always, but in tests). */
+  private final boolean bulkCompaction;
+
   BestFitAllocator(long capacity) {
+    this(capacity, true);
+  }
+
+  /**
+   * Creates an empty allocator, with or without the bulk compaction path; tests compare the two,
+   * which must give the same plans.
+   */
+  BestFitAllocator(long capacity, boolean bulkCompaction) {
     super(capacity);
+    this.bulkCompaction = bulkCompaction;
     holes.add(0, capacity);
   }
 
@@ -192,6 +204,41 @@ final class BestFitAllocator extends AbstractAllocator {
     long holeEnd = after == BlockIndex.NONE ? getCapacity() : blocks.start(after);
     holes.remove(holeStart, holeEnd - holeStart);
     fill(holeStart, holeEnd - holeStart, to, size);
+  }
+
+  @Override
+  protected boolean supportsBulkCompaction() {
+    return bulkCompaction;
+  }
+
+  @Override
+  protected int blockCount() {
+    return blocks.count();
+  }
+
+  @Override
+  protected void copyBlocks(long[] starts, long[] ends) {
+    blocks.copyTo(starts, ends);
+  }
+
+  /** Loads the blocks, then the holes between them: before the first, between, and the tail. */
+  @Override
+  protected void replaceBlocks(long[] starts, long[] ends, int count) {
+    long[] holeStarts = new long[count + 1];
+    long[] holeLengths = new long[count + 1];
+    int holeCount = 0;
+    long previousEnd = 0;
+    for (int k = 0; k <= count; k++) {
+      long nextStart = k < count ? starts[k] : getCapacity();
+      if (nextStart > previousEnd) {
+        holeStarts[holeCount] = previousEnd;
+        holeLengths[holeCount] = nextStart - previousEnd;
+        holeCount++;
+      }
+      previousEnd = k < count ? ends[k] : 0;
+    }
+    blocks.load(starts, ends, count);
+    holes.load(holeStarts, holeLengths, holeCount);
   }
 
   @Override

@@ -92,6 +92,26 @@ final class BlockIndex {
     tree.remove(start, 0);
   }
 
+  /** Copies the blocks in address order, each at least {@link #count()} long. O(n). */
+  void copyTo(long[] starts, long[] ends) {
+    tree.copyTo(starts, ends);
+    for (int k = 0; k < tree.size(); k++) {
+      ends[k] += starts[k];
+    }
+  }
+
+  /**
+   * Replaces every block with {@code [starts[k], ends[k])} for {@code k < count}, in address order.
+   * O(count).
+   */
+  void load(long[] starts, long[] ends, int count) {
+    long[] sizes = new long[count];
+    for (int k = 0; k < count; k++) {
+      sizes[k] = ends[k] - starts[k];
+    }
+    tree.load(starts, sizes, count);
+  }
+
   List<Region> toRegions() {
     List<Region> regions = new ArrayList<>(tree.size());
     for (int block = tree.first(); block != NONE; block = tree.next(block)) {

@@ -1,6 +1,7 @@
 package dev.allot.bestfit;
 
 import dev.allot.spi.Alignment;
+import java.util.Arrays;
 
 /**
  * The free holes ordered by {@code (length, start)}: the best fit for a size is the first hole at
@@ -28,6 +29,12 @@ final class HoleIndex {
 
   /** The handle of no hole. */
   static final int NONE = LongPairTree.NONE;
+
+  /** Bits of a length sorted by one pass of {@link #load}. */
+  private static final int RADIX_BITS = 8;
+
+  /** Buckets of one pass of {@link #load}. */
+  private static final int RADIX = 1 << RADIX_BITS;
 
   private final LongPairTree tree = new LongPairTree(true);
 
@@ -85,6 +92,51 @@ final class HoleIndex {
     if (length > 0) {
       tree.remove(length, start);
     }
+  }
+
+  /**
+   * Replaces every hole with {@code [starts[k], starts[k] + lengths[k])} for {@code k < count},
+   * given in address order with every length {@code > 0}. The holes are put in the index's order by
+   * a stable radix sort of their lengths (a byte a pass, as many passes as the longest needs): in
+   * address order already, holes of equal length stay ordered by start. O(count).
+   */
+  void load(long[] starts, long[] lengths, int count) {
+    long longest = 0;
+    for (int k = 0; k < count; k++) {
+      longest = Math.max(longest, lengths[k]);
+    }
+    int[] order = new int[count];
+    for (int k = 0; k < count; k++) {
+      order[k] = k;
+    }
+    int[] sorted = new int[count];
+    int[] bucketStart = new int[RADIX + 1];
+    for (int shift = 0; shift < Long.SIZE && longest >>> shift != 0; shift += RADIX_BITS) {
+      Arrays.fill(bucketStart, 0);
+      for (int k = 0; k < count; k++) {
+        bucketStart[digit(lengths[order[k]], shift) + 1]++;
+      }
+      for (int digit = 0; digit < RADIX; digit++) {
+        bucketStart[digit + 1] += bucketStart[digit];
+      }
+      for (int k = 0; k < count; k++) {
+        sorted[bucketStart[digit(lengths[order[k]], shift)]++] = order[k];
+      }
+      int[] swap = order;
+      order = sorted;
+      sorted = swap;
+    }
+    long[] byLength = new long[count];
+    long[] byStart = new long[count];
+    for (int k = 0; k < count; k++) {
+      byLength[k] = lengths[order[k]];
+      byStart[k] = starts[order[k]];
+    }
+    tree.load(byLength, byStart, count);
+  }
+
+  private static int digit(long length, int shift) {
+    return (int) (length >>> shift) & (RADIX - 1);
   }
 
   /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */

@@ -967,6 +967,116 @@ final class LongPairTree {
     System.arraycopy(source, CAPACITY + from, target, CAPACITY + to, length);
   }
 
+  // ---------------------------------------------------------------- bulk
+
+  /**
+   * Copies the entries in order into {@code as} and {@code bs}, each at least {@link #size()} long.
+   * O(n).
+   */
+  void copyTo(long[] as, long[] bs) {
+    int at = 0;
+    for (int leaf = firstLeaf; leaf != NONE; leaf = leafNext[leaf]) {
+      int count = leafCount[leaf];
+      System.arraycopy(leafKeys[leaf], 0, as, at, count);
+      System.arraycopy(leafKeys[leaf], CAPACITY, bs, at, count);
+      at += count;
+    }
+  }
+
+  /**
+   * Replaces every entry with {@code (as[k], bs[k])} for {@code k < count}, which must be in the
+   * tree's order without equal keys, building the tree bottom-up in O(count). Nodes are filled to
+   * {@link #MERGE_LIMIT}, so that the next inserts find room and the next removes do not merge at
+   * once. Every old node id is forgotten and its arrays go to the collector. The room summaries of
+   * the alignment classes already made are rebuilt, O(count) each.
+   */
+  void load(long[] as, long[] bs, int count) {
+    forgetNodes();
+    size = count;
+    height = 0;
+    if (count == 0) {
+      root = NONE;
+      firstLeaf = NONE;
+      lastLeaf = NONE;
+      return;
+    }
+    int leaves = (count + MERGE_LIMIT - 1) / MERGE_LIMIT;
+    int[] level = new int[leaves];
+    long[] firstA = new long[leaves];
+    long[] firstB = new long[leaves];
+    int previous = NONE;
+    for (int k = 0; k < leaves; k++) {
+      int leaf = newLeaf();
+      int from = share(count, k, leaves);
+      int entries = share(count, k + 1, leaves) - from;
+      System.arraycopy(as, from, leafKeys[leaf], 0, entries);
+      System.arraycopy(bs, from, leafKeys[leaf], CAPACITY, entries);
+      leafCount[leaf] = entries;
+      leafPrev[leaf] = previous;
+      leafNext[leaf] = NONE;
+      if (previous != NONE) {
+        leafNext[previous] = leaf;
+      }
+      previous = leaf;
+      level[k] = leaf;
+      firstA[k] = as[from];
+      firstB[k] = bs[from];
+    }
+    firstLeaf = level[0];
+    lastLeaf = previous;
+    int nodes = leaves;
+    while (nodes > 1) {
+      int parents = (nodes + MERGE_LIMIT - 1) / MERGE_LIMIT;
+      for (int p = 0; p < parents; p++) {
+        int node = newInner();
+        int from = share(nodes, p, parents);
+        int children = share(nodes, p + 1, parents) - from;
+        long[] keys = innerKeys[node];
+        System.arraycopy(level, from, innerChildren[node], 0, children);
+        System.arraycopy(firstA, from, keys, 0, children); // slot 0's key is not used
+        System.arraycopy(firstB, from, keys, CAPACITY, children);
+        innerCount[node] = children;
+        level[p] = node; // p <= from: the children of later parents are not overwritten
+        firstA[p] = firstA[from];
+        firstB[p] = firstB[from];
+      }
+      nodes = parents;
+      height++;
+    }
+    root = level[0];
+    if (height >= pathNode.length) {
+      pathNode = Arrays.copyOf(pathNode, height * 2);
+      pathSlot = Arrays.copyOf(pathSlot, height * 2);
+    }
+    for (int c = 0; c < classCount; c++) { // the alignment classes stay: their rooms are rebuilt
+      summarizeRooms(root, 0, c);
+    }
+  }
+
+  /** Drops every node: ids restart at 0 and the pools hold no arrays. */
+  private void forgetNodes() {
+    Arrays.fill(leafKeys, 0, leafIds, NO_KEYS);
+    Arrays.fill(leafCount, 0, leafIds, 0); // a fresh leaf is expected empty
+    leafIds = 0;
+    leafArrays = 0;
+    spareLeaves = 0;
+    freeLeaves = NONE;
+    Arrays.fill(innerKeys, 0, innerIds, NO_KEYS);
+    Arrays.fill(innerChildren, 0, innerIds, NO_CHILDREN);
+    innerIds = 0;
+    innerArrays = 0;
+    spareInners = 0;
+    freeInners = NONE;
+  }
+
+  /**
+   * Returns where part {@code part} of {@code total} entries split evenly into {@code parts}
+   * starts.
+   */
+  private static int share(int total, int part, int parts) {
+    return (int) ((long) total * part / parts);
+  }
+
   // ---------------------------------------------------------------- measurement
 
   /**

@@ -1,5 +1,6 @@
 package dev.allot.bestfit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -138,6 +139,39 @@ class LongPairTreeTest {
     assertEquals(10_000 - 3334, tree.size());
     assertThrows(IllegalStateException.class, () -> tree.remove(30, 0));
     assertThrows(IllegalStateException.class, () -> tree.insert(20, 5));
+  }
+
+  @Test
+  void load_sortedEntriesOfManySizes_matchesTreeSetThroughLaterChanges() {
+    SplittableRandom random = new SplittableRandom(13);
+    LongPairTree tree = new LongPairTree(true); // reloaded each time: the old nodes are dropped
+    for (int count : new int[] {60_000, 0, 1, 55, 56, 57, 3_137}) {
+      NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+      while (model.size() < count) {
+        model.add(new Pair(random.nextLong(64), random.nextLong(1 << 20)));
+      }
+      long[] as = model.stream().mapToLong(Pair::a).toArray();
+      long[] bs = model.stream().mapToLong(Pair::b).toArray();
+
+      tree.load(as, bs, count);
+
+      check(tree, model, random);
+      long[] copiedAs = new long[count];
+      long[] copiedBs = new long[count];
+      tree.copyTo(copiedAs, copiedBs);
+      assertArrayEquals(as, copiedAs);
+      assertArrayEquals(bs, copiedBs);
+      for (int i = 0; i < 20_000; i++) {
+        Pair key = new Pair(random.nextLong(64), random.nextLong(1 << 20));
+        if (random.nextBoolean() && !model.contains(key)) {
+          insert(tree, model, key);
+        } else if (!model.isEmpty()) {
+          Pair present = model.ceiling(key);
+          remove(tree, model, present != null ? present : model.first());
+        }
+      }
+      check(tree, model, random);
+    }
   }
 
   private static void insert(LongPairTree tree, NavigableSet<Pair> model, Pair key) {

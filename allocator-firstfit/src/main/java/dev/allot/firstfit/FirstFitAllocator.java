@@ -19,14 +19,26 @@ final class FirstFitAllocator extends AbstractAllocator {
   /** The blocks; it also holds the capacity, whose tail it counts as the last gap. */
   private final GapTree blocks;
 
+  /** Whether long compaction passes finish on a copy of the block list (always, but in tests). */
+  private final boolean bulkCompaction;
+
   FirstFitAllocator(long capacity) {
     this(new GapTree(capacity));
   }
 
   /** Wraps an empty tree; tests pass trees with tiny nodes. */
   FirstFitAllocator(GapTree blocks) {
+    this(blocks, true);
+  }
+
+  /**
+   * Wraps an empty tree, with or without the bulk compaction path; tests compare the two, which
+   * must give the same plans.
+   */
+  FirstFitAllocator(GapTree blocks, boolean bulkCompaction) {
     super(blocks.capacity());
     this.blocks = blocks;
+    this.bulkCompaction = bulkCompaction;
   }
 
   /** Rules 2-5 of alloc. */
@@ -246,6 +258,26 @@ final class FirstFitAllocator extends AbstractAllocator {
   @Override
   protected boolean supportsAlignment() {
     return true;
+  }
+
+  @Override
+  protected boolean supportsBulkCompaction() {
+    return bulkCompaction;
+  }
+
+  @Override
+  protected int blockCount() {
+    return blocks.count();
+  }
+
+  @Override
+  protected void copyBlocks(long[] starts, long[] ends) {
+    blocks.copyTo(starts, ends);
+  }
+
+  @Override
+  protected void replaceBlocks(long[] starts, long[] ends, int count) {
+    blocks.load(starts, ends, count);
   }
 
   @Override

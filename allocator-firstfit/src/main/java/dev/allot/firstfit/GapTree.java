@@ -960,6 +960,104 @@ final class GapTree {
     return length + Math.max(1, length >> 1);
   }
 
+  // ---- bulk ------------------------------------------------------------------------------------
+
+  /**
+   * Copies the blocks in address order into {@code blockStarts} and {@code blockEnds}, each at
+   * least {@link #count()} long. O(n).
+   */
+  void copyTo(long[] blockStarts, long[] blockEnds) {
+    int at = 0;
+    for (int leaf = 0; leaf != NONE; leaf = leafNext[leaf]) { // leaf 0 is the leftmost
+      System.arraycopy(starts, base(leaf), blockStarts, at, leafSize[leaf]);
+      System.arraycopy(ends, base(leaf), blockEnds, at, leafSize[leaf]);
+      at += leafSize[leaf];
+    }
+  }
+
+  /**
+   * Replaces every block with {@code [blockStarts[k], blockEnds[k])} for {@code k < count}, sorted
+   * and never overlapping, building the tree bottom-up in O(count): nodes three quarters full (so
+   * that the next inserts do not split at once), as many at each level as that fill allows while
+   * every node keeps its minimum. The pools keep their arrays; node ids restart at 0. The room
+   * summaries of the alignment classes already made are filled in with the gaps' (the classes
+   * stay).
+   */
+  void load(long[] blockStarts, long[] blockEnds, int count) {
+    leafIds = 0;
+    freeLeaf = NONE;
+    branchIds = 0;
+    freeBranch = NONE;
+    int leaves = nodesFor(count, leafCapacity, leafMinimum);
+    int[] level = new int[leaves];
+    int previous = NONE;
+    for (int k = 0; k < leaves; k++) {
+      int leaf = newLeaf(); // ids restart at 0: the first leaf is leaf 0, as first() expects
+      int from = share(count, k, leaves);
+      int size = share(count, k + 1, leaves) - from;
+      System.arraycopy(blockStarts, from, starts, base(leaf), size);
+      System.arraycopy(blockEnds, from, ends, base(leaf), size);
+      leafSize[leaf] = size;
+      leafPrev[leaf] = previous;
+      leafNext[leaf] = NONE;
+      if (previous != NONE) {
+        leafNext[previous] = leaf;
+      }
+      previous = leaf;
+      level[k] = leaf;
+    }
+    lastLeaf = previous;
+    this.count = count;
+    height = 0;
+    int nodes = leaves;
+    do { // the leaf chain is complete, so each leaf's last gap is right
+      boolean leafChildren = height == 0;
+      int parents = nodesFor(nodes, branchCapacity, branchMinimum);
+      for (int p = 0; p < parents; p++) {
+        int branch = newBranch();
+        int from = share(nodes, p, parents);
+        int size = share(nodes, p + 1, parents) - from;
+        for (int index = 0; index < size; index++) {
+          int child = level[from + index];
+          attach(branch, index, child, leafChildren);
+          if (leafChildren) {
+            int entry = branch * branchCapacity + index;
+            childMaxGap[entry] = leafMaxGap(child);
+            for (int c = 0; c < classCount; c++) {
+              childRoom[c][entry] = leafMaxRoom(child, c);
+            }
+            childFirstStart[entry] = leafSize[child] == 0 ? 0 : starts[base(child)];
+          } else {
+            copySummary(branch, index, child);
+          }
+        }
+        branchSize[branch] = size;
+        level[p] = branch; // p <= from: the children of later parents are not overwritten
+      }
+      nodes = parents;
+      height++;
+    } while (nodes > 1);
+    root = level[0];
+    branchParent[root] = NONE;
+  }
+
+  /**
+   * Returns how many nodes hold {@code entries}: enough for three quarters of {@code capacity}
+   * each, but no more than leave {@code minimum} in each when there are several.
+   */
+  private static int nodesFor(int entries, int capacity, int minimum) {
+    int nodes = Math.max(1, (entries + capacity * 3 / 4 - 1) / (capacity * 3 / 4));
+    return nodes == 1 ? 1 : Math.max(1, Math.min(nodes, entries / minimum));
+  }
+
+  /**
+   * Returns where part {@code part} of {@code total} entries split evenly into {@code parts}
+   * starts.
+   */
+  private static int share(int total, int part, int parts) {
+    return (int) ((long) total * part / parts);
+  }
+
   // ---- checking ---------------------------------------------------------------
 
   /**

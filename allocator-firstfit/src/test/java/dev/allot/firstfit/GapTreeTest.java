@@ -1,5 +1,6 @@
 package dev.allot.firstfit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -219,6 +220,38 @@ class GapTreeTest {
       long index = random.nextLong(tree.capacity());
       assertEquals(
           find(model, index), tree.find(index) == GapTree.NONE ? -1 : tree.start(tree.find(index)));
+    }
+  }
+
+  @Test
+  void load_blockListsOfManySizes_keepsInvariantsThroughLaterChanges() {
+    SplittableRandom random = new SplittableRandom(11);
+    GapTree tree = tinyTree(100_000); // reloaded each time: the old nodes are reused
+    for (int count : new int[] {2_000, 0, 1, 3, 4, 5, 17, 64, 65, 300}) {
+      List<long[]> model = new ArrayList<>();
+      long end = 0;
+      for (int i = 0; i < count; i++) {
+        long start = end + 1 + random.nextLong(4);
+        end = start + 1 + random.nextLong(5);
+        model.add(new long[] {start, end});
+      }
+      long[] starts = model.stream().mapToLong(block -> block[0]).toArray();
+      long[] ends = model.stream().mapToLong(block -> block[1]).toArray();
+
+      tree.load(starts, ends, count);
+
+      tree.checkInvariants();
+      assertSameBlocks(model, tree);
+      long[] copiedStarts = new long[count];
+      long[] copiedEnds = new long[count];
+      tree.copyTo(copiedStarts, copiedEnds);
+      assertArrayEquals(starts, copiedStarts);
+      assertArrayEquals(ends, copiedEnds);
+      for (int step = 0; step < 1_000; step++) {
+        change(random, tree, model);
+        tree.checkInvariants();
+        assertSameBlocks(model, tree);
+      }
     }
   }
 
