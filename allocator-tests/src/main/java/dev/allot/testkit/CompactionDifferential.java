@@ -116,7 +116,7 @@ public final class CompactionDifferential {
   }
 
   private void allocate(List<long[]> held, SplittableRandom random) {
-    long size = 1 + random.nextInt(MAX_SIZE);
+    long size = 1L + random.nextInt(MAX_SIZE);
     long alignment = ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
     long start = expected.alloc(size, alignment);
     assertEquals(start, actual.alloc(size, alignment), "alloc(" + size + ", " + alignment + ")");
