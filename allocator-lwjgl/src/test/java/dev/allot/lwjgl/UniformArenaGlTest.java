@@ -82,7 +82,7 @@ class UniformArenaGlTest {
           }
         }
         if (step % 10 == 9) {
-          CompactionPlan plan = arena.compact(step % 50 == 49 ? Long.MAX_VALUE : 4 * alignment);
+          CompactionPlan plan = arena.compact(step % 50 == 49 ? Long.MAX_VALUE : 4L * alignment);
           compacted += plan.movedIndices();
         }
         ByteBuffer all = ByteBuffer.allocateDirect((int) arena.getCapacity());
