@@ -30,6 +30,8 @@ import java.nio.ByteBuffer;
  * copied on the GPU, and a moved block's bytes copied to its new offset, which stays aligned. The
  * allocator's strategy must support alignment (first-fit and best-fit do). Bad input leaves the
  * arena as it was. Calls use the thread's current OpenGL context (3.1 or later). Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class UniformArena implements AutoCloseable {
 

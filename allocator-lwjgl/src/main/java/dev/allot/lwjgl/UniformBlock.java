@@ -5,6 +5,8 @@ package dev.allot.lwjgl;
  * GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT}: the offset and size {@code glBindBufferRange} takes. The
  * arena updates both when it resizes or moves the block, so hold the handle, not the numbers.
  * Kotlin reads them as properties: {@code block.offset}, {@code block.size}, {@code block.isLive}.
+ *
+ * @since 0.1.0
  */
 public final class UniformBlock {
 
