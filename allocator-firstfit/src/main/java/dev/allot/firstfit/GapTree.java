@@ -117,6 +117,9 @@ final class GapTree {
   /** The class argument that means plain gaps (alignment 1) to the shared search code. */
   private static final int GAPS = -1;
 
+  /** Marks the missing side of a hole change in {@link #holeChanged}. */
+  private static final long ABSENT = Long.MIN_VALUE;
+
   /** What {@link #maxAfterChange} answers when only a rescan of the node can tell. */
   private static final long RESCAN = -1;
 
@@ -130,6 +133,10 @@ final class GapTree {
   private long[] ends;
   private int[] leafSize;
   private int[] leafParent;
+
+  /** Each leaf's entry in its parent ({@code parent * F + index}), so no update searches for it. */
+  private int[] leafEntry;
+
   private int[] leafPrev;
   private int[] leafNext;
   private int leafIds;
@@ -151,6 +158,10 @@ final class GapTree {
   private int classCount;
   private int[] branchSize;
   private int[] branchParent;
+
+  /** Each branch's entry in its parent, as {@link #leafEntry} for leaves. */
+  private int[] branchEntry;
+
   private int branchIds;
   private int freeBranch = NONE;
 
@@ -186,6 +197,7 @@ final class GapTree {
     ends = new long[INITIAL_NODES << leafShift];
     leafSize = new int[INITIAL_NODES];
     leafParent = new int[INITIAL_NODES];
+    leafEntry = new int[INITIAL_NODES];
     leafPrev = new int[INITIAL_NODES];
     leafNext = new int[INITIAL_NODES];
     children = new int[INITIAL_NODES * branchCapacity];
@@ -193,6 +205,7 @@ final class GapTree {
     childFirstStart = new long[INITIAL_NODES * branchCapacity];
     branchSize = new int[INITIAL_NODES];
     branchParent = new int[INITIAL_NODES];
+    branchEntry = new int[INITIAL_NODES];
     int leaf = newLeaf();
     leafPrev[leaf] = NONE;
     leafNext[leaf] = NONE;
@@ -368,7 +381,7 @@ final class GapTree {
     int child = leaf;
     int branch = leafParent[leaf];
     for (int level = 1; branch != NONE; level++) {
-      int entry = branch * branchCapacity + indexOf(branch, child) + 1;
+      int entry = (level == 1 ? leafEntry[child] : branchEntry[child]) + 1;
       int end = branch * branchCapacity + branchSize[branch];
       while (entry < end && gaps[entry] < size) {
         entry++;
@@ -420,34 +433,66 @@ final class GapTree {
 
   /** Changes the tail, the gap after the last block. */
   void setCapacity(long capacity) {
+    long old = this.capacity;
     this.capacity = capacity;
-    update(lastLeaf);
+    if (count == 0) {
+      update(lastLeaf);
+    } else {
+      long lastEnd = lastEnd();
+      holeChanged(lastLeaf, lastEnd, old, lastEnd, capacity);
+    }
   }
 
   /** Moves the start of a block; it must stay after the previous block's end and before its own. */
   void setStart(int position, long start) {
+    long old = starts[position];
     starts[position] = start;
     int leaf = leafOf(position);
-    update(leaf);
-    if (slotOf(position) == 0 && leafPrev[leaf] != NONE) {
-      update(leafPrev[leaf]); // its last gap reaches this block
+    if (slotOf(position) > 0) {
+      long before = ends[position - 1];
+      holeChanged(leaf, before, old, before, start);
+      return;
+    }
+    int entry = leafEntry[leaf];
+    propagate(leafParent[leaf], entry, childMaxGap[entry], start);
+    int previous = leafPrev[leaf];
+    if (previous != NONE) { // its last gap reaches this block
+      long before = ends[base(previous) + leafSize[previous] - 1];
+      holeChanged(previous, before, old, before, start);
     }
   }
 
   /** Moves the end of a block; it must stay after its start and before the next block's start. */
   void setEnd(int position, long end) {
-    int leaf = leafOf(position);
     long after = isLast(position) ? capacity : starts[next(position)];
     long oldEnd = ends[position];
     ends[position] = end;
+    holeChanged(leafOf(position), oldEnd, after, end, after);
+  }
+
+  /**
+   * Brings the summaries of {@code leaf} and above up to date after the hole {@code [oldStart,
+   * oldEnd)} after one of its blocks became {@code [newStart, newEnd)}, either side {@link #ABSENT}
+   * for a hole that left the leaf or joined it; the blocks already show the change. O(1) plus the
+   * propagation, which stops at the first entry that does not change, unless the leaf's largest
+   * hole shrank: then O(L) to rescan the leaf. Several changes to one leaf may be reported one
+   * after the other: a rescan sees all of them, and a later report of a change it saw is a no-op.
+   */
+  private void holeChanged(int leaf, long oldStart, long oldEnd, long newStart, long newEnd) {
     int parent = leafParent[leaf];
-    int entry = parent * branchCapacity + indexOf(parent, leaf);
-    long gap = newMax(childMaxGap[entry], after - oldEnd, after - end, leaf, true);
-    propagate(parent, entry, gap, starts[base(leaf)]);
+    int entry = leafEntry[leaf];
+    long oldGap = oldStart == ABSENT ? NO_GAP : oldEnd - oldStart;
+    long newGap = newStart == ABSENT ? NO_GAP : newEnd - newStart;
+    int size = leafSize[leaf];
+    propagate(
+        parent,
+        entry,
+        newMax(childMaxGap[entry], oldGap, newGap, leaf, true),
+        size == 0 ? 0 : starts[base(leaf)]);
     for (int c = 0; c < classCount; c++) {
       long alignment = classAlignment[c];
-      long oldRoom = room(oldEnd, after, alignment);
-      long newRoom = room(end, after, alignment);
+      long oldRoom = oldStart == ABSENT ? NO_GAP : room(oldStart, oldEnd, alignment);
+      long newRoom = newStart == ABSENT ? NO_GAP : room(newStart, newEnd, alignment);
       long max = maxAfterChange(childRoom[c][entry], oldRoom, newRoom);
       propagateRoom(c, parent, entry, max != RESCAN ? max : leafMaxRoom(leaf, c));
     }
@@ -507,14 +552,35 @@ final class GapTree {
     ends[at] = end;
     leafSize[leaf]++;
     count++;
-    update(leaf);
     if (right != NONE) {
+      update(leaf);
       update(leafPrev[right]);
       update(right);
+      if (slot == 0 && leafPrev[leaf] != NONE) {
+        update(leafPrev[leaf]);
+      }
+      return;
     }
-    if (slot == 0 && leafPrev[leaf] != NONE) {
-      update(leafPrev[leaf]);
+    // The previous block's hole [before, after) is cut at the new block: [before, start) stays
+    // with the previous block, [end, after) joins this leaf with the new one.
+    long after = tail > 0 ? starts[at + 1] : startAfter(leaf);
+    holeChanged(leaf, ABSENT, 0, end, after);
+    if (slot > 0) {
+      long before = ends[at - 1];
+      holeChanged(leaf, before, after, before, start);
+    } else if (leafPrev[leaf] != NONE) {
+      int previous = leafPrev[leaf];
+      long before = ends[base(previous) + leafSize[previous] - 1];
+      holeChanged(previous, before, after, before, start);
     }
+  }
+
+  /**
+   * Returns the start of the block after a leaf's last one, or the capacity after the last leaf.
+   */
+  private long startAfter(int leaf) {
+    int after = leafNext[leaf];
+    return after == NONE ? capacity : starts[base(after)];
   }
 
   /** Removes the block at {@code position}. */
@@ -522,14 +588,31 @@ final class GapTree {
     int leaf = leafOf(position);
     int slot = slotOf(position);
     int tail = leafSize[leaf] - slot - 1;
+    long start = starts[position];
+    long end = ends[position];
+    long after = tail > 0 ? starts[position + 1] : startAfter(leaf);
     System.arraycopy(starts, position + 1, starts, position, tail);
     System.arraycopy(ends, position + 1, ends, position, tail);
     leafSize[leaf]--;
     count--;
     int prev = leafPrev[leaf]; // never freed below: merges free the right node of a pair
-    rebalanceLeaf(leaf);
-    if (slot == 0 && prev != NONE) {
-      update(prev);
+    int parent = leafParent[leaf];
+    if (leafSize[leaf] < leafMinimum && branchSize[parent] > 1) {
+      rebalanceLeaf(leaf, parent);
+      if (slot == 0 && prev != NONE) {
+        update(prev);
+      }
+      return;
+    }
+    // The removed block's hole [end, after) leaves; the previous block's [before, start) grows
+    // to [before, after).
+    holeChanged(leaf, end, after, ABSENT, 0);
+    if (slot > 0) {
+      long before = ends[position - 1];
+      holeChanged(leaf, before, start, before, after);
+    } else if (prev != NONE) {
+      long before = ends[base(prev) + leafSize[prev] - 1];
+      holeChanged(prev, before, start, before, after);
     }
   }
 
@@ -551,17 +634,14 @@ final class GapTree {
       leafPrev[after] = right;
     }
     int parent = leafParent[left];
-    insertChild(parent, indexOf(parent, left) + 1, right, true, starts[base(right)]);
+    insertChild(
+        parent, leafEntry[left] - parent * branchCapacity + 1, right, true, starts[base(right)]);
     return right;
   }
 
-  private void rebalanceLeaf(int leaf) {
-    int parent = leafParent[leaf];
-    if (leafSize[leaf] >= leafMinimum || branchSize[parent] == 1) {
-      update(leaf);
-      return;
-    }
-    int index = indexOf(parent, leaf);
+  /** Merges or levels an underfull leaf with a sibling under {@code parent}, its parent. */
+  private void rebalanceLeaf(int leaf, int parent) {
+    int index = leafEntry[leaf] - parent * branchCapacity;
     int leftIndex = index > 0 ? index - 1 : index;
     int left = children[parent * branchCapacity + leftIndex];
     int right = children[parent * branchCapacity + leftIndex + 1];
@@ -618,7 +698,7 @@ final class GapTree {
       }
     }
     int at = branch * branchCapacity + index;
-    moveEntries(branch, index, branch, index + 1, branchSize[branch] - index);
+    moveEntries(branch, index, branch, index + 1, branchSize[branch] - index, leafChildren);
     branchSize[branch]++;
     attach(branch, index, child, leafChildren);
     childMaxGap[at] = leafChildren ? leafMaxGap(child) : branchMax(childMaxGap, child);
@@ -636,10 +716,9 @@ final class GapTree {
     int right = newBranch();
     int kept = branchCapacity / 2;
     int moved = branchSize[left] - kept;
-    moveEntries(left, kept, right, 0, moved);
+    moveEntries(left, kept, right, 0, moved, leafChildren);
     branchSize[left] = kept;
     branchSize[right] = moved;
-    adopt(right, 0, moved, leafChildren);
     if (left == root) {
       int newRoot = newBranch();
       branchParent[newRoot] = NONE;
@@ -653,14 +732,18 @@ final class GapTree {
     } else {
       int parent = branchParent[left];
       insertChild(
-          parent, indexOf(parent, left) + 1, right, false, childFirstStart[right * branchCapacity]);
+          parent,
+          branchEntry[left] - parent * branchCapacity + 1,
+          right,
+          false,
+          childFirstStart[right * branchCapacity]);
     }
     return right;
   }
 
   /** Removes an entry from a branch, merging or levelling it with a sibling when it runs low. */
   private void removeChild(int branch, int index, boolean leafChildren) {
-    moveEntries(branch, index + 1, branch, index, branchSize[branch] - index - 1);
+    moveEntries(branch, index + 1, branch, index, branchSize[branch] - index - 1, leafChildren);
     branchSize[branch]--;
     if (branch == root) {
       if (branchSize[root] == 1 && !leafChildren) {
@@ -677,7 +760,7 @@ final class GapTree {
       updateBranch(branch);
       return;
     }
-    int position = indexOf(parent, branch);
+    int position = branchEntry[branch] - parent * branchCapacity;
     int leftIndex = position > 0 ? position - 1 : position;
     int left = children[parent * branchCapacity + leftIndex];
     int right = children[parent * branchCapacity + leftIndex + 1];
@@ -685,9 +768,8 @@ final class GapTree {
     int rightSize = branchSize[right];
     int total = leftSize + rightSize;
     if (total < branchCapacity) {
-      moveEntries(right, 0, left, leftSize, rightSize);
+      moveEntries(right, 0, left, leftSize, rightSize, leafChildren);
       branchSize[left] = total;
-      adopt(left, leftSize, total, leafChildren);
       freeBranch(right);
       updateBranch(left);
       removeChild(parent, leftIndex + 1, false);
@@ -696,14 +778,12 @@ final class GapTree {
     int leftTarget = total / 2;
     if (leftTarget > leftSize) {
       int moved = leftTarget - leftSize;
-      moveEntries(right, 0, left, leftSize, moved);
-      moveEntries(right, moved, right, 0, rightSize - moved);
-      adopt(left, leftSize, leftTarget, leafChildren);
+      moveEntries(right, 0, left, leftSize, moved, leafChildren);
+      moveEntries(right, moved, right, 0, rightSize - moved, leafChildren);
     } else {
       int moved = leftSize - leftTarget;
-      moveEntries(right, 0, right, moved, rightSize);
-      moveEntries(left, leftTarget, right, 0, moved);
-      adopt(right, 0, moved, leafChildren);
+      moveEntries(right, 0, right, moved, rightSize, leafChildren);
+      moveEntries(left, leftTarget, right, 0, moved, leafChildren);
     }
     branchSize[left] = leftTarget;
     branchSize[right] = total - leftTarget;
@@ -711,10 +791,18 @@ final class GapTree {
     updateBranch(right);
   }
 
-  private void moveEntries(int fromBranch, int fromIndex, int toBranch, int toIndex, int length) {
+  /**
+   * Moves {@code length} entries with their summaries and points the moved children's parent links
+   * at their new places.
+   */
+  private void moveEntries(
+      int fromBranch, int fromIndex, int toBranch, int toIndex, int length, boolean leafChildren) {
     int from = fromBranch * branchCapacity + fromIndex;
     int to = toBranch * branchCapacity + toIndex;
     System.arraycopy(children, from, children, to, length);
+    for (int index = toIndex; index < toIndex + length; index++) {
+      attach(toBranch, index, children[toBranch * branchCapacity + index], leafChildren);
+    }
     System.arraycopy(childMaxGap, from, childMaxGap, to, length);
     System.arraycopy(childFirstStart, from, childFirstStart, to, length);
     for (int c = 0; c < classCount; c++) {
@@ -727,7 +815,7 @@ final class GapTree {
   /** Recomputes a leaf's summary and carries the change up as far as it reaches. */
   private void update(int leaf) {
     int parent = leafParent[leaf];
-    int entry = parent * branchCapacity + indexOf(parent, leaf);
+    int entry = leafEntry[leaf];
     int size = leafSize[leaf];
     propagate(parent, entry, leafMaxGap(leaf), size == 0 ? 0 : starts[base(leaf)]);
     for (int c = 0; c < classCount; c++) {
@@ -738,7 +826,7 @@ final class GapTree {
   private void updateBranch(int branch) {
     if (branch != root) {
       int parent = branchParent[branch];
-      int entry = parent * branchCapacity + indexOf(parent, branch);
+      int entry = branchEntry[branch];
       propagate(
           parent, entry, branchMax(childMaxGap, branch), childFirstStart[branch * branchCapacity]);
       for (int c = 0; c < classCount; c++) {
@@ -760,7 +848,7 @@ final class GapTree {
         return;
       }
       int parent = branchParent[branch];
-      int parentEntry = parent * branchCapacity + indexOf(parent, branch);
+      int parentEntry = branchEntry[branch];
       gap = newMax(childMaxGap[parentEntry], oldGap, gap, branch, false);
       first = childFirstStart[branch * branchCapacity];
       branch = parent;
@@ -781,7 +869,7 @@ final class GapTree {
         return;
       }
       int parent = branchParent[branch];
-      int parentEntry = parent * branchCapacity + indexOf(parent, branch);
+      int parentEntry = branchEntry[branch];
       long max = maxAfterChange(rooms[parentEntry], oldRoom, room);
       room = max != RESCAN ? max : branchMax(rooms, branch);
       branch = parent;
@@ -868,28 +956,15 @@ final class GapTree {
 
   // ---- node bookkeeping ------------------------------------------------------------------------
 
-  private int indexOf(int branch, int child) {
-    final int[] kids = children;
-    int entry = branch * branchCapacity;
-    while (kids[entry] != child) {
-      entry++;
-    }
-    return entry - branch * branchCapacity;
-  }
-
   private void attach(int branch, int index, int child, boolean leafChild) {
-    children[branch * branchCapacity + index] = child;
+    int entry = branch * branchCapacity + index;
+    children[entry] = child;
     if (leafChild) {
       leafParent[child] = branch;
+      leafEntry[child] = entry;
     } else {
       branchParent[child] = branch;
-    }
-  }
-
-  /** Points the parent links of entries {@code [from, to)} of {@code branch} at it. */
-  private void adopt(int branch, int from, int to, boolean leafChildren) {
-    for (int index = from; index < to; index++) {
-      attach(branch, index, children[branch * branchCapacity + index], leafChildren);
+      branchEntry[child] = entry;
     }
   }
 
@@ -917,6 +992,7 @@ final class GapTree {
       ends = Arrays.copyOf(ends, length << leafShift);
       leafSize = Arrays.copyOf(leafSize, length);
       leafParent = Arrays.copyOf(leafParent, length);
+      leafEntry = Arrays.copyOf(leafEntry, length);
       leafPrev = Arrays.copyOf(leafPrev, length);
       leafNext = Arrays.copyOf(leafNext, length);
     }
@@ -945,6 +1021,7 @@ final class GapTree {
       }
       branchSize = Arrays.copyOf(branchSize, length);
       branchParent = Arrays.copyOf(branchParent, length);
+      branchEntry = Arrays.copyOf(branchEntry, length);
     }
     return branchIds++;
   }
@@ -1097,7 +1174,7 @@ final class GapTree {
         gap = leafMaxGap(child);
         first = leafSize[child] == 0 ? 0 : starts[base(child)];
       } else {
-        if (branchParent[child] != branch) {
+        if (branchParent[child] != branch || branchEntry[child] != entry) {
           throw new IllegalStateException(
               "branch " + child + " points at parent " + branchParent[child]);
         }
@@ -1122,6 +1199,8 @@ final class GapTree {
       int leaf, int parent, int siblings, int[] seen, long[] previousEnd, int[] previousLeaf) {
     int size = leafSize[leaf];
     if (leafParent[leaf] != parent
+        || leafEntry[leaf] / branchCapacity != parent
+        || children[leafEntry[leaf]] != leaf
         || leafPrev[leaf] != previousLeaf[0]
         || (previousLeaf[0] != NONE && leafNext[previousLeaf[0]] != leaf)) {
       throw new IllegalStateException("leaf " + leaf + " is linked wrongly");
