@@ -57,16 +57,7 @@ final class FirstFitAllocator extends AbstractAllocator {
     }
     // Rules 4 and 5 in one search: the tail is the last block's gap (see GapTree).
     int index = blocks.leftmostGapAtLeast(size);
-    if (index == GapTree.NONE) {
-      return NO_ROOM;
-    }
-    long freeStart = blocks.end(index);
-    if (!blocks.isLast(index) && blocks.gapAfter(index) == size) {
-      mergeWithNext(index);
-    } else {
-      blocks.setEnd(index, freeStart + size);
-    }
-    return freeStart;
+    return index == GapTree.NONE ? NO_ROOM : blocks.extendInto(index, size);
   }
 
   /**
@@ -138,7 +129,7 @@ final class FirstFitAllocator extends AbstractAllocator {
     boolean joinsNext = !blocks.isLast(previous) && blocks.start(blocks.next(previous)) == end;
     if (blocks.end(previous) == start) {
       if (joinsNext) {
-        mergeWithNext(previous);
+        blocks.mergeWithNext(previous);
       } else {
         blocks.setEnd(previous, end);
       }
@@ -147,13 +138,6 @@ final class FirstFitAllocator extends AbstractAllocator {
     } else {
       blocks.insertAfter(previous, start, end);
     }
-  }
-
-  /** Fills the gap after block {@code index} exactly: it and the next block become one. */
-  private void mergeWithNext(int index) {
-    int next = blocks.next(index);
-    blocks.setEnd(index, blocks.end(next));
-    blocks.remove(next);
   }
 
   /** Rule 3 of dealloc. */
@@ -173,8 +157,7 @@ final class FirstFitAllocator extends AbstractAllocator {
     } else if (end == blockEnd) {
       blocks.setEnd(index, start);
     } else {
-      blocks.setEnd(index, start);
-      blocks.insertAfter(index, end, blockEnd);
+      blocks.cut(index, start, end);
     }
     return true;
   }
@@ -201,7 +184,7 @@ final class FirstFitAllocator extends AbstractAllocator {
     int index = blocks.find(end - 1);
     long free = blocks.gapAfter(index);
     if (!blocks.isLast(index) && free == growth) {
-      mergeWithNext(index);
+      blocks.mergeWithNext(index);
       return true;
     }
     if (free > growth || (alignment > 1 && free == growth)) {

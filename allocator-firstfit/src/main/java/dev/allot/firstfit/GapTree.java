@@ -292,10 +292,20 @@ final class GapTree {
       }
       node = kids[last];
     }
-    int from = base(node);
-    int found = Arrays.binarySearch(starts, from, from + leafSize[node], index);
-    int position = found >= 0 ? found : -found - 2;
-    return position < from ? NONE : position;
+    final long[] blockStarts = starts;
+    int position = base(node);
+    int size = leafSize[node];
+    if (size == 0 || blockStarts[position] > index) {
+      return NONE;
+    }
+    // Branch-free halving (the comparison compiles to a conditional move): the probed starts are
+    // random per call, so a predicted branch would miss half the time.
+    while (size > 1) {
+      int half = size >>> 1;
+      position = blockStarts[position + half] <= index ? position + half : position;
+      size -= half;
+    }
+    return position;
   }
 
   /**
@@ -468,6 +478,59 @@ final class GapTree {
     long oldEnd = ends[position];
     ends[position] = end;
     holeChanged(leafOf(position), oldEnd, after, end, after);
+  }
+
+  /**
+   * Frees {@code [start, end)} from the inside of the block at {@code position}, which keeps the
+   * part before it; a new block after it takes the part after, and with it the old gap. So the leaf
+   * only gains the hole {@code [start, end)}, and its summary never needs a rescan unless the leaf
+   * is full and splits.
+   */
+  void cut(int position, long start, long end) {
+    int leaf = leafOf(position);
+    long blockEnd = ends[position];
+    if (leafSize[leaf] == leafCapacity) {
+      setEnd(position, start);
+      insertAfter(position, end, blockEnd);
+      return;
+    }
+    int at = position + 1;
+    int tail = base(leaf) + leafSize[leaf] - at;
+    System.arraycopy(starts, at, starts, at + 1, tail);
+    System.arraycopy(ends, at, ends, at + 1, tail);
+    starts[at] = end;
+    ends[at] = blockEnd;
+    ends[position] = start;
+    leafSize[leaf]++;
+    count++;
+    holeChanged(leaf, ABSENT, 0, start, end);
+  }
+
+  /** Joins the block at {@code position} and the next one, which must exist, into one block. */
+  void mergeWithNext(int position) {
+    int next = next(position);
+    setEnd(position, ends[next]);
+    remove(next);
+  }
+
+  /**
+   * Grows the block at {@code position} by {@code size} into the gap after it, which must hold that
+   * much, and merges it with the next block when that closes the gap: first-fit's placement in one
+   * step, reading the neighbours once. Returns where the grown part starts.
+   */
+  long extendInto(int position, long size) {
+    int leaf = leafOf(position);
+    boolean lastInLeaf = position == base(leaf) + leafSize[leaf] - 1;
+    long after = lastInLeaf ? startAfter(leaf) : starts[position + 1];
+    long end = ends[position];
+    long newEnd = end + size;
+    if (newEnd == after && !(lastInLeaf && leafNext[leaf] == NONE)) {
+      mergeWithNext(position);
+    } else {
+      ends[position] = newEnd;
+      holeChanged(leaf, end, after, newEnd, after);
+    }
+    return end;
   }
 
   /**
