@@ -99,8 +99,8 @@ final class GapTree {
   /** Marks a missing node, position or link. */
   static final int NONE = -1;
 
-  /** log2 of the default leaf capacity: 64 blocks, 1 KiB of starts and ends, per leaf. */
-  static final int DEFAULT_LEAF_SHIFT = 6;
+  /** log2 of the default leaf capacity: 32 blocks, 640 bytes of starts, ends and gaps, per leaf. */
+  static final int DEFAULT_LEAF_SHIFT = 5;
 
   /** Default branch capacity: 32 entries, a 256-byte row of gaps scanned per level. */
   static final int DEFAULT_BRANCH_CAPACITY = 32;
@@ -131,6 +131,14 @@ final class GapTree {
 
   private long[] starts;
   private long[] ends;
+
+  /**
+   * The gap after each block (to the next block, or the tail), saturated at {@link
+   * Integer#MAX_VALUE}: what leaf scans and rescans read, one {@code int} per block instead of two
+   * {@code long}s.
+   */
+  private int[] gaps;
+
   private int[] leafSize;
   private int[] leafParent;
 
@@ -195,6 +203,7 @@ final class GapTree {
     this.branchMinimum = branchCapacity / 2;
     starts = new long[INITIAL_NODES << leafShift];
     ends = new long[INITIAL_NODES << leafShift];
+    gaps = new int[INITIAL_NODES << leafShift];
     leafSize = new int[INITIAL_NODES];
     leafParent = new int[INITIAL_NODES];
     leafEntry = new int[INITIAL_NODES];
@@ -425,7 +434,13 @@ final class GapTree {
     final long[] blockEnds = ends;
     int position = base(node);
     int last = position + leafSize[node] - 1;
-    if (c == GAPS) {
+    if (c == GAPS && size < Integer.MAX_VALUE) {
+      final int[] blockGaps = gaps;
+      int least = (int) size; // a saturated gap compares right with any int size
+      while (position < last && blockGaps[position] < least) {
+        position++;
+      }
+    } else if (c == GAPS) {
       while (position < last && blockStarts[position + 1] - blockEnds[position] < size) {
         position++;
       }
@@ -449,6 +464,7 @@ final class GapTree {
       update(lastLeaf);
     } else {
       long lastEnd = lastEnd();
+      refreshGap(last());
       holeChanged(lastLeaf, lastEnd, old, lastEnd, capacity);
     }
   }
@@ -459,6 +475,7 @@ final class GapTree {
     starts[position] = start;
     int leaf = leafOf(position);
     if (slotOf(position) > 0) {
+      refreshGap(position - 1);
       long before = ends[position - 1];
       holeChanged(leaf, before, old, before, start);
       return;
@@ -467,6 +484,7 @@ final class GapTree {
     propagate(leafParent[leaf], entry, childMaxGap[entry], start);
     int previous = leafPrev[leaf];
     if (previous != NONE) { // its last gap reaches this block
+      refreshGap(base(previous) + leafSize[previous] - 1);
       long before = ends[base(previous) + leafSize[previous] - 1];
       holeChanged(previous, before, old, before, start);
     }
@@ -477,6 +495,7 @@ final class GapTree {
     long after = isLast(position) ? capacity : starts[next(position)];
     long oldEnd = ends[position];
     ends[position] = end;
+    refreshGap(position);
     holeChanged(leafOf(position), oldEnd, after, end, after);
   }
 
@@ -498,11 +517,14 @@ final class GapTree {
     int tail = base(leaf) + leafSize[leaf] - at;
     System.arraycopy(starts, at, starts, at + 1, tail);
     System.arraycopy(ends, at, ends, at + 1, tail);
+    System.arraycopy(gaps, at, gaps, at + 1, tail);
     starts[at] = end;
     ends[at] = blockEnd;
     ends[position] = start;
     leafSize[leaf]++;
     count++;
+    refreshGap(at);
+    refreshGap(position);
     holeChanged(leaf, ABSENT, 0, start, end);
   }
 
@@ -528,6 +550,7 @@ final class GapTree {
       mergeWithNext(position);
     } else {
       ends[position] = newEnd;
+      refreshGap(position);
       holeChanged(leaf, end, after, newEnd, after);
     }
     return end;
@@ -611,10 +634,17 @@ final class GapTree {
     int tail = leafSize[leaf] - slot;
     System.arraycopy(starts, at, starts, at + 1, tail);
     System.arraycopy(ends, at, ends, at + 1, tail);
+    System.arraycopy(gaps, at, gaps, at + 1, tail);
     starts[at] = start;
     ends[at] = end;
     leafSize[leaf]++;
     count++;
+    refreshGap(at);
+    if (slot > 0) {
+      refreshGap(at - 1);
+    } else if (leafPrev[leaf] != NONE) {
+      refreshGap(base(leafPrev[leaf]) + leafSize[leafPrev[leaf]] - 1);
+    }
     if (right != NONE) {
       update(leaf);
       update(leafPrev[right]);
@@ -656,9 +686,15 @@ final class GapTree {
     long after = tail > 0 ? starts[position + 1] : startAfter(leaf);
     System.arraycopy(starts, position + 1, starts, position, tail);
     System.arraycopy(ends, position + 1, ends, position, tail);
+    System.arraycopy(gaps, position + 1, gaps, position, tail);
     leafSize[leaf]--;
     count--;
     int prev = leafPrev[leaf]; // never freed below: merges free the right node of a pair
+    if (slot > 0) {
+      refreshGap(position - 1);
+    } else if (prev != NONE) {
+      refreshGap(base(prev) + leafSize[prev] - 1);
+    }
     int parent = leafParent[leaf];
     if (leafSize[leaf] < leafMinimum && branchSize[parent] > 1) {
       rebalanceLeaf(leaf, parent);
@@ -685,6 +721,7 @@ final class GapTree {
     int moved = leafSize[left] - kept;
     System.arraycopy(starts, base(left) + kept, starts, base(right), moved);
     System.arraycopy(ends, base(left) + kept, ends, base(right), moved);
+    System.arraycopy(gaps, base(left) + kept, gaps, base(right), moved);
     leafSize[left] = kept;
     leafSize[right] = moved;
     int after = leafNext[left];
@@ -712,6 +749,7 @@ final class GapTree {
     if (total < leafCapacity) {
       System.arraycopy(starts, base(right), starts, base(left) + leafSize[left], leafSize[right]);
       System.arraycopy(ends, base(right), ends, base(left) + leafSize[left], leafSize[right]);
+      System.arraycopy(gaps, base(right), gaps, base(left) + leafSize[left], leafSize[right]);
       leafSize[left] = total;
       int after = leafNext[right];
       leafNext[left] = after;
@@ -730,14 +768,18 @@ final class GapTree {
     if (shift > 0) {
       System.arraycopy(starts, base(right), starts, base(left) + leafSize[left], shift);
       System.arraycopy(ends, base(right), ends, base(left) + leafSize[left], shift);
+      System.arraycopy(gaps, base(right), gaps, base(left) + leafSize[left], shift);
       System.arraycopy(starts, base(right) + shift, starts, base(right), total - leftTarget);
       System.arraycopy(ends, base(right) + shift, ends, base(right), total - leftTarget);
+      System.arraycopy(gaps, base(right) + shift, gaps, base(right), total - leftTarget);
     } else {
       int moved = -shift;
       System.arraycopy(starts, base(right), starts, base(right) + moved, leafSize[right]);
       System.arraycopy(ends, base(right), ends, base(right) + moved, leafSize[right]);
+      System.arraycopy(gaps, base(right), gaps, base(right) + moved, leafSize[right]);
       System.arraycopy(starts, base(left) + leftTarget, starts, base(right), moved);
       System.arraycopy(ends, base(left) + leftTarget, ends, base(right), moved);
+      System.arraycopy(gaps, base(left) + leftTarget, gaps, base(right), moved);
     }
     leafSize[left] = leftTarget;
     leafSize[right] = total - leftTarget;
@@ -984,6 +1026,16 @@ final class GapTree {
     if (size == 0) {
       return NO_GAP;
     }
+    final int[] blockGaps = gaps;
+    int max = Integer.MIN_VALUE;
+    for (int position = base(leaf), end = position + size; position < end; position++) {
+      max = Math.max(max, blockGaps[position]);
+    }
+    return max < Integer.MAX_VALUE ? max : exactLeafMaxGap(leaf, size);
+  }
+
+  /** {@link #leafMaxGap} from the blocks themselves, for a leaf with a gap too long for an int. */
+  private long exactLeafMaxGap(int leaf, int size) {
     final long[] blockStarts = starts;
     final long[] blockEnds = ends;
     int position = base(leaf);
@@ -995,6 +1047,14 @@ final class GapTree {
     int after = leafNext[leaf];
     long nextStart = after == NONE ? capacity : blockStarts[base(after)];
     return Math.max(max, nextStart - blockEnds[last]);
+  }
+
+  /** Sets {@link #gaps} at {@code position} from the blocks. */
+  private void refreshGap(int position) {
+    int leaf = leafOf(position);
+    long after =
+        position == base(leaf) + leafSize[leaf] - 1 ? startAfter(leaf) : starts[position + 1];
+    gaps[position] = (int) Math.min(after - ends[position], Integer.MAX_VALUE);
   }
 
   /** The largest of a branch's entries in one summary array. */
@@ -1053,6 +1113,7 @@ final class GapTree {
       int length = grown(leafIds);
       starts = Arrays.copyOf(starts, length << leafShift);
       ends = Arrays.copyOf(ends, length << leafShift);
+      gaps = Arrays.copyOf(gaps, length << leafShift);
       leafSize = Arrays.copyOf(leafSize, length);
       leafParent = Arrays.copyOf(leafParent, length);
       leafEntry = Arrays.copyOf(leafEntry, length);
@@ -1148,6 +1209,11 @@ final class GapTree {
     }
     lastLeaf = previous;
     this.count = count;
+    for (int k = 0; k < leaves; k++) {
+      for (int position = base(level[k]), end = position + leafSize[level[k]]; position < end; ) {
+        refreshGap(position++);
+      }
+    }
     height = 0;
     int nodes = leaves;
     do { // the leaf chain is complete, so each leaf's last gap is right
@@ -1272,6 +1338,10 @@ final class GapTree {
       throw new IllegalStateException("leaf " + leaf + " holds " + size);
     }
     for (int position = base(leaf); position < base(leaf) + size; position++) {
+      long after = position < base(leaf) + size - 1 ? starts[position + 1] : startAfter(leaf);
+      if (gaps[position] != (int) Math.min(after - ends[position], Integer.MAX_VALUE)) {
+        throw new IllegalStateException("stale gap after block " + starts[position]);
+      }
       if (starts[position] < previousEnd[0] || ends[position] <= starts[position]) {
         throw new IllegalStateException(
             "block " + starts[position] + ".." + ends[position] + " out of order");
