@@ -24,13 +24,17 @@ final class GapTree {
    *   leaf pool (block slots of leaf id x live at x*L .. x*L + leafSize[x] - 1)
    *     starts: [s0 s1 s2 .. ][s0 s1 .. ][ ...      block start
    *     ends:   [e0 e1 e2 .. ][e0 e1 .. ][ ...      block end (start + size)
-   *     leafSize, leafParent, leafPrev, leafNext:   one int per leaf id
+   *     gaps:   [g0 g1 g2 .. ][g0 g1 .. ][ ...      int: the gap after the block, saturated
+   *     leafSize, leafParent, leafEntry, leafPrev, leafNext:   one int per leaf id
    *
    *   branch pool (entries of branch id b live at b*F .. b*F + branchSize[b] - 1)
    *     children:        [c0 c1 ..][ ...           child node id (leaf or branch by level)
    *     childMaxGap:     [g0 g1 ..][ ...           largest gap in the child's subtree
    *     childFirstStart: [f0 f1 ..][ ...           start of the child's first block
-   *     branchSize, branchParent:                  one int per branch id
+   *     branchSize, branchParent, branchEntry:     one int per branch id
+   *
+   * leafEntry and branchEntry hold each node's entry in its parent (parent * F + index), so an
+   * update climbs without searching a parent for its child.
    *
    *              root branch:  children [ A  B ]   maxGap [ 7  3 ]  firstStart [ 0  40 ]
    *                                      /    \
@@ -53,21 +57,31 @@ final class GapTree {
    *   a branch, so an empty tree is a root over one empty leaf).
    * - Every node except the root and the root's only leaf holds at least half its capacity.
    * - childMaxGap and childFirstStart of every entry equal the values computed from the child's
-   *   subtree (update() restores this bottom-up after each change, stopping early where an entry
-   *   did not change).
+   *   subtree, and gaps[p] equals min(gap after block p, Integer.MAX_VALUE).
+   * - leafEntry/branchEntry name the entry whose child is the node.
    * - Leaves are chained by leafPrev/leafNext in address order. Merges always fold the right node
    *   into the left one, so leaf 0 stays the leftmost leaf for the tree's whole life.
+   *
+   * Keeping the summaries exact: every change reports the hole it altered (holeChanged: old and
+   * new bounds, either absent), and a leaf's summary follows from the old one in O(1) unless the
+   * hole that shrank or left was its largest; only then is the leaf rescanned, O(L) over gaps.
+   * Changes stop climbing at the first entry that stays the same. A free inside a block (cut)
+   * moves the block's gap to the new right part, so it only adds a hole and never rescans.
    *
    * Complexity
    * ----------
    * n blocks: search, lookup by start, update, insert and remove are O(L + F log_F n); a split or a
-   * merge touches one node per level. Nothing allocates except pool growth (by 1.5x) when the
-   * tree reaches a new peak size; freed nodes go to free lists and are reused.
+   * merge touches one node per level. L = 32 and F = 32 were chosen by the peers churn harness
+   * (../shared/peers): against 64-block leaves, 10 to 15% less time per call at 1k live regions,
+   * the same at 100k; 16-block leaves lost at 100k (see docs/performance.md). Nothing allocates
+   * except pool growth (by 1.5x) when the tree reaches a new peak size; freed nodes go to free
+   * lists and are reused.
    *
-   * Memory: 16 bytes per block slot plus 20 bytes per branch entry; nodes are at least half full,
-   * so at most 32 bytes per block in leaves plus about 2 in branches, before pool slack. Measured
-   * with JOL after churn (allocator-benchmarks Footprint): 26.6 to 34.4 bytes per block for 357 to
-   * 328,286 blocks; the list-based reference takes 40 to 45, pyglet's Python lists about 70.
+   * Memory: 20 bytes per block slot plus 20 bytes per branch entry; nodes are at least half full,
+   * so at most 40 bytes per block in leaves plus about 2 in branches, before pool slack. Measured
+   * with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live regions:
+   * 12.6 bytes per live region (339,114 blocks, 37 bytes per block); pyglet's Python lists take
+   * about 70 bytes per block.
    *
    * Alignment
    * ---------

@@ -341,4 +341,70 @@ class GapTreeTest {
     }
     return found;
   }
+
+  @Test
+  void cut_insideABlock_givesTheRightPartTheOldGapAndAddsTheCutAsAHole() {
+    GapTree tree = tinyTree(1_000);
+    tree.insertFirst(0, 28); // a gap of 2 first
+    tree.insertAfter(tree.first(), 30, 40);
+    tree.insertAfter(tree.find(30), 45, 47); // [30, 40) has a gap of 5 after it
+    tree.cut(tree.find(30), 33, 36);
+    tree.checkInvariants();
+    assertEquals(33, tree.end(tree.find(30)));
+    int right = tree.find(36);
+    assertEquals(36, tree.start(right));
+    assertEquals(40, tree.end(right));
+    assertEquals(5, tree.gapAfter(right));
+    assertEquals(tree.find(30), tree.leftmostGapAtLeast(3)); // the cut [33, 36)
+    assertEquals(right, tree.leftmostGapAtLeast(4));
+  }
+
+  @Test
+  void cut_inAFullLeaf_splitsItAndKeepsEveryGap() {
+    GapTree tree = new GapTree(1_000, 2, 4);
+    tree.insertFirst(0, 10);
+    tree.insertAfter(tree.first(), 20, 30);
+    tree.insertAfter(tree.find(20), 40, 50);
+    tree.insertAfter(tree.find(40), 60, 70); // one leaf of four blocks: it is full
+    tree.cut(tree.find(40), 42, 45);
+    tree.checkInvariants();
+    assertEquals(5, tree.count());
+    assertEquals(3, tree.gapAfter(tree.find(40)));
+    assertEquals(10, tree.gapAfter(tree.find(45)));
+  }
+
+  @Test
+  void extendInto_exactlyTheGap_mergesWithTheNextBlock() {
+    GapTree tree = ascending(tinyTree(100), 10);
+    assertEquals(2, tree.extendInto(tree.find(0), 1));
+    tree.checkInvariants();
+    assertEquals(9, tree.count());
+    assertEquals(5, tree.end(tree.first()));
+  }
+
+  @Test
+  void extendInto_theTailExactly_staysOneBlockAtTheCapacity() {
+    GapTree tree = ascending(tinyTree(29), 10); // the last block [27, 29) ends at the capacity
+    tree.setCapacity(31);
+    assertEquals(29, tree.extendInto(tree.last(), 2));
+    tree.checkInvariants();
+    assertEquals(10, tree.count());
+    assertEquals(31, tree.lastEnd());
+    assertEquals(0, tree.gapAfter(tree.last()));
+  }
+
+  @Test
+  void leftmostGapAtLeast_gapsPastIntRange_comparesExactly() {
+    GapTree tree = tinyTree(Long.MAX_VALUE);
+    long huge = 3L << 31; // more than an int gap can say
+    tree.insertFirst(0, 1);
+    tree.insertAfter(tree.first(), 1 + huge, 2 + huge); // gap of exactly `huge`
+    tree.insertAfter(tree.find(1 + huge), 3 + 2 * huge, 4 + 2 * huge); // gap of `huge + 1`
+    tree.checkInvariants();
+    assertEquals(tree.first(), tree.leftmostGapAtLeast(huge));
+    assertEquals(tree.find(1 + huge), tree.leftmostGapAtLeast(huge + 1));
+    assertEquals(tree.last(), tree.leftmostGapAtLeast(huge + 2)); // only the tail holds it
+    assertEquals(Long.MAX_VALUE - 4 - 2 * huge, tree.largestGapAfterBlocks());
+    assertEquals(tree.first(), tree.leftmostGapAtLeast(Integer.MAX_VALUE - 1)); // saturated int
+  }
 }
