@@ -542,11 +542,31 @@ final class GapTree {
     holeChanged(leaf, ABSENT, 0, start, end);
   }
 
-  /** Joins the block at {@code position} and the next one, which must exist, into one block. */
+  /**
+   * Joins the block at {@code position} and the next one, which must exist, into one block. Within
+   * a leaf only the hole between them leaves it, so the leaf is rescanned only if that hole was its
+   * largest.
+   */
   void mergeWithNext(int position) {
-    int next = next(position);
-    setEnd(position, ends[next]);
-    remove(next);
+    int leaf = leafOf(position);
+    int next = position + 1;
+    if (slotOf(position) + 1 == leafSize[leaf]) { // the next block leads the next leaf
+      next = base(leafNext[leaf]);
+      setEnd(position, ends[next]);
+      remove(next);
+      return;
+    }
+    long end = ends[position];
+    long after = starts[next];
+    ends[position] = ends[next];
+    gaps[position] = gaps[next];
+    removeSlot(leaf, next);
+    int parent = leafParent[leaf];
+    if (leafSize[leaf] < leafMinimum && branchSize[parent] > 1) {
+      rebalanceLeaf(leaf, parent);
+    } else {
+      holeChanged(leaf, end, after, ABSENT, 0);
+    }
   }
 
   /**
@@ -698,11 +718,7 @@ final class GapTree {
     long start = starts[position];
     long end = ends[position];
     long after = tail > 0 ? starts[position + 1] : startAfter(leaf);
-    System.arraycopy(starts, position + 1, starts, position, tail);
-    System.arraycopy(ends, position + 1, ends, position, tail);
-    System.arraycopy(gaps, position + 1, gaps, position, tail);
-    leafSize[leaf]--;
-    count--;
+    removeSlot(leaf, position);
     int prev = leafPrev[leaf]; // never freed below: merges free the right node of a pair
     if (slot > 0) {
       refreshGap(position - 1);
@@ -717,9 +733,9 @@ final class GapTree {
       }
       return;
     }
-    // The removed block's hole [end, after) leaves; the previous block's [before, start) grows
-    // to [before, after).
-    holeChanged(leaf, end, after, ABSENT, 0);
+    // The previous block's hole [before, start) grows to [before, after), then the removed
+    // block's [end, after) leaves: reported in this order, a leaf that keeps both needs no rescan,
+    // since the grown hole is longer than the one that left.
     if (slot > 0) {
       long before = ends[position - 1];
       holeChanged(leaf, before, start, before, after);
@@ -727,6 +743,17 @@ final class GapTree {
       long before = ends[base(prev) + leafSize[prev] - 1];
       holeChanged(prev, before, start, before, after);
     }
+    holeChanged(leaf, end, after, ABSENT, 0);
+  }
+
+  /** Closes the slot of {@code position} in {@code leaf}, shifting the later blocks down. */
+  private void removeSlot(int leaf, int position) {
+    int tail = base(leaf) + leafSize[leaf] - position - 1;
+    System.arraycopy(starts, position + 1, starts, position, tail);
+    System.arraycopy(ends, position + 1, ends, position, tail);
+    System.arraycopy(gaps, position + 1, gaps, position, tail);
+    leafSize[leaf]--;
+    count--;
   }
 
   private int splitLeaf(int left) {
