@@ -1,6 +1,7 @@
 package dev.allot.tlsf;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chunks of a {@link TlsfAllocator}: the index range {@code [0, capacity)} cut into used and
@@ -20,31 +21,41 @@ import java.util.Arrays;
 final class Chunks {
 
   /*
-   * Layout: one int[] of records, SLOTS ints (32 bytes) per chunk, so that a chunk's fields share
+   * Layout: one int[] of records, SLOTS ints (24 bytes) per chunk, so that a chunk's fields share
    * a cache line (parallel arrays would cost one miss per field):
    *
-   *   START_HIGH, START_LOW  the first index, a long split in two ints
-   *   NEXT, PREV             the neighbours in address order
-   *   BIN_NEXT, BIN_PREV     the size-class list of a free chunk (SizeClassBins); BIN_PREV is USED
-   *                          for a used chunk
-   *   HASH_NEXT              the next chunk in the same bucket of the start index
-   *   SIZE_CLASS             the list a free chunk is in, so that taking it out reads no neighbour
+   *   START_LOW          the low 32 bits of the first index
+   *   NEXT, PREV         the neighbours in address order
+   *   BIN_NEXT, BIN_PREV the size-class list of a free chunk (SizeClassBins); BIN_PREV is USED for
+   *                      a used chunk, NIL for a free chunk in no list, and headOf(class) for the
+   *                      first chunk of a list, which is how a list names its class
+   *   HASH_NEXT          the next chunk in the same bucket of the start index
    *
-   * A chunk's end is the next chunk's start, so a length is never stored. The sentinel (record 0)
-   * starts at the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL),
-   * the last prev(SENTINEL), and no neighbour is ever missing. The start index is a chained hash
-   * table (Fibonacci hashing): buckets[hash(start)] holds the first chunk, HASH_NEXT the rest; it
-   * has at least one bucket per live chunk (load <= 1) and doubles when the chunks outgrow it.
+   * The high 32 bits of the starts live in startHighs, a parallel array made only when a start
+   * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 24 bytes and the
+   * usual start costs one load. A chunk's end is the next chunk's start and a free chunk's class
+   * is its list's, so neither a length nor a class is stored. The sentinel (record 0) starts at
+   * the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL), the last
+   * prev(SENTINEL), and no neighbour is ever missing.
+   *
+   * The start index is a chained hash table (Fibonacci hashing): buckets[hash(start)] holds the
+   * first chunk, HASH_NEXT the rest; it has at least one bucket per live chunk (load <= 1) and
+   * doubles when the chunks outgrow it. Chaining through the records costs 4 bytes a record plus 4
+   * to 8 bytes of buckets per chunk, and a probe loads the bucket and then the record a free needs
+   * anyway; open addressing over an int[] of ids costs as much memory at loads that keep probes
+   * short, and its deletions must load the records of the following entries to find their homes.
    * Released records form a stack through NEXT and are reused first, while still cached.
    *
    * Invariants: the ring holds every live chunk in address order, starts strictly increasing from
    * 0 (when the capacity is > 0) to the sentinel at the capacity; every live chunk, sentinel
-   * included, is in the start index under its start, and no released record is.
+   * included, is in the start index under its start, and no released record is; startHighs is
+   * null or as long as the records, with 0 for every start below 2^32.
    *
    * Complexity: every method is O(1) (find: expected, with at most one chunk per bucket on
-   * average) except scanFor, O(n), and reserve when it grows an array, O(n) once per growth by
-   * half. Memory: 32 bytes per record, the records growing by half when full, plus 4 to 8 bytes of
-   * buckets per live chunk; measured in docs/performance.md.
+   * average) except scanFor, O(n), and reserve when it grows an array, O(n) once per growth by an
+   * eighth (amortized O(1): 8 copies per record). Memory: 24 bytes per record, the records growing
+   * by an eighth when full, plus 4 to 8 bytes of buckets per live chunk; measured in
+   * docs/performance.md (about 30 bytes per live region at 1M after churn).
    */
 
   /** No chunk: the end of a list. */
@@ -56,17 +67,18 @@ final class Chunks {
   /** BIN_PREV of a used chunk. */
   private static final int USED = -2;
 
-  private static final int START_HIGH = 0;
-  private static final int START_LOW = 1;
-  private static final int NEXT = 2;
-  private static final int PREV = 3;
-  private static final int BIN_NEXT = 4;
-  private static final int BIN_PREV = 5;
-  private static final int HASH_NEXT = 6;
-  private static final int SIZE_CLASS = 7;
+  /** BIN_PREV of the first chunk of class c is {@code FIRST_OF_CLASS - c}. */
+  private static final int FIRST_OF_CLASS = -3;
+
+  private static final int START_LOW = 0;
+  private static final int NEXT = 1;
+  private static final int PREV = 2;
+  private static final int BIN_NEXT = 3;
+  private static final int BIN_PREV = 4;
+  private static final int HASH_NEXT = 5;
 
   /** Ints per record. */
-  private static final int SLOTS = 8;
+  private static final int SLOTS = 6;
 
   /** The most records an int[] can hold. */
   private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) / SLOTS;
@@ -75,6 +87,9 @@ final class Chunks {
   private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
   private int[] records = new int[8 * SLOTS];
+
+  /** The high halves of the starts, by record; null while every start is below 2^32. */
+  private int @Nullable [] startHighs;
 
   /** Records ever handed out; those below are live or released. */
   private int used;
@@ -108,8 +123,9 @@ final class Chunks {
   }
 
   long start(int chunk) {
-    int at = chunk * SLOTS;
-    return ((long) records[at + START_HIGH] << 32) | (records[at + START_LOW] & 0xFFFF_FFFFL);
+    long low = records[chunk * SLOTS + START_LOW] & 0xFFFF_FFFFL;
+    int[] highs = startHighs;
+    return highs == null ? low : (long) highs[chunk] << 32 | low;
   }
 
   /** Returns the end, the next chunk's start; not for the sentinel. */
@@ -141,22 +157,32 @@ final class Chunks {
     return get(chunk, BIN_NEXT);
   }
 
+  /**
+   * Returns the chunk before this free one in its size-class list, or a negative mark: {@link
+   * #classHeaded(int)} names the class of the list it heads.
+   */
   int binPrev(int chunk) {
     return get(chunk, BIN_PREV);
   }
 
-  /** Links a free chunk into a size-class list; {@code prev} is {@link #NIL} at the head. */
+  /** The {@link #binPrev} of the first chunk of class {@code sizeClass}. */
+  static int headOf(int sizeClass) {
+    return FIRST_OF_CLASS - sizeClass;
+  }
+
+  /**
+   * Returns the class of the list that a chunk with this {@link #binPrev} heads.
+   *
+   * @param binPrev a value below {@link #USED}
+   */
+  static int classHeaded(int binPrev) {
+    return FIRST_OF_CLASS - binPrev;
+  }
+
+  /** Links a free chunk into a size-class list. */
   void setBinLinks(int chunk, int next, int prev) {
     set(chunk, BIN_NEXT, next);
     set(chunk, BIN_PREV, prev);
-  }
-
-  int sizeClass(int chunk) {
-    return get(chunk, SIZE_CLASS);
-  }
-
-  void setSizeClass(int chunk, int sizeClass) {
-    set(chunk, SIZE_CLASS, sizeClass);
   }
 
   void setBinNext(int chunk, int next) {
@@ -176,8 +202,12 @@ final class Chunks {
       if (used + 2 > MAX_RECORDS) {
         throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
       }
-      int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 1)));
+      int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 3)));
       records = Arrays.copyOf(records, grown * SLOTS);
+      int[] highs = startHighs;
+      if (highs != null) {
+        startHighs = Arrays.copyOf(highs, grown);
+      }
     }
     if (live + 2 > buckets.length) {
       rehash(buckets.length * 2);
@@ -199,7 +229,7 @@ final class Chunks {
     set(chunk, BIN_PREV, isUsed ? USED : NIL);
     set(after, NEXT, chunk);
     set(next, PREV, chunk);
-    index(chunk);
+    index(chunk, start);
     return chunk;
   }
 
@@ -220,7 +250,7 @@ final class Chunks {
   void move(int chunk, long start) {
     unindex(chunk);
     setStart(chunk, start);
-    index(chunk);
+    index(chunk, start);
   }
 
   /**
@@ -250,9 +280,15 @@ final class Chunks {
     return chunk;
   }
 
+  /** Returns the live chunks, sentinel included. */
+  int liveCount() {
+    return live;
+  }
+
   /** Returns the bytes of the arrays, for the memory measurement. */
   long footprintBytes() {
-    return 4L * records.length + 4L * buckets.length;
+    int[] highs = startHighs;
+    return 4L * records.length + 4L * buckets.length + (highs == null ? 0 : 4L * highs.length);
   }
 
   private int get(int chunk, int field) {
@@ -276,9 +312,16 @@ final class Chunks {
   }
 
   private void setStart(int chunk, long start) {
-    int at = chunk * SLOTS;
-    records[at + START_HIGH] = (int) (start >>> 32);
-    records[at + START_LOW] = (int) start;
+    set(chunk, START_LOW, (int) start);
+    int high = (int) (start >>> 32);
+    int[] highs = startHighs;
+    if (highs == null && high != 0) {
+      highs = new int[records.length / SLOTS];
+      startHighs = highs;
+    }
+    if (highs != null) {
+      highs[chunk] = high;
+    }
   }
 
   private int bucket(long start) {
@@ -286,7 +329,11 @@ final class Chunks {
   }
 
   private void index(int chunk) {
-    int bucket = bucket(start(chunk));
+    index(chunk, start(chunk));
+  }
+
+  private void index(int chunk, long start) {
+    int bucket = bucket(start);
     set(chunk, HASH_NEXT, buckets[bucket]);
     buckets[bucket] = chunk;
   }
