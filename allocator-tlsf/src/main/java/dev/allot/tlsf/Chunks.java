@@ -199,18 +199,23 @@ final class Chunks {
    */
   void reserve() {
     if (releasedCount < 2 && (long) (used + 2) * SLOTS > records.length) {
-      if (used + 2 > MAX_RECORDS) {
-        throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
-      }
-      int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 3)));
-      records = Arrays.copyOf(records, grown * SLOTS);
-      int[] highs = startHighs;
-      if (highs != null) {
-        startHighs = Arrays.copyOf(highs, grown);
-      }
+      growRecords();
     }
     if (live + 2 > buckets.length) {
       rehash(buckets.length * 2);
+    }
+  }
+
+  /** Grows the records by an eighth, at least by two. */
+  private void growRecords() {
+    if (used + 2 > MAX_RECORDS) {
+      throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
+    }
+    int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 3)));
+    records = Arrays.copyOf(records, grown * SLOTS);
+    int[] highs = startHighs;
+    if (highs != null) {
+      startHighs = Arrays.copyOf(highs, grown);
     }
   }
 

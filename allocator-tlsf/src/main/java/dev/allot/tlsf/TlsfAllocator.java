@@ -146,6 +146,15 @@ final class TlsfAllocator extends AbstractAllocator {
       release(chunk, start, end); // a region as it was placed: the common case
       return true;
     }
+    return freeRange(start, end);
+  }
+
+  /**
+   * Frees {@code [start, end)} when it is not one chunk as placed: it may cover several used
+   * chunks and cut into the first and last. Kept out of {@link #free} so that the common case
+   * compiles small enough to be inlined into its caller.
+   */
+  private boolean freeRange(long start, long end) {
     int first = chunkHolding(start, end);
     int last = first == NIL ? NIL : lastOfUsedRun(first, end);
     if (last == NIL) {
