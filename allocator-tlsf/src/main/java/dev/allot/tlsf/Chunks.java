@@ -21,15 +21,18 @@ import org.jspecify.annotations.Nullable;
 final class Chunks {
 
   /*
-   * Layout: one int[] of records, SLOTS ints (24 bytes) per chunk, so that a chunk's fields share
+   * Layout: one int[] of records, SLOTS ints (20 bytes) per chunk, so that a chunk's fields share
    * a cache line (parallel arrays would cost one miss per field):
    *
    *   START_LOW          the low 32 bits of the first index
+   *   BIN_PREV           USED for a used chunk; for a free chunk the previous chunk of its
+   *                      size-class list (SizeClassBins), NIL while in no list, and headOf(class)
+   *                      for the first chunk of a list, which is how a list names its class
    *   NEXT, PREV         the neighbours in address order
-   *   BIN_NEXT, BIN_PREV the size-class list of a free chunk (SizeClassBins); BIN_PREV is USED for
-   *                      a used chunk, NIL for a free chunk in no list, and headOf(class) for the
-   *                      first chunk of a list, which is how a list names its class
-   *   HASH_NEXT          the next chunk in the same bucket of the start index
+   *   BIN_NEXT           the next chunk of a free chunk's size-class list
+   *
+   * The fields a free reads of a chunk and its neighbours (start, used, next, prev) come first,
+   * in 16 bytes, so that they share a cache line more often than the whole record does.
    *
    * The high 32 bits of the starts live in startHighs, a parallel array made only when a start
    * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 24 bytes and the
@@ -38,28 +41,23 @@ final class Chunks {
    * the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL), the last
    * prev(SENTINEL), and no neighbour is ever missing.
    *
-   * The start index is a chained hash table (Fibonacci hashing): buckets[hash(start)] holds the
-   * first chunk, HASH_NEXT the rest; it has at least one bucket per live chunk (load <= 1) and
-   * doubles when the chunks outgrow it. Chaining through the records costs 4 bytes a record plus 4
-   * to 8 bytes of buckets per chunk, and a probe loads the bucket and then the record a free needs
-   * anyway; open addressing over an int[] of ids costs as much memory at loads that keep probes
-   * short, and its deletions must load the records of the following entries to find their homes.
-   * Released records form a stack through NEXT and are reused first, while still cached.
+   * Every live chunk is in a StartIndex under its start. Released records form a stack through
+   * NEXT and are reused first, while still cached.
    *
    * Invariants: the ring holds every live chunk in address order, starts strictly increasing from
    * 0 (when the capacity is > 0) to the sentinel at the capacity; every live chunk, sentinel
    * included, is in the start index under its start, and no released record is; startHighs is
    * null or as long as the records, with 0 for every start below 2^32.
    *
-   * Complexity: every method is O(1) (find: expected, with at most one chunk per bucket on
-   * average) except scanFor, O(n), and reserve when it grows an array, O(n) once per growth by an
-   * eighth (amortized O(1): 8 copies per record). Memory: 24 bytes per record, the records growing
-   * by an eighth when full, plus 4 to 8 bytes of buckets per live chunk; measured in
-   * docs/performance.md (about 30 bytes per live region at 1M after churn).
+   * Complexity: every method is O(1) (those that touch the start index: expected) except scanFor,
+   * O(n), and reserve when it grows an array, O(n) once per growth (amortized O(1): the records
+   * grow by an eighth, 8 copies per record). Memory: 20 bytes per record, the records growing by
+   * an eighth when full, plus the start index's 6.4 to 12.8 bytes per live chunk; measured in
+   * docs/performance.md.
    */
 
-  /** No chunk: the end of a list. */
-  static final int NIL = -1;
+  /** No chunk: the end of a list, and what {@link #find} returns for a start no chunk has. */
+  static final int NIL = StartIndex.ABSENT;
 
   /** The record that starts at the capacity and closes the ring. */
   static final int SENTINEL = 0;
@@ -71,20 +69,17 @@ final class Chunks {
   private static final int FIRST_OF_CLASS = -3;
 
   private static final int START_LOW = 0;
-  private static final int NEXT = 1;
-  private static final int PREV = 2;
-  private static final int BIN_NEXT = 3;
-  private static final int BIN_PREV = 4;
-  private static final int HASH_NEXT = 5;
+  private static final int BIN_PREV = 1;
+  private static final int NEXT = 2;
+  private static final int PREV = 3;
+  private static final int BIN_NEXT = 4;
 
   /** Ints per record. */
-  private static final int SLOTS = 6;
+  private static final int SLOTS = 5;
 
-  /** The most records an int[] can hold. */
-  private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) / SLOTS;
-
-  /** Fibonacci hashing: the golden ratio in 64 bits. */
-  private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+  /** The most records: what an int[] holds, and the ids the start index can name. */
+  private static final int MAX_RECORDS =
+      Math.min((Integer.MAX_VALUE - 8) / SLOTS, StartIndex.MAX_ID + 1);
 
   private int[] records = new int[8 * SLOTS];
 
@@ -100,13 +95,7 @@ final class Chunks {
   /** The records on that stack. */
   private int releasedCount;
 
-  /** Live chunks, sentinel included. */
-  private int live;
-
-  private int[] buckets = emptyBuckets(8);
-
-  /** {@code 64 - log2(buckets.length)}: the shift of the hash. */
-  private int hashShift = Long.SIZE - 3;
+  private final StartIndex index = new StartIndex(this);
 
   /**
    * Creates the ring of the sentinel alone, at {@code capacity}.
@@ -119,7 +108,8 @@ final class Chunks {
     set(sentinel, NEXT, sentinel);
     set(sentinel, PREV, sentinel);
     set(sentinel, BIN_PREV, USED);
-    index(sentinel);
+    index.reserve(1);
+    index.add(sentinel, capacity);
   }
 
   long start(int chunk) {
@@ -201,9 +191,7 @@ final class Chunks {
     if (releasedCount < 2 && (long) (used + 2) * SLOTS > records.length) {
       growRecords();
     }
-    if (live + 2 > buckets.length) {
-      rehash(buckets.length * 2);
-    }
+    index.reserve(2);
   }
 
   /** Grows the records by an eighth, at least by two. */
@@ -234,7 +222,7 @@ final class Chunks {
     set(chunk, BIN_PREV, isUsed ? USED : NIL);
     set(after, NEXT, chunk);
     set(next, PREV, chunk);
-    index(chunk, start);
+    index.add(chunk, start);
     return chunk;
   }
 
@@ -244,18 +232,17 @@ final class Chunks {
     int prev = get(chunk, PREV);
     set(prev, NEXT, next);
     set(next, PREV, prev);
-    unindex(chunk);
+    index.remove(chunk, start(chunk));
     set(chunk, NEXT, released);
     released = chunk;
     releasedCount++;
-    live--;
   }
 
   /** Changes a chunk's start, keeping the start index right; the ring order must still hold. */
   void move(int chunk, long start) {
-    unindex(chunk);
+    index.remove(chunk, start(chunk));
     setStart(chunk, start);
-    index(chunk, start);
+    index.add(chunk, start);
   }
 
   /**
@@ -264,11 +251,7 @@ final class Chunks {
    * @return the chunk, the sentinel at the capacity, or {@link #NIL}
    */
   int find(long start) {
-    int chunk = buckets[bucket(start)];
-    while (chunk != NIL && start(chunk) != start) {
-      chunk = get(chunk, HASH_NEXT);
-    }
-    return chunk;
+    return index.find(start);
   }
 
   /**
@@ -285,15 +268,10 @@ final class Chunks {
     return chunk;
   }
 
-  /** Returns the live chunks, sentinel included. */
-  int liveCount() {
-    return live;
-  }
-
   /** Returns the bytes of the arrays, for the memory measurement. */
   long footprintBytes() {
     int[] highs = startHighs;
-    return 4L * records.length + 4L * buckets.length + (highs == null ? 0 : 4L * highs.length);
+    return 4L * records.length + index.footprintBytes() + (highs == null ? 0 : 4L * highs.length);
   }
 
   private int get(int chunk, int field) {
@@ -312,7 +290,6 @@ final class Chunks {
     } else {
       chunk = used++;
     }
-    live++;
     return chunk;
   }
 
@@ -327,52 +304,5 @@ final class Chunks {
     if (highs != null) {
       highs[chunk] = high;
     }
-  }
-
-  private int bucket(long start) {
-    return (int) ((start * HASH_MULTIPLIER) >>> hashShift);
-  }
-
-  private void index(int chunk) {
-    index(chunk, start(chunk));
-  }
-
-  private void index(int chunk, long start) {
-    int bucket = bucket(start);
-    set(chunk, HASH_NEXT, buckets[bucket]);
-    buckets[bucket] = chunk;
-  }
-
-  private void unindex(int chunk) {
-    int bucket = bucket(start(chunk));
-    int first = buckets[bucket];
-    if (first == chunk) {
-      buckets[bucket] = get(chunk, HASH_NEXT);
-      return;
-    }
-    int before = first;
-    int after = get(before, HASH_NEXT);
-    while (after != chunk) {
-      before = after;
-      after = get(before, HASH_NEXT);
-    }
-    set(before, HASH_NEXT, get(chunk, HASH_NEXT));
-  }
-
-  /** Rebuilds the start index with {@code count} buckets, a power of two, from the ring. */
-  private void rehash(int count) {
-    buckets = emptyBuckets(count);
-    hashShift = Long.SIZE - Integer.numberOfTrailingZeros(count);
-    int chunk = SENTINEL;
-    do {
-      index(chunk);
-      chunk = next(chunk);
-    } while (chunk != SENTINEL);
-  }
-
-  private static int[] emptyBuckets(int count) {
-    int[] empty = new int[count];
-    Arrays.fill(empty, NIL);
-    return empty;
   }
 }

@@ -70,9 +70,9 @@ final class SizeClasses {
   }
 
   /**
-   * Returns how far a length's class width is shifted: 0 below 64, where classes are exact, and
-   * one more for each doubling above; {@code length >>> shift} is then 32 + the class's sub index
-   * (or the length itself below 64).
+   * Returns how far a length's class width is shifted: 0 below 64, where classes are exact, and one
+   * more for each doubling above; {@code length >>> shift} is then 32 + the class's sub index (or
+   * the length itself below 64).
    */
   private static int shiftOf(long length) {
     return Long.SIZE - 1 - SUB_BITS - Long.numberOfLeadingZeros(length | SUBS);

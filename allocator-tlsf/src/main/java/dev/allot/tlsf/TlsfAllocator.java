@@ -150,9 +150,9 @@ final class TlsfAllocator extends AbstractAllocator {
   }
 
   /**
-   * Frees {@code [start, end)} when it is not one chunk as placed: it may cover several used
-   * chunks and cut into the first and last. Kept out of {@link #free} so that the common case
-   * compiles small enough to be inlined into its caller.
+   * Frees {@code [start, end)} when it is not one chunk as placed: it may cover several used chunks
+   * and cut into the first and last. Kept out of {@link #free} so that the common case compiles
+   * small enough to be inlined into its caller.
    */
   private boolean freeRange(long start, long end) {
     int first = chunkHolding(start, end);
