@@ -50,8 +50,9 @@ final class TlsfAllocator extends AbstractAllocator {
    * Complexity: alloc, and dealloc or realloc of ranges that start or end at a chunk boundary, are
    * O(k) in the chunks the range covers (1 for a region as it was placed) plus O(1) expected for
    * the hash probes; getAllocatedRegions is O(n); getLargestFreeHole is linear in the chunks of
-   * the top occupied class. Memory: one Chunks record per chunk; under churn about 1.1 to 1.3
-   * chunks per live region (docs/performance.md).
+   * the top occupied class. Memory: one Chunks record per chunk; under the peers harness's churn
+   * 1.04 (1M live regions) to 1.26 (1k) chunks per live region, 30.1 bytes per live region at 1M
+   * (docs/tlsf.md).
    */
 
   private final Chunks chunks;
