@@ -1,6 +1,7 @@
 package dev.allot.tlsf;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chunks of a {@link TlsfAllocator}: the index range {@code [0, capacity)} cut into used and
@@ -20,35 +21,43 @@ import java.util.Arrays;
 final class Chunks {
 
   /*
-   * Layout: one int[] of records, SLOTS ints (32 bytes) per chunk, so that a chunk's fields share
+   * Layout: one int[] of records, SLOTS ints (20 bytes) per chunk, so that a chunk's fields share
    * a cache line (parallel arrays would cost one miss per field):
    *
-   *   START_HIGH, START_LOW  the first index, a long split in two ints
-   *   NEXT, PREV             the neighbours in address order
-   *   BIN_NEXT, BIN_PREV     the size-class list of a free chunk (SizeClassBins); BIN_PREV is USED
-   *                          for a used chunk
-   *   HASH_NEXT              the next chunk in the same bucket of the start index
-   *   SIZE_CLASS             the list a free chunk is in, so that taking it out reads no neighbour
+   *   START_LOW          the low 32 bits of the first index
+   *   BIN_PREV           USED for a used chunk; for a free chunk the previous chunk of its
+   *                      size-class list (SizeClassBins), NIL while in no list, and headOf(class)
+   *                      for the first chunk of a list, which is how a list names its class
+   *   NEXT, PREV         the neighbours in address order
+   *   BIN_NEXT           the next chunk of a free chunk's size-class list
    *
-   * A chunk's end is the next chunk's start, so a length is never stored. The sentinel (record 0)
-   * starts at the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL),
-   * the last prev(SENTINEL), and no neighbour is ever missing. The start index is a chained hash
-   * table (Fibonacci hashing): buckets[hash(start)] holds the first chunk, HASH_NEXT the rest; it
-   * has at least one bucket per live chunk (load <= 1) and doubles when the chunks outgrow it.
-   * Released records form a stack through NEXT and are reused first, while still cached.
+   * The fields a free reads of a chunk and its neighbours (start, used, next, prev) come first,
+   * in 16 bytes, so that they share a cache line more often than the whole record does.
+   *
+   * The high 32 bits of the starts live in startHighs, a parallel array made only when a start
+   * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 24 bytes and the
+   * usual start costs one load. A chunk's end is the next chunk's start and a free chunk's class
+   * is its list's, so neither a length nor a class is stored. The sentinel (record 0) starts at
+   * the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL), the last
+   * prev(SENTINEL), and no neighbour is ever missing.
+   *
+   * Every live chunk is in a StartIndex under its start. Released records form a stack through
+   * NEXT and are reused first, while still cached.
    *
    * Invariants: the ring holds every live chunk in address order, starts strictly increasing from
    * 0 (when the capacity is > 0) to the sentinel at the capacity; every live chunk, sentinel
-   * included, is in the start index under its start, and no released record is.
+   * included, is in the start index under its start, and no released record is; startHighs is
+   * null or as long as the records, with 0 for every start below 2^32.
    *
-   * Complexity: every method is O(1) (find: expected, with at most one chunk per bucket on
-   * average) except scanFor, O(n), and reserve when it grows an array, O(n) once per growth by
-   * half. Memory: 32 bytes per record, the records growing by half when full, plus 4 to 8 bytes of
-   * buckets per live chunk; measured in docs/performance.md.
+   * Complexity: every method is O(1) (those that touch the start index: expected) except scanFor,
+   * O(n), and reserve when it grows an array, O(n) once per growth (amortized O(1): the records
+   * grow by an eighth, 8 copies per record). Memory: 20 bytes per record, the records growing by
+   * an eighth when full, plus the start index's 6.4 to 12.8 bytes per live chunk; measured in
+   * docs/performance.md.
    */
 
-  /** No chunk: the end of a list. */
-  static final int NIL = -1;
+  /** No chunk: the end of a list, and what {@link #find} returns for a start no chunk has. */
+  static final int NIL = StartIndex.ABSENT;
 
   /** The record that starts at the capacity and closes the ring. */
   static final int SENTINEL = 0;
@@ -56,25 +65,26 @@ final class Chunks {
   /** BIN_PREV of a used chunk. */
   private static final int USED = -2;
 
-  private static final int START_HIGH = 0;
-  private static final int START_LOW = 1;
+  /** BIN_PREV of the first chunk of class c is {@code FIRST_OF_CLASS - c}. */
+  private static final int FIRST_OF_CLASS = -3;
+
+  private static final int START_LOW = 0;
+  private static final int BIN_PREV = 1;
   private static final int NEXT = 2;
   private static final int PREV = 3;
   private static final int BIN_NEXT = 4;
-  private static final int BIN_PREV = 5;
-  private static final int HASH_NEXT = 6;
-  private static final int SIZE_CLASS = 7;
 
   /** Ints per record. */
-  private static final int SLOTS = 8;
+  private static final int SLOTS = 5;
 
-  /** The most records an int[] can hold. */
-  private static final int MAX_RECORDS = (Integer.MAX_VALUE - 8) / SLOTS;
-
-  /** Fibonacci hashing: the golden ratio in 64 bits. */
-  private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+  /** The most records: what an int[] holds, and the ids the start index can name. */
+  private static final int MAX_RECORDS =
+      Math.min((Integer.MAX_VALUE - 8) / SLOTS, StartIndex.MAX_ID + 1);
 
   private int[] records = new int[8 * SLOTS];
+
+  /** The high halves of the starts, by record; null while every start is below 2^32. */
+  private int @Nullable [] startHighs;
 
   /** Records ever handed out; those below are live or released. */
   private int used;
@@ -85,13 +95,7 @@ final class Chunks {
   /** The records on that stack. */
   private int releasedCount;
 
-  /** Live chunks, sentinel included. */
-  private int live;
-
-  private int[] buckets = emptyBuckets(8);
-
-  /** {@code 64 - log2(buckets.length)}: the shift of the hash. */
-  private int hashShift = Long.SIZE - 3;
+  private final StartIndex index = new StartIndex(this);
 
   /**
    * Creates the ring of the sentinel alone, at {@code capacity}.
@@ -104,12 +108,14 @@ final class Chunks {
     set(sentinel, NEXT, sentinel);
     set(sentinel, PREV, sentinel);
     set(sentinel, BIN_PREV, USED);
-    index(sentinel);
+    index.reserve(1);
+    index.add(sentinel, capacity);
   }
 
   long start(int chunk) {
-    int at = chunk * SLOTS;
-    return ((long) records[at + START_HIGH] << 32) | (records[at + START_LOW] & 0xFFFF_FFFFL);
+    long low = records[chunk * SLOTS + START_LOW] & 0xFFFF_FFFFL;
+    int[] highs = startHighs;
+    return highs == null ? low : (long) highs[chunk] << 32 | low;
   }
 
   /** Returns the end, the next chunk's start; not for the sentinel. */
@@ -141,22 +147,32 @@ final class Chunks {
     return get(chunk, BIN_NEXT);
   }
 
+  /**
+   * Returns the chunk before this free one in its size-class list, or a negative mark: {@link
+   * #classHeaded(int)} names the class of the list it heads.
+   */
   int binPrev(int chunk) {
     return get(chunk, BIN_PREV);
   }
 
-  /** Links a free chunk into a size-class list; {@code prev} is {@link #NIL} at the head. */
+  /** The {@link #binPrev} of the first chunk of class {@code sizeClass}. */
+  static int headOf(int sizeClass) {
+    return FIRST_OF_CLASS - sizeClass;
+  }
+
+  /**
+   * Returns the class of the list that a chunk with this {@link #binPrev} heads.
+   *
+   * @param binPrev a value below {@link #USED}
+   */
+  static int classHeaded(int binPrev) {
+    return FIRST_OF_CLASS - binPrev;
+  }
+
+  /** Links a free chunk into a size-class list. */
   void setBinLinks(int chunk, int next, int prev) {
     set(chunk, BIN_NEXT, next);
     set(chunk, BIN_PREV, prev);
-  }
-
-  int sizeClass(int chunk) {
-    return get(chunk, SIZE_CLASS);
-  }
-
-  void setSizeClass(int chunk, int sizeClass) {
-    set(chunk, SIZE_CLASS, sizeClass);
   }
 
   void setBinNext(int chunk, int next) {
@@ -173,14 +189,21 @@ final class Chunks {
    */
   void reserve() {
     if (releasedCount < 2 && (long) (used + 2) * SLOTS > records.length) {
-      if (used + 2 > MAX_RECORDS) {
-        throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
-      }
-      int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 1)));
-      records = Arrays.copyOf(records, grown * SLOTS);
+      growRecords();
     }
-    if (live + 2 > buckets.length) {
-      rehash(buckets.length * 2);
+    index.reserve(2);
+  }
+
+  /** Grows the records by an eighth, at least by two. */
+  private void growRecords() {
+    if (used + 2 > MAX_RECORDS) {
+      throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
+    }
+    int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 3)));
+    records = Arrays.copyOf(records, grown * SLOTS);
+    int[] highs = startHighs;
+    if (highs != null) {
+      startHighs = Arrays.copyOf(highs, grown);
     }
   }
 
@@ -199,7 +222,7 @@ final class Chunks {
     set(chunk, BIN_PREV, isUsed ? USED : NIL);
     set(after, NEXT, chunk);
     set(next, PREV, chunk);
-    index(chunk);
+    index.add(chunk, start);
     return chunk;
   }
 
@@ -209,18 +232,17 @@ final class Chunks {
     int prev = get(chunk, PREV);
     set(prev, NEXT, next);
     set(next, PREV, prev);
-    unindex(chunk);
+    index.remove(chunk, start(chunk));
     set(chunk, NEXT, released);
     released = chunk;
     releasedCount++;
-    live--;
   }
 
   /** Changes a chunk's start, keeping the start index right; the ring order must still hold. */
   void move(int chunk, long start) {
-    unindex(chunk);
+    index.remove(chunk, start(chunk));
     setStart(chunk, start);
-    index(chunk);
+    index.add(chunk, start);
   }
 
   /**
@@ -229,11 +251,7 @@ final class Chunks {
    * @return the chunk, the sentinel at the capacity, or {@link #NIL}
    */
   int find(long start) {
-    int chunk = buckets[bucket(start)];
-    while (chunk != NIL && start(chunk) != start) {
-      chunk = get(chunk, HASH_NEXT);
-    }
-    return chunk;
+    return index.find(start);
   }
 
   /**
@@ -252,7 +270,8 @@ final class Chunks {
 
   /** Returns the bytes of the arrays, for the memory measurement. */
   long footprintBytes() {
-    return 4L * records.length + 4L * buckets.length;
+    int[] highs = startHighs;
+    return 4L * records.length + index.footprintBytes() + (highs == null ? 0 : 4L * highs.length);
   }
 
   private int get(int chunk, int field) {
@@ -271,56 +290,19 @@ final class Chunks {
     } else {
       chunk = used++;
     }
-    live++;
     return chunk;
   }
 
   private void setStart(int chunk, long start) {
-    int at = chunk * SLOTS;
-    records[at + START_HIGH] = (int) (start >>> 32);
-    records[at + START_LOW] = (int) start;
-  }
-
-  private int bucket(long start) {
-    return (int) ((start * HASH_MULTIPLIER) >>> hashShift);
-  }
-
-  private void index(int chunk) {
-    int bucket = bucket(start(chunk));
-    set(chunk, HASH_NEXT, buckets[bucket]);
-    buckets[bucket] = chunk;
-  }
-
-  private void unindex(int chunk) {
-    int bucket = bucket(start(chunk));
-    int first = buckets[bucket];
-    if (first == chunk) {
-      buckets[bucket] = get(chunk, HASH_NEXT);
-      return;
+    set(chunk, START_LOW, (int) start);
+    int high = (int) (start >>> 32);
+    int[] highs = startHighs;
+    if (highs == null && high != 0) {
+      highs = new int[records.length / SLOTS];
+      startHighs = highs;
     }
-    int before = first;
-    int after = get(before, HASH_NEXT);
-    while (after != chunk) {
-      before = after;
-      after = get(before, HASH_NEXT);
+    if (highs != null) {
+      highs[chunk] = high;
     }
-    set(before, HASH_NEXT, get(chunk, HASH_NEXT));
-  }
-
-  /** Rebuilds the start index with {@code count} buckets, a power of two, from the ring. */
-  private void rehash(int count) {
-    buckets = emptyBuckets(count);
-    hashShift = Long.SIZE - Integer.numberOfTrailingZeros(count);
-    int chunk = SENTINEL;
-    do {
-      index(chunk);
-      chunk = next(chunk);
-    } while (chunk != SENTINEL);
-  }
-
-  private static int[] emptyBuckets(int count) {
-    int[] empty = new int[count];
-    Arrays.fill(empty, NIL);
-    return empty;
   }
 }

@@ -22,12 +22,16 @@ final class SizeClassBins {
    * classMaps has one extra, always empty level, so that a search that rounds up past the top
    * class needs no special case.
    *
-   * Invariants: a chunk is in a list exactly when it is free, the list of the class its record
-   * names; that is the class of its length except between a length change and the update that
-   * follows it. Bit c of the maps is set exactly when heads[c] != NIL.
+   * The first chunk of a list has no predecessor, so its BIN_PREV holds Chunks.headOf(class)
+   * instead: removing any chunk reads only its own record and its list neighbours, and no record
+   * stores a class.
    *
-   * Complexity: insert, remove, update and firstAtLeast are O(1); largestLength is linear in the chunks of
-   * the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
+   * Invariants: a chunk is in a list exactly when it is free, the list of its length's class
+   * (except between a length change and the resized call that follows it); the first chunk of
+   * list c has BIN_PREV headOf(c). Bit c of the maps is set exactly when heads[c] != NIL.
+   *
+   * Complexity: insert, remove, resized and firstAtLeast are O(1); largestLength is linear in the
+   * chunks of the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
    */
 
   private final Chunks chunks;
@@ -40,24 +44,11 @@ final class SizeClassBins {
     Arrays.fill(heads, NIL);
   }
 
-  /** Adds a free chunk, whose length is final, to the list of its class. */
-  void insert(int chunk) {
-    insert(chunk, SizeClasses.of(chunks.length(chunk)));
-  }
-
-  /** Moves a free chunk whose length changed to the list of its new class, if that differs. */
-  void update(int chunk) {
-    int sizeClass = SizeClasses.of(chunks.length(chunk));
-    if (sizeClass != chunks.sizeClass(chunk)) {
-      remove(chunk);
-      insert(chunk, sizeClass);
-    }
-  }
-
-  private void insert(int chunk, int sizeClass) {
-    chunks.setSizeClass(chunk, sizeClass);
+  /** Adds a free chunk of length {@code length} to the list of its class. */
+  void insert(int chunk, long length) {
+    int sizeClass = SizeClasses.of(length);
     int head = heads[sizeClass];
-    chunks.setBinLinks(chunk, head, NIL);
+    chunks.setBinLinks(chunk, head, Chunks.headOf(sizeClass));
     if (head != NIL) {
       chunks.setBinPrev(head, chunk);
     } else {
@@ -68,18 +59,31 @@ final class SizeClassBins {
     heads[sizeClass] = chunk;
   }
 
+  /**
+   * Moves a free chunk whose length changed to the list of its new class, if that differs.
+   *
+   * @param oldLength the length under which it was inserted
+   * @param length its length now
+   */
+  void resized(int chunk, long oldLength, long length) {
+    if (SizeClasses.of(length) != SizeClasses.of(oldLength)) {
+      remove(chunk);
+      insert(chunk, length);
+    }
+  }
+
   /** Takes a free chunk out of its list. */
   void remove(int chunk) {
     int next = chunks.binNext(chunk);
     int prev = chunks.binPrev(chunk);
     if (next != NIL) {
-      chunks.setBinPrev(next, prev);
+      chunks.setBinPrev(next, prev); // the next one heads the list when this one did
     }
-    if (prev != NIL) {
+    if (prev >= 0) {
       chunks.setBinNext(prev, next);
       return;
     }
-    int sizeClass = chunks.sizeClass(chunk);
+    int sizeClass = Chunks.classHeaded(prev);
     heads[sizeClass] = next;
     if (next == NIL) {
       int level = sizeClass >>> SizeClasses.SUB_BITS;

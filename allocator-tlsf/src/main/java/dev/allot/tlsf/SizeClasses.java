@@ -23,6 +23,12 @@ final class SizeClasses {
    * width is 1, so those classes are exact and the class index equals the length. Level 58 holds
    * the lengths up to Long.MAX_VALUE, so 59 levels of 32 classes cover every long.
    *
+   * Without a branch (lengths of either side of 32 alternate at random under churn, and a
+   * mispredicted branch costs more than the arithmetic): with shift = max(m - 5, 0), computed as
+   * the top bit of (length | 32) minus 5, the class is (shift << 5) + (length >>> shift), since
+   * length >>> shift is 32 + sub for m >= 6 and the length itself below 64; the lower bound of
+   * class c is (c - (shift << 5)) << shift with shift = max(level - 1, 0).
+   *
    * Each level's occupied classes fit one int bitmap and the occupied levels one long bitmap, so
    * "the lowest occupied class at or above c" is two masked numberOfTrailingZeros: O(1).
    */
@@ -48,12 +54,8 @@ final class SizeClasses {
    * @return its class, {@code < COUNT}
    */
   static int of(long length) {
-    if (length < SUBS) {
-      return (int) length;
-    }
-    int top = Long.SIZE - 1 - Long.numberOfLeadingZeros(length);
-    int sub = (int) (length >>> (top - SUB_BITS)) & (SUBS - 1);
-    return ((top - SUB_BITS + 1) << SUB_BITS) | sub;
+    int shift = shiftOf(length);
+    return (shift << SUB_BITS) + (int) (length >>> shift);
   }
 
   /**
@@ -63,9 +65,17 @@ final class SizeClasses {
    * @return its lower bound
    */
   static long lowerBound(int sizeClass) {
-    int level = sizeClass >>> SUB_BITS;
-    int sub = sizeClass & (SUBS - 1);
-    return level == 0 ? sub : (long) (SUBS + sub) << (level - 1);
+    int shift = Math.max((sizeClass >>> SUB_BITS) - 1, 0);
+    return (long) (sizeClass - (shift << SUB_BITS)) << shift;
+  }
+
+  /**
+   * Returns how far a length's class width is shifted: 0 below 64, where classes are exact, and one
+   * more for each doubling above; {@code length >>> shift} is then 32 + the class's sub index (or
+   * the length itself below 64).
+   */
+  private static int shiftOf(long length) {
+    return Long.SIZE - 1 - SUB_BITS - Long.numberOfLeadingZeros(length | SUBS);
   }
 
   /**

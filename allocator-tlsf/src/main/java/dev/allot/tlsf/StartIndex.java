@@ -1,0 +1,209 @@
+package dev.allot.tlsf;
+
+import java.util.Arrays;
+
+/**
+ * Which chunk starts at a given index: an open-addressing hash table of chunk ids, O(1) expected
+ * per call. The starts themselves stay in the {@link Chunks} records, read back from there. Not
+ * thread-safe.
+ *
+ * <pre>
+ *   slot    0     1     2     3     4     5     6     7
+ *           [ -- ][t|a ][t|c ][ -- ][t|b ][t|d ][t|e ][ -- ]
+ *   home(a) = 1, home(c) = 1 (one slot on), home(b) = 4, home(d) = 5, home(e) = 4 (two on)
+ * </pre>
+ */
+final class StartIndex {
+
+  /*
+   * Layout: one int[] of slots, a power of two long. A slot is EMPTY (-1) or holds a chunk id in
+   * its low ID_BITS bits and a tag, four more bits of the start's hash, in the top bits. The home
+   * slot of a start is the top bits of start * 0x9E3779B97F4A7C15 (Fibonacci hashing, which
+   * spreads the arithmetic progressions that starts often are); a chunk sits at its home or in
+   * the first slot after it that was empty when it came (linear probing, wrapping at the end).
+   *
+   * Why this shape: a free looks its start up once per call. The lookup reads slots next to each
+   * other (one cache line as a rule), and the tag lets it skip a slot of another start without
+   * loading that chunk's record, so a successful lookup loads one record, the one the free needs
+   * anyway. Chaining through the records (measured: the previous design) loads every record ahead
+   * in the chain, a cache miss each with a million chunks, and needs a link in every record.
+   *
+   * Deletion shifts back (no tombstones): after emptying slot i, each following entry up to the
+   * next empty slot moves into the hole when its home is not cyclically in (hole, its slot], which
+   * restores the invariant below. Finding an entry's home reads its start, so a deletion loads the
+   * records of the entries after it in its cluster (usually none or one at the loads kept here).
+   * Under churn every allocation that splits a hole adds a chunk and about every free merges one
+   * away, so add and remove run about once per call, like find.
+   *
+   * Load: at most 2/8 of the slots are filled in a table of up to SMALL_TABLE slots (256 KiB), at
+   * most 5/8 above. In a small table everything is cached and the time goes to mispredicted "is
+   * the next slot taken" branches of add and remove, which a sparse table mostly avoids (measured:
+   * 15% of the time per call at 1k live regions); in a big one cache misses dominate and the
+   * memory counts, 4 bytes a slot.
+   *
+   * Invariants: every id added and not removed is in exactly one slot, and every slot from its
+   * home up to it holds an entry (no empty slot between); once reserve has been called, at most
+   * maxSize slots are filled.
+   *
+   * Complexity: find, add and remove are O(1) expected at those loads; reserve doubles the table
+   * when the load would pass its limit, O(n) once per doubling. Memory: 4 / load bytes per chunk,
+   * so 6.4 to 12.8 in a big table (2^21 slots, 8 MiB, for the 1.04 million chunks of 1M live
+   * regions under churn: 8.1 bytes per live region), 16 to 32 in a small one (at most 256 KiB in
+   * all). The ids are below 2^28, which bounds the chunks to 268 million.
+   */
+
+  /** What {@link #find} returns for a start no chunk has. */
+  static final int ABSENT = -1;
+
+  /** The bits of a slot that hold the id. */
+  private static final int ID_BITS = 28;
+
+  /** The largest id: the all-ones id is part of EMPTY. */
+  static final int MAX_ID = (1 << ID_BITS) - 2;
+
+  private static final int ID_MASK = (1 << ID_BITS) - 1;
+
+  /** The bits of the tag, above the id. */
+  private static final int TAG_BITS = Integer.SIZE - ID_BITS;
+
+  /** A slot that holds no entry. */
+  private static final int EMPTY = -1;
+
+  /** Fibonacci hashing: the golden ratio in 64 bits. */
+  private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+  /** The load kept in a table above SMALL_TABLE slots: at most this many eighths filled. */
+  private static final int MAX_LOAD_EIGHTHS = 5;
+
+  /** The load kept in a table of at most SMALL_TABLE slots: at most this many eighths filled. */
+  private static final int SMALL_MAX_LOAD_EIGHTHS = 2;
+
+  /** The most slots (256 KiB) of a table kept at the small table's load. */
+  private static final int SMALL_TABLE = 1 << 16;
+
+  private static final int MIN_SLOTS = 8;
+
+  private final Chunks chunks;
+
+  private int[] slots;
+
+  /** {@code 64 - log2(slots.length)}: the shift from a hash to its home. */
+  private int shift;
+
+  /** The filled slots. */
+  private int size;
+
+  /** The most filled slots before the table doubles. */
+  private int maxSize;
+
+  /**
+   * Creates an empty index.
+   *
+   * @param chunks the chunks whose starts it indexes, read back through {@link Chunks#start}
+   */
+  StartIndex(Chunks chunks) {
+    this.chunks = chunks;
+    setSlots(emptySlots(MIN_SLOTS));
+  }
+
+  /**
+   * Returns the chunk that starts at {@code start}.
+   *
+   * @return its id, or {@link #ABSENT}
+   */
+  int find(long start) {
+    int[] table = slots;
+    int mask = table.length - 1;
+    long hash = start * HASH_MULTIPLIER;
+    int tag = tagOf(hash);
+    int slot = (int) (hash >>> shift);
+    for (int entry = table[slot]; entry != EMPTY; entry = table[slot]) {
+      if ((entry & ~ID_MASK) == tag && chunks.start(entry & ID_MASK) == start) {
+        return entry & ID_MASK;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return ABSENT;
+  }
+
+  /**
+   * Adds chunk {@code id}, which starts at {@code start}, a start no other chunk has; needs a
+   * {@link #reserve} for it first.
+   */
+  void add(int id, long start) {
+    int[] table = slots;
+    int mask = table.length - 1;
+    long hash = start * HASH_MULTIPLIER;
+    int slot = (int) (hash >>> shift);
+    while (table[slot] != EMPTY) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = tagOf(hash) | id;
+    size++;
+  }
+
+  /** Removes chunk {@code id}, added under {@code start}, shifting the entries after it back. */
+  void remove(int id, long start) {
+    int[] table = slots;
+    int mask = table.length - 1;
+    int hole = (int) ((start * HASH_MULTIPLIER) >>> shift);
+    while ((table[hole] & ID_MASK) != id) {
+      hole = (hole + 1) & mask;
+    }
+    for (int slot = (hole + 1) & mask; table[slot] != EMPTY; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      int home = (int) ((chunks.start(entry & ID_MASK) * HASH_MULTIPLIER) >>> shift);
+      if (((slot - home) & mask) >= ((slot - hole) & mask)) {
+        table[hole] = entry;
+        hole = slot;
+      }
+    }
+    table[hole] = EMPTY;
+    size--;
+  }
+
+  /**
+   * Makes room for {@code count} more chunks, doubling the table when the load would pass its
+   * limit.
+   */
+  void reserve(int count) {
+    if (size + count > maxSize) {
+      resize(slots.length * 2);
+    }
+  }
+
+  /** Returns the bytes of the table, for the memory measurement. */
+  long footprintBytes() {
+    return 4L * slots.length;
+  }
+
+  private int tagOf(long hash) {
+    return (int) (hash >>> (shift - TAG_BITS)) << ID_BITS;
+  }
+
+  /** Rebuilds the table with {@code count} slots, a power of two, from the entries. */
+  private void resize(int count) {
+    int[] old = slots;
+    setSlots(emptySlots(count));
+    size = 0;
+    for (int entry : old) {
+      if (entry != EMPTY) {
+        int id = entry & ID_MASK;
+        add(id, chunks.start(id));
+      }
+    }
+  }
+
+  private void setSlots(int[] table) {
+    slots = table;
+    shift = Long.SIZE - Integer.numberOfTrailingZeros(table.length);
+    int eighths = table.length <= SMALL_TABLE ? SMALL_MAX_LOAD_EIGHTHS : MAX_LOAD_EIGHTHS;
+    maxSize = (int) ((long) table.length * eighths / 8);
+  }
+
+  private static int[] emptySlots(int count) {
+    int[] empty = new int[count];
+    Arrays.fill(empty, EMPTY);
+    return empty;
+  }
+}
