@@ -84,6 +84,30 @@ final class BlockIndex {
     return tree.size();
   }
 
+  /**
+   * Adds the block {@code [start, start + size)} right after {@code block}, which the latest {@link
+   * #find} returned with no change since (no second search when that is possible).
+   */
+  void addAfter(int block, long start, long size) {
+    tree.insertAfter(block, start, size);
+  }
+
+  /**
+   * Moves the start of {@code block} up to {@code start}, keeping its end: the block loses a
+   * prefix. No search unless the block ends a leaf (see {@link LongPairTree#raiseKey}).
+   */
+  void cutPrefix(int block, long start) {
+    tree.raiseKey(block, start, end(block) - start);
+  }
+
+  /**
+   * Removes {@code block}, which the latest {@link #find} returned with no change since (no second
+   * search when that is possible).
+   */
+  void removeAt(int block) {
+    tree.removeAt(block);
+  }
+
   void add(long start, long size) {
     tree.insert(start, size);
   }
