@@ -45,10 +45,23 @@ final class LongPairTree {
    * split in halves only when both siblings are that full. A leaf below three quarters merges
    * into a sibling when the two fit in 56, or with both siblings three into two when the three fit
    * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pools and headers counted):
-   * 36.7 bytes per block after ascending frees, 46.2 after random frees and churn.
+   * 36.8 bytes per block after ascending frees, 47.7 after random frees and churn (46.2 before the
+   * hole index became 65 trees, whose spare arrays a NodeArrayPool shares).
    *
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
+   * A tree ordered by a alone searches without a branch on the keys (a conditional move): a
+   * binary search's branches are mispredicted half the time, and the block index's floor was the
+   * largest single cost of best-fit's churn.
+   *
+   * Changes at a found entry: floor and ceiling remember the leaf their descent reached
+   * (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
+   * handle in that leaf (or, for removeAt, in the first leaf, whose path is the leftmost one) skip
+   * the second descent and search; any other handle falls back to the keyed call. insertAfter
+   * also falls back past a leaf's last entry, and raiseKey does a remove and an insert for a
+   * leaf's last entry, because the next leaf's separator may be stale (below that leaf's first
+   * key) and a key at the end of the leaf must stay below it. Raising any other key in place
+   * keeps every separator a lower bound, so it touches no node.
    *
    * Alignment (HoleIndex's aligned best fit): for an alignment a > 1 the room of an entry read as
    * the run [b, b + a') is b + a' - up(b), or 0 when up(b) is not inside: a region fits exactly
