@@ -368,24 +368,40 @@ final class LongPairTree {
    * strict}, or {@code >= (a, b)} otherwise; {@code count} if there is none.
    */
   private int search(long[] keys, int from, int count, long a, long b, boolean strict) {
-    if (!pairKeys) {
-      if (!strict) {
-        return searchA(keys, from, count, a);
-      }
-      return a == Long.MAX_VALUE ? count : searchA(keys, from, count, a + 1); // > a is >= a + 1
+    if (!strict) {
+      return pairKeys ? searchPair(keys, from, count, a, b) : searchA(keys, from, count, a);
     }
-    int low = from;
-    int high = count;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      int order = compare(keys[middle], keys[CAPACITY + middle], a, b);
-      if (order < 0 || (strict && order == 0)) {
-        low = middle + 1;
-      } else {
-        high = middle;
+    // > (a, b) is >= (a, b + 1), or >= a + 1 for b = MAX (or a alone); nothing is > (MAX, MAX).
+    if (pairKeys && b != Long.MAX_VALUE) {
+      return searchPair(keys, from, count, a, b + 1);
+    }
+    return a == Long.MAX_VALUE ? count : searchA(keys, from, count, a + 1);
+  }
+
+  /**
+   * Returns the first index in {@code [from, count)} whose key is {@code >= (a, b)}, {@code count}
+   * if there is none, without a branch on the keys (see {@link #searchA}): the non-short-circuit
+   * operators are what keep the comparison of {@code b} from becoming a branch.
+   */
+  @SuppressWarnings("ShortCircuitBoolean")
+  private static int searchPair(long[] keys, int from, int count, long a, long b) {
+    int base = from;
+    int length = count - from;
+    while (length > 1) {
+      int half = length >>> 1;
+      int probe = base + half - 1;
+      long ka = keys[probe];
+      boolean before = ka < a | (ka == a & keys[CAPACITY + probe] < b);
+      base = before ? base + half : base;
+      length -= half;
+    }
+    if (length == 1) {
+      long ka = keys[base];
+      if (ka < a | (ka == a & keys[CAPACITY + base] < b)) {
+        base++;
       }
     }
-    return low;
+    return base;
   }
 
   /**
