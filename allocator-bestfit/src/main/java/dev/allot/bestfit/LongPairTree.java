@@ -913,11 +913,19 @@ final class LongPairTree {
     return max;
   }
 
+  /**
+   * The most room class {@code c} finds in one entry of the leaf. A run's room never exceeds its
+   * length {@code a}, and the leaf's last entry has the greatest {@code a}, so the scan stops at
+   * the first entry whose room reaches it: in a tree of equal lengths (a short-hole tree of
+   * HoleIndex), at the first aligned run instead of the leaf's end.
+   */
   private long leafMaxRoom(int leaf, int c) {
     long[] keys = leafKeys[leaf];
+    int count = leafCount[leaf];
     long alignment = classAlignment[c];
+    long bound = count == 0 ? 0 : keys[count - 1];
     long max = 0;
-    for (int slot = 0; slot < leafCount[leaf]; slot++) {
+    for (int slot = 0; slot < count && max < bound; slot++) {
       max = Math.max(max, room(keys[CAPACITY + slot], keys[slot], alignment));
     }
     return max;
