@@ -16,6 +16,20 @@ import java.util.List;
  */
 final class BestFitAllocator extends AbstractAllocator {
 
+  /*
+   * Cost of one call, in index operations (n blocks, m holes of the size's length): an unaligned
+   * alloc is a bit scan and the first hole of one short-hole tree (O(1); a ceiling in the long
+   * tree, O(log m), past 64), its removal (no search), the rest added back (O(log m)) and one
+   * block find to extend the block before (O(log n)); when the region fills its hole exactly,
+   * the blocks on both sides join: one find, its previous, and a removal without a second search.
+   * A dealloc is one block find (O(log n)); the block is then cut in place (a suffix, or a prefix
+   * by raising its key), split by an insert right after the found entry, or removed at the found
+   * entry, and the hole index loses the neighbouring holes and gains the joined one (O(log m)
+   * each). Measured (peers harness churn, CPU ns per call under load, docs/performance.md): 290
+   * to 138 at 1k live regions, 525 to 255 at 100k, 644 to 351 at 1M, against the generic
+   * (length, start) hole index of before.
+   */
+
   private final BlockIndex blocks = new BlockIndex();
   private final HoleIndex holes = new HoleIndex();
 
