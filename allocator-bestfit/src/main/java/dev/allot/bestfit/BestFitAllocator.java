@@ -16,6 +16,20 @@ import java.util.List;
  */
 final class BestFitAllocator extends AbstractAllocator {
 
+  /*
+   * Cost of one call, in index operations (n blocks, m holes of the size's length): an unaligned
+   * alloc is a bit scan and the first hole of one short-hole tree (O(1); a ceiling in the long
+   * tree, O(log m), past 64), its removal (no search), the rest added back (O(log m)) and one
+   * block find to extend the block before (O(log n)); when the region fills its hole exactly,
+   * the blocks on both sides join: one find, its previous, and a removal without a second search.
+   * A dealloc is one block find (O(log n)); the block is then cut in place (a suffix, or a prefix
+   * by raising its key), split by an insert right after the found entry, or removed at the found
+   * entry, and the hole index loses the neighbouring holes and gains the joined one (O(log m)
+   * each). Measured (peers harness churn, CPU ns per call under load, docs/performance.md): 290
+   * to 138 at 1k live regions, 525 to 255 at 100k, 644 to 351 at 1M, against the generic
+   * (length, start) hole index of before.
+   */
+
   private final BlockIndex blocks = new BlockIndex();
   private final HoleIndex holes = new HoleIndex();
 
@@ -39,13 +53,13 @@ final class BestFitAllocator extends AbstractAllocator {
   /** Places {@code size > 0} indices at the start of the smallest hole that fits, lowest first. */
   @Override
   protected long place(long size) {
-    int hole = holes.bestFit(size);
+    long hole = holes.bestFit(size);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
     }
     long start = holes.start(hole);
     long length = holes.length(hole);
-    holes.remove(start, length);
+    holes.remove(hole);
     fill(start, length, start, size);
     return start;
   }
@@ -56,14 +70,14 @@ final class BestFitAllocator extends AbstractAllocator {
    */
   @Override
   protected long placeAligned(long size, long alignment) {
-    int hole = holes.bestAlignedFit(size, alignment);
+    long hole = holes.bestAlignedFit(size, alignment);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
     }
     long holeStart = holes.start(hole);
     long length = holes.length(hole);
     long start = Alignment.up(holeStart, alignment); // no overflow: the hole fits
-    holes.remove(holeStart, length);
+    holes.remove(hole);
     fill(holeStart, length, start, size);
     return start;
   }
@@ -84,7 +98,14 @@ final class BestFitAllocator extends AbstractAllocator {
     boolean closes = end == holeEnd && holeEnd < getCapacity(); // the next block starts at holeEnd
     long nextSize = 0;
     if (closes) {
-      nextSize = blocks.size(blocks.find(holeEnd));
+      int next = blocks.find(holeEnd);
+      nextSize = blocks.size(next);
+      if (start == holeStart && start > 0) { // the region joins the blocks on both sides
+        int before = blocks.previous(next); // it ends at start: a hole always follows a block
+        blocks.setSize(before, blocks.size(before) + size + nextSize);
+        blocks.removeAt(next);
+        return;
+      }
       blocks.remove(holeEnd);
     } else {
       holes.add(end, holeEnd - end);
@@ -116,12 +137,12 @@ final class BestFitAllocator extends AbstractAllocator {
     long freeTo = after == BlockIndex.NONE ? getCapacity() : blocks.start(after);
     if (start == blockStart) {
       holes.remove(freeFrom, blockStart - freeFrom);
-      blocks.remove(blockStart);
       if (end == blockEnd) {
+        blocks.removeAt(block);
         holes.remove(blockEnd, freeTo - blockEnd);
         holes.add(freeFrom, freeTo - freeFrom);
       } else {
-        blocks.add(end, blockEnd - end);
+        blocks.cutPrefix(block, end);
         holes.add(freeFrom, end - freeFrom);
       }
     } else {
@@ -130,7 +151,7 @@ final class BestFitAllocator extends AbstractAllocator {
         holes.remove(blockEnd, freeTo - blockEnd);
         holes.add(start, freeTo - start);
       } else {
-        blocks.add(end, blockEnd - end);
+        blocks.addAfter(block, end, blockEnd - end);
         holes.add(start, size);
       }
     }

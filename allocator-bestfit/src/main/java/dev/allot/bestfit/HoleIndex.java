@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The free holes ordered by {@code (length, start)}: the best fit for a size is the first hole at
- * or after {@code (size, 0)}, found in O(log n). Not thread-safe.
+ * or after {@code (size, 0)}. Short holes are segregated by length, so that the best fit for a
+ * short size is found in O(1) and every change touches a small tree. Not thread-safe.
  *
  * <pre>
  *   |###--####---##--|   holes: (2, 3) (2, 14) (3, 9)
@@ -15,20 +16,41 @@ import java.util.Arrays;
 final class HoleIndex {
 
   /*
-   * Layout: a LongPairTree ordered by (a = length, b = start). The holes are the gap before the
-   * first block, the gaps between blocks and the tail, exactly the candidates of the best-fit rule
-   * in docs/spec/semantics.md; the order is the rule itself (smallest length, then lowest start),
-   * so one ceiling search decides a placement and the last entry is the largest hole.
+   * Layout: the holes of each length 1..SEGREGATED in their own LongPairTree ordered by
+   * (a = length, b = start) (so by start: a is the same in one tree), a bitmap `nonEmpty` whose
+   * bit L - 1 says that the tree of length L holds a hole, and the longer holes in one more tree
+   * ordered by (length, start). The holes are the gap before the first block, the gaps between
+   * blocks and the tail, exactly the candidates of the best-fit rule in docs/spec/semantics.md.
    *
-   * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity); an
-   * empty hole is never stored (add and remove ignore it, so callers need not special-case the
-   * gap before a block at 0 or a full tail).
+   *   nonEmpty  ..0 1 0 1 1 0        bit L - 1: a hole of length L exists
+   *   short[1]  (1, 40) (1, 95)      lowest start first
+   *   short[3]  (3, 9)
+   *   ...
+   *   long      (70, 200) (9000, 1000)
    *
-   * Complexity: O(log n) per call. Memory: 16 bytes per hole at full leaves (see BlockIndex for the measured total).
+   * A hole is named by a long handle: the tree's number (its length, or 0 for the long tree) in
+   * the high half and the tree's own handle in the low half.
+   *
+   * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity), each
+   * in the tree of its length (the long tree past SEGREGATED); bit L - 1 of nonEmpty is set exactly
+   * when the tree of length L is not empty. An empty hole is never stored (add and remove ignore
+   * it, so callers need not special-case the gap before a block at 0 or a full tail).
+   *
+   * Complexity: the best fit for a size <= SEGREGATED is a bit scan and the first entry of one
+   * tree, O(1); otherwise one ceiling in the long tree, O(log n). Adding or removing a hole is
+   * O(log m) in the tree of its length, m its holes. Why: the placement churn of renderers (sizes
+   * of a few dozen indices) leaves mostly short holes, and a generic (length, start) search was
+   * half of best-fit's time (issue #16). An aligned best fit visits the non-empty short trees from
+   * the size up, each rejected in O(1) by its root's room summary unless it holds the answer, then
+   * the long tree: O(SEGREGATED + log n) with the room summaries, see bestAlignedFit for the walk
+   * past them. Memory: 16 bytes per hole at full leaves, plus a few hundred bytes per short tree.
    */
 
   /** The handle of no hole. */
-  static final int NONE = LongPairTree.NONE;
+  static final long NONE = -1;
+
+  /** The longest hole kept in a tree of its own length: one bit of a long a length. */
+  static final int SEGREGATED = Long.SIZE;
 
   /** Bits of a length sorted by one pass of {@link #load}. */
   private static final int RADIX_BITS = 8;
@@ -36,71 +58,196 @@ final class HoleIndex {
   /** Buckets of one pass of {@link #load}. */
   private static final int RADIX = 1 << RADIX_BITS;
 
-  private final LongPairTree tree = new LongPairTree(true);
+  /**
+   * Node arrays the short trees keep for reuse, shared: enough that the trees whose sizes swing
+   * across a leaf boundary or through empty allocate nothing in churn, few enough that an empty
+   * short tree costs no leaf.
+   */
+  private static final int SHARED_SPARE_NODES = 16;
+
+  /** The number of the long tree in a handle. */
+  private static final int LONG_TREE = 0;
+
+  /** {@code trees[L]}: the holes of length L for L in 1..SEGREGATED; {@code trees[0]}: longer. */
+  private final LongPairTree[] trees = new LongPairTree[SEGREGATED + 1];
+
+  /** The spare node arrays of the short trees. */
+  private final NodeArrayPool shortTreeArrays = new NodeArrayPool(SHARED_SPARE_NODES);
+
+  /** Bit {@code L - 1} is set when {@code trees[L]} is not empty. */
+  private long nonEmpty;
+
+  HoleIndex() {
+    trees[LONG_TREE] = new LongPairTree(true);
+    for (int tree = 1; tree <= SEGREGATED; tree++) {
+      trees[tree] = new LongPairTree(true, 0, shortTreeArrays);
+    }
+  }
+
+  /** The tree that holds the holes of {@code length > 0}. */
+  private static int treeOf(long length) {
+    return length <= SEGREGATED ? (int) length : LONG_TREE;
+  }
+
+  private static long handle(int tree, int entry) {
+    return (long) tree << Integer.SIZE | entry;
+  }
+
+  private LongPairTree treeOfHandle(long hole) {
+    return trees[(int) (hole >>> Integer.SIZE)];
+  }
 
   /**
    * Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}.
    */
-  int bestFit(long size) {
-    return tree.ceiling(size, 0);
+  long bestFit(long size) {
+    if (size <= SEGREGATED) {
+      long candidates = nonEmpty & (-1L << (size - 1));
+      if (candidates != 0) {
+        int length = Long.numberOfTrailingZeros(candidates) + 1;
+        return handle(length, trees[length].first());
+      }
+    }
+    int entry = trees[LONG_TREE].ceiling(size, 0);
+    return entry == LongPairTree.NONE ? NONE : handle(LONG_TREE, entry);
   }
 
   /**
    * Returns the smallest hole in which {@code up(start) + size} fits for {@code alignment}, lowest
-   * start on a tie, or {@link #NONE}. The tree keeps room summaries for up to {@link
-   * LongPairTree#MAX_ALIGNMENT_CLASSES} alignments, for which this is one descent, O(log n). Past
-   * that many, the holes are visited in order from the best unaligned fit on; each hole of length
-   * at least {@code size + alignment - 1} fits, so the visit ends there at the latest: O(log n + k)
-   * for the k holes long enough for {@code size} that fail on padding, which can be all of them.
+   * start on a tie, or {@link #NONE}: the short trees from length {@code size} up, then the long
+   * tree, each asked by {@link #firstAlignedFit}.
    */
-  int bestAlignedFit(long size, long alignment) {
+  long bestAlignedFit(long size, long alignment) {
+    if (size <= SEGREGATED) {
+      for (long candidates = nonEmpty & (-1L << (size - 1));
+          candidates != 0;
+          candidates &= candidates - 1) {
+        int length = Long.numberOfTrailingZeros(candidates) + 1;
+        int entry = firstAlignedFit(trees[length], size, alignment);
+        if (entry != LongPairTree.NONE) {
+          return handle(length, entry);
+        }
+      }
+    }
+    int entry = firstAlignedFit(trees[LONG_TREE], size, alignment);
+    return entry == LongPairTree.NONE ? NONE : handle(LONG_TREE, entry);
+  }
+
+  /**
+   * Returns the first hole of one tree in which {@code up(start) + size} fits. The tree keeps room
+   * summaries for up to {@link LongPairTree#MAX_ALIGNMENT_CLASSES} alignments, for which this is
+   * one descent, O(log m). Past that many, the holes are visited in order from the first at least
+   * {@code size} long; each hole of length at least {@code size + alignment - 1} fits, so the visit
+   * ends there at the latest: O(log m + k) for the k holes long enough for {@code size} that fail
+   * on padding, which can be all of them.
+   */
+  private static int firstAlignedFit(LongPairTree tree, long size, long alignment) {
     int alignmentClass = tree.alignmentClass(alignment);
-    if (alignmentClass != NONE) {
+    if (alignmentClass != LongPairTree.NONE) {
       return tree.firstWithRoom(size, alignmentClass);
     }
     int hole = tree.ceiling(size, 0);
-    while (hole != NONE
-        && !Alignment.fits(start(hole), start(hole) + length(hole), size, alignment)) {
+    while (hole != LongPairTree.NONE
+        && !Alignment.fits(tree.b(hole), tree.b(hole) + tree.a(hole), size, alignment)) {
       hole = tree.next(hole);
     }
     return hole;
   }
 
-  long start(int hole) {
-    return tree.b(hole);
+  long start(long hole) {
+    return treeOfHandle(hole).b((int) hole);
   }
 
-  long length(int hole) {
-    return tree.a(hole);
+  long length(long hole) {
+    return treeOfHandle(hole).a((int) hole);
   }
 
   /** Returns the length of the largest hole, 0 when there is none. */
   long largest() {
-    int last = tree.last();
-    return last == NONE ? 0 : tree.a(last);
+    LongPairTree longHoles = trees[LONG_TREE];
+    if (longHoles.size() > 0) {
+      return longHoles.a(longHoles.last());
+    }
+    return (long) Long.SIZE - Long.numberOfLeadingZeros(nonEmpty);
   }
 
   /** Records the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
   void add(long start, long length) {
     if (length > 0) {
-      tree.insert(length, start);
+      int tree = treeOf(length);
+      trees[tree].insert(length, start);
+      if (tree != LONG_TREE) {
+        nonEmpty |= 1L << (tree - 1);
+      }
+    }
+  }
+
+  /**
+   * Forgets a hole just returned by {@link #bestFit} or {@link #bestAlignedFit}, with no change
+   * since: the best fit of a short size is the first entry of its tree and is removed without a
+   * search.
+   */
+  void remove(long hole) {
+    int tree = (int) (hole >>> Integer.SIZE);
+    LongPairTree holes = trees[tree];
+    holes.removeAt((int) hole);
+    if (tree != LONG_TREE && holes.size() == 0) {
+      nonEmpty &= ~(1L << (tree - 1));
     }
   }
 
   /** Forgets the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
   void remove(long start, long length) {
     if (length > 0) {
-      tree.remove(length, start);
+      int tree = treeOf(length);
+      LongPairTree holes = trees[tree];
+      holes.remove(length, start);
+      if (tree != LONG_TREE && holes.size() == 0) {
+        nonEmpty &= ~(1L << (tree - 1));
+      }
     }
   }
 
   /**
    * Replaces every hole with {@code [starts[k], starts[k] + lengths[k])} for {@code k < count},
-   * given in address order with every length {@code > 0}. The holes are put in the index's order by
-   * a stable radix sort of their lengths (a byte a pass, as many passes as the longest needs): in
-   * address order already, holes of equal length stay ordered by start. O(count).
+   * given in address order with every length {@code > 0}. Each short tree takes its holes in
+   * address order, which is its order; the long holes are put in the long tree's order by a stable
+   * radix sort of their lengths (a byte a pass, as many passes as the longest needs): in address
+   * order already, holes of equal length stay ordered by start. O(count).
    */
   void load(long[] starts, long[] lengths, int count) {
+    int[] from = new int[SEGREGATED + 2]; // from[t + 1]: holes of trees before t, then t's start
+    for (int k = 0; k < count; k++) {
+      from[treeOf(lengths[k]) + 1]++;
+    }
+    for (int tree = 0; tree <= SEGREGATED; tree++) {
+      from[tree + 1] += from[tree];
+    }
+    long[] byTreeStarts = new long[count];
+    long[] byTreeLengths = new long[count];
+    int[] next = Arrays.copyOf(from, SEGREGATED + 1);
+    for (int k = 0; k < count; k++) { // stable: each tree's holes stay in address order
+      int at = next[treeOf(lengths[k])]++;
+      byTreeStarts[at] = starts[k];
+      byTreeLengths[at] = lengths[k];
+    }
+    nonEmpty = 0;
+    for (int tree = 0; tree <= SEGREGATED; tree++) {
+      long[] treeStarts = Arrays.copyOfRange(byTreeStarts, from[tree], from[tree + 1]);
+      long[] treeLengths = Arrays.copyOfRange(byTreeLengths, from[tree], from[tree + 1]);
+      if (tree == LONG_TREE) {
+        loadSorted(trees[tree], treeStarts, treeLengths, treeStarts.length);
+      } else {
+        trees[tree].load(treeLengths, treeStarts, treeStarts.length);
+        if (treeStarts.length > 0) {
+          nonEmpty |= 1L << (tree - 1);
+        }
+      }
+    }
+  }
+
+  /** Loads holes given in address order into {@code tree} in its order, by a radix sort. */
+  private static void loadSorted(LongPairTree tree, long[] starts, long[] lengths, int count) {
     long longest = 0;
     for (int k = 0; k < count; k++) {
       longest = Math.max(longest, lengths[k]);
@@ -141,6 +288,10 @@ final class HoleIndex {
 
   /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
   long footprintBytes() {
-    return tree.footprintBytes();
+    long bytes = shortTreeArrays.footprintBytes();
+    for (LongPairTree tree : trees) {
+      bytes += tree.footprintBytes();
+    }
+    return bytes;
   }
 }

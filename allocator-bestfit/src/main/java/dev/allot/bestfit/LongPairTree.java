@@ -45,10 +45,23 @@ final class LongPairTree {
    * split in halves only when both siblings are that full. A leaf below three quarters merges
    * into a sibling when the two fit in 56, or with both siblings three into two when the three fit
    * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pools and headers counted):
-   * 36.7 bytes per block after ascending frees, 46.2 after random frees and churn.
+   * 36.8 bytes per block after ascending frees, 47.7 after random frees and churn (46.2 before the
+   * hole index became 65 trees, whose spare arrays a NodeArrayPool shares).
    *
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
+   * A tree ordered by a alone searches without a branch on the keys (a conditional move): a
+   * binary search's branches are mispredicted half the time, and the block index's floor was the
+   * largest single cost of best-fit's churn.
+   *
+   * Changes at a found entry: floor and ceiling remember the leaf their descent reached
+   * (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
+   * handle in that leaf (or, for removeAt, in the first leaf, whose path is the leftmost one) skip
+   * the second descent and search; any other handle falls back to the keyed call. insertAfter
+   * also falls back past a leaf's last entry, and raiseKey does a remove and an insert for a
+   * leaf's last entry, because the next leaf's separator may be stale (below that leaf's first
+   * key) and a key at the end of the leaf must stay below it. Raising any other key in place
+   * keeps every separator a lower bound, so it touches no node.
    *
    * Alignment (HoleIndex's aligned best fit): for an alignment a > 1 the room of an entry read as
    * the run [b, b + a') is b + a' - up(b), or 0 when up(b) is not inside: a region fits exactly
@@ -95,10 +108,11 @@ final class LongPairTree {
   private static final int MERGE_LIMIT = CAPACITY - SPILL_ROOM;
 
   /**
-   * Freed nodes of each kind that keep their arrays for reuse; the arrays of further freed nodes go
-   * to the collector, so that memory follows the live size down after a peak.
+   * Freed nodes of each kind that a tree built with {@link #LongPairTree(boolean)} keeps with their
+   * arrays for reuse; the arrays of further freed nodes go to the collector, so that memory follows
+   * the live size down after a peak.
    */
-  private static final int SPARE_NODES = 16;
+  static final int SPARE_NODES = 16;
 
   /** Node ids the pools have room for before their first growth. */
   private static final int INITIAL_NODES = 4;
@@ -109,12 +123,18 @@ final class LongPairTree {
   /**
    * Bytes of an array header on a 64-bit JVM with compressed oops (for {@link #footprintBytes}).
    */
-  private static final long ARRAY_HEADER_BYTES = 16;
+  static final long ARRAY_HEADER_BYTES = 16;
 
   /** Bytes of a reference with compressed oops (for {@link #footprintBytes}). */
-  private static final long REFERENCE_BYTES = 4;
+  static final long REFERENCE_BYTES = 4;
 
   private final boolean pairKeys;
+
+  /** Freed nodes of each kind kept with their arrays. */
+  private final int spareNodes;
+
+  /** Where the arrays of freed nodes past {@link #spareNodes} go, and new nodes' come from. */
+  private final NodeArrayPool shared;
 
   /**
    * The keys of a node id that holds no arrays: ids not handed out yet and freed nodes whose arrays
@@ -176,6 +196,13 @@ final class LongPairTree {
    */
   private final long[][] innerRoom = new long[MAX_ALIGNMENT_CLASSES][];
 
+  /**
+   * The leaf reached by the latest {@link #floor} or {@link #ceiling}, whose path {@code pathNode}
+   * and {@code pathSlot} still hold, so that {@link #removeAt} and {@link #insertAfter} need no
+   * second descent; {@link #NONE} once a change may have moved entries.
+   */
+  private int descendedLeaf = NONE;
+
   /** Whether the running insert or remove moved entries between nodes: scratch, not state. */
   private boolean restructured;
 
@@ -194,7 +221,24 @@ final class LongPairTree {
    *     alone with {@code b} as a value
    */
   LongPairTree(boolean pairKeys) {
+    this(pairKeys, SPARE_NODES, new NodeArrayPool(0));
+  }
+
+  /**
+   * Creates an empty tree that keeps at most {@code spareNodes} freed nodes of each kind with their
+   * arrays (a leaf's are 1 KiB) and gives the arrays of further freed nodes to {@code shared},
+   * where it also takes arrays for new nodes first: many small trees then share a few spare arrays
+   * instead of each keeping its own.
+   *
+   * @param pairKeys as for {@link #LongPairTree(boolean)}
+   * @param spareNodes freed nodes kept for reuse by this tree alone, {@code >= 0}
+   * @param shared the pool of arrays shared with other trees; not counted by {@link
+   *     #footprintBytes()}
+   */
+  LongPairTree(boolean pairKeys, int spareNodes, NodeArrayPool shared) {
     this.pairKeys = pairKeys;
+    this.spareNodes = spareNodes;
+    this.shared = shared;
   }
 
   int size() {
@@ -231,6 +275,29 @@ final class LongPairTree {
     leafKeys[leafOf(handle)][CAPACITY + slotOf(handle)] = b;
   }
 
+  /**
+   * Replaces the entry {@code handle} with {@code (a, b)}; only for trees ordered by {@code a}
+   * alone, and only with an {@code a} above the entry's and below the next entry's. In place, with
+   * no search, unless the entry ends a leaf that has a successor: a raised key keeps every
+   * separator at or below it a lower bound, but the separator of the next leaf may be stale (lower
+   * than that leaf's first key) and the raised key must stay below it, so that entry is removed and
+   * inserted again.
+   */
+  void raiseKey(int handle, long a, long b) {
+    if (pairKeys) {
+      throw new IllegalStateException("b is part of the key");
+    }
+    int leaf = leafOf(handle);
+    int slot = slotOf(handle);
+    if (slot + 1 == leafCount[leaf] && leafNext[leaf] != NONE) {
+      remove(leafKeys[leaf][slot], 0);
+      insert(a, b);
+    } else {
+      leafKeys[leaf][slot] = a;
+      leafKeys[leaf][CAPACITY + slot] = b;
+    }
+  }
+
   int first() {
     return firstLeaf == NONE ? NONE : handle(firstLeaf, 0);
   }
@@ -262,6 +329,7 @@ final class LongPairTree {
       return NONE;
     }
     int leaf = descend(a, b);
+    descendedLeaf = leaf;
     int slot = search(leafKeys[leaf], 0, leafCount[leaf], a, b, true) - 1;
     if (slot >= 0) {
       return handle(leaf, slot);
@@ -277,6 +345,7 @@ final class LongPairTree {
       return NONE;
     }
     int leaf = descend(a, b);
+    descendedLeaf = leaf;
     int slot = search(leafKeys[leaf], 0, leafCount[leaf], a, b, false);
     if (slot < leafCount[leaf]) {
       return handle(leaf, slot);
@@ -299,18 +368,57 @@ final class LongPairTree {
    * strict}, or {@code >= (a, b)} otherwise; {@code count} if there is none.
    */
   private int search(long[] keys, int from, int count, long a, long b, boolean strict) {
-    int low = from;
-    int high = count;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      int order = compare(keys[middle], keys[CAPACITY + middle], a, b);
-      if (order < 0 || (strict && order == 0)) {
-        low = middle + 1;
-      } else {
-        high = middle;
+    if (!strict) {
+      return pairKeys ? searchPair(keys, from, count, a, b) : searchA(keys, from, count, a);
+    }
+    // > (a, b) is >= (a, b + 1), or >= a + 1 for b = MAX (or a alone); nothing is > (MAX, MAX).
+    if (pairKeys && b != Long.MAX_VALUE) {
+      return searchPair(keys, from, count, a, b + 1);
+    }
+    return a == Long.MAX_VALUE ? count : searchA(keys, from, count, a + 1);
+  }
+
+  /**
+   * Returns the first index in {@code [from, count)} whose key is {@code >= (a, b)}, {@code count}
+   * if there is none, without a branch on the keys (see {@link #searchA}): the non-short-circuit
+   * operators are what keep the comparison of {@code b} from becoming a branch.
+   */
+  @SuppressWarnings("ShortCircuitBoolean")
+  private static int searchPair(long[] keys, int from, int count, long a, long b) {
+    int base = from;
+    int length = count - from;
+    while (length > 1) {
+      int half = length >>> 1;
+      int probe = base + half - 1;
+      long ka = keys[probe];
+      boolean before = ka < a | (ka == a & keys[CAPACITY + probe] < b);
+      base = before ? base + half : base;
+      length -= half;
+    }
+    if (length == 1) {
+      long ka = keys[base];
+      if (ka < a | (ka == a & keys[CAPACITY + base] < b)) {
+        base++;
       }
     }
-    return low;
+    return base;
+  }
+
+  /**
+   * Returns the first index in {@code [from, count)} whose {@code a} is {@code >= bound}, {@code
+   * count} if there is none: {@link #search} of a tree ordered by {@code a} alone, without a branch
+   * on the keys (a conditional move), since a binary search's branches are mispredicted half the
+   * time.
+   */
+  private static int searchA(long[] keys, int from, int count, long bound) {
+    int base = from;
+    int length = count - from;
+    while (length > 1) {
+      int half = length >>> 1;
+      base = keys[base + half - 1] < bound ? base + half : base;
+      length -= half;
+    }
+    return length == 1 && keys[base] < bound ? base + 1 : base;
   }
 
   /** Walks from the root to the leaf whose range holds {@code (a, b)}, recording the path. */
@@ -353,6 +461,31 @@ final class LongPairTree {
     if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
       throw new IllegalStateException("key (" + a + ", " + b + ") is already present");
     }
+    insertSlot(leaf, slot, a, b);
+  }
+
+  /**
+   * Adds an entry right after {@code handle}, which the latest {@link #floor} or {@link #ceiling}
+   * returned with no change since: without a second descent when that search ended in the handle's
+   * leaf, as {@link #insert} otherwise. The caller guarantees that {@code (a, b)} lies between the
+   * handle's entry and the next one.
+   */
+  void insertAfter(int handle, long a, long b) {
+    int leaf = leafOf(handle);
+    int slot = slotOf(handle) + 1;
+    // Past a leaf's last entry the key may belong to the next leaf: its separator may be stale.
+    if (leaf != descendedLeaf || (slot == leafCount[leaf] && leafNext[leaf] != NONE)) {
+      insert(a, b);
+      return;
+    }
+    restructured = false;
+    insertSlot(leaf, slot, a, b);
+  }
+
+  /** Puts {@code (a, b)} at {@code slot} of {@code leaf}, which the path leads to. */
+  private void insertSlot(int leaf, int slot, long a, long b) {
+    long[] keys = leafKeys[leaf];
+    int count = leafCount[leaf];
     shiftKeys(keys, slot, count, 1);
     keys[slot] = a;
     keys[CAPACITY + slot] = b;
@@ -364,6 +497,7 @@ final class LongPairTree {
     if (classCount > 0) {
       updateRooms(leaf, a, b, true);
     }
+    descendedLeaf = NONE;
   }
 
   /** Brings a full leaf under capacity: spill into a roomy sibling, else split. */
@@ -503,19 +637,57 @@ final class LongPairTree {
       int count = leafCount[leaf];
       int slot = search(keys, 0, count, a, b, false);
       if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
-        shiftKeys(keys, slot + 1, count, -1);
-        leafCount[leaf] = --count;
-        size--;
-        if (count < MERGE_BELOW) {
-          shrinkLeaf(leaf);
-        }
-        if (classCount > 0) {
-          updateRooms(leaf, a, b, false);
-        }
+        removeSlot(leaf, slot);
         return;
       }
     }
     throw new IllegalStateException("key (" + a + ", " + b + ") is not present");
+  }
+
+  /**
+   * Removes the entry {@code handle}: without a descent when the latest {@link #floor} or {@link
+   * #ceiling}, with no change since, ended in its leaf or when it is in the first leaf (whose path
+   * is the leftmost one, no search); as {@link #remove} otherwise.
+   */
+  void removeAt(int handle) {
+    int leaf = leafOf(handle);
+    if (leaf != descendedLeaf) {
+      if (leaf != firstLeaf) {
+        remove(a(handle), b(handle));
+        return;
+      }
+      descendLeftmost();
+    }
+    restructured = false;
+    removeSlot(leaf, slotOf(handle));
+  }
+
+  /** Records the path to the first leaf, as {@link #descend} would. */
+  private void descendLeftmost() {
+    int node = root;
+    for (int level = 0; level < height; level++) {
+      pathNode[level] = node;
+      pathSlot[level] = 0;
+      node = innerChildren[node][0];
+    }
+  }
+
+  /** Takes the entry at {@code slot} out of {@code leaf}, which the path leads to. */
+  private void removeSlot(int leaf, int slot) {
+    long[] keys = leafKeys[leaf];
+    int count = leafCount[leaf];
+    long a = keys[slot];
+    long b = keys[CAPACITY + slot];
+    shiftKeys(keys, slot + 1, count, -1);
+    leafCount[leaf] = --count;
+    size--;
+    if (count < MERGE_BELOW) {
+      shrinkLeaf(leaf);
+    }
+    if (classCount > 0) {
+      updateRooms(leaf, a, b, false);
+    }
+    descendedLeaf = NONE;
   }
 
   /** Merges a leaf that fell below a quarter into a sibling, or drops it when empty. */
@@ -586,9 +758,10 @@ final class LongPairTree {
     leafCount[leaf] = 0;
     leafNext[leaf] = freeLeaves;
     freeLeaves = leaf;
-    if (spareLeaves < SPARE_NODES) {
+    if (spareLeaves < spareNodes) {
       spareLeaves++;
     } else {
+      shared.giveKeys(leafKeys[leaf]);
       leafKeys[leaf] = NO_KEYS;
       leafArrays--;
     }
@@ -740,11 +913,19 @@ final class LongPairTree {
     return max;
   }
 
+  /**
+   * The most room class {@code c} finds in one entry of the leaf. A run's room never exceeds its
+   * length {@code a}, and the leaf's last entry has the greatest {@code a}, so the scan stops at
+   * the first entry whose room reaches it: in a tree of equal lengths (a short-hole tree of
+   * HoleIndex), at the first aligned run instead of the leaf's end.
+   */
   private long leafMaxRoom(int leaf, int c) {
     long[] keys = leafKeys[leaf];
+    int count = leafCount[leaf];
     long alignment = classAlignment[c];
+    long bound = count == 0 ? 0 : keys[count - 1];
     long max = 0;
-    for (int slot = 0; slot < leafCount[leaf]; slot++) {
+    for (int slot = 0; slot < count && max < bound; slot++) {
       max = Math.max(max, room(keys[CAPACITY + slot], keys[slot], alignment));
     }
     return max;
@@ -903,7 +1084,7 @@ final class LongPairTree {
         }
       }
     }
-    leafKeys[leaf] = new long[2 * CAPACITY];
+    leafKeys[leaf] = shared.takeKeys();
     leafArrays++;
     return leaf;
   }
@@ -928,8 +1109,8 @@ final class LongPairTree {
         }
       }
     }
-    innerKeys[node] = new long[2 * CAPACITY];
-    innerChildren[node] = new int[CAPACITY];
+    innerKeys[node] = shared.takeKeys();
+    innerChildren[node] = shared.takeChildren();
     innerArrays++;
     return node;
   }
@@ -938,9 +1119,11 @@ final class LongPairTree {
   private void freeInner(int node) {
     innerCount[node] = freeInners;
     freeInners = node;
-    if (spareInners < SPARE_NODES) {
+    if (spareInners < spareNodes) {
       spareInners++;
     } else {
+      shared.giveKeys(innerKeys[node]);
+      shared.giveChildren(innerChildren[node]);
       innerKeys[node] = NO_KEYS;
       innerChildren[node] = NO_CHILDREN;
       innerArrays--;
@@ -992,6 +1175,7 @@ final class LongPairTree {
    */
   void load(long[] as, long[] bs, int count) {
     forgetNodes();
+    descendedLeaf = NONE;
     size = count;
     height = 0;
     if (count == 0) {

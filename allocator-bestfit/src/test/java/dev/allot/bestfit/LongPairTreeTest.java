@@ -174,6 +174,100 @@ class LongPairTreeTest {
     }
   }
 
+  @Test
+  void valueKeys_changesAtFoundHandles_matchTreeSet() {
+    LongPairTree tree = new LongPairTree(false);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(17);
+    for (long i = 0; i < 20_000; i++) {
+      insert(tree, model, new Pair(i * 1_000, i));
+    }
+    for (int i = 0; i < 200_000; i++) {
+      int found = tree.floor(random.nextLong(25_000_000), 0);
+      if (found == LongPairTree.NONE) { // the probe is below every entry: add one there
+        long below = model.isEmpty() ? 1_000_000 : model.first().a();
+        if (below > 0) {
+          insert(tree, model, new Pair(random.nextLong(below), i));
+        }
+        continue;
+      }
+      Pair entry = at(tree, found);
+      Pair next = model.higher(entry);
+      long room = (next == null ? Long.MAX_VALUE / 2 : next.a()) - entry.a() - 1;
+      int choice = random.nextInt(4);
+      if (choice == 0 || room == 0) {
+        tree.removeAt(found);
+        model.remove(entry);
+      } else if (choice == 1) { // the stale separator case: past a leaf's last entry
+        Pair added = new Pair(entry.a() + 1 + random.nextLong(room), i);
+        tree.insertAfter(found, added.a(), added.b());
+        model.add(added);
+      } else if (choice == 2) {
+        Pair raised = new Pair(entry.a() + 1 + random.nextLong(room), i);
+        tree.raiseKey(found, raised.a(), raised.b());
+        model.remove(entry);
+        model.add(raised);
+      } else { // the first entry, removed without a descent
+        model.remove(at(tree, tree.first()));
+        tree.removeAt(tree.first());
+      }
+      if (i % 20_000 == 0) {
+        checkValueKeys(tree, model, random);
+      }
+    }
+    checkValueKeys(tree, model, random);
+  }
+
+  @Test
+  void valueKeys_handleOfAnotherDescent_fallsBackToTheKey() {
+    LongPairTree tree = new LongPairTree(false);
+    for (long a = 0; a < 1_000; a++) {
+      tree.insert(a * 10, a);
+    }
+    int early = tree.floor(15, 0); // (10, 1), in the first leaf
+    tree.floor(9_005, 0); // the latest descent ends in another leaf
+    tree.insertAfter(early, 12, 99);
+    int middle = tree.floor(5_000, 0);
+    tree.floor(15, 0); // the latest descent ends in the first leaf, not the middle one
+    tree.removeAt(middle);
+
+    assertEquals(new Pair(12, 99), at(tree, tree.floor(13, 0)));
+    assertEquals(new Pair(4_990, 499), at(tree, tree.floor(5_005, 0)));
+    assertEquals(new Pair(5_010, 501), at(tree, tree.ceiling(5_000, 0)));
+    assertEquals(1_000, tree.size());
+  }
+
+  @Test
+  void sharedPool_drainedTreeGivesItsArrays_andTheNextTreeTakesThem() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    LongPairTree first = new LongPairTree(true, 0, pool);
+    LongPairTree second = new LongPairTree(true, 0, pool);
+    for (long b = 0; b < 200; b++) {
+      first.insert(1, b);
+    }
+    for (long b = 0; b < 200; b++) {
+      first.remove(1, b);
+    }
+    assertEquals(4, pool.keptKeys()); // more nodes were freed than the pool keeps
+    second.insert(1, 1);
+    assertEquals(3, pool.keptKeys());
+  }
+
+  private static void checkValueKeys(
+      LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random) {
+    assertEquals(model.size(), tree.size());
+    List<Pair> forward = new ArrayList<>();
+    for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
+      forward.add(new Pair(tree.a(h), tree.b(h)));
+    }
+    assertEquals(new ArrayList<>(model), forward);
+    for (int i = 0; i < 5_000; i++) {
+      long probe = random.nextLong(25_000_000);
+      Pair floor = model.floor(new Pair(probe, Long.MAX_VALUE));
+      assertEquals(floor, at(tree, tree.floor(probe, 0)), "floor " + probe);
+    }
+  }
+
   private static void insert(LongPairTree tree, NavigableSet<Pair> model, Pair key) {
     tree.insert(key.a(), key.b());
     model.add(key);

@@ -1,0 +1,95 @@
+package dev.allot.bestfit;
+
+import java.util.Arrays;
+
+/**
+ * Node arrays of {@link LongPairTree} that trees have freed, kept for other trees to reuse: many
+ * small trees (the short holes of {@link HoleIndex}, one tree per length) then share a few spare
+ * arrays instead of each keeping its own, and a tree that empties and fills again allocates
+ * nothing. Not thread-safe.
+ */
+final class NodeArrayPool {
+
+  /*
+   * Layout: two stacks, `keys` (long[2 * CAPACITY], a leaf's or an inner node's keys: the same
+   * shape) and `children` (int[CAPACITY]), each of fixed capacity. An array given when its stack
+   * is full goes to the collector, so the pool never holds more than `capacity` arrays of each
+   * kind. The arrays are not cleared: a tree reads only the slots its counts say are in use.
+   * O(1) per call.
+   */
+
+  /** What an unused stack slot holds, so that no slot is null and none keeps a handed-out array. */
+  private static final long[] NO_KEYS = {};
+
+  /** As {@link #NO_KEYS}, for the children stack. */
+  private static final int[] NO_CHILDREN = {};
+
+  private final long[][] keys;
+  private int keyCount;
+
+  private final int[][] children;
+  private int childCount;
+
+  /**
+   * Creates an empty pool.
+   *
+   * @param capacity the most arrays of each kind kept, {@code >= 0}
+   */
+  NodeArrayPool(int capacity) {
+    keys = new long[capacity][];
+    Arrays.fill(keys, NO_KEYS);
+    children = new int[capacity][];
+    Arrays.fill(children, NO_CHILDREN);
+  }
+
+  /** Returns a node's keys array: a kept one, or a new one. */
+  long[] takeKeys() {
+    if (keyCount == 0) {
+      return new long[2 * LongPairTree.CAPACITY];
+    }
+    long[] taken = keys[--keyCount];
+    keys[keyCount] = NO_KEYS;
+    return taken;
+  }
+
+  /** Keeps a node's keys array if there is room. */
+  void giveKeys(long[] array) {
+    if (keyCount < keys.length) {
+      keys[keyCount++] = array;
+    }
+  }
+
+  /** Returns an inner node's children array: a kept one, or a new one. */
+  int[] takeChildren() {
+    if (childCount == 0) {
+      return new int[LongPairTree.CAPACITY];
+    }
+    int[] taken = children[--childCount];
+    children[childCount] = NO_CHILDREN;
+    return taken;
+  }
+
+  /** Keeps an inner node's children array if there is room. */
+  void giveChildren(int[] array) {
+    if (childCount < children.length) {
+      children[childCount++] = array;
+    }
+  }
+
+  /** Returns the number of keys arrays kept, for tests. */
+  int keptKeys() {
+    return keyCount;
+  }
+
+  /**
+   * Returns the bytes of the pool and the arrays it keeps, as {@link LongPairTree#footprintBytes()}
+   * counts them.
+   */
+  long footprintBytes() {
+    long header = LongPairTree.ARRAY_HEADER_BYTES;
+    long slots = 2 * (header + (long) keys.length * LongPairTree.REFERENCE_BYTES);
+    long keyArrays = keyCount * (header + 2L * LongPairTree.CAPACITY * Long.BYTES);
+    long childArrays = childCount * (header + (long) LongPairTree.CAPACITY * Integer.BYTES);
+    return slots + keyArrays + childArrays;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HoleIndex} against a {@link TreeSet} ordered by (length, start): the short holes live in
+ * one tree per length and the long ones in another, and every answer must be the model's.
+ */
+class HoleIndexTest {
+
+  /** A hole of the model. */
+  private record Hole(long length, long start) {}
+
+  private static final Comparator<Hole> BEST_FIT_ORDER =
+      Comparator.comparingLong(Hole::length).thenComparingLong(Hole::start);
+
+  @Test
+  void bestFit_shortAndLongHoles_smallestLengthThenLowestStart() {
+    HoleIndex holes = new HoleIndex();
+    holes.add(500, 64); // the longest short hole
+    holes.add(100, 65); // the shortest long hole
+    holes.add(900, 3);
+    holes.add(300, 3);
+    holes.add(700, 1_000);
+
+    assertEquals(new Hole(3, 300), hole(holes, holes.bestFit(1)));
+    assertEquals(new Hole(3, 300), hole(holes, holes.bestFit(3)));
+    assertEquals(new Hole(64, 500), hole(holes, holes.bestFit(4)));
+    assertEquals(new Hole(65, 100), hole(holes, holes.bestFit(65)));
+    assertEquals(new Hole(1_000, 700), hole(holes, holes.bestFit(66)));
+    assertEquals(HoleIndex.NONE, holes.bestFit(1_001));
+    assertEquals(1_000, holes.largest());
+  }
+
+  @Test
+  void remove_lastHoleOfALength_bestFitMovesToTheNextLength() {
+    HoleIndex holes = new HoleIndex();
+    holes.add(10, 2);
+    holes.add(40, 5);
+    holes.remove(holes.bestFit(1)); // by handle: (2, 10)
+
+    assertEquals(new Hole(5, 40), hole(holes, holes.bestFit(1)));
+    assertEquals(5, holes.largest());
+    holes.remove(40, 5); // by key
+    assertEquals(HoleIndex.NONE, holes.bestFit(1));
+    assertEquals(0, holes.largest());
+  }
+
+  @Test
+  void bestAlignedFit_shortTreeWithoutRoom_goesOnToLongerHoles() {
+    HoleIndex holes = new HoleIndex();
+    holes.add(17, 4); // up(17) = 32 is past its end
+    holes.add(33, 10); // up(33) = 48 is past its end
+    holes.add(64, 6); // fits 5 at 64, but a 6-hole is longer than the 4-hole that cannot take it
+    holes.add(130, 100); // fits anything up to 94 at 144
+
+    assertEquals(new Hole(6, 64), hole(holes, holes.bestAlignedFit(5, 16)));
+    assertEquals(new Hole(100, 130), hole(holes, holes.bestAlignedFit(7, 16)));
+    assertEquals(HoleIndex.NONE, holes.bestAlignedFit(95, 16));
+    assertEquals(new Hole(4, 17), hole(holes, holes.bestAlignedFit(2, 1)));
+  }
+
+  @Test
+  void randomChangesAndLoad_matchTreeSet() {
+    HoleIndex holes = new HoleIndex();
+    NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
+    SplittableRandom random = new SplittableRandom(23);
+    for (int i = 0; i < 100_000; i++) {
+      Hole hole =
+          new Hole(1 + random.nextLong(random.nextBoolean() ? 64 : 300), random.nextLong(1 << 20));
+      if (random.nextInt(3) > 0 && !model.contains(hole)) {
+        holes.add(hole.start(), hole.length());
+        model.add(hole);
+      } else if (!model.isEmpty()) {
+        Hole present = model.ceiling(hole);
+        Hole removed = present != null ? present : model.first();
+        holes.remove(removed.start(), removed.length());
+        model.remove(removed);
+      }
+      if (i % 5_000 == 0) {
+        check(holes, model, random);
+      }
+    }
+    check(holes, model, random);
+    List<Hole> byStart = new ArrayList<>(model);
+    byStart.sort(Comparator.comparingLong(Hole::start));
+    HoleIndex loaded = new HoleIndex();
+    loaded.load(
+        byStart.stream().mapToLong(Hole::start).toArray(),
+        byStart.stream().mapToLong(Hole::length).toArray(),
+        byStart.size());
+    check(loaded, model, random);
+  }
+
+  /** Compares best fits, aligned best fits and the largest hole with a scan of the model. */
+  private static void check(HoleIndex holes, NavigableSet<Hole> model, SplittableRandom random) {
+    assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
+    for (int i = 0; i < 500; i++) {
+      long size = 1 + random.nextLong(random.nextBoolean() ? 70 : 400);
+      assertEquals(model.ceiling(new Hole(size, 0)), hole(holes, holes.bestFit(size)), "" + size);
+      long alignment = new long[] {2, 16, 256}[random.nextInt(3)];
+      Hole aligned = null;
+      for (Hole candidate : model) {
+        long up = (candidate.start() + alignment - 1) / alignment * alignment;
+        if (up + size <= candidate.start() + candidate.length()) {
+          aligned = candidate;
+          break;
+        }
+      }
+      assertEquals(
+          aligned, hole(holes, holes.bestAlignedFit(size, alignment)), size + " at " + alignment);
+    }
+  }
+
+  private static Hole hole(HoleIndex holes, long handle) {
+    return handle == HoleIndex.NONE ? null : new Hole(holes.length(handle), holes.start(handle));
+  }
+}
