@@ -62,7 +62,11 @@ public final class GrowingAllocator extends ForwardingAllocator {
 
   @Override
   public long alloc(long size) {
-    return withGrowth(() -> delegate().alloc(size));
+    try {
+      return delegate().alloc(size);
+    } catch (AllocatorMemoryException failure) {
+      return grownAndRetried(failure, () -> delegate().alloc(size));
+    }
   }
 
   /**
@@ -73,7 +77,11 @@ public final class GrowingAllocator extends ForwardingAllocator {
    */
   @Override
   public long alloc(long size, long alignment) {
-    return withGrowth(() -> delegate().alloc(size, alignment));
+    try {
+      return delegate().alloc(size, alignment);
+    } catch (AllocatorMemoryException failure) {
+      return grownAndRetried(failure, () -> delegate().alloc(size, alignment));
+    }
   }
 
   /**
@@ -161,6 +169,16 @@ public final class GrowingAllocator extends ForwardingAllocator {
         grow(e);
       }
     }
+  }
+
+  /**
+   * Grows for a failed first attempt, then retries as {@link #withGrowth} does. The allocs make
+   * their first attempt directly: a capturing lambda handed to the loop shared by all calls is not
+   * inlined there, so it was allocated on every call, success included.
+   */
+  private long grownAndRetried(AllocatorMemoryException failure, Attempt attempt) {
+    grow(failure);
+    return withGrowth(attempt);
   }
 
   /**
