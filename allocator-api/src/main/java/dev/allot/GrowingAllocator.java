@@ -92,8 +92,13 @@ public final class GrowingAllocator extends ForwardingAllocator {
    */
   @Override
   public long realloc(long start, long size, long newSize) {
-    return relocated(
-        start, size, newSize, withGrowth(() -> delegate().realloc(start, size, newSize)));
+    long newStart;
+    try {
+      newStart = delegate().realloc(start, size, newSize);
+    } catch (AllocatorMemoryException failure) {
+      newStart = grownAndRetried(failure, () -> delegate().realloc(start, size, newSize));
+    }
+    return relocated(start, size, newSize, newStart);
   }
 
   /**
@@ -104,11 +109,14 @@ public final class GrowingAllocator extends ForwardingAllocator {
    */
   @Override
   public long realloc(long start, long size, long newSize, long alignment) {
-    return relocated(
-        start,
-        size,
-        newSize,
-        withGrowth(() -> delegate().realloc(start, size, newSize, alignment)));
+    long newStart;
+    try {
+      newStart = delegate().realloc(start, size, newSize, alignment);
+    } catch (AllocatorMemoryException failure) {
+      newStart =
+          grownAndRetried(failure, () -> delegate().realloc(start, size, newSize, alignment));
+    }
+    return relocated(start, size, newSize, newStart);
   }
 
   /** Tells the listener when a realloc moved a region, and returns its new start. */
@@ -161,29 +169,26 @@ public final class GrowingAllocator extends ForwardingAllocator {
     delegate().setCapacity(capacity);
   }
 
-  private long withGrowth(Attempt attempt) {
+  /**
+   * Grows for a failed first attempt, then retries until the call fits or growth fails. Every call
+   * makes its first attempt directly: a capturing lambda handed to one loop shared by all calls is
+   * not inlined there, so it was allocated on every call, success included.
+   */
+  private long grownAndRetried(AllocatorMemoryException firstFailure, Attempt retry) {
+    AllocatorMemoryException failure = firstFailure;
     while (true) {
+      grow(failure);
       try {
-        return attempt.run();
+        return retry.run();
       } catch (AllocatorMemoryException e) {
-        grow(e);
+        failure = e;
       }
     }
   }
 
   /**
-   * Grows for a failed first attempt, then retries as {@link #withGrowth} does. The allocs make
-   * their first attempt directly: a capturing lambda handed to the loop shared by all calls is not
-   * inlined there, so it was allocated on every call, success included.
-   */
-  private long grownAndRetried(AllocatorMemoryException failure, Attempt attempt) {
-    grow(failure);
-    return withGrowth(attempt);
-  }
-
-  /**
-   * Raises the capacity so that the failed call fits. The loop in {@link #withGrowth} ends because
-   * each pass raises the capacity strictly, or rethrows.
+   * Raises the capacity so that the failed call fits. The loop in {@link #grownAndRetried} ends
+   * because each pass raises the capacity strictly, or rethrows.
    */
   private void grow(AllocatorMemoryException failure) {
     long current = delegate().getCapacity();
