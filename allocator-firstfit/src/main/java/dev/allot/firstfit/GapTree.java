@@ -143,8 +143,11 @@ final class GapTree {
   private final int branchCapacity;
   private final int branchMinimum;
 
-  private long[] starts;
-  private long[] ends;
+  /**
+   * Each block's start and end side by side: {@code bounds[2p]} and {@code bounds[2p + 1]} for
+   * position {@code p}, so the end a free checks lies on the cache line of the start it found.
+   */
+  private long[] bounds;
 
   /**
    * The gap after each block (to the next block, or the tail), saturated at {@link
@@ -173,6 +176,13 @@ final class GapTree {
    * the child's subtree (see {@link #room}); what {@code childMaxGap} is for alignment 1.
    */
   private final long[][] childRoom = new long[MAX_ALIGNMENT_CLASSES][];
+
+  /**
+   * {@code blockRooms[c][p]}: the room of class {@code c} in the gap after block {@code p},
+   * saturated at {@link Integer#MAX_VALUE}: what {@link #gaps} is for alignment 1, so that aligned
+   * searches and rescans read one {@code int} per block instead of rounding two {@code long}s.
+   */
+  private final int[][] blockRooms = new int[MAX_ALIGNMENT_CLASSES][];
 
   /** The alignment of each class, in the order the classes were made. */
   private final long[] classAlignment = new long[MAX_ALIGNMENT_CLASSES];
@@ -215,8 +225,7 @@ final class GapTree {
     this.leafMinimum = leafCapacity / 2;
     this.branchCapacity = branchCapacity;
     this.branchMinimum = branchCapacity / 2;
-    starts = new long[INITIAL_NODES << leafShift];
-    ends = new long[INITIAL_NODES << leafShift];
+    bounds = new long[INITIAL_NODES << (leafShift + 1)];
     gaps = new int[INITIAL_NODES << leafShift];
     leafSize = new int[INITIAL_NODES];
     leafParent = new int[INITIAL_NODES];
@@ -248,11 +257,11 @@ final class GapTree {
   }
 
   long start(int position) {
-    return starts[position];
+    return bounds[2 * position];
   }
 
   long end(int position) {
-    return ends[position];
+    return bounds[2 * position + 1];
   }
 
   /** Returns the capacity, the end of the tail. */
@@ -273,7 +282,7 @@ final class GapTree {
   /** Returns the end of the last block, 0 when there are none. */
   long lastEnd() {
     int size = leafSize[lastLeaf];
-    return size == 0 ? 0 : ends[base(lastLeaf) + size - 1];
+    return size == 0 ? 0 : bounds[2 * (base(lastLeaf) + size - 1) + 1];
   }
 
   /** Tells whether {@code position} holds the last block. */
@@ -291,7 +300,7 @@ final class GapTree {
    * Returns the free run after the block at {@code position}: up to the next block, or the tail.
    */
   long gapAfter(int position) {
-    return (isLast(position) ? capacity : starts[next(position)]) - ends[position];
+    return (isLast(position) ? capacity : bounds[2 * next(position)]) - bounds[2 * position + 1];
   }
 
   /** Returns the largest gap after any block, the tail included; the tree must not be empty. */
@@ -315,17 +324,17 @@ final class GapTree {
       }
       node = kids[last];
     }
-    final long[] blockStarts = starts;
+    final long[] blockBounds = bounds;
     int position = base(node);
     int size = leafSize[node];
-    if (size == 0 || blockStarts[position] > index) {
+    if (size == 0 || blockBounds[2 * position] > index) {
       return NONE;
     }
     // Branch-free halving (the comparison compiles to a conditional move): the probed starts are
     // random per call, so a predicted branch would miss half the time.
     while (size > 1) {
       int half = size >>> 1;
-      position = blockStarts[position + half] <= index ? position + half : position;
+      position = blockBounds[2 * (position + half)] <= index ? position + half : position;
       size -= half;
     }
     return position;
@@ -366,7 +375,13 @@ final class GapTree {
     int c = classCount;
     classAlignment[c] = alignment;
     childRoom[c] = new long[childMaxGap.length];
+    blockRooms[c] = new int[gaps.length];
     classCount++;
+    for (int leaf = 0; leaf != NONE; leaf = leafNext[leaf]) { // leaf 0 is the leftmost
+      for (int position = base(leaf), end = position + leafSize[leaf]; position < end; ) {
+        refreshGap(position++);
+      }
+    }
     summarizeRooms(root, height, c);
     return c;
   }
@@ -403,7 +418,7 @@ final class GapTree {
     int leaf = leafOf(position);
     int last = base(leaf) + leafSize[leaf] - 1;
     for (int at = position + 1; at < last; at++) {
-      if (starts[at + 1] - ends[at] >= size) {
+      if (bounds[2 * (at + 1)] - bounds[2 * at + 1] >= size) {
         return at;
       }
     }
@@ -444,24 +459,20 @@ final class GapTree {
       }
       node = kids[entry];
     }
-    final long[] blockStarts = starts;
-    final long[] blockEnds = ends;
     int position = base(node);
     int last = position + leafSize[node] - 1;
-    if (c == GAPS && size < Integer.MAX_VALUE) {
-      final int[] blockGaps = gaps;
-      int least = (int) size; // a saturated gap compares right with any int size
-      while (position < last && blockGaps[position] < least) {
-        position++;
-      }
-    } else if (c == GAPS) {
-      while (position < last && blockStarts[position + 1] - blockEnds[position] < size) {
+    if (size < Integer.MAX_VALUE) {
+      final int[] values = c == GAPS ? gaps : blockRooms[c];
+      int least = (int) size; // a saturated value compares right with any int size
+      while (position < last && values[position] < least) {
         position++;
       }
     } else {
-      long alignment = classAlignment[c];
+      final long[] blockBounds = bounds;
+      long alignment = c == GAPS ? 1 : classAlignment[c];
       while (position < last
-          && room(blockEnds[position], blockStarts[position + 1], alignment) < size) {
+          && room(blockBounds[2 * position + 1], blockBounds[2 * (position + 1)], alignment)
+              < size) {
         position++;
       }
     }
@@ -485,12 +496,12 @@ final class GapTree {
 
   /** Moves the start of a block; it must stay after the previous block's end and before its own. */
   void setStart(int position, long start) {
-    long old = starts[position];
-    starts[position] = start;
+    long old = bounds[2 * position];
+    bounds[2 * position] = start;
     int leaf = leafOf(position);
     if (slotOf(position) > 0) {
       refreshGap(position - 1);
-      long before = ends[position - 1];
+      long before = bounds[2 * (position - 1) + 1];
       holeChanged(leaf, before, old, before, start);
       return;
     }
@@ -499,16 +510,16 @@ final class GapTree {
     int previous = leafPrev[leaf];
     if (previous != NONE) { // its last gap reaches this block
       refreshGap(base(previous) + leafSize[previous] - 1);
-      long before = ends[base(previous) + leafSize[previous] - 1];
+      long before = bounds[2 * (base(previous) + leafSize[previous] - 1) + 1];
       holeChanged(previous, before, old, before, start);
     }
   }
 
   /** Moves the end of a block; it must stay after its start and before the next block's start. */
   void setEnd(int position, long end) {
-    long after = isLast(position) ? capacity : starts[next(position)];
-    long oldEnd = ends[position];
-    ends[position] = end;
+    long after = isLast(position) ? capacity : bounds[2 * next(position)];
+    long oldEnd = bounds[2 * position + 1];
+    bounds[2 * position + 1] = end;
     refreshGap(position);
     holeChanged(leafOf(position), oldEnd, after, end, after);
   }
@@ -521,7 +532,7 @@ final class GapTree {
    */
   void cut(int position, long start, long end) {
     int leaf = leafOf(position);
-    long blockEnd = ends[position];
+    long blockEnd = bounds[2 * position + 1];
     if (leafSize[leaf] == leafCapacity) {
       setEnd(position, start);
       insertAfter(position, end, blockEnd);
@@ -529,12 +540,10 @@ final class GapTree {
     }
     int at = position + 1;
     int tail = base(leaf) + leafSize[leaf] - at;
-    System.arraycopy(starts, at, starts, at + 1, tail);
-    System.arraycopy(ends, at, ends, at + 1, tail);
-    System.arraycopy(gaps, at, gaps, at + 1, tail);
-    starts[at] = end;
-    ends[at] = blockEnd;
-    ends[position] = start;
+    moveBlocks(at, at + 1, tail);
+    bounds[2 * at] = end;
+    bounds[2 * at + 1] = blockEnd;
+    bounds[2 * position + 1] = start;
     leafSize[leaf]++;
     count++;
     refreshGap(at);
@@ -552,14 +561,17 @@ final class GapTree {
     int next = position + 1;
     if (slotOf(position) + 1 == leafSize[leaf]) { // the next block leads the next leaf
       next = base(leafNext[leaf]);
-      setEnd(position, ends[next]);
+      setEnd(position, bounds[2 * next + 1]);
       remove(next);
       return;
     }
-    long end = ends[position];
-    long after = starts[next];
-    ends[position] = ends[next];
+    long end = bounds[2 * position + 1];
+    long after = bounds[2 * next];
+    bounds[2 * position + 1] = bounds[2 * next + 1];
     gaps[position] = gaps[next];
+    for (int c = 0; c < classCount; c++) {
+      blockRooms[c][position] = blockRooms[c][next];
+    }
     removeSlot(leaf, next);
     int parent = leafParent[leaf];
     if (leafSize[leaf] < leafMinimum && branchSize[parent] > 1) {
@@ -577,13 +589,13 @@ final class GapTree {
   long extendInto(int position, long size) {
     int leaf = leafOf(position);
     boolean lastInLeaf = position == base(leaf) + leafSize[leaf] - 1;
-    long after = lastInLeaf ? startAfter(leaf) : starts[position + 1];
-    long end = ends[position];
+    long after = lastInLeaf ? startAfter(leaf) : bounds[2 * (position + 1)];
+    long end = bounds[2 * position + 1];
     long newEnd = end + size;
     if (newEnd == after && !(lastInLeaf && leafNext[leaf] == NONE)) {
       mergeWithNext(position);
     } else {
-      ends[position] = newEnd;
+      bounds[2 * position + 1] = newEnd;
       refreshGap(position);
       holeChanged(leaf, end, after, newEnd, after);
     }
@@ -608,7 +620,7 @@ final class GapTree {
         parent,
         entry,
         newMax(childMaxGap[entry], oldGap, newGap, leaf, true),
-        size == 0 ? 0 : starts[base(leaf)]);
+        size == 0 ? 0 : bounds[2 * base(leaf)]);
     for (int c = 0; c < classCount; c++) {
       long alignment = classAlignment[c];
       long oldRoom = oldStart == ABSENT ? NO_GAP : room(oldStart, oldEnd, alignment);
@@ -666,11 +678,9 @@ final class GapTree {
     }
     int at = base(leaf) + slot;
     int tail = leafSize[leaf] - slot;
-    System.arraycopy(starts, at, starts, at + 1, tail);
-    System.arraycopy(ends, at, ends, at + 1, tail);
-    System.arraycopy(gaps, at, gaps, at + 1, tail);
-    starts[at] = start;
-    ends[at] = end;
+    moveBlocks(at, at + 1, tail);
+    bounds[2 * at] = start;
+    bounds[2 * at + 1] = end;
     leafSize[leaf]++;
     count++;
     refreshGap(at);
@@ -690,14 +700,14 @@ final class GapTree {
     }
     // The previous block's hole [before, after) is cut at the new block: [before, start) stays
     // with the previous block, [end, after) joins this leaf with the new one.
-    long after = tail > 0 ? starts[at + 1] : startAfter(leaf);
+    long after = tail > 0 ? bounds[2 * (at + 1)] : startAfter(leaf);
     holeChanged(leaf, ABSENT, 0, end, after);
     if (slot > 0) {
-      long before = ends[at - 1];
+      long before = bounds[2 * (at - 1) + 1];
       holeChanged(leaf, before, after, before, start);
     } else if (leafPrev[leaf] != NONE) {
       int previous = leafPrev[leaf];
-      long before = ends[base(previous) + leafSize[previous] - 1];
+      long before = bounds[2 * (base(previous) + leafSize[previous] - 1) + 1];
       holeChanged(previous, before, after, before, start);
     }
   }
@@ -707,7 +717,7 @@ final class GapTree {
    */
   private long startAfter(int leaf) {
     int after = leafNext[leaf];
-    return after == NONE ? capacity : starts[base(after)];
+    return after == NONE ? capacity : bounds[2 * base(after)];
   }
 
   /** Removes the block at {@code position}. */
@@ -715,9 +725,9 @@ final class GapTree {
     int leaf = leafOf(position);
     int slot = slotOf(position);
     int tail = leafSize[leaf] - slot - 1;
-    long start = starts[position];
-    long end = ends[position];
-    long after = tail > 0 ? starts[position + 1] : startAfter(leaf);
+    long start = bounds[2 * position];
+    long end = bounds[2 * position + 1];
+    long after = tail > 0 ? bounds[2 * (position + 1)] : startAfter(leaf);
     removeSlot(leaf, position);
     int prev = leafPrev[leaf]; // never freed below: merges free the right node of a pair
     if (slot > 0) {
@@ -737,21 +747,28 @@ final class GapTree {
     // block's [end, after) leaves: reported in this order, a leaf that keeps both needs no rescan,
     // since the grown hole is longer than the one that left.
     if (slot > 0) {
-      long before = ends[position - 1];
+      long before = bounds[2 * (position - 1) + 1];
       holeChanged(leaf, before, start, before, after);
     } else if (prev != NONE) {
-      long before = ends[base(prev) + leafSize[prev] - 1];
+      long before = bounds[2 * (base(prev) + leafSize[prev] - 1) + 1];
       holeChanged(prev, before, start, before, after);
     }
     holeChanged(leaf, end, after, ABSENT, 0);
   }
 
+  /** Copies {@code length} blocks (bounds and gaps) from position {@code from} to {@code to}. */
+  private void moveBlocks(int from, int to, int length) {
+    System.arraycopy(bounds, 2 * from, bounds, 2 * to, 2 * length);
+    System.arraycopy(gaps, from, gaps, to, length);
+    for (int c = 0; c < classCount; c++) {
+      System.arraycopy(blockRooms[c], from, blockRooms[c], to, length);
+    }
+  }
+
   /** Closes the slot of {@code position} in {@code leaf}, shifting the later blocks down. */
   private void removeSlot(int leaf, int position) {
     int tail = base(leaf) + leafSize[leaf] - position - 1;
-    System.arraycopy(starts, position + 1, starts, position, tail);
-    System.arraycopy(ends, position + 1, ends, position, tail);
-    System.arraycopy(gaps, position + 1, gaps, position, tail);
+    moveBlocks(position + 1, position, tail);
     leafSize[leaf]--;
     count--;
   }
@@ -760,9 +777,7 @@ final class GapTree {
     int right = newLeaf();
     int kept = leafCapacity / 2;
     int moved = leafSize[left] - kept;
-    System.arraycopy(starts, base(left) + kept, starts, base(right), moved);
-    System.arraycopy(ends, base(left) + kept, ends, base(right), moved);
-    System.arraycopy(gaps, base(left) + kept, gaps, base(right), moved);
+    moveBlocks(base(left) + kept, base(right), moved);
     leafSize[left] = kept;
     leafSize[right] = moved;
     int after = leafNext[left];
@@ -776,7 +791,11 @@ final class GapTree {
     }
     int parent = leafParent[left];
     insertChild(
-        parent, leafEntry[left] - parent * branchCapacity + 1, right, true, starts[base(right)]);
+        parent,
+        leafEntry[left] - parent * branchCapacity + 1,
+        right,
+        true,
+        bounds[2 * base(right)]);
     return right;
   }
 
@@ -788,9 +807,7 @@ final class GapTree {
     int right = children[parent * branchCapacity + leftIndex + 1];
     int total = leafSize[left] + leafSize[right];
     if (total < leafCapacity) {
-      System.arraycopy(starts, base(right), starts, base(left) + leafSize[left], leafSize[right]);
-      System.arraycopy(ends, base(right), ends, base(left) + leafSize[left], leafSize[right]);
-      System.arraycopy(gaps, base(right), gaps, base(left) + leafSize[left], leafSize[right]);
+      moveBlocks(base(right), base(left) + leafSize[left], leafSize[right]);
       leafSize[left] = total;
       int after = leafNext[right];
       leafNext[left] = after;
@@ -807,20 +824,12 @@ final class GapTree {
     int leftTarget = total / 2;
     int shift = leftTarget - leafSize[left]; // > 0: right to left, < 0: left to right
     if (shift > 0) {
-      System.arraycopy(starts, base(right), starts, base(left) + leafSize[left], shift);
-      System.arraycopy(ends, base(right), ends, base(left) + leafSize[left], shift);
-      System.arraycopy(gaps, base(right), gaps, base(left) + leafSize[left], shift);
-      System.arraycopy(starts, base(right) + shift, starts, base(right), total - leftTarget);
-      System.arraycopy(ends, base(right) + shift, ends, base(right), total - leftTarget);
-      System.arraycopy(gaps, base(right) + shift, gaps, base(right), total - leftTarget);
+      moveBlocks(base(right), base(left) + leafSize[left], shift);
+      moveBlocks(base(right) + shift, base(right), total - leftTarget);
     } else {
       int moved = -shift;
-      System.arraycopy(starts, base(right), starts, base(right) + moved, leafSize[right]);
-      System.arraycopy(ends, base(right), ends, base(right) + moved, leafSize[right]);
-      System.arraycopy(gaps, base(right), gaps, base(right) + moved, leafSize[right]);
-      System.arraycopy(starts, base(left) + leftTarget, starts, base(right), moved);
-      System.arraycopy(ends, base(left) + leftTarget, ends, base(right), moved);
-      System.arraycopy(gaps, base(left) + leftTarget, gaps, base(right), moved);
+      moveBlocks(base(right), base(right) + moved, leafSize[right]);
+      moveBlocks(base(left) + leftTarget, base(right), moved);
     }
     leafSize[left] = leftTarget;
     leafSize[right] = total - leftTarget;
@@ -963,7 +972,7 @@ final class GapTree {
     int parent = leafParent[leaf];
     int entry = leafEntry[leaf];
     int size = leafSize[leaf];
-    propagate(parent, entry, leafMaxGap(leaf), size == 0 ? 0 : starts[base(leaf)]);
+    propagate(parent, entry, leafMaxGap(leaf), size == 0 ? 0 : bounds[2 * base(leaf)]);
     for (int c = 0; c < classCount; c++) {
       propagateRoom(c, parent, entry, leafMaxRoom(leaf, c));
     }
@@ -1035,20 +1044,7 @@ final class GapTree {
 
   /** The most room alignment class {@code c} leaves in one gap after a block of the leaf. */
   private long leafMaxRoom(int leaf, int c) {
-    int size = leafSize[leaf];
-    if (size == 0) {
-      return NO_GAP;
-    }
-    long alignment = classAlignment[c];
-    int position = base(leaf);
-    int last = position + size - 1;
-    long max = NO_GAP;
-    for (; position < last; position++) {
-      max = Math.max(max, room(ends[position], starts[position + 1], alignment));
-    }
-    int after = leafNext[leaf];
-    long nextStart = after == NONE ? capacity : starts[base(after)];
-    return Math.max(max, room(ends[last], nextStart, alignment));
+    return leafMax(leaf, blockRooms[c], classAlignment[c]);
   }
 
   /** Fills in the room summaries of a new class under {@code branch}; returns their maximum. */
@@ -1063,39 +1059,54 @@ final class GapTree {
   }
 
   private long leafMaxGap(int leaf) {
+    return leafMax(leaf, gaps, 1);
+  }
+
+  /**
+   * The largest of a leaf's saturated {@code values} ({@link #gaps}, or one class's {@link
+   * #blockRooms} at {@code alignment}); exact from the blocks when one is saturated.
+   */
+  private long leafMax(int leaf, int[] values, long alignment) {
     int size = leafSize[leaf];
     if (size == 0) {
       return NO_GAP;
     }
-    final int[] blockGaps = gaps;
     int max = Integer.MIN_VALUE;
     for (int position = base(leaf), end = position + size; position < end; position++) {
-      max = Math.max(max, blockGaps[position]);
+      max = Math.max(max, values[position]);
     }
-    return max < Integer.MAX_VALUE ? max : exactLeafMaxGap(leaf, size);
+    return max < Integer.MAX_VALUE ? max : exactLeafMax(leaf, size, alignment);
   }
 
-  /** {@link #leafMaxGap} from the blocks themselves, for a leaf with a gap too long for an int. */
-  private long exactLeafMaxGap(int leaf, int size) {
-    final long[] blockStarts = starts;
-    final long[] blockEnds = ends;
+  /** {@link #leafMax} from the blocks themselves, for a leaf with a value too large for an int. */
+  private long exactLeafMax(int leaf, int size, long alignment) {
+    final long[] blockBounds = bounds;
     int position = base(leaf);
     int last = position + size - 1;
     long max = NO_GAP;
     for (; position < last; position++) {
-      max = Math.max(max, blockStarts[position + 1] - blockEnds[position]);
+      max =
+          Math.max(
+              max, room(blockBounds[2 * position + 1], blockBounds[2 * (position + 1)], alignment));
     }
-    int after = leafNext[leaf];
-    long nextStart = after == NONE ? capacity : blockStarts[base(after)];
-    return Math.max(max, nextStart - blockEnds[last]);
+    return Math.max(max, room(blockBounds[2 * last + 1], startAfter(leaf), alignment));
   }
 
-  /** Sets {@link #gaps} at {@code position} from the blocks. */
+  /** Sets {@link #gaps} and {@link #blockRooms} at {@code position} from the blocks. */
   private void refreshGap(int position) {
     int leaf = leafOf(position);
     long after =
-        position == base(leaf) + leafSize[leaf] - 1 ? startAfter(leaf) : starts[position + 1];
-    gaps[position] = (int) Math.min(after - ends[position], Integer.MAX_VALUE);
+        position == base(leaf) + leafSize[leaf] - 1 ? startAfter(leaf) : bounds[2 * (position + 1)];
+    long end = bounds[2 * position + 1];
+    gaps[position] = saturated(after - end);
+    for (int c = 0; c < classCount; c++) {
+      blockRooms[c][position] = saturated(room(end, after, classAlignment[c]));
+    }
+  }
+
+  /** Narrows a gap or room to an {@code int}, {@link Integer#MAX_VALUE} standing for any more. */
+  private static int saturated(long value) {
+    return (int) Math.min(value, Integer.MAX_VALUE);
   }
 
   /** The largest of a branch's entries in one summary array. */
@@ -1152,9 +1163,11 @@ final class GapTree {
     }
     if (leafIds == leafSize.length) {
       int length = grown(leafIds);
-      starts = Arrays.copyOf(starts, length << leafShift);
-      ends = Arrays.copyOf(ends, length << leafShift);
+      bounds = Arrays.copyOf(bounds, length << (leafShift + 1));
       gaps = Arrays.copyOf(gaps, length << leafShift);
+      for (int c = 0; c < classCount; c++) {
+        blockRooms[c] = Arrays.copyOf(blockRooms[c], length << leafShift);
+      }
       leafSize = Arrays.copyOf(leafSize, length);
       leafParent = Arrays.copyOf(leafParent, length);
       leafEntry = Arrays.copyOf(leafEntry, length);
@@ -1211,9 +1224,10 @@ final class GapTree {
   void copyTo(long[] blockStarts, long[] blockEnds) {
     int at = 0;
     for (int leaf = 0; leaf != NONE; leaf = leafNext[leaf]) { // leaf 0 is the leftmost
-      System.arraycopy(starts, base(leaf), blockStarts, at, leafSize[leaf]);
-      System.arraycopy(ends, base(leaf), blockEnds, at, leafSize[leaf]);
-      at += leafSize[leaf];
+      for (int position = base(leaf), end = position + leafSize[leaf]; position < end; position++) {
+        blockStarts[at] = bounds[2 * position];
+        blockEnds[at++] = bounds[2 * position + 1];
+      }
     }
   }
 
@@ -1237,8 +1251,10 @@ final class GapTree {
       int leaf = newLeaf(); // ids restart at 0: the first leaf is leaf 0, as first() expects
       int from = share(count, k, leaves);
       int size = share(count, k + 1, leaves) - from;
-      System.arraycopy(blockStarts, from, starts, base(leaf), size);
-      System.arraycopy(blockEnds, from, ends, base(leaf), size);
+      for (int slot = 0; slot < size; slot++) {
+        bounds[2 * (base(leaf) + slot)] = blockStarts[from + slot];
+        bounds[2 * (base(leaf) + slot) + 1] = blockEnds[from + slot];
+      }
       leafSize[leaf] = size;
       leafPrev[leaf] = previous;
       leafNext[leaf] = NONE;
@@ -1273,7 +1289,7 @@ final class GapTree {
             for (int c = 0; c < classCount; c++) {
               childRoom[c][entry] = leafMaxRoom(child, c);
             }
-            childFirstStart[entry] = leafSize[child] == 0 ? 0 : starts[base(child)];
+            childFirstStart[entry] = leafSize[child] == 0 ? 0 : bounds[2 * base(child)];
           } else {
             copySummary(branch, index, child);
           }
@@ -1342,7 +1358,7 @@ final class GapTree {
       if (level == 1) {
         checkLeaf(child, branch, size, seen, previousEnd, previousLeaf);
         gap = leafMaxGap(child);
-        first = leafSize[child] == 0 ? 0 : starts[base(child)];
+        first = leafSize[child] == 0 ? 0 : bounds[2 * base(child)];
       } else {
         if (branchParent[child] != branch || branchEntry[child] != entry) {
           throw new IllegalStateException(
@@ -1379,15 +1395,26 @@ final class GapTree {
       throw new IllegalStateException("leaf " + leaf + " holds " + size);
     }
     for (int position = base(leaf); position < base(leaf) + size; position++) {
-      long after = position < base(leaf) + size - 1 ? starts[position + 1] : startAfter(leaf);
-      if (gaps[position] != (int) Math.min(after - ends[position], Integer.MAX_VALUE)) {
-        throw new IllegalStateException("stale gap after block " + starts[position]);
+      long after = position < base(leaf) + size - 1 ? bounds[2 * (position + 1)] : startAfter(leaf);
+      long end = bounds[2 * position + 1];
+      if (gaps[position] != saturated(after - end)) {
+        throw new IllegalStateException("stale gap after block " + bounds[2 * position]);
       }
-      if (starts[position] < previousEnd[0] || ends[position] <= starts[position]) {
+      for (int c = 0; c < classCount; c++) {
+        if (blockRooms[c][position] != saturated(room(end, after, classAlignment[c]))) {
+          throw new IllegalStateException(
+              "stale room of alignment "
+                  + classAlignment[c]
+                  + " after block "
+                  + bounds[2 * position]);
+        }
+      }
+      if (bounds[2 * position] < previousEnd[0]
+          || bounds[2 * position + 1] <= bounds[2 * position]) {
         throw new IllegalStateException(
-            "block " + starts[position] + ".." + ends[position] + " out of order");
+            "block " + bounds[2 * position] + ".." + bounds[2 * position + 1] + " out of order");
       }
-      previousEnd[0] = ends[position];
+      previousEnd[0] = bounds[2 * position + 1];
     }
     seen[0] += size;
     previousLeaf[0] = leaf;

@@ -407,4 +407,24 @@ class GapTreeTest {
     assertEquals(Long.MAX_VALUE - 4 - 2 * huge, tree.largestGapAfterBlocks());
     assertEquals(tree.first(), tree.leftmostGapAtLeast(Integer.MAX_VALUE - 1)); // saturated int
   }
+
+  @Test
+  void leftmostAlignedFit_roomsPastIntRange_comparesExactly() {
+    GapTree tree = tinyTree(Long.MAX_VALUE);
+    int byEight = tree.alignmentClass(8); // made empty, kept by every change after
+    long huge = 3L << 31; // a multiple of 8, and more than an int room can say
+    tree.insertFirst(0, 1);
+    tree.insertAfter(tree.first(), 1 + huge, 2 + huge); // [1, 1 + huge): from 8 on, huge - 7
+    tree.insertAfter(tree.find(1 + huge), 3 + 2 * huge, 4 + 2 * huge); // from huge + 8: huge - 5
+    int byFour = tree.alignmentClass(4); // made over blocks already there
+    tree.checkInvariants();
+    assertEquals(tree.first(), tree.leftmostAlignedFit(huge - 7, byEight));
+    assertEquals(tree.find(1 + huge), tree.leftmostAlignedFit(huge - 6, byEight));
+    assertEquals(tree.last(), tree.leftmostAlignedFit(huge - 4, byEight)); // only the tail
+    assertEquals(tree.first(), tree.leftmostAlignedFit(Integer.MAX_VALUE - 1, byEight));
+    assertEquals(tree.first(), tree.leftmostAlignedFit(huge - 3, byFour));
+    assertEquals(tree.find(1 + huge), tree.leftmostAlignedFit(huge - 2, byFour));
+    assertEquals(tree.last(), tree.leftmostAlignedFit(huge, byFour));
+    assertEquals(GapTree.NONE, tree.leftmostAlignedFit(Long.MAX_VALUE - 3 - 2 * huge, byFour));
+  }
 }
