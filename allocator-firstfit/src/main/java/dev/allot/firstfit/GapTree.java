@@ -22,9 +22,9 @@ final class GapTree {
    * and branch capacity F:
    *
    *   leaf pool (block slots of leaf id x live at x*L .. x*L + leafSize[x] - 1)
-   *     starts: [s0 s1 s2 .. ][s0 s1 .. ][ ...      block start
-   *     ends:   [e0 e1 e2 .. ][e0 e1 .. ][ ...      block end (start + size)
+   *     bounds: [s0 e0 s1 e1 .. ][s0 e0 .. ][ ...   block start and end (start + size), side by side
    *     gaps:   [g0 g1 g2 .. ][g0 g1 .. ][ ...      int: the gap after the block, saturated
+   *     blockRooms[c]: [r0 r1 .. ][ ...              int: the gap's room at class c's alignment
    *     leafSize, leafParent, leafEntry, leafPrev, leafNext:   one int per leaf id
    *
    *   branch pool (entries of branch id b live at b*F .. b*F + branchSize[b] - 1)
@@ -41,7 +41,10 @@ final class GapTree {
    *   leaf A: [0:4) [8:20) [27:30)        leaf B: [40:41) [44:50)         capacity 60
    *   gaps after each block:  4   7   10                  3    10 (tail)
    *
-   * A position is the slot index into starts/ends: (leaf << k) | slot.
+   * A position is a block's slot index: (leaf << k) | slot; its start is bounds[2 * position] and
+   * its end bounds[2 * position + 1]. Start and end share a cache line, so a free that finds its
+   * block by start reads the end without another miss (at 1M live regions the leaves are far
+   * larger than the caches).
    *
    * The gap after a block is the distance to the next block's start, for the last block of a leaf
    * the first block of the next leaf, and for the last block of all the tail (capacity - end).
@@ -57,7 +60,8 @@ final class GapTree {
    *   a branch, so an empty tree is a root over one empty leaf).
    * - Every node except the root and the root's only leaf holds at least half its capacity.
    * - childMaxGap and childFirstStart of every entry equal the values computed from the child's
-   *   subtree, and gaps[p] equals min(gap after block p, Integer.MAX_VALUE).
+   *   subtree, gaps[p] equals min(gap after block p, Integer.MAX_VALUE), and blockRooms[c][p]
+   *   min(room of that gap at class c's alignment, Integer.MAX_VALUE).
    * - leafEntry/branchEntry name the entry whose child is the node.
    * - Leaves are chained by leafPrev/leafNext in address order. Merges always fold the right node
    *   into the left one, so leaf 0 stays the leftmost leaf for the tree's whole life.
@@ -90,10 +94,12 @@ final class GapTree {
    * length cannot tell (a gap long enough for the size can still fail on padding, by up to a - 1
    * indices). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class:
    * childRoom[c] holds, for every branch entry, the largest room of class c below it, kept by the
-   * same bottom-up updates as childMaxGap. The aligned first-fit search is then one descent on
-   * room instead of gap, O(L + F log n), exactly like the unaligned one. Making a class walks the
-   * tree once, O(n); each class adds 8 bytes per branch entry and one summary to every update, so
-   * with C classes in use an update costs O(C (L + F log n)), C <= 8.
+   * same bottom-up updates as childMaxGap, and blockRooms[c] the room after each block, kept with
+   * gaps, so that a leaf's aligned scan and rescan read ints as the unaligned ones do. The aligned
+   * first-fit search is then one descent on room instead of gap, O(L + F log n), exactly like the
+   * unaligned one. Making a class walks the tree once, O(n); each class adds 4 bytes per block
+   * slot, 8 per branch entry and one summary to every update, so with C classes in use an update
+   * costs O(C (L + F log n)), C <= 8.
    *
    * Worst case, honestly: a ninth distinct alignment gets no class, and FirstFitAllocator scans
    * instead: the leftmost gap of length >= size, its padding checked, then the next such gap
