@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tree's edge cases: splits and merges at every level, the first and the last leaf, and a
@@ -426,5 +428,33 @@ class GapTreeTest {
     assertEquals(tree.find(1 + huge), tree.leftmostAlignedFit(huge - 2, byFour));
     assertEquals(tree.last(), tree.leftmostAlignedFit(huge, byFour));
     assertEquals(GapTree.NONE, tree.leftmostAlignedFit(Long.MAX_VALUE - 3 - 2 * huge, byFour));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4, 5, 6})
+  void find_leavesOfEveryFillAtSizesAroundTheSearchGroup_matchesAPlainList(int leafShift) {
+    SplittableRandom random = new SplittableRandom(leafShift);
+    GapTree tree = new GapTree(20_000, leafShift, 8);
+    List<long[]> model = new ArrayList<>();
+    long end = 0;
+    for (int k = 0; k < 2_000; k++) { // leaves split at every fill from half to full
+      long start = end + random.nextLong(1, 4);
+      end = start + random.nextLong(1, 4);
+      if (model.isEmpty()) {
+        tree.insertFirst(start, end);
+      } else {
+        tree.insertAfter(tree.last(), start, end);
+      }
+      model.add(new long[] {start, end});
+    }
+    for (int k = 0; k < 1_000; k++) { // and shrink back towards their minimum
+      long[] gone = model.remove(random.nextInt(model.size()));
+      tree.remove(tree.find(gone[0]));
+    }
+    tree.checkInvariants();
+    for (long index = 0; index <= end; index++) {
+      int found = tree.find(index);
+      assertEquals(find(model, index), found == GapTree.NONE ? -1 : tree.start(found));
+    }
   }
 }
