@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * The size-class lists and their maps, which end every list at {@link Chunks#LIST_END} and set and
- * clear the map bits by arithmetic: removals from the head, the middle and the end of a list, and
- * the maps emptied level by level.
+ * The size-class lists and their maps, which end every list at {@link Chunks#LIST_END} and set the
+ * map bits without a test: removals from the head, the middle and the end of a list, and the maps
+ * emptied level by level.
  */
 class SizeClassBinsTest {
 
