@@ -62,6 +62,12 @@ final class Chunks {
   /** The record that starts at the capacity and closes the ring. */
   static final int SENTINEL = 0;
 
+  /**
+   * A record in no ring that ends every size-class list: SizeClassBins links to it and writes its
+   * list fields without first testing for an empty list (a branch that mispredicts under churn).
+   */
+  static final int LIST_END = 1;
+
   /** BIN_PREV of a used chunk. */
   private static final int USED = -2;
 
@@ -104,6 +110,7 @@ final class Chunks {
    */
   Chunks(long capacity) {
     int sentinel = take();
+    take(); // LIST_END
     setStart(sentinel, capacity);
     set(sentinel, NEXT, sentinel);
     set(sentinel, PREV, sentinel);
