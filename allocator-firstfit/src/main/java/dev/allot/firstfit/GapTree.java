@@ -322,20 +322,23 @@ final class GapTree {
     final long[] firstStarts = childFirstStart;
     final int[] kids = children;
     int node = root;
+    int entry = NONE; // the root is a branch: the loop runs at least once
     for (int level = height; level > 0; level--) {
-      int entry = node * branchCapacity;
-      int last = entry + branchSize[node] - 1;
-      while (last > entry && firstStarts[last] > index) {
-        last--;
+      int first = node * branchCapacity;
+      entry = first + branchSize[node] - 1;
+      while (entry > first && firstStarts[entry] > index) {
+        entry--;
       }
-      node = kids[last];
+      node = kids[entry];
+    }
+    // The leaf's first start is its entry's childFirstStart, on a line the descent just read: a
+    // probe of the leaf's own first line would be one more cache miss at 1M live regions.
+    int size = leafSize[node];
+    if (size == 0 || firstStarts[entry] > index) {
+      return NONE;
     }
     final long[] blockBounds = bounds;
     int position = base(node);
-    int size = leafSize[node];
-    if (size == 0 || blockBounds[2 * position] > index) {
-      return NONE;
-    }
     // Branch-free halving (the comparison compiles to a conditional move): the probed starts are
     // random per call, so a predicted branch would miss half the time.
     while (size > 1) {
