@@ -28,6 +28,14 @@ final class BestFitAllocator extends AbstractAllocator {
    * each). Measured (peers harness churn, CPU ns per call under load, docs/performance.md): 290
    * to 138 at 1k live regions, 525 to 255 at 100k, 644 to 351 at 1M, against the generic
    * (length, start) hole index of before.
+   *
+   * An aligned alloc is the same but for its search (HoleIndex.bestAlignedFit: one descent per
+   * non-empty short tree from the size up, rejected at its root, and one in the long tree) and
+   * one more hole change, the padding. While only aligned calls were made, the hole index keeps
+   * only the holes that hold a multiple of an alignment asked (HoleAdmission): aligned churn
+   * leaves about one padding hole per live region, which no aligned call can use, so its changes
+   * only count a length. The first unaligned call, or a new alignment, rebuilds the hole index
+   * from the blocks, O(n), at most 9 times in an allocator's life.
    */
 
   private final BlockIndex blocks = new BlockIndex();
@@ -53,6 +61,7 @@ final class BestFitAllocator extends AbstractAllocator {
   /** Places {@code size > 0} indices at the start of the smallest hole that fits, lowest first. */
   @Override
   protected long place(long size) {
+    askHoles(1);
     long hole = holes.bestFit(size);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
@@ -70,6 +79,7 @@ final class BestFitAllocator extends AbstractAllocator {
    */
   @Override
   protected long placeAligned(long size, long alignment) {
+    askHoles(alignment);
     long hole = holes.bestAlignedFit(size, alignment);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
@@ -80,6 +90,20 @@ final class BestFitAllocator extends AbstractAllocator {
     holes.remove(hole);
     fill(holeStart, length, start, size);
     return start;
+  }
+
+  /**
+   * Tells the hole index that a search at {@code alignment} comes, and rebuilds it from the blocks
+   * when that changes which holes it keeps (at most a few times in an allocator's life, O(n) each).
+   */
+  private void askHoles(long alignment) {
+    if (holes.ask(alignment)) {
+      int count = blocks.count();
+      long[] starts = new long[count];
+      long[] ends = new long[count];
+      blocks.copyTo(starts, ends);
+      loadHoles(starts, ends, count);
+    }
   }
 
   @Override
@@ -242,9 +266,18 @@ final class BestFitAllocator extends AbstractAllocator {
     blocks.copyTo(starts, ends);
   }
 
-  /** Loads the blocks, then the holes between them: before the first, between, and the tail. */
+  /** Loads the blocks, then the holes between them. */
   @Override
   protected void replaceBlocks(long[] starts, long[] ends, int count) {
+    blocks.load(starts, ends, count);
+    loadHoles(starts, ends, count);
+  }
+
+  /**
+   * Loads the holes around the blocks {@code [starts[k], ends[k])}, {@code k < count}, in address
+   * order: before the first, between, and the tail.
+   */
+  private void loadHoles(long[] starts, long[] ends, int count) {
     long[] holeStarts = new long[count + 1];
     long[] holeLengths = new long[count + 1];
     int holeCount = 0;
@@ -258,7 +291,6 @@ final class BestFitAllocator extends AbstractAllocator {
       }
       previousEnd = k < count ? ends[k] : 0;
     }
-    blocks.load(starts, ends, count);
     holes.load(holeStarts, holeLengths, holeCount);
   }
 

@@ -31,8 +31,10 @@ final class HoleIndex {
    * A hole is named by a long handle: the tree's number (its length, or 0 for the long tree) in
    * the high half and the tree's own handle in the low half.
    *
-   * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity), each
-   * in the tree of its length (the long tree past SEGREGATED); bit L - 1 of nonEmpty is set exactly
+   * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity) that
+   * the admission keeps (every one unless only aligned calls were made, see HoleAdmission), each
+   * in the tree of its length (the long tree past SEGREGATED); the runs it leaves out are counted
+   * by length in leftOut, so that largest() still sees them; bit L - 1 of nonEmpty is set exactly
    * when the tree of length L is not empty. An empty hole is never stored (add and remove ignore
    * it, so callers need not special-case the gap before a block at 0 or a full tail).
    *
@@ -43,7 +45,8 @@ final class HoleIndex {
    * half of best-fit's time (issue #16). An aligned best fit visits the non-empty short trees from
    * the size up, each rejected in O(1) by its root's room summary unless it holds the answer, then
    * the long tree: O(SEGREGATED + log n) with the room summaries, see bestAlignedFit for the walk
-   * past them. Memory: 16 bytes per hole at full leaves, plus a few hundred bytes per short tree.
+   * past them. Memory: 16 bytes per hole at full leaves, plus a few hundred bytes per short tree;
+   * a left-out hole costs nothing but its count (a table of at most 4,096 ints).
    */
 
   /** The handle of no hole. */
@@ -79,6 +82,12 @@ final class HoleIndex {
   /** Bit {@code L - 1} is set when {@code trees[L]} is not empty. */
   private long nonEmpty;
 
+  /** Which holes the trees keep. */
+  private final HoleAdmission admission = new HoleAdmission();
+
+  /** The lengths of the holes the trees do not keep. */
+  private final LeftOutHoles leftOut = new LeftOutHoles();
+
   HoleIndex() {
     trees[LONG_TREE] = new LongPairTree(true);
     for (int tree = 1; tree <= SEGREGATED; tree++) {
@@ -100,7 +109,19 @@ final class HoleIndex {
   }
 
   /**
+   * Records that a search at {@code alignment} comes next (1: {@link #bestFit}), so that the index
+   * keeps every hole that can answer it (see {@link HoleAdmission}).
+   *
+   * @return whether the set of kept holes changed: the caller must then {@link #load} every hole
+   *     before searching
+   */
+  boolean ask(long alignment) {
+    return admission.ask(alignment);
+  }
+
+  /**
    * Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}.
+   * Needs {@code ask(1)} first.
    */
   long bestFit(long size) {
     if (size <= SEGREGATED) {
@@ -117,7 +138,7 @@ final class HoleIndex {
   /**
    * Returns the smallest hole in which {@code up(start) + size} fits for {@code alignment}, lowest
    * start on a tie, or {@link #NONE}: the short trees from length {@code size} up, then the long
-   * tree, each asked by {@link #firstAlignedFit}.
+   * tree, each asked by {@link #firstAlignedFit}. Needs {@code ask(alignment)} first.
    */
   long bestAlignedFit(long size, long alignment) {
     if (size <= SEGREGATED) {
@@ -167,15 +188,21 @@ final class HoleIndex {
   /** Returns the length of the largest hole, 0 when there is none. */
   long largest() {
     LongPairTree longHoles = trees[LONG_TREE];
-    if (longHoles.size() > 0) {
-      return longHoles.a(longHoles.last());
-    }
-    return (long) Long.SIZE - Long.numberOfLeadingZeros(nonEmpty);
+    long kept =
+        longHoles.size() > 0
+            ? longHoles.a(longHoles.last())
+            : (long) Long.SIZE - Long.numberOfLeadingZeros(nonEmpty);
+    return Math.max(kept, leftOut.largest());
   }
 
-  /** Records the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
+  /**
+   * Records the hole {@code [start, start + length)} (counted only, when the admission leaves it
+   * out); nothing when {@code length == 0}.
+   */
   void add(long start, long length) {
-    if (length > 0) {
+    if (length > 0 && !admission.keeps(start, length)) {
+      leftOut.add(length);
+    } else if (length > 0) {
       int tree = treeOf(length);
       trees[tree].insert(length, start);
       if (tree != LONG_TREE) {
@@ -200,7 +227,9 @@ final class HoleIndex {
 
   /** Forgets the hole {@code [start, start + length)}; nothing when {@code length == 0}. */
   void remove(long start, long length) {
-    if (length > 0) {
+    if (length > 0 && !admission.keeps(start, length)) {
+      leftOut.remove(length);
+    } else if (length > 0) {
       int tree = treeOf(length);
       LongPairTree holes = trees[tree];
       holes.remove(length, start);
@@ -215,9 +244,27 @@ final class HoleIndex {
    * given in address order with every length {@code > 0}. Each short tree takes its holes in
    * address order, which is its order; the long holes are put in the long tree's order by a stable
    * radix sort of their lengths (a byte a pass, as many passes as the longest needs): in address
-   * order already, holes of equal length stay ordered by start. O(count).
+   * order already, holes of equal length stay ordered by start. The holes the admission leaves out
+   * are only counted. O(count).
    */
-  void load(long[] starts, long[] lengths, int count) {
+  void load(long[] allStarts, long[] allLengths, int allCount) {
+    leftOut.reset(admission.leftOutBound());
+    long[] starts = allStarts;
+    long[] lengths = allLengths;
+    int count = allCount;
+    if (!admission.keepsEvery()) {
+      starts = new long[allCount];
+      lengths = new long[allCount];
+      count = 0;
+      for (int k = 0; k < allCount; k++) {
+        if (admission.keeps(allStarts[k], allLengths[k])) {
+          starts[count] = allStarts[k];
+          lengths[count++] = allLengths[k];
+        } else {
+          leftOut.add(allLengths[k]);
+        }
+      }
+    }
     int[] from = new int[SEGREGATED + 2]; // from[t + 1]: holes of trees before t, then t's start
     for (int k = 0; k < count; k++) {
       from[treeOf(lengths[k]) + 1]++;
@@ -290,7 +337,7 @@ final class HoleIndex {
 
   /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
   long footprintBytes() {
-    long bytes = shortTreeArrays.footprintBytes();
+    long bytes = shortTreeArrays.footprintBytes() + leftOut.footprintBytes();
     for (LongPairTree tree : trees) {
       bytes += tree.footprintBytes();
     }

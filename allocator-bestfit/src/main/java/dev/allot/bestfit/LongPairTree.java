@@ -54,8 +54,8 @@ final class LongPairTree {
    * binary search's branches are mispredicted half the time, and the block index's floor was the
    * largest single cost of best-fit's churn.
    *
-   * Changes at a found entry: floor and ceiling remember the leaf their descent reached
-   * (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
+   * Changes at a found entry: floor, ceiling and firstWithRoom remember the leaf their descent
+   * reached (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
    * handle in that leaf (or, for removeAt, in the first leaf, whose path is the leftmost one) skip
    * the second descent and search; any other handle falls back to the keyed call. insertAfter
    * also falls back past a leaf's last entry, and raiseKey does a remove and an insert for a
@@ -197,9 +197,10 @@ final class LongPairTree {
   private final long[][] innerRoom = new long[MAX_ALIGNMENT_CLASSES][];
 
   /**
-   * The leaf reached by the latest {@link #floor} or {@link #ceiling}, whose path {@code pathNode}
-   * and {@code pathSlot} still hold, so that {@link #removeAt} and {@link #insertAfter} need no
-   * second descent; {@link #NONE} once a change may have moved entries.
+   * The leaf reached by the latest {@link #floor}, {@link #ceiling} or {@link #firstWithRoom},
+   * whose path {@code pathNode} and {@code pathSlot} still hold, so that {@link #removeAt} and
+   * {@link #insertAfter} need no second descent; {@link #NONE} once a change may have moved
+   * entries.
    */
   private int descendedLeaf = NONE;
 
@@ -871,8 +872,11 @@ final class LongPairTree {
       while (roomOf(kids[slot], level + 1, alignmentClass) < size) {
         slot++; // the node's summary promised a child that fits
       }
+      pathNode[level] = node;
+      pathSlot[level] = slot;
       node = kids[slot];
     }
+    descendedLeaf = node; // the path is recorded: removeAt needs no second descent
     long[] keys = leafKeys[node];
     long alignment = classAlignment[alignmentClass];
     int slot = 0;

@@ -121,4 +121,36 @@ class BestFitAlignedTest {
     assertEquals(2408, allocator.alloc(2, 8));
     assertEquals(3, layout(layout).alloc(2)); // unaligned: the first of the equal holes
   }
+
+  @Test
+  void alloc_unalignedAfterOnlyAlignedCalls_findsThePaddingHoles() {
+    Allocator allocator = new BestFitStrategy().create(64);
+    assertEquals(0, allocator.alloc(5, 16));
+    assertEquals(16, allocator.alloc(10, 16));
+    assertEquals(32, allocator.alloc(16, 16)); // holes: [5, 16) and [26, 32), padding; [48, 64)
+
+    assertEquals(48, allocator.alloc(3, 16)); // no padding hole holds a multiple of 16
+    assertEquals(13, allocator.getLargestFreeHole()); // [51, 64)
+    assertEquals(26, allocator.alloc(6)); // the smallest hole: padding [26, 32), exactly
+    assertEquals(5, allocator.alloc(11));
+    assertEquals(51, allocator.alloc(2, 3)); // [51, 64) holds 51, a multiple of 3
+    assertEquals("0:53", blocks(allocator));
+  }
+
+  @Test
+  void getLargestFreeHole_onlyPaddingLeft_countsTheLongestPadding() {
+    Allocator allocator = new BestFitStrategy().create(48);
+    allocator.alloc(3, 16);
+    allocator.alloc(9, 16);
+    allocator.alloc(14, 16); // padding [3, 16), [25, 32), [46, 48)
+
+    assertEquals(13, allocator.getLargestFreeHole());
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(1, 16));
+    assertEquals(13, e.getLargestFreeHole());
+    assertEquals(49, e.getRequestedCapacity());
+    allocator.dealloc(0, 3); // [0, 16) is free and holds 0
+    assertEquals(0, allocator.alloc(16, 16));
+    assertEquals(7, allocator.getLargestFreeHole());
+  }
 }

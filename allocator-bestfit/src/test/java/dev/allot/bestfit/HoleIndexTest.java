@@ -1,6 +1,8 @@
 package dev.allot.bestfit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,6 +102,75 @@ class HoleIndexTest {
     check(loaded, model, random);
   }
 
+  @Test
+  void ask_alignedFirst_paddingHolesAreOnlyCountedAndALaterUnalignedCallNeedsALoad() {
+    HoleIndex holes = new HoleIndex();
+    assertTrue(holes.ask(16));
+    holes.load(new long[0], new long[0], 0); // what the allocator does when ask says so
+    holes.add(5, 11); // [5, 16): padding, no multiple of 16 before its end
+    holes.add(40, 9); // [40, 49) holds 48
+    holes.add(70, 10); // [70, 80): padding
+
+    assertEquals(new Hole(9, 40), hole(holes, holes.bestAlignedFit(1, 16)));
+    assertEquals(HoleIndex.NONE, holes.bestAlignedFit(2, 16));
+    assertEquals(11, holes.largest()); // a left-out hole is still free space
+    holes.remove(5, 11);
+    assertEquals(10, holes.largest());
+    holes.remove(40, 9);
+    assertEquals(HoleIndex.NONE, holes.bestAlignedFit(1, 16));
+    assertFalse(holes.ask(16));
+
+    assertTrue(holes.ask(1)); // now every hole counts: the caller loads them all
+    holes.load(new long[] {5, 70}, new long[] {11, 10}, 2);
+    assertEquals(new Hole(10, 70), hole(holes, holes.bestFit(10)));
+    assertEquals(11, holes.largest());
+  }
+
+  @Test
+  void randomChangesWithTwoAlignmentsAsked_answerAsIfEveryHoleWereKept() {
+    HoleIndex holes = new HoleIndex();
+    holes.ask(16);
+    holes.ask(3);
+    holes.load(new long[0], new long[0], 0);
+    NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
+    SplittableRandom random = new SplittableRandom(29);
+    for (int i = 0; i < 50_000; i++) {
+      Hole hole =
+          new Hole(1 + random.nextLong(random.nextBoolean() ? 15 : 90), random.nextLong(4096));
+      if (random.nextInt(3) > 0 && !model.contains(hole)) {
+        holes.add(hole.start(), hole.length());
+        model.add(hole);
+      } else if (!model.isEmpty()) {
+        Hole present = model.ceiling(hole);
+        Hole removed = present != null ? present : model.first();
+        holes.remove(removed.start(), removed.length());
+        model.remove(removed);
+      }
+      if (i % 2_500 == 0) {
+        assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
+        for (int k = 0; k < 200; k++) {
+          long size = 1 + random.nextLong(80);
+          long alignment = random.nextBoolean() ? 16 : 3;
+          assertEquals(
+              alignedBestFit(model, size, alignment),
+              hole(holes, holes.bestAlignedFit(size, alignment)),
+              size + " at " + alignment);
+        }
+      }
+    }
+  }
+
+  /** The model's smallest hole in which {@code size} fits at {@code alignment}, lowest first. */
+  private static Hole alignedBestFit(NavigableSet<Hole> model, long size, long alignment) {
+    for (Hole candidate : model) {
+      long up = (candidate.start() + alignment - 1) / alignment * alignment;
+      if (up + size <= candidate.start() + candidate.length()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
   /** Compares best fits, aligned best fits and the largest hole with a scan of the model. */
   private static void check(HoleIndex holes, NavigableSet<Hole> model, SplittableRandom random) {
     assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
@@ -107,16 +178,10 @@ class HoleIndexTest {
       long size = 1 + random.nextLong(random.nextBoolean() ? 70 : 400);
       assertEquals(model.ceiling(new Hole(size, 0)), hole(holes, holes.bestFit(size)), "" + size);
       long alignment = new long[] {2, 16, 256}[random.nextInt(3)];
-      Hole aligned = null;
-      for (Hole candidate : model) {
-        long up = (candidate.start() + alignment - 1) / alignment * alignment;
-        if (up + size <= candidate.start() + candidate.length()) {
-          aligned = candidate;
-          break;
-        }
-      }
       assertEquals(
-          aligned, hole(holes, holes.bestAlignedFit(size, alignment)), size + " at " + alignment);
+          alignedBestFit(model, size, alignment),
+          hole(holes, holes.bestAlignedFit(size, alignment)),
+          size + " at " + alignment);
     }
   }
 

@@ -1,0 +1,69 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** {@link LeftOutHoles} against a sorted multiset of lengths. */
+class LeftOutHolesTest {
+
+  @Test
+  void largest_empty_isZero() {
+    LeftOutHoles holes = new LeftOutHoles();
+    assertEquals(0, holes.largest());
+    holes.reset(16);
+    assertEquals(0, holes.largest());
+  }
+
+  @Test
+  void remove_oneOfTwoEqualLengths_keepsThatLength() {
+    LeftOutHoles holes = new LeftOutHoles();
+    holes.reset(256);
+    holes.add(63);
+    holes.add(64);
+    holes.add(64);
+
+    assertEquals(64, holes.largest());
+    holes.remove(64);
+    assertEquals(64, holes.largest());
+    holes.remove(64);
+    assertEquals(63, holes.largest());
+  }
+
+  @Test
+  void reset_forgetsEveryHole() {
+    LeftOutHoles holes = new LeftOutHoles();
+    holes.reset(4096);
+    holes.add(4095);
+    holes.reset(4096);
+    assertEquals(0, holes.largest());
+    holes.add(1);
+    assertEquals(1, holes.largest());
+    holes.reset(8);
+    holes.add(7);
+    assertEquals(7, holes.largest());
+    assertTrue(holes.footprintBytes() > 8 * Integer.BYTES);
+  }
+
+  @Test
+  void randomChanges_matchSortedCounts() {
+    LeftOutHoles holes = new LeftOutHoles();
+    holes.reset(300);
+    TreeMap<Long, Integer> model = new TreeMap<>();
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 20_000; i++) {
+      long length = 1L + random.nextInt(299);
+      if (random.nextBoolean() || !model.containsKey(length)) {
+        holes.add(length);
+        model.merge(length, 1, Integer::sum);
+      } else {
+        holes.remove(length);
+        model.computeIfPresent(length, (key, count) -> count == 1 ? null : count - 1);
+      }
+      assertEquals(model.isEmpty() ? 0 : model.lastKey(), holes.largest());
+    }
+  }
+}
