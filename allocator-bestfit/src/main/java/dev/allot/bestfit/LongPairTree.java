@@ -52,7 +52,10 @@ final class LongPairTree {
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
    * A tree ordered by a alone searches without a branch on the keys (a conditional move): a
    * binary search's branches are mispredicted half the time, and the block index's floor was the
-   * largest single cost of best-fit's churn.
+   * largest single cost of best-fit's churn. It first compares the last key of each group of 8
+   * (independent loads, whose cache misses overlap), then searches one group: at 1M blocks the
+   * leaves are far larger than the cache, and the dependent probes of a plain binary search each
+   * waited for a miss.
    *
    * Changes at a found entry: floor, ceiling and firstWithRoom remember the leaf their descent
    * reached (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
@@ -91,6 +94,12 @@ final class LongPairTree {
 
   /** Alignments whose room summaries a tree keeps at most (see {@link #alignmentClass}). */
   static final int MAX_ALIGNMENT_CLASSES = 8;
+
+  /**
+   * Keys a search of a tree ordered by {@code a} alone first skips a group at a time (see {@link
+   * #searchA}): one cache line of {@code long}s.
+   */
+  private static final int GROUP = 8;
 
   /** Bits of a handle that hold the slot in the leaf. */
   private static final int SLOT_BITS = Integer.numberOfTrailingZeros(CAPACITY);
@@ -409,11 +418,17 @@ final class LongPairTree {
    * Returns the first index in {@code [from, count)} whose {@code a} is {@code >= bound}, {@code
    * count} if there is none: {@link #search} of a tree ordered by {@code a} alone, without a branch
    * on the keys (a conditional move), since a binary search's branches are mispredicted half the
-   * time.
+   * time. It first counts the groups of {@link #GROUP} keys whose last key is below the bound, then
+   * searches one group: the loads of the first pass do not depend on each other, so in a tree too
+   * large for the cache their misses overlap, where each step of a binary search waits for the
+   * previous one (about 10% of best-fit's aligned churn at 1M live regions, see docs/alignment.md).
    */
   private static int searchA(long[] keys, int from, int count, long bound) {
     int base = from;
-    int length = count - from;
+    for (int probe = from + GROUP - 1; probe < count; probe += GROUP) {
+      base += keys[probe] < bound ? GROUP : 0; // independent loads: their misses overlap
+    }
+    int length = Math.min(GROUP, count - base);
     while (length > 1) {
       int half = length >>> 1;
       base = keys[base + half - 1] < bound ? base + half : base;
