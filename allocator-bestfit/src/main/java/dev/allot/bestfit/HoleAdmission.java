@@ -100,8 +100,7 @@ final class HoleAdmission {
       }
     }
     if (alignment == 1 || alignment > MAX_SELECTIVE_ALIGNMENT || alignmentCount == MAX_ALIGNMENTS) {
-      keepsEvery = true;
-      alignmentCount = 0;
+      keepsEvery = true; // for good: the alignments asked are no longer read
     } else {
       alignments[alignmentCount++] = alignment;
     }

@@ -1,7 +1,6 @@
 package dev.allot.bestfit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -45,7 +44,9 @@ class LeftOutHolesTest {
     holes.reset(8);
     holes.add(7);
     assertEquals(7, holes.largest());
-    assertTrue(holes.footprintBytes() > 8 * Integer.BYTES);
+    assertEquals(2 * 16 + 8 * Integer.BYTES + Long.BYTES, holes.footprintBytes());
+    holes.reset(4096);
+    assertEquals(2 * 16 + 4096 * Integer.BYTES + 64 * Long.BYTES, holes.footprintBytes());
   }
 
   @Test
