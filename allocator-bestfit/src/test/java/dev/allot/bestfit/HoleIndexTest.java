@@ -78,15 +78,7 @@ class HoleIndexTest {
     for (int i = 0; i < 100_000; i++) {
       Hole hole =
           new Hole(1 + random.nextLong(random.nextBoolean() ? 64 : 300), random.nextLong(1 << 20));
-      if (random.nextInt(3) > 0 && !model.contains(hole)) {
-        holes.add(hole.start(), hole.length());
-        model.add(hole);
-      } else if (!model.isEmpty()) {
-        Hole present = model.ceiling(hole);
-        Hole removed = present != null ? present : model.first();
-        holes.remove(removed.start(), removed.length());
-        model.remove(removed);
-      }
+      addOrRemove(holes, model, random, hole);
       if (i % 5_000 == 0) {
         check(holes, model, random);
       }
@@ -137,15 +129,7 @@ class HoleIndexTest {
     for (int i = 0; i < 50_000; i++) {
       Hole hole =
           new Hole(1 + random.nextLong(random.nextBoolean() ? 15 : 90), random.nextLong(4096));
-      if (random.nextInt(3) > 0 && !model.contains(hole)) {
-        holes.add(hole.start(), hole.length());
-        model.add(hole);
-      } else if (!model.isEmpty()) {
-        Hole present = model.ceiling(hole);
-        Hole removed = present != null ? present : model.first();
-        holes.remove(removed.start(), removed.length());
-        model.remove(removed);
-      }
+      addOrRemove(holes, model, random, hole);
       if (i % 2_500 == 0) {
         assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
         for (int k = 0; k < 200; k++) {
@@ -187,5 +171,22 @@ class HoleIndexTest {
 
   private static Hole hole(HoleIndex holes, long handle) {
     return handle == HoleIndex.NONE ? null : new Hole(holes.length(handle), holes.start(handle));
+  }
+
+  /**
+   * Adds {@code hole} to both, two times in three when it is absent; otherwise removes the model's
+   * first hole at or after it (in best-fit order) from both.
+   */
+  private static void addOrRemove(
+      HoleIndex holes, NavigableSet<Hole> model, SplittableRandom random, Hole hole) {
+    if (random.nextInt(3) > 0 && !model.contains(hole)) {
+      holes.add(hole.start(), hole.length());
+      model.add(hole);
+    } else if (!model.isEmpty()) {
+      Hole present = model.ceiling(hole);
+      Hole removed = present != null ? present : model.first();
+      holes.remove(removed.start(), removed.length());
+      model.remove(removed);
+    }
   }
 }
