@@ -218,9 +218,13 @@ final class HoleIndex {
    */
   void remove(long hole) {
     int tree = (int) (hole >>> Integer.SIZE);
-    LongPairTree holes = trees[tree];
-    holes.removeAt((int) hole);
-    if (tree != LONG_TREE && holes.size() == 0) {
+    trees[tree].removeAt((int) hole);
+    noteIfEmptied(tree);
+  }
+
+  /** Clears a short tree's bit in {@link #nonEmpty} once its last hole left. */
+  private void noteIfEmptied(int tree) {
+    if (tree != LONG_TREE && trees[tree].size() == 0) {
       nonEmpty &= ~(1L << (tree - 1));
     }
   }
@@ -231,11 +235,8 @@ final class HoleIndex {
       leftOut.remove(length);
     } else if (length > 0) {
       int tree = treeOf(length);
-      LongPairTree holes = trees[tree];
-      holes.remove(length, start);
-      if (tree != LONG_TREE && holes.size() == 0) {
-        nonEmpty &= ~(1L << (tree - 1));
-      }
+      trees[tree].remove(length, start);
+      noteIfEmptied(tree);
     }
   }
 
