@@ -226,6 +226,60 @@ class GapTreeTest {
   }
 
   @Test
+  void randomChanges_onlyAlignedSearchesThenAnUnalignedOne_matchAPlainList() {
+    SplittableRandom random = new SplittableRandom(7);
+    GapTree tree = tinyTree(10_000);
+    List<long[]> model = new ArrayList<>();
+    int byEight = tree.alignmentClass(8);
+    for (int step = 0; step < 6_000; step++) {
+      change(random, tree, model);
+      if (step == 3_000) {
+        assertEquals(false, tree.keepsGaps()); // aligned searches alone never needed them
+        tree.leftmostGapAtLeast(1); // the first unaligned search: the gaps are rebuilt
+        assertTrue(tree.keepsGaps());
+      }
+      tree.checkInvariants(); // gaps and their summaries too, once kept
+      assertSameBlocks(model, tree);
+      long roomSize = 1 + random.nextLong(8);
+      int fit = tree.leftmostAlignedFit(roomSize, byEight);
+      assertEquals(
+          firstAlignedFit(model, tree.capacity(), roomSize, 8),
+          fit == GapTree.NONE ? -1 : tree.start(fit));
+      if (step > 3_000) {
+        long size = 1 + random.nextLong(12);
+        int gap = tree.leftmostGapAtLeast(size);
+        assertEquals(
+            firstGapAtLeast(model, tree.capacity(), size, 0),
+            gap == GapTree.NONE ? -1 : tree.start(gap));
+      }
+    }
+  }
+
+  @Test
+  void largestGapAfterBlocks_gapsNotKept_scansUnlessAskedAgainSoon() {
+    GapTree tree = ascending(tinyTree(3_000), 1_000); // gaps of 1, the tail [2999, 3000)
+    int byFour = tree.alignmentClass(4);
+    tree.setEnd(tree.find(3L * 500), 3L * 500 + 1); // a gap of 2 inside
+    assertEquals(2, tree.largestGapAfterBlocks()); // by a scan: the gaps were never needed
+    assertEquals(false, tree.keepsGaps());
+    for (int i = 0; i < 250; i++) { // a quarter as many changes as blocks pays for a scan
+      int position = tree.find(3L * i);
+      tree.setEnd(position, 3L * i + 1);
+      tree.setEnd(position, 3L * i + 2);
+    }
+    tree.setCapacity(3_005); // the tail [2999, 3005)
+    assertEquals(6, tree.largestGapAfterBlocks());
+    assertEquals(false, tree.keepsGaps());
+    tree.setCapacity(3_006);
+    assertEquals(7, tree.largestGapAfterBlocks()); // asked again at once: summaries from now on
+    assertTrue(tree.keepsGaps());
+    tree.checkInvariants();
+    tree.setCapacity(3_000);
+    assertEquals(2, tree.largestGapAfterBlocks());
+    assertEquals(6, tree.start(tree.leftmostAlignedFit(1, byFour))); // rooms kept throughout
+  }
+
+  @Test
   void load_blockListsOfManySizes_keepsInvariantsThroughLaterChanges() {
     SplittableRandom random = new SplittableRandom(11);
     GapTree tree = tinyTree(100_000); // reloaded each time: the old nodes are reused
