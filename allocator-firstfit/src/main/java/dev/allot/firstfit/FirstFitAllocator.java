@@ -286,6 +286,13 @@ final class FirstFitAllocator extends AbstractAllocator {
     return Collections.unmodifiableList(regions);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>O(F) from the root's summaries once the tree keeps gap summaries, which it does from the
+   * first unaligned call on; before that (a program of aligned calls only), a scan of the blocks,
+   * O(n), unless it is asked again soon (see {@link GapTree#largestGapAfterBlocks}).
+   */
   @Override
   public long getLargestFreeHole() {
     if (blocks.count() == 0) {

@@ -336,7 +336,11 @@ final class GapTree {
     return (isLast(position) ? capacity : bounds[2 * next(position)]) - bounds[2 * position + 1];
   }
 
-  /** Returns the largest gap after any block, the tail included; the tree must not be empty. */
+  /**
+   * Returns the largest gap after any block, the tail included; the tree must not be empty. From
+   * the root's summaries while the gaps are kept; otherwise by an O(n) scan, or by starting to keep
+   * them when asked again before {@code count / 4} changes have passed.
+   */
   long largestGapAfterBlocks() {
     if (!gapsKept) {
       // A scan reads every block. After at least count / 4 changes it costs at most 4 block reads
