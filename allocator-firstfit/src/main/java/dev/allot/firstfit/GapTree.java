@@ -408,6 +408,23 @@ final class GapTree {
     }
     final long[] blockBounds = bounds;
     int position = base(node);
+    // The first two halvings load their three possible probes at once: independent loads whose
+    // cache misses overlap, where a plain halving waits for one miss before it starts the next
+    // (at 1M live regions the leaves are far larger than the caches). Probes at offset 0 read
+    // the block at position, whose start is <= index, and so do not move. Measured against the
+    // plain halving, runs alternated under load 4 to 7, CPU ns per call: aligned churn at 1M
+    // (AlignLoop, alignment 16) 712 against 780, medians of 3; peers churn at 100k better in
+    // each of 3 pairs (154 to 224 against 167 to 229); 10k the same within the noise.
+    int firstHalf = size >>> 1;
+    size -= firstHalf;
+    int secondHalf = size >>> 1;
+    long middle = blockBounds[2 * (position + firstHalf)];
+    long low = blockBounds[2 * (position + secondHalf)];
+    long high = blockBounds[2 * (position + firstHalf + secondHalf)];
+    boolean upper = middle <= index;
+    position = upper ? position + firstHalf : position;
+    position = (upper ? high : low) <= index ? position + secondHalf : position;
+    size -= secondHalf;
     // Branch-free halving (the comparison compiles to a conditional move): the probed starts are
     // random per call, so a predicted branch would miss half the time.
     while (size > 1) {
