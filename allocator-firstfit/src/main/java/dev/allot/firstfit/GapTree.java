@@ -387,6 +387,7 @@ final class GapTree {
    * Returns the block with the greatest start {@code <= index}, or {@link #NONE} when every block
    * starts after {@code index}.
    */
+  @SuppressWarnings("ShortCircuitBoolean") // the leaf search's & keeps its steps branch-free
   int find(long index) {
     final long[] firstStarts = childFirstStart;
     final int[] kids = children;
@@ -402,27 +403,25 @@ final class GapTree {
     }
     // The leaf's first start is its entry's childFirstStart, on a line the descent just read: a
     // probe of the leaf's own first line would be one more cache miss at 1M live regions.
-    int size = leafSize[node];
-    if (size == 0 || firstStarts[entry] > index) {
+    if (count == 0 || firstStarts[entry] > index) { // only an empty tree has an empty leaf
       return NONE;
     }
+    // The search runs over the leaf's whole capacity, slots past its size counting as starts
+    // after index, so that where it probes does not wait for leafSize to load. The first three
+    // halvings load their seven possible probes at once: independent loads whose cache misses
+    // overlap, where a plain halving waits for one miss before it starts the next (at 1M live
+    // regions the leaves are far larger than the caches; a 32-block leaf spans 8 lines, and the
+    // probes touch 7 of them, so one round of misses replaces three). Slot 0 needs no probe: its
+    // start is the entry's first start, <= index. Measured against the plain halving, runs
+    // alternated, CPU ns per call: aligned churn at 1M (AlignLoop, alignment 16) 712 against 780
+    // with two preloaded halvings (load 4 to 7), then 731 against 788 with three (load 2.5),
+    // medians of 3; peers churn at 1M, 6 pairs at load 1.5, median 425 against 455 for two; 100k
+    // and 10k no worse.
     final long[] blockBounds = bounds;
     int position = base(node);
-    // The first three halvings load their seven possible probes at once: independent loads
-    // whose cache misses overlap, where a plain halving waits for one miss before it starts the
-    // next (at 1M live regions the leaves are far larger than the caches; a 32-block leaf spans
-    // 8 lines, and the probes touch 7 of them, so one round of misses replaces three). A probe
-    // at offset 0 reads the block at position, whose start is <= index, and does not move.
-    // Measured against the plain halving, runs alternated, CPU ns per call: aligned churn at 1M
-    // (AlignLoop, alignment 16) 712 against 780 with two halvings (load 4 to 7), then 731
-    // against 788 with three (load 2.5), medians of 3; peers churn at 1M, 6 pairs at load 1.5,
-    // median 425 against 455 for two; 100k and 10k no worse.
-    int firstHalf = size >>> 1;
-    size -= firstHalf;
-    int secondHalf = size >>> 1;
-    size -= secondHalf;
-    int thirdHalf = size >>> 1;
-    size -= thirdHalf;
+    int firstHalf = leafCapacity >>> 1;
+    int secondHalf = firstHalf >>> 1;
+    int thirdHalf = secondHalf >>> 1;
     long middle = blockBounds[2 * (position + firstHalf)];
     long low = blockBounds[2 * (position + secondHalf)];
     long high = blockBounds[2 * (position + firstHalf + secondHalf)];
@@ -430,18 +429,19 @@ final class GapTree {
     long lowHigh = blockBounds[2 * (position + secondHalf + thirdHalf)];
     long highLow = blockBounds[2 * (position + firstHalf + thirdHalf)];
     long highHigh = blockBounds[2 * (position + firstHalf + secondHalf + thirdHalf)];
-    boolean upper = middle <= index;
+    int limit = position + leafSize[node]; // slots from here on hold no block
+    // Each step moves up by half when the probed slot holds a block starting at or before index;
+    // & instead of && keeps the step free of branches (every probe is inside the leaf's slots).
+    boolean upper = (position + firstHalf < limit) & middle <= index;
     position = upper ? position + firstHalf : position;
-    boolean upperAgain = (upper ? high : low) <= index;
+    long second = upper ? high : low;
+    boolean upperAgain = (position + secondHalf < limit) & second <= index;
     position = upperAgain ? position + secondHalf : position;
     long third = upper ? (upperAgain ? highHigh : highLow) : (upperAgain ? lowHigh : lowLow);
-    position = third <= index ? position + thirdHalf : position;
-    // Branch-free halving (the comparison compiles to a conditional move): the probed starts are
-    // random per call, so a predicted branch would miss half the time.
-    while (size > 1) {
-      int half = size >>> 1;
-      position = blockBounds[2 * (position + half)] <= index ? position + half : position;
-      size -= half;
+    position = (position + thirdHalf < limit) & third <= index ? position + thirdHalf : position;
+    for (int half = thirdHalf >>> 1; half > 0; half >>>= 1) {
+      int probe = position + half;
+      position = (probe < limit) & blockBounds[2 * probe] <= index ? probe : position;
     }
     return position;
   }
