@@ -16,17 +16,19 @@ import java.util.Arrays;
 final class HoleIndex {
 
   /*
-   * Layout: the holes of each length 1..SEGREGATED in their own LongPairTree ordered by
-   * (a = length, b = start) (so by start: a is the same in one tree), a bitmap `nonEmpty` whose
-   * bit L - 1 says that the tree of length L holds a hole, and the longer holes in one more tree
-   * ordered by (length, start). The holes are the gap before the first block, the gaps between
+   * Layout: the holes of each length 1..SEGREGATED in their own LongPairTree ordered by a = start
+   * alone, with b = length as a value (the same in one tree: kept for the room summaries, which
+   * read each entry as a run), a bitmap `nonEmpty` whose bit L - 1 says that the tree of length L
+   * holds a hole, and the longer holes in one more tree ordered by (a = length, b = start). A
+   * short tree's search compares one key, not a pair (issue #16: the pair comparisons of the hole
+   * trees were a sixth of best-fit's churn at 1k live regions). The holes are the gap before the first block, the gaps between
    * blocks and the tail, exactly the candidates of the best-fit rule in docs/spec/semantics.md.
    *
    *   nonEmpty  ..0 1 0 1 1 0        bit L - 1: a hole of length L exists
-   *   short[1]  (1, 40) (1, 95)      lowest start first
-   *   short[3]  (3, 9)
+   *   short[1]  (40, 1) (95, 1)      (start, length), lowest start first
+   *   short[3]  (9, 3)
    *   ...
-   *   long      (70, 200) (9000, 1000)
+   *   long      (70, 200) (9000, 1000)   (length, start)
    *
    * A hole is named by a long handle: the tree's number (its length, or 0 for the long tree) in
    * the high half and the tree's own handle in the low half.
@@ -91,7 +93,7 @@ final class HoleIndex {
   HoleIndex() {
     trees[LONG_TREE] = new LongPairTree(true);
     for (int tree = 1; tree <= SEGREGATED; tree++) {
-      trees[tree] = new LongPairTree(true, 0, shortTreeArrays);
+      trees[tree] = new LongPairTree(false, true, 0, shortTreeArrays);
     }
   }
 
@@ -102,10 +104,6 @@ final class HoleIndex {
 
   private static long handle(int tree, int entry) {
     return (long) tree << Integer.SIZE | entry;
-  }
-
-  private LongPairTree treeOfHandle(long hole) {
-    return trees[(int) (hole >>> Integer.SIZE)];
   }
 
   /**
@@ -146,43 +144,50 @@ final class HoleIndex {
           candidates != 0;
           candidates &= candidates - 1) {
         int length = Long.numberOfTrailingZeros(candidates) + 1;
-        int entry = firstAlignedFit(trees[length], size, alignment);
+        int entry = firstAlignedFit(length, size, alignment);
         if (entry != LongPairTree.NONE) {
           return handle(length, entry);
         }
       }
     }
-    int entry = firstAlignedFit(trees[LONG_TREE], size, alignment);
+    int entry = firstAlignedFit(LONG_TREE, size, alignment);
     return entry == LongPairTree.NONE ? NONE : handle(LONG_TREE, entry);
   }
 
   /**
-   * Returns the first hole of one tree in which {@code up(start) + size} fits. The tree keeps room
-   * summaries for up to {@link LongPairTree#MAX_ALIGNMENT_CLASSES} alignments, for which this is
-   * one descent, O(log m). Past that many, the holes are visited in order from the first at least
-   * {@code size} long; each hole of length at least {@code size + alignment - 1} fits, so the visit
-   * ends there at the latest: O(log m + k) for the k holes long enough for {@code size} that fail
-   * on padding, which can be all of them.
+   * Returns the first hole of tree {@code number} (a short tree called only for lengths of at least
+   * {@code size}) in which {@code up(start) + size} fits. The tree keeps room summaries for up to
+   * {@link LongPairTree#MAX_ALIGNMENT_CLASSES} alignments, for which this is one descent, O(log m).
+   * Past that many, the holes are visited in order from the first at least {@code size} long; each
+   * hole of length at least {@code size + alignment - 1} fits, so the visit ends there at the
+   * latest: O(log m + k) for the k holes long enough for {@code size} that fail on padding, which
+   * can be all of them.
    */
-  private static int firstAlignedFit(LongPairTree tree, long size, long alignment) {
+  private int firstAlignedFit(int number, long size, long alignment) {
+    LongPairTree tree = trees[number];
     int alignmentClass = tree.alignmentClass(alignment);
     if (alignmentClass != LongPairTree.NONE) {
       return tree.firstWithRoom(size, alignmentClass);
     }
-    int hole = tree.ceiling(size, 0);
-    while (hole != LongPairTree.NONE
-        && !Alignment.fits(tree.b(hole), tree.b(hole) + tree.a(hole), size, alignment)) {
+    int hole = number == LONG_TREE ? tree.ceiling(size, 0) : tree.first();
+    while (hole != LongPairTree.NONE) {
+      long holeStart = start(handle(number, hole));
+      if (Alignment.fits(holeStart, holeStart + length(handle(number, hole)), size, alignment)) {
+        break;
+      }
       hole = tree.next(hole);
     }
     return hole;
   }
 
   long start(long hole) {
-    return treeOfHandle(hole).b((int) hole);
+    int tree = (int) (hole >>> Integer.SIZE);
+    return tree == LONG_TREE ? trees[tree].b((int) hole) : trees[tree].a((int) hole);
   }
 
   long length(long hole) {
-    return treeOfHandle(hole).a((int) hole);
+    int tree = (int) (hole >>> Integer.SIZE);
+    return tree == LONG_TREE ? trees[tree].a((int) hole) : tree;
   }
 
   /** Returns the length of the largest hole, 0 when there is none. */
@@ -204,8 +209,10 @@ final class HoleIndex {
       leftOut.add(length);
     } else if (length > 0) {
       int tree = treeOf(length);
-      trees[tree].insert(length, start);
-      if (tree != LONG_TREE) {
+      if (tree == LONG_TREE) {
+        trees[tree].insert(length, start);
+      } else {
+        trees[tree].insert(start, length);
         nonEmpty |= 1L << (tree - 1);
       }
     }
@@ -235,8 +242,12 @@ final class HoleIndex {
       leftOut.remove(length);
     } else if (length > 0) {
       int tree = treeOf(length);
-      trees[tree].remove(length, start);
-      noteIfEmptied(tree);
+      if (tree == LONG_TREE) {
+        trees[tree].remove(length, start);
+      } else {
+        trees[tree].remove(start, length); // ordered by start alone: the length is not compared
+        noteIfEmptied(tree);
+      }
     }
   }
 
@@ -288,7 +299,7 @@ final class HoleIndex {
       if (tree == LONG_TREE) {
         loadSorted(trees[tree], treeStarts, treeLengths, treeStarts.length);
       } else {
-        trees[tree].load(treeLengths, treeStarts, treeStarts.length);
+        trees[tree].load(treeStarts, treeLengths, treeStarts.length);
         if (treeStarts.length > 0) {
           nonEmpty |= 1L << (tree - 1);
         }

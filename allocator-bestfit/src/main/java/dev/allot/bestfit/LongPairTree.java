@@ -66,10 +66,13 @@ final class LongPairTree {
    * key) and a key at the end of the leaf must stay below it. Raising any other key in place
    * keeps every separator a lower bound, so it touches no node.
    *
-   * Alignment (HoleIndex's aligned best fit): for an alignment a > 1 the room of an entry read as
-   * the run [b, b + a') is b + a' - up(b), or 0 when up(b) is not inside: a region fits exactly
+   * Alignment (HoleIndex's aligned best fit): every entry is read as a run [start, start + length):
+   * (length, start) = (a, b) in a pair-keyed tree (the long holes, by length then start), (start,
+   * length) = (a, b) in a tree ordered by a alone (the holes of one length, by start). For an
+   * alignment A > 1 the room of the run is start + length - up(start), or 0 when up(start) is not
+   * inside: a region fits exactly
    * when its size is at most the room, which the run's length cannot tell (padding costs up to
-   * a - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class
+   * A - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class
    * whose largest room per node (leafRoom, innerRoom) is kept by every insert, remove and
    * rebalance, so that firstWithRoom is one descent: O(log n), like ceiling. Making a class walks
    * the tree once, O(n); each class adds 8 bytes per node and one summary per touched node to
@@ -77,8 +80,8 @@ final class LongPairTree {
    *
    * Worst case, honestly: a ninth distinct alignment gets no class, and HoleIndex walks the holes
    * in (length, start) order from the best unaligned fit on, checking padding. A hole of length
-   * >= size + a - 1 always fits, so the walk stops there at the latest, but each of the k holes
-   * of length in [size, size + a - 1) before it can fail: O(log n + k), O(n) when every hole
+   * >= size + A - 1 always fits, so the walk stops there at the latest, but each of the k holes
+   * of length in [size, size + A - 1) before it can fail: O(log n + k), O(n) when every hole
    * fails. Programs that use at most 8 alignments never walk.
    *
    * References: Comer, "The Ubiquitous B-Tree" (1979) for B+ trees and overflow to siblings
@@ -138,6 +141,13 @@ final class LongPairTree {
   static final long REFERENCE_BYTES = 4;
 
   private final boolean pairKeys;
+
+  /**
+   * Whether every entry of a tree ordered by {@code a} alone has the same {@code b}, its run's
+   * length (a short-hole tree of {@link HoleIndex}), so that a leaf's room rescan can stop at the
+   * first run whose room is that length.
+   */
+  private final boolean equalRuns;
 
   /** Freed nodes of each kind kept with their arrays. */
   private final int spareNodes;
@@ -231,7 +241,7 @@ final class LongPairTree {
    *     alone with {@code b} as a value
    */
   LongPairTree(boolean pairKeys) {
-    this(pairKeys, SPARE_NODES, new NodeArrayPool(0));
+    this(pairKeys, false, SPARE_NODES, new NodeArrayPool(0));
   }
 
   /**
@@ -241,12 +251,16 @@ final class LongPairTree {
    * instead of each keeping its own.
    *
    * @param pairKeys as for {@link #LongPairTree(boolean)}
+   * @param equalRuns for a tree ordered by {@code a} alone, whether every entry will have the same
+   *     {@code b}, the length of its run (see the design comment); a leaf's room rescan then stops
+   *     early. Not read when {@code pairKeys}, where the order by length gives that bound
    * @param spareNodes freed nodes kept for reuse by this tree alone, {@code >= 0}
    * @param shared the pool of arrays shared with other trees; not counted by {@link
    *     #footprintBytes()}
    */
-  LongPairTree(boolean pairKeys, int spareNodes, NodeArrayPool shared) {
+  LongPairTree(boolean pairKeys, boolean equalRuns, int spareNodes, NodeArrayPool shared) {
     this.pairKeys = pairKeys;
+    this.equalRuns = equalRuns;
     this.spareNodes = spareNodes;
     this.shared = shared;
   }
@@ -842,9 +856,9 @@ final class LongPairTree {
   /**
    * Returns the class of an alignment, making it on first use, or {@link #NONE} when {@link
    * #MAX_ALIGNMENT_CLASSES} classes exist. From then on every change keeps, per node, the most room
-   * the class finds in one entry below it, reading each entry as the run {@code [b, b + a)} (a
-   * hole: length, start), so that {@link #firstWithRoom} is one descent. Making a class walks the
-   * tree once, O(n).
+   * the class finds in one entry below it, reading each entry as a run (see the design comment:
+   * {@code [b, b + a)} in a pair-keyed tree, {@code [a, a + b)} otherwise), so that {@link
+   * #firstWithRoom} is one descent. Making a class walks the tree once, O(n).
    *
    * @param alignment the alignment, {@code >= 1}
    */
@@ -870,8 +884,9 @@ final class LongPairTree {
 
   /**
    * Returns the first entry in key order in whose run a region of {@code size} fits at a start that
-   * is a multiple of the class's alignment ({@code up(b) + size <= a + b}), or {@link #NONE}. For
-   * the hole index, ordered by (length, start), that is the aligned best fit. O(F log n).
+   * is a multiple of the class's alignment ({@code up(start) + size <= start + length}), or {@link
+   * #NONE}. For the holes ordered by (length, start), or the holes of one length by start, that is
+   * the aligned best fit. O(F log n).
    *
    * @param size the region's size, {@code > 0}
    * @param alignmentClass a class from {@link #alignmentClass}
@@ -895,7 +910,7 @@ final class LongPairTree {
     long[] keys = leafKeys[node];
     long alignment = classAlignment[alignmentClass];
     int slot = 0;
-    while (room(keys[CAPACITY + slot], keys[slot], alignment) < size) {
+    while (entryRoom(keys[slot], keys[CAPACITY + slot], alignment) < size) {
       slot++;
     }
     return handle(node, slot);
@@ -910,6 +925,11 @@ final class LongPairTree {
     long aligned = Alignment.up(start, alignment);
     long end = start + length;
     return aligned == Alignment.OVERFLOW || aligned >= end ? 0 : end - aligned;
+  }
+
+  /** The room of the entry {@code (a, b)}'s run: see the design comment for which is the start. */
+  private long entryRoom(long a, long b, long alignment) {
+    return pairKeys ? room(b, a, alignment) : room(a, b, alignment);
   }
 
   /** The summary of a node at {@code level} (0: the root; {@code height}: a leaf). */
@@ -934,20 +954,29 @@ final class LongPairTree {
 
   /**
    * The most room class {@code c} finds in one entry of the leaf. A run's room never exceeds its
-   * length {@code a}, and the leaf's last entry has the greatest {@code a}, so the scan stops at
-   * the first entry whose room reaches it: in a tree of equal lengths (a short-hole tree of
-   * HoleIndex), at the first aligned run instead of the leaf's end.
+   * length, and the leaf's longest run bounds them all: in a pair-keyed tree the last entry's
+   * {@code a}, in a tree of equal runs (a short-hole tree of HoleIndex) any entry's {@code b}. The
+   * scan stops at the first entry whose room reaches that bound: in a tree of equal runs, at the
+   * first aligned run instead of the leaf's end. Other trees scan the whole leaf.
    */
   private long leafMaxRoom(int leaf, int c) {
     long[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     long alignment = classAlignment[c];
-    long bound = count == 0 ? 0 : keys[count - 1];
+    long bound = count == 0 ? 0 : runBound(keys, count);
     long max = 0;
     for (int slot = 0; slot < count && max < bound; slot++) {
-      max = Math.max(max, room(keys[CAPACITY + slot], keys[slot], alignment));
+      max = Math.max(max, entryRoom(keys[slot], keys[CAPACITY + slot], alignment));
     }
     return max;
+  }
+
+  /** The longest run of a non-empty leaf, or {@link Long#MAX_VALUE} when it is not known. */
+  private long runBound(long[] keys, int count) {
+    if (pairKeys) {
+      return keys[count - 1];
+    }
+    return equalRuns ? keys[CAPACITY + count - 1] : Long.MAX_VALUE;
   }
 
   private long innerMaxRoom(int node, int level, int c) {
@@ -972,7 +1001,7 @@ final class LongPairTree {
       return;
     }
     for (int c = 0; c < classCount; c++) {
-      long changed = room(b, a, classAlignment[c]);
+      long changed = entryRoom(a, b, classAlignment[c]);
       long old = leafRoom[c][leaf];
       long now = inserted ? Math.max(old, changed) : changed < old ? old : leafMaxRoom(leaf, c);
       leafRoom[c][leaf] = now;

@@ -71,6 +71,24 @@ class HoleIndexTest {
   }
 
   @Test
+  void bestAlignedFit_ninthAlignment_walksAShortTreeFromItsLowestStart() {
+    HoleIndex holes = new HoleIndex();
+    holes.ask(1);
+    holes.add(3, 10); // starts below the sizes asked below: a walk must not skip it
+    holes.add(20, 10);
+    holes.add(40, 10);
+    long[] withClasses = {2, 4, 5, 6, 7, 8, 9, 10};
+    assertEquals(LongPairTree.MAX_ALIGNMENT_CLASSES, withClasses.length);
+    for (long alignment : withClasses) {
+      assertEquals(new Hole(10, 3), hole(holes, holes.bestAlignedFit(1, alignment)));
+    }
+
+    assertEquals(new Hole(10, 3), hole(holes, holes.bestAlignedFit(5, 3))); // at 3
+    assertEquals(new Hole(10, 20), hole(holes, holes.bestAlignedFit(5, 12))); // at 24, not 12
+    assertEquals(HoleIndex.NONE, holes.bestAlignedFit(7, 12));
+  }
+
+  @Test
   void randomChangesAndLoad_matchTreeSet() {
     HoleIndex holes = new HoleIndex();
     NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);

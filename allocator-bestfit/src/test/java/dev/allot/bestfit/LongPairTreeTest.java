@@ -106,6 +106,55 @@ class LongPairTreeTest {
   }
 
   @Test
+  void rooms_valueKeysOfEqualRuns_runIsStartThenLength() {
+    checkValueKeyRooms(new LongPairTree(false, true, 0, new NodeArrayPool(4)), 7, 17);
+  }
+
+  @Test
+  void rooms_valueKeysOfManyLengths_scanWholeLeaves() {
+    checkValueKeyRooms(new LongPairTree(false), 0, 19);
+  }
+
+  /**
+   * Random runs {@code [a, a + b)} in a tree ordered by {@code a} alone, through splits and merges:
+   * every run {@code equalLength} long, or of random lengths when it is 0; each search against a
+   * scan of the model in start order.
+   */
+  private static void checkValueKeyRooms(LongPairTree tree, long equalLength, long seed) {
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(seed);
+    long[] alignments = {8, 3};
+    int[] classes = {tree.alignmentClass(8), tree.alignmentClass(3)};
+    for (int i = 0; i < 20_000; i++) {
+      long length = equalLength > 0 ? equalLength : 1 + random.nextLong(20);
+      Pair key = new Pair(random.nextLong(1 << 14), length);
+      Pair same = model.ceiling(new Pair(key.a(), Long.MIN_VALUE));
+      boolean present = same != null && same.a() == key.a();
+      if (!present && (i < 5_000 || random.nextBoolean())) {
+        insert(tree, model, key);
+      } else if (!model.isEmpty()) {
+        remove(tree, model, present ? same : model.first());
+      }
+      if (i % 97 == 0) {
+        tree.checkRooms();
+      }
+      int which = random.nextInt(2);
+      long size = 1 + random.nextLong(equalLength > 0 ? equalLength + 2 : 20); // few misses
+      int found = tree.firstWithRoom(size, classes[which]);
+      Pair expected = null;
+      for (Pair run : model) {
+        long start = (run.a() + alignments[which] - 1) / alignments[which] * alignments[which];
+        if (start + size <= run.a() + run.b()) {
+          expected = run;
+          break;
+        }
+      }
+      assertEquals(expected, at(tree, found), "size " + size + " at " + alignments[which]);
+    }
+    tree.checkRooms();
+  }
+
+  @Test
   void alignmentClass_sameAlignmentSameClass_untilAllAreTaken() {
     LongPairTree tree = new LongPairTree(true);
     int first = tree.alignmentClass(16);
@@ -240,8 +289,8 @@ class LongPairTreeTest {
   @Test
   void sharedPool_drainedTreeGivesItsArrays_andTheNextTreeTakesThem() {
     NodeArrayPool pool = new NodeArrayPool(4);
-    LongPairTree first = new LongPairTree(true, 0, pool);
-    LongPairTree second = new LongPairTree(true, 0, pool);
+    LongPairTree first = new LongPairTree(true, false, 0, pool);
+    LongPairTree second = new LongPairTree(true, false, 0, pool);
     for (long b = 0; b < 200; b++) {
       first.insert(1, b);
     }
