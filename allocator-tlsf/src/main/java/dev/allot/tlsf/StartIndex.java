@@ -9,29 +9,34 @@ import java.util.Arrays;
  *
  * <pre>
  *   slot    0     1     2     3     4     5     6     7
- *           [ -- ][t|a ][t|c ][ -- ][t|b ][t|d ][t|e ][ -- ]
+ *           [ -- ][0|a ][1|c ][ -- ][0|b ][0|d ][2|e ][ -- ]
  *   home(a) = 1, home(c) = 1 (one slot on), home(b) = 4, home(d) = 5, home(e) = 4 (two on)
+ *   each entry: its distance from its home | its chunk id
  * </pre>
  */
 final class StartIndex {
 
   /*
    * Layout: one int[] of slots, a power of two long. A slot is EMPTY (-1) or holds a chunk id in
-   * its low ID_BITS bits and a tag, four more bits of the start's hash, in the top bits. The home
+   * its low ID_BITS bits and, in the top four bits, how many slots after its home it sits (its
+   * distance, saturated at SATURATED = 15, which means "15 or more": read the start). The home
    * slot of a start is the top bits of start * 0x9E3779B97F4A7C15 (Fibonacci hashing, which
    * spreads the arithmetic progressions that starts often are); a chunk sits at its home or in
    * the first slot after it that was empty when it came (linear probing, wrapping at the end).
    *
    * Why this shape: a free looks its start up once per call. The lookup reads slots next to each
-   * other (one cache line as a rule), and the tag lets it skip a slot of another start without
-   * loading that chunk's record, so a successful lookup loads one record, the one the free needs
-   * anyway. Chaining through the records (measured: the previous design) loads every record ahead
+   * other (one cache line as a rule), and an entry whose distance differs from the probe's has
+   * another home, so the lookup skips it without loading that chunk's record: a successful lookup
+   * loads one record, the one the free needs anyway. Chaining through the records (measured: the previous design) loads every record ahead
    * in the chain, a cache miss each with a million chunks, and needs a link in every record.
    *
    * Deletion shifts back (no tombstones): after emptying slot i, each following entry up to the
    * next empty slot moves into the hole when its home is not cyclically in (hole, its slot], which
-   * restores the invariant below. Finding an entry's home reads its start, so a deletion loads the
-   * records of the entries after it in its cluster (usually none or one at the loads kept here).
+   * restores the invariant below. The stored distance gives each entry's home, so a deletion reads
+   * only slots: no record of another chunk (measured: before, when the slot held four bits of the
+   * hash instead, a deletion loaded the record of every entry after it in its cluster, a cache
+   * miss each at 100k chunks and more, and a branch waiting on it). Only a saturated entry has its
+   * start read, never at the loads kept here in practice.
    * Under churn every allocation that splits a hole adds a chunk and about every free merges one
    * away, so add and remove run about once per call, like find.
    *
@@ -42,7 +47,8 @@ final class StartIndex {
    * memory counts, 4 bytes a slot.
    *
    * Invariants: every id added and not removed is in exactly one slot, and every slot from its
-   * home up to it holds an entry (no empty slot between); once reserve has been called, at most
+   * home up to it holds an entry (no empty slot between); an entry's distance is min(15, how many
+   * slots it sits after its home, cyclically); once reserve has been called, at most
    * maxSize slots are filled.
    *
    * Complexity: find, add and remove are O(1) expected at those loads; reserve doubles the table
@@ -63,8 +69,11 @@ final class StartIndex {
 
   private static final int ID_MASK = (1 << ID_BITS) - 1;
 
-  /** The bits of the tag, above the id. */
-  private static final int TAG_BITS = Integer.SIZE - ID_BITS;
+  /**
+   * The largest distance a slot records, above the id: an entry that many slots or more after its
+   * home has its home recomputed from its start.
+   */
+  private static final int SATURATED = (1 << (Integer.SIZE - ID_BITS)) - 1;
 
   /** A slot that holds no entry. */
   private static final int EMPTY = -1;
@@ -114,14 +123,14 @@ final class StartIndex {
   int find(long start) {
     int[] table = slots;
     int mask = table.length - 1;
-    long hash = start * HASH_MULTIPLIER;
-    int tag = tagOf(hash);
-    int slot = (int) (hash >>> shift);
+    int slot = home(start);
+    int distance = 0;
     for (int entry = table[slot]; entry != EMPTY; entry = table[slot]) {
-      if ((entry & ~ID_MASK) == tag && chunks.start(entry & ID_MASK) == start) {
+      if ((entry >>> ID_BITS) == distance && chunks.start(entry & ID_MASK) == start) {
         return entry & ID_MASK;
       }
       slot = (slot + 1) & mask;
+      distance += distance < SATURATED ? 1 : 0;
     }
     return ABSENT;
   }
@@ -133,12 +142,13 @@ final class StartIndex {
   void add(int id, long start) {
     int[] table = slots;
     int mask = table.length - 1;
-    long hash = start * HASH_MULTIPLIER;
-    int slot = (int) (hash >>> shift);
+    int slot = home(start);
+    int distance = 0;
     while (table[slot] != EMPTY) {
       slot = (slot + 1) & mask;
+      distance++;
     }
-    table[slot] = tagOf(hash) | id;
+    table[slot] = entry(id, distance);
     size++;
   }
 
@@ -146,15 +156,19 @@ final class StartIndex {
   void remove(int id, long start) {
     int[] table = slots;
     int mask = table.length - 1;
-    int hole = (int) ((start * HASH_MULTIPLIER) >>> shift);
+    int hole = home(start);
     while ((table[hole] & ID_MASK) != id) {
       hole = (hole + 1) & mask;
     }
     for (int slot = (hole + 1) & mask; table[slot] != EMPTY; slot = (slot + 1) & mask) {
       int entry = table[slot];
-      int home = (int) ((chunks.start(entry & ID_MASK) * HASH_MULTIPLIER) >>> shift);
-      if (((slot - home) & mask) >= ((slot - hole) & mask)) {
-        table[hole] = entry;
+      int distance = entry >>> ID_BITS;
+      if (distance == SATURATED) {
+        distance = (slot - home(chunks.start(entry & ID_MASK))) & mask;
+      }
+      int gap = (slot - hole) & mask;
+      if (distance >= gap) {
+        table[hole] = entry(entry & ID_MASK, distance - gap);
         hole = slot;
       }
     }
@@ -177,8 +191,14 @@ final class StartIndex {
     return 4L * slots.length;
   }
 
-  private int tagOf(long hash) {
-    return (int) (hash >>> (shift - TAG_BITS)) << ID_BITS;
+  /** Returns the home slot of a start: the top bits of its Fibonacci hash. */
+  private int home(long start) {
+    return (int) ((start * HASH_MULTIPLIER) >>> shift);
+  }
+
+  /** Returns the slot value of chunk {@code id} found {@code distance} slots after its home. */
+  private static int entry(int id, int distance) {
+    return (Math.min(distance, SATURATED) << ID_BITS) | id;
   }
 
   /** Rebuilds the table with {@code count} slots, a power of two, from the entries. */
