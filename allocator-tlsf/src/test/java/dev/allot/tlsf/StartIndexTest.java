@@ -105,7 +105,7 @@ class StartIndexTest {
 
   @Test
   void remove_clusterPastTheSavedDistance_keepsEveryOtherStartFindable() {
-    // 20 starts sharing one home: entries 15 and more slots from it carry the saturated distance,
+    // 20 starts sharing one home: entries 3 and more slots from it carry the saturated distance,
     // which find and remove must resolve through the start; removing the first, one past the
     // saturation and the last shifts saturated and exact entries back across the boundary
     List<Long> starts = startsHomedAt(0x0F0F, 1, 20);
