@@ -30,7 +30,7 @@ final class StartIndex {
    * entry of its start would have there, without loading that chunk's record: a successful lookup
    * almost always loads one record, the one the free needs anyway. The tag is what filters: an
    * entry met on the way often shares the start's home, so the distance alone let lookups load
-   * records of other chunks (measured: slots of distance and id only were 5% to 15% slower per
+   * records of other chunks (measured: slots of distance and id only were 5% to 35% slower per
    * call at 1M live regions). Chaining through the records (measured: an earlier design) loads every record ahead
    * in the chain, a cache miss each with a million chunks, and needs a link in every record.
    *
