@@ -104,6 +104,33 @@ class StartIndexTest {
   }
 
   @Test
+  void remove_clusterPastTheSavedDistance_keepsEveryOtherStartFindable() {
+    // 20 starts sharing one home: entries 3 and more slots from it carry the saturated distance,
+    // which find and remove must resolve through the start; removing the first, one past the
+    // saturation and the last shifts saturated and exact entries back across the boundary
+    List<Long> starts = startsHomedAt(0x0F0F, 1, 20);
+    for (int removed : List.of(0, 16, 19, 14)) {
+      Chunks chunks = new Chunks(CAPACITY);
+      List<Integer> ids = addInOrder(chunks, starts);
+      assertAllFound(chunks, starts, ids);
+      chunks.remove(ids.get(removed));
+      assertEquals(NIL, chunks.find(starts.get(removed)));
+      List<Long> kept = new ArrayList<>(starts);
+      List<Integer> keptIds = new ArrayList<>(ids);
+      kept.remove(removed);
+      keptIds.remove(removed);
+      assertAllFound(chunks, kept, keptIds);
+      for (int i = 0; i < kept.size(); i += 3) {
+        chunks.remove(keptIds.get(i));
+        assertEquals(NIL, chunks.find(kept.get(i)));
+      }
+      for (int i = 0; i < kept.size(); i++) {
+        assertEquals(i % 3 == 0 ? NIL : keptIds.get(i), chunks.find(kept.get(i)));
+      }
+    }
+  }
+
+  @Test
   void move_toANewStart_isFoundThereOnly() {
     Chunks chunks = new Chunks(CAPACITY);
     List<Long> starts = startsHomedAt(0x00FF, 1, 3);
