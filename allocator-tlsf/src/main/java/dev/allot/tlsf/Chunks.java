@@ -261,6 +261,11 @@ final class Chunks {
     return index.find(start);
   }
 
+  /** Checks the start index's invariants (see {@link StartIndex#checkInvariants}); for tests. */
+  void checkIndex() {
+    index.checkInvariants();
+  }
+
   /**
    * Returns the chunk that holds {@code index} by walking from the first chunk: O(n), for ranges
    * that neither start nor end where a chunk starts.

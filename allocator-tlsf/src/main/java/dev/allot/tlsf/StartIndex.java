@@ -207,6 +207,41 @@ final class StartIndex {
     return 4L * slots.length;
   }
 
+  /**
+   * Walks the table and throws {@link IllegalStateException} at the first broken invariant of the
+   * design notes: no empty slot between an entry's home and its slot, its distance and tag as its
+   * start gives them, and as many entries as counted. O(slots) and more in long clusters; for
+   * tests.
+   */
+  void checkInvariants() {
+    int[] table = slots;
+    int mask = table.length - 1;
+    int filled = 0;
+    for (int slot = 0; slot < table.length; slot++) {
+      int entry = table[slot];
+      if (entry == EMPTY) {
+        continue;
+      }
+      filled++;
+      int id = entry & ID_MASK;
+      long hash = chunks.start(id) * HASH_MULTIPLIER;
+      int home = (int) (hash >>> shift);
+      for (int between = home; between != slot; between = (between + 1) & mask) {
+        if (table[between] == EMPTY) {
+          throw new IllegalStateException("chunk " + id + ": empty slot " + between + " before it");
+        }
+      }
+      if (entry >>> DISTANCE_SHIFT != Math.min((slot - home) & mask, SATURATED)
+          || (entry & TAG_MASK) != tagOf(hash)) {
+        throw new IllegalStateException(
+            "chunk " + id + " at slot " + slot + ": wrong distance or tag");
+      }
+    }
+    if (filled != size) {
+      throw new IllegalStateException(filled + " entries, counted " + size);
+    }
+  }
+
   /** Returns the home slot of a start: the top bits of its Fibonacci hash. */
   private int home(long start) {
     return (int) ((start * HASH_MULTIPLIER) >>> shift);

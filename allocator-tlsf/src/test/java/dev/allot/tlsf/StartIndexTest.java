@@ -47,7 +47,9 @@ class StartIndexTest {
     return ids;
   }
 
+  /** Checks the index's slots (distances, tags, no gaps in a cluster), then finds each start. */
   private static void assertAllFound(Chunks chunks, List<Long> starts, List<Integer> ids) {
+    chunks.checkIndex();
     for (int i = 0; i < starts.size(); i++) {
       assertEquals(ids.get(i), chunks.find(starts.get(i)), "start " + starts.get(i));
     }
