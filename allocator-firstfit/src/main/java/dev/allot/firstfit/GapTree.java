@@ -1143,10 +1143,7 @@ final class GapTree {
       }
       int parent = branchParent[branch];
       int parentEntry = branchEntry[branch];
-      gap =
-          gapsKept
-              ? newMax(childMaxGap[parentEntry], oldGap, gap, branch, false)
-              : childMaxGap[parentEntry];
+      gap = newMax(childMaxGap[parentEntry], oldGap, gap, branch, false);
       first = childFirstStart[branch * branchCapacity];
       branch = parent;
       entry = parentEntry;
