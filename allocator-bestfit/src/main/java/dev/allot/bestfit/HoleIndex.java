@@ -21,8 +21,9 @@ final class HoleIndex {
    * read each entry as a run), a bitmap `nonEmpty` whose bit L - 1 says that the tree of length L
    * holds a hole, and the longer holes in one more tree ordered by (a = length, b = start). A
    * short tree's search compares one key, not a pair (issue #16: the pair comparisons of the hole
-   * trees were a sixth of best-fit's churn at 1k live regions). The holes are the gap before the first block, the gaps between
-   * blocks and the tail, exactly the candidates of the best-fit rule in docs/spec/semantics.md.
+   * trees were a sixth of best-fit's churn at 1k live regions). The holes are the gap before the
+   * first block, the gaps between blocks and the tail, exactly the candidates of the best-fit rule
+   * in docs/spec/semantics.md.
    *
    *   nonEmpty  ..0 1 0 1 1 0        bit L - 1: a hole of length L exists
    *   short[1]  (40, 1) (95, 1)      (start, length), lowest start first

@@ -58,25 +58,25 @@ final class LongPairTree {
    * waited for a miss.
    *
    * Changes at a found entry: floor, ceiling and firstWithRoom remember the leaf their descent
-   * reached (descendedLeaf), whose path stays valid until the next change. removeAt and insertAfter on a
-   * handle in that leaf (or, for removeAt, in the first leaf, whose path is the leftmost one) skip
-   * the second descent and search; any other handle falls back to the keyed call. insertAfter
-   * also falls back past a leaf's last entry, and raiseKey does a remove and an insert for a
-   * leaf's last entry, because the next leaf's separator may be stale (below that leaf's first
-   * key) and a key at the end of the leaf must stay below it. Raising any other key in place
-   * keeps every separator a lower bound, so it touches no node.
+   * reached (descendedLeaf), whose path stays valid until the next change. removeAt and
+   * insertAfter on a handle in that leaf (or, for removeAt, in the first leaf, whose path is the
+   * leftmost one) skip the second descent and search; any other handle falls back to the keyed
+   * call. insertAfter also falls back past a leaf's last entry, and raiseKey does a remove and an
+   * insert for a leaf's last entry, because the next leaf's separator may be stale (below that
+   * leaf's first key) and a key at the end of the leaf must stay below it. Raising any other key
+   * in place keeps every separator a lower bound, so it touches no node.
    *
    * Alignment (HoleIndex's aligned best fit): every entry is read as a run [start, start + length):
    * (length, start) = (a, b) in a pair-keyed tree (the long holes, by length then start), (start,
    * length) = (a, b) in a tree ordered by a alone (the holes of one length, by start). For an
    * alignment A > 1 the room of the run is start + length - up(start), or 0 when up(start) is not
-   * inside: a region fits exactly
-   * when its size is at most the room, which the run's length cannot tell (padding costs up to
-   * A - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class
-   * whose largest room per node (leafRoom, innerRoom) is kept by every insert, remove and
-   * rebalance, so that firstWithRoom is one descent: O(log n), like ceiling. Making a class walks
-   * the tree once, O(n); each class adds 8 bytes per node and one summary per touched node to
-   * every change, so a change costs O(C log n) with C <= 8 classes in use.
+   * inside: a region fits exactly when its size is at most the room, which the run's length
+   * cannot tell (padding costs up to A - 1). The first MAX_ALIGNMENT_CLASSES (8) distinct
+   * alignments asked for each get a class whose largest room per node (leafRoom, innerRoom) is
+   * kept by every insert, remove and rebalance, so that firstWithRoom is one descent: O(log n),
+   * like ceiling. Making a class walks the tree once, O(n); each class adds 8 bytes per node and
+   * one summary per touched node to every change, so a change costs O(C log n) with C <= 8
+   * classes in use.
    *
    * Worst case, honestly: a ninth distinct alignment gets no class, and HoleIndex walks the holes
    * in (length, start) order from the best unaligned fit on, checking padding. A hole of length

@@ -31,8 +31,9 @@ final class StartIndex {
    * almost always loads one record, the one the free needs anyway. The tag is what filters: an
    * entry met on the way often shares the start's home, so the distance alone let lookups load
    * records of other chunks (measured: slots of distance and id only were 5% to 35% slower per
-   * call at 1M live regions). Chaining through the records (measured: an earlier design) loads every record ahead
-   * in the chain, a cache miss each with a million chunks, and needs a link in every record.
+   * call at 1M live regions). Chaining through the records (measured: an earlier design) loads
+   * every record ahead in the chain, a cache miss each with a million chunks, and needs a link in
+   * every record.
    *
    * Deletion shifts back (no tombstones): after emptying slot i, each following entry up to the
    * next empty slot moves into the hole when its home is not cyclically in (hole, its slot], which
