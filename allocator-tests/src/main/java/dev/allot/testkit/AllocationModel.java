@@ -245,7 +245,7 @@ public final class AllocationModel {
     Region placed = placed(operation, result);
     if (placed.size() > 0) {
       allocated.add(range(placed.start(), placed.size()));
-      subtractFromLive(placed); // a region shrunk in place is already live
+      subtractFromLive(placed); // keeps the live list disjoint when a broken strategy overlaps
       live.add(placed);
     }
   }
@@ -288,7 +288,7 @@ public final class AllocationModel {
         if (size == 0) {
           yield List.of();
         }
-        if (newSize > 0 && newSize < size && result == start) {
+        if (shrunkInPlace(operation, result)) {
           yield List.of(new Region(start + newSize, size - newSize));
         }
         yield List.of(new Region(start, size));
@@ -298,19 +298,23 @@ public final class AllocationModel {
   }
 
   /**
-   * Returns the region a successful call hands out.
+   * Returns the region a successful call hands out. A {@code realloc} that shrinks in place hands
+   * out nothing: the spec's rule only frees the tail and leaves {@code [start, start + newSize)} as
+   * it was, allocated or not (only the tail must lie in a block).
    *
    * @param operation the call, with good input
    * @param result what the call returned
    * @return {@code [result, result + size)} for {@code alloc} and {@code realloc}; an empty region
-   *     at 0 for the others and for size 0
+   *     at 0 for the others, for size 0 and for a {@code realloc} shrunk in place
    */
   public static Region placed(TraceOperation operation, long result) {
     return switch (operation.kind()) {
       case ALLOC, ALIGNED_ALLOC ->
           operation.first() == 0 ? new Region(0, 0) : new Region(result, operation.first());
       case REALLOC, ALIGNED_REALLOC ->
-          operation.third() == 0 ? new Region(0, 0) : new Region(result, operation.third());
+          operation.third() == 0 || shrunkInPlace(operation, result)
+              ? new Region(0, 0)
+              : new Region(result, operation.third());
       default -> new Region(0, 0);
     };
   }
@@ -332,6 +336,12 @@ public final class AllocationModel {
     for (Region region : moved) {
       allocated.add(range(region.start(), region.size()));
     }
+  }
+
+  /** Tells whether a successful {@code realloc} shrank its region in place, freeing the tail. */
+  private static boolean shrunkInPlace(TraceOperation operation, long result) {
+    long newSize = operation.third();
+    return newSize > 0 && newSize < operation.second() && result == operation.first();
   }
 
   private void subtractFromLive(Region freed) {

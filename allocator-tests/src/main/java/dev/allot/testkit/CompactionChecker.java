@@ -1,5 +1,8 @@
 package dev.allot.testkit;
 
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeMap;
+import com.google.common.collect.TreeRangeMap;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
@@ -19,10 +22,12 @@ import org.jspecify.annotations.Nullable;
 final class CompactionChecker implements InvariantChecker<Step> {
 
   /*
-   * Besides the buffer, the checker keeps the blocks as the plan moves them (start to end, from the
-   * allocator's blocks before the call), so that each move is checked against the blocks of its
-   * moment: its source must be one whole block, its destination free but for its own source. The
-   * buffer spans [0, capacity), which the kit's programs keep small (ContractRun's retry limit).
+   * The buffer is a range map from runs of indices to the number of the region whose data they
+   * hold (indices outside every run hold no data), so that it costs O(live regions) whatever the
+   * capacity: a fuzzer's capacity past 2^32 is as good as the kit's small ones. Besides the buffer,
+   * the checker keeps the blocks as the plan moves them (start to end, from the allocator's blocks
+   * before the call), so that each move is checked against the blocks of its moment: its source
+   * must be one whole block, its destination free but for its own source.
    */
 
   @Override
@@ -58,13 +63,11 @@ final class CompactionChecker implements InvariantChecker<Step> {
       return call + " made no move but says work is left: a call with work left must progress";
     }
     long capacity = step.before().capacity();
-    long[] buffer = new long[Math.toIntExact(capacity)];
+    RangeMap<Long, Integer> buffer = TreeRangeMap.create();
     List<Region> live = step.model().liveRegions();
     for (int i = 0; i < live.size(); i++) {
       Region region = live.get(i);
-      for (long index = region.start(); index < region.end(); index++) {
-        buffer[(int) index] = i + 1L;
-      }
+      buffer.put(Range.closedOpen(region.start(), region.end()), i + 1);
     }
     TreeMap<Long, Long> blocks = new TreeMap<>();
     step.before().blocks().forEach(block -> blocks.put(block.start(), block.end()));
@@ -89,17 +92,16 @@ final class CompactionChecker implements InvariantChecker<Step> {
             + last
             + ": it was split or its translation is wrong";
       }
-      for (long index = start; index < start + region.size(); index++) {
-        if (index >= capacity || buffer[(int) index] != i + 1) {
-          return call
-              + ": region "
-              + region
-              + " translates to "
-              + start
-              + ", but index "
-              + index
-              + " of the copied buffer does not hold its data";
-        }
+      long missing = firstIndexWithout(buffer, start, start + region.size(), i + 1);
+      if (missing >= 0) {
+        return call
+            + ": region "
+            + region
+            + " translates to "
+            + start
+            + ", but index "
+            + missing
+            + " of the copied buffer does not hold its data";
       }
     }
     if (plan.isComplete() && granularity == 1 && !isCompact(blocks)) {
@@ -116,7 +118,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
       long granularity,
       long capacity,
       NavigableMap<Long, Long> blocks,
-      long[] buffer) {
+      RangeMap<Long, Integer> buffer) {
     long from = move.from();
     long to = move.to();
     long size = move.size();
@@ -138,7 +140,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
     if (to + size > capacity || (before != null && before.getValue() > to)) {
       return "its destination is not free";
     }
-    System.arraycopy(buffer, (int) from, buffer, (int) to, (int) size);
+    copy(buffer, from, to, size);
     long start = to;
     long newEnd = to + size;
     Map.Entry<Long, Long> previous = blocks.floorEntry(to);
@@ -151,6 +153,43 @@ final class CompactionChecker implements InvariantChecker<Step> {
     }
     blocks.put(start, newEnd);
     return null;
+  }
+
+  /**
+   * Copies {@code size} indices from {@code from} to {@code to} as {@link System#arraycopy} does,
+   * overlapping ranges included: the destination ends up holding what the source held before.
+   */
+  private static void copy(RangeMap<Long, Integer> buffer, long from, long to, long size) {
+    Map<Range<Long>, Integer> source =
+        Map.copyOf(buffer.subRangeMap(Range.closedOpen(from, from + size)).asMapOfRanges());
+    buffer.remove(Range.closedOpen(to, to + size));
+    long shift = to - from;
+    source.forEach(
+        (run, region) ->
+            buffer.put(
+                Range.closedOpen(run.lowerEndpoint() + shift, run.upperEndpoint() + shift),
+                region));
+  }
+
+  /**
+   * Returns the first index of {@code [start, end)} that does not hold region {@code region}'s
+   * data, or -1 if every index does. An index past the capacity never does: no move writes there.
+   */
+  private static long firstIndexWithout(
+      RangeMap<Long, Integer> buffer, long start, long end, int region) {
+    long next = start;
+    for (Map.Entry<Range<Long>, Integer> run :
+        buffer.subRangeMap(Range.closedOpen(start, end)).asMapOfRanges().entrySet()) {
+      long runStart = run.getKey().lowerEndpoint();
+      if (runStart > next) {
+        return next;
+      }
+      if (run.getValue() != region) {
+        return runStart;
+      }
+      next = run.getKey().upperEndpoint();
+    }
+    return next < end ? next : -1;
   }
 
   /** Tells whether the blocks are one block at 0, or none. */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Region;
+import dev.allot.testkit.reference.PygletReferenceStrategy;
 import dev.allot.trace.TraceOperation;
 import dev.allot.trace.TraceParser;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,33 @@ class AllocationModelTest {
     AllocationModel model = sample();
     model.record(call("dealloc 0 3"), 0);
     assertEquals(7, model.fragmentedFreeSize());
+  }
+
+  @Test
+  void record_reallocShrinksOverAFreedHead_freesOnlyTheTail() {
+    AllocationModel model = new AllocationModel(20);
+    model.record(call("alloc 10"), 0);
+    model.record(call("dealloc 0 1"), 0);
+    TraceOperation shrink = call("realloc 0 10 4");
+
+    assertEquals(CallValidity.VALID, model.validity(shrink)); // only the tail must lie in a block
+    model.record(shrink, 0);
+
+    assertEquals(List.of(new Region(1, 3)), model.blocks()); // index 0 stays free, as the spec says
+    assertEquals(List.of(new Region(1, 3)), model.liveRegions());
+  }
+
+  @Test
+  void replay_reallocShrinksOverAFreedHead_keepsTheContract() {
+    String trace = "capacity 20\nalloc 10\ndealloc 0 1\nrealloc 0 10 4\n";
+
+    ContractRun run =
+        ContractRun.replay(
+            new PygletReferenceStrategy(),
+            trace,
+            EnumSet.of(Invariant.REALLOC_KEEPS_OTHERS, Invariant.BLOCK_LIST, Invariant.METRICS));
+
+    assertEquals(List.of(new Region(1, 3)), run.allocator().getAllocatedRegions());
   }
 
   @Test
