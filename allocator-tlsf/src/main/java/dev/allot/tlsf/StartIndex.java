@@ -211,8 +211,8 @@ final class StartIndex {
   /**
    * Walks the table and throws {@link IllegalStateException} at the first broken invariant of the
    * design notes: no empty slot between an entry's home and its slot, its distance and tag as its
-   * start gives them, and as many entries as counted. O(slots) and more in long clusters; for
-   * tests.
+   * start gives them, as many entries as counted, and no more than the load allows (which holds
+   * once {@link #reserve} has been called). O(slots) and more in long clusters; for tests.
    */
   void checkInvariants() {
     int[] table = slots;
@@ -240,6 +240,9 @@ final class StartIndex {
     }
     if (filled != size) {
       throw new IllegalStateException(filled + " entries, counted " + size);
+    }
+    if (size > maxSize) {
+      throw new IllegalStateException(size + " entries, more than the load allows: " + maxSize);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.allot.tlsf;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.spi.AllocatorArguments;
 
 /**
  * Two-level segregated fit (TLSF), as OffsetAllocator and VMA's virtual blocks do it: free chunks
@@ -40,8 +39,7 @@ public final class TlsfStrategy implements AllocationStrategy {
 
   @Override
   public Allocator create(long capacity) {
-    AllocatorArguments.requireNonNegative("create", capacity);
-    return new TlsfAllocator(capacity);
+    return new TlsfAllocator(capacity); // its skeleton rejects a negative capacity
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.allot.tlsf;
 
 import static dev.allot.tlsf.Chunks.NIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,11 @@ class StartIndexTest {
   /** The top 16 bits of a start's Fibonacci hash: equal values share a home in any small table. */
   private static long home16(long start) {
     return (start * 0x9E3779B97F4A7C15L) >>> 48;
+  }
+
+  /** The home of a start in a table of 8 slots, the size a new index starts with. */
+  private static int home8(long start) {
+    return (int) ((start * 0x9E3779B97F4A7C15L) >>> 61);
   }
 
   /**
@@ -180,5 +186,52 @@ class StartIndexTest {
     assertEquals(low, chunks.find(7));
     assertEquals(NIL, chunks.find(high - (1L << 32)));
     assertEquals(CAPACITY, chunks.start(Chunks.SENTINEL));
+  }
+
+  @Test
+  void reserve_beforeOneOrTwoAdds_neverLetsTheLoadPassItsLimit() {
+    // a call adds at most two chunks after one reserve (a split in three): groups of one and two,
+    // checked after each, fill the table up to its limit at several sizes without passing it
+    Chunks chunks = new Chunks(CAPACITY);
+    int after = Chunks.SENTINEL;
+    long start = 0;
+    for (int group = 0; group < 200; group++) {
+      chunks.reserve();
+      int adds = group % 3 == 2 ? 2 : 1;
+      for (int added = 0; added < adds; added++) {
+        after = chunks.insertAfter(after, start, true);
+        start += 7;
+      }
+      chunks.checkIndex();
+    }
+  }
+
+  @Test
+  void checkInvariants_moreEntriesThanTheLoadAllows_throws() {
+    Chunks chunks = new Chunks(CAPACITY);
+    List<Integer> ids = addInOrder(chunks, List.of(1L, 2L, 3L));
+    StartIndex unreserved = new StartIndex(chunks); // 8 slots, room for 2 at the small load
+    for (int id : ids) {
+      unreserved.add(id, chunks.start(id));
+    }
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, unreserved::checkInvariants);
+    assertEquals("3 entries, more than the load allows: 2", e.getMessage());
+  }
+
+  @Test
+  void checkInvariants_entryPastAnEmptyHome_namesTheEmptySlot() {
+    Chunks chunks = new Chunks(CAPACITY);
+    long start = 5;
+    int id = addInOrder(chunks, List.of(start)).get(0);
+    int home = home8(start);
+    long elsewhere = start + 1;
+    while (home8(elsewhere) != ((home + 1) & 7)) {
+      elsewhere++;
+    }
+    StartIndex index = new StartIndex(chunks);
+    index.add(id, elsewhere); // one slot past the home of the chunk's real start, which is empty
+    IllegalStateException e = assertThrows(IllegalStateException.class, index::checkInvariants);
+    assertEquals("chunk " + id + ": empty slot " + home + " before it", e.getMessage());
   }
 }

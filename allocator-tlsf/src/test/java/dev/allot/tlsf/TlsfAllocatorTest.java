@@ -8,6 +8,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The good-fit placement, the chunk bookkeeping behind dealloc, and in-place growth. */
@@ -249,5 +250,69 @@ class TlsfAllocatorTest {
     assertTrue(allocator.isEmpty());
     assertEquals(10_000, allocator.getLargestFreeHole());
     assertEquals(0, allocator.alloc(10_000));
+  }
+
+  @Test
+  void setCapacity_freeTailGrowsIntoAHigherClass_isPlacedByItsNewLength() {
+    Allocator allocator = create(300);
+    allocator.alloc(200); // 0
+    allocator.alloc(1); // 200, leaves the tail 201:99
+    allocator.dealloc(0, 200);
+    allocator.setCapacity(702); // the tail is 201:501 now, a class above the hole 0:200
+    assertEquals(0, allocator.alloc(60)); // the lowest occupied class holding 60 is the hole's
+  }
+
+  @Test
+  void setCapacity_afterASplitInThreeWithTheTailUsed_addsTheNewTail() {
+    // an aligned placement inside a hole adds two chunks, the most one call adds; raising the
+    // capacity then adds one more for the new tail. Leading regions of 0 to 40 units move the
+    // counts past every point where the chunk records are exactly full.
+    for (int units = 0; units <= 40; units++) {
+      Allocator allocator = create(units + 12L);
+      for (int unit = 0; unit < units; unit++) {
+        allocator.alloc(1);
+      }
+      allocator.alloc(1); // units
+      allocator.alloc(10); // units + 1
+      allocator.alloc(1); // units + 11: fills the capacity
+      allocator.dealloc(units + 1L, 10);
+      allocator.alloc(2, 4); // padding before it unless units + 1 is a multiple of 4, rest after
+      allocator.setCapacity(units + 21L);
+      assertEquals(units + 12L, allocator.alloc(9), "after " + units + " units");
+      assertEquals(8, allocator.getFreeSize(), "after " + units + " units");
+    }
+  }
+
+  @Test
+  void blockEnd_everyRange_followsTheSkeletonsContract() {
+    // blocks 0:8 (two placements), 12:6, 20:5 and 28:12 (the last chunk before the capacity; the
+    // two are what a free in the middle left of 20:20); holes 8:4, 18:2, 25:3
+    TlsfAllocator allocator = new TlsfAllocator(40);
+    for (long size : new long[] {4, 4, 4, 6, 2, 20}) {
+      allocator.alloc(size);
+    }
+    allocator.dealloc(8, 4);
+    allocator.dealloc(18, 2);
+    allocator.dealloc(25, 3);
+    List<Region> blocks = allocator.getAllocatedRegions();
+    assertEquals(4, blocks.size());
+    for (long start = 0; start < 42; start++) {
+      for (long size = 1; start + size <= 42; size++) {
+        long first = start;
+        long end = start + size;
+        Optional<Region> block =
+            blocks.stream().filter(b -> b.start() <= first && end <= b.end()).findFirst();
+        long found = allocator.blockEnd(start, size);
+        String range = "[" + start + ", " + end + ")";
+        if (block.isEmpty()) {
+          assertEquals(-1, found, range); // NO_BLOCK
+        } else if (block.get().end() == end) {
+          assertEquals(end, found, range + " ends its block");
+        } else {
+          long blockEnd = block.get().end();
+          assertTrue(end < found && found <= blockEnd, range + " inside " + block + ": " + found);
+        }
+      }
+    }
   }
 }

@@ -19,4 +19,9 @@ class TlsfDiscoveryTest {
     assertEquals(TlsfStrategy.class, Allocators.strategy("tlsf").getClass());
     assertEquals(-10, Allocators.strategy("tlsf").getPriority());
   }
+
+  @Test
+  void toString_ofTheStrategy_isItsName() {
+    assertEquals("tlsf", new TlsfStrategy().toString());
+  }
 }
