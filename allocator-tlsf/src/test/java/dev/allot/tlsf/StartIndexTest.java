@@ -189,19 +189,16 @@ class StartIndexTest {
   }
 
   @Test
-  void reserve_beforeOneOrTwoAdds_neverLetsTheLoadPassItsLimit() {
-    // a call adds at most two chunks after one reserve (a split in three): groups of one and two,
-    // checked after each, fill the table up to its limit at several sizes without passing it
+  void reserve_beforeEachPairOfAdds_fillsTheTableUpToItsLimitOnly() {
+    // a call adds at most two chunks after one reserve (a split in three). With the sentinel and
+    // one chunk, the entries are even: pairs then fill each table size exactly to its limit
     Chunks chunks = new Chunks(CAPACITY);
-    int after = Chunks.SENTINEL;
-    long start = 0;
-    for (int group = 0; group < 200; group++) {
+    chunks.reserve();
+    int after = chunks.insertAfter(Chunks.SENTINEL, 0, true);
+    for (long start = 1; start < 400; start += 2) {
       chunks.reserve();
-      int adds = group % 3 == 2 ? 2 : 1;
-      for (int added = 0; added < adds; added++) {
-        after = chunks.insertAfter(after, start, true);
-        start += 7;
-      }
+      after = chunks.insertAfter(after, start, true);
+      after = chunks.insertAfter(after, start + 1, false);
       chunks.checkIndex();
     }
   }

@@ -44,6 +44,9 @@ class TlsfMemoryTest {
     double perChunk = (double) allocator.footprintBytes() / UNITS;
     double lowest = recordBytes + DENSE_INDEX_BYTES;
     double highest = recordBytes * 9 / 8 + 2 * DENSE_INDEX_BYTES;
+    System.out.printf(
+        "tlsf memory, %.0f-byte records: %.1f bytes per chunk (bounds %.1f to %.1f)%n",
+        recordBytes, perChunk, lowest, highest);
     assertTrue(
         perChunk >= lowest && perChunk <= highest,
         () -> perChunk + " bytes per chunk, expected " + lowest + " to " + highest);
