@@ -207,6 +207,10 @@ final class GapTree {
 
   private int classCount;
 
+  /** What {@link #touchRooms} read: written, never read, so that its loads are kept. */
+  @SuppressWarnings("UnusedVariable")
+  private int roomsToken;
+
   /**
    * Whether {@link #gaps} and {@link #childMaxGap} are kept current: from the first call that needs
    * them on (see {@link #keepGaps}). Until then they are stale and only the first starts and the
@@ -420,6 +424,9 @@ final class GapTree {
     // at 1M 685 against 747 (medians of 3 pairs, each pair better, load 0.6 to 1).
     final long[] blockBounds = bounds;
     int position = base(node);
+    if (classCount > 0) {
+      touchRooms(position);
+    }
     int firstHalf = leafCapacity >>> 1;
     int secondHalf = firstHalf >>> 1;
     int thirdHalf = secondHalf >>> 1;
@@ -445,6 +452,22 @@ final class GapTree {
       position = (probe < limit) & blockBounds[2 * probe] <= index ? probe : position;
     }
     return position;
+  }
+
+  /**
+   * Loads the first alignment class's rooms of the leaf whose slots start at {@code position}, both
+   * of its cache lines, and keeps a token of them, so that their misses overlap those of {@link
+   * #find}'s probes: a free then updates the rooms of the block it found without waiting for one
+   * more miss. At 1M live regions an aligned program keeps about one block per region (padding
+   * keeps them from touching), and a leaf's rooms are as far from the caches as its bounds. Java
+   * has no prefetch; the token is written so that the JIT keeps the loads. Measured with AlignLoop
+   * (aligned churn at 1M live regions, alignment 16, CPU time, 8 pairs of runs alternated, load 0.8
+   * to 1.4): median 603 ns per call against 668 without, better in 7 pairs of 8; aligned churn at
+   * 10k and the peers churn at 10k (no class: no touch) the same within noise.
+   */
+  private void touchRooms(int position) {
+    final int[] rooms = blockRooms[0];
+    roomsToken = rooms[position] ^ rooms[position + (leafCapacity >>> 1)];
   }
 
   /**
