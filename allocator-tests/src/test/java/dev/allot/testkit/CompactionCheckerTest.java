@@ -40,28 +40,20 @@ class CompactionCheckerTest {
 
   @Test
   void replay_farCapacityShiftedTranslation_isCaught() {
-    ContractViolation violation =
-        assertThrows(
-            ContractViolation.class,
-            () ->
-                ContractRun.replay(
-                    new TestStrategy("shifted-translation", ShiftedTranslationAllocator::new),
-                    FAR_TRACE,
-                    Set.of(Invariant.COMPACTION)));
-
-    assertEquals(Invariant.COMPACTION, violation.invariant());
+    assertCaughtAtFarCapacity(
+        new TestStrategy("shifted-translation", ShiftedTranslationAllocator::new));
   }
 
   @Test
   void replay_farCapacitySplittingCompaction_isCaught() {
+    assertCaughtAtFarCapacity(new TestStrategy("splitting", SplittingCompactionAllocator::new));
+  }
+
+  private static void assertCaughtAtFarCapacity(TestStrategy broken) {
     ContractViolation violation =
         assertThrows(
             ContractViolation.class,
-            () ->
-                ContractRun.replay(
-                    new TestStrategy("splitting", SplittingCompactionAllocator::new),
-                    FAR_TRACE,
-                    Set.of(Invariant.COMPACTION)));
+            () -> ContractRun.replay(broken, FAR_TRACE, Set.of(Invariant.COMPACTION)));
 
     assertEquals(Invariant.COMPACTION, violation.invariant());
   }
