@@ -2,7 +2,6 @@ package dev.allot.bestfit;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
-import dev.allot.spi.AllocatorArguments;
 
 /**
  * Best-fit placement: a region goes to the start of the smallest free hole that holds it (the gap
@@ -40,8 +39,7 @@ public final class BestFitStrategy implements AllocationStrategy {
 
   @Override
   public Allocator create(long capacity) {
-    AllocatorArguments.requireNonNegative("create", capacity);
-    return new BestFitAllocator(capacity);
+    return new BestFitAllocator(capacity); // its skeleton rejects a negative capacity
   }
 
   @Override
