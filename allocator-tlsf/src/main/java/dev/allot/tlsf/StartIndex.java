@@ -137,7 +137,7 @@ final class StartIndex {
     int[] table = slots;
     int mask = table.length - 1;
     long hash = start * HASH_MULTIPLIER;
-    int slot = (int) (hash >>> shift);
+    int slot = homeOf(hash);
     int tag = tagOf(hash);
     int distance = 0;
     for (int entry = table[slot]; entry != EMPTY; entry = table[slot]) {
@@ -159,7 +159,7 @@ final class StartIndex {
     int[] table = slots;
     int mask = table.length - 1;
     long hash = start * HASH_MULTIPLIER;
-    int slot = (int) (hash >>> shift);
+    int slot = homeOf(hash);
     int distance = 0;
     while (table[slot] != EMPTY) {
       slot = (slot + 1) & mask;
@@ -226,7 +226,7 @@ final class StartIndex {
       filled++;
       int id = entry & ID_MASK;
       long hash = chunks.start(id) * HASH_MULTIPLIER;
-      int home = (int) (hash >>> shift);
+      int home = homeOf(hash);
       for (int between = home; between != slot; between = (between + 1) & mask) {
         if (table[between] == EMPTY) {
           throw new IllegalStateException("chunk " + id + ": empty slot " + between + " before it");
@@ -248,7 +248,12 @@ final class StartIndex {
 
   /** Returns the home slot of a start: the top bits of its Fibonacci hash. */
   private int home(long start) {
-    return (int) ((start * HASH_MULTIPLIER) >>> shift);
+    return homeOf(start * HASH_MULTIPLIER);
+  }
+
+  /** Returns the home slot of a start's hash: its top bits, as many as the table's size needs. */
+  private int homeOf(long hash) {
+    return (int) (hash >>> shift);
   }
 
   /** Returns the tag of a start's hash: the bits below those of its home, above the id. */
