@@ -268,6 +268,28 @@ class LongPairTreeTest {
   }
 
   @Test
+  void valueKeys_pastTheSizeWhoseSearchesLoadWholeLeaves_matchTreeSet() {
+    LongPairTree tree = new LongPairTree(false);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(23);
+    int count = 140_000; // past the 2^17 entries from which floor and insert load whole leaves
+    for (long i = 0; i < count; i++) { // scattered, so that leaves split at every fill
+      insert(tree, model, new Pair((i * 7_919 % count) * 150, i));
+    }
+    checkValueKeys(tree, model, random);
+    for (int i = 0; i < 50_000; i++) {
+      Pair key = new Pair(random.nextLong(25_000_000), i);
+      Pair floor = model.floor(new Pair(key.a(), Long.MAX_VALUE));
+      if (floor == null || floor.a() != key.a()) {
+        insert(tree, model, key);
+      } else {
+        remove(tree, model, floor);
+      }
+    }
+    checkValueKeys(tree, model, random);
+  }
+
+  @Test
   void valueKeys_handleOfAnotherDescent_fallsBackToTheKey() {
     LongPairTree tree = new LongPairTree(false);
     for (long a = 0; a < 1_000; a++) {

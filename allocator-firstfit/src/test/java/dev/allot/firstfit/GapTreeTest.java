@@ -511,4 +511,37 @@ class GapTreeTest {
       assertEquals(find(model, index), found == GapTree.NONE ? -1 : tree.start(found));
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void find_pastTheBlocksWhoseSearchLoadsTheLeafInts_matchesAPlainList(boolean aligned) {
+    SplittableRandom random = new SplittableRandom(aligned ? 2 : 1);
+    GapTree tree = new GapTree(200_000); // default nodes: 32 blocks a leaf
+    if (aligned) {
+      tree.alignmentClass(16); // find loads the class's rooms
+    } else {
+      tree.leftmostGapAtLeast(1); // find loads the gaps, kept from here on
+    }
+    List<long[]> model = new ArrayList<>();
+    long end = 0;
+    for (int k = 0; k < 20_000; k++) { // past the 2^14 blocks from which find loads them
+      long start = end + random.nextLong(1, 4);
+      end = start + random.nextLong(1, 4);
+      if (model.isEmpty()) {
+        tree.insertFirst(start, end);
+      } else {
+        tree.insertAfter(tree.last(), start, end);
+      }
+      model.add(new long[] {start, end});
+    }
+    for (int k = 0; k < 2_000; k++) {
+      long[] gone = model.remove(random.nextInt(model.size()));
+      tree.remove(tree.find(gone[0]));
+    }
+    tree.checkInvariants();
+    for (long index = 0; index <= end; index++) {
+      int found = tree.find(index);
+      assertEquals(find(model, index), found == GapTree.NONE ? -1 : tree.start(found));
+    }
+  }
 }
