@@ -487,35 +487,16 @@ class GapTreeTest {
   @ParameterizedTest
   @ValueSource(ints = {3, 4, 5, 6})
   void find_leavesOfEveryFillAtSizesAroundTheSearchGroup_matchesAPlainList(int leafShift) {
-    SplittableRandom random = new SplittableRandom(leafShift);
     GapTree tree = new GapTree(20_000, leafShift, 8);
     List<long[]> model = new ArrayList<>();
-    long end = 0;
-    for (int k = 0; k < 2_000; k++) { // leaves split at every fill from half to full
-      long start = end + random.nextLong(1, 4);
-      end = start + random.nextLong(1, 4);
-      if (model.isEmpty()) {
-        tree.insertFirst(start, end);
-      } else {
-        tree.insertAfter(tree.last(), start, end);
-      }
-      model.add(new long[] {start, end});
-    }
-    for (int k = 0; k < 1_000; k++) { // and shrink back towards their minimum
-      long[] gone = model.remove(random.nextInt(model.size()));
-      tree.remove(tree.find(gone[0]));
-    }
-    tree.checkInvariants();
-    for (long index = 0; index <= end; index++) {
-      int found = tree.find(index);
-      assertEquals(find(model, index), found == GapTree.NONE ? -1 : tree.start(found));
-    }
+    // leaves split at every fill from half to full, then shrink back towards their minimum
+    long end = appendThenThin(tree, model, new SplittableRandom(leafShift), 2_000, 1_000);
+    assertFindMatches(tree, model, end);
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void find_pastTheBlocksWhoseSearchLoadsTheLeafInts_matchesAPlainList(boolean aligned) {
-    SplittableRandom random = new SplittableRandom(aligned ? 2 : 1);
     GapTree tree = new GapTree(200_000); // default nodes: 32 blocks a leaf
     if (aligned) {
       tree.alignmentClass(16); // find loads the class's rooms
@@ -523,8 +504,19 @@ class GapTreeTest {
       tree.leftmostGapAtLeast(1); // find loads the gaps, kept from here on
     }
     List<long[]> model = new ArrayList<>();
+    // past the 2^14 blocks from which find loads them
+    long end = appendThenThin(tree, model, new SplittableRandom(aligned ? 2 : 1), 20_000, 2_000);
+    assertFindMatches(tree, model, end);
+  }
+
+  /**
+   * Appends {@code blocks} blocks of 1 to 3 indices, 1 to 3 apart, to an empty tree and to the
+   * model, then removes {@code removals} of them at random from both; returns the last end.
+   */
+  private static long appendThenThin(
+      GapTree tree, List<long[]> model, SplittableRandom random, int blocks, int removals) {
     long end = 0;
-    for (int k = 0; k < 20_000; k++) { // past the 2^14 blocks from which find loads them
+    for (int k = 0; k < blocks; k++) {
       long start = end + random.nextLong(1, 4);
       end = start + random.nextLong(1, 4);
       if (model.isEmpty()) {
@@ -534,14 +526,27 @@ class GapTreeTest {
       }
       model.add(new long[] {start, end});
     }
-    for (int k = 0; k < 2_000; k++) {
+    for (int k = 0; k < removals; k++) {
       long[] gone = model.remove(random.nextInt(model.size()));
       tree.remove(tree.find(gone[0]));
     }
     tree.checkInvariants();
+    return end;
+  }
+
+  /**
+   * Checks {@code find} at every index from 0 to {@code end} against the model, in address order:
+   * one sweep that moves to the next block once the index reaches its start.
+   */
+  private static void assertFindMatches(GapTree tree, List<long[]> model, long end) {
+    int next = 0;
     for (long index = 0; index <= end; index++) {
+      while (next < model.size() && model.get(next)[0] <= index) {
+        next++;
+      }
+      long expected = next == 0 ? -1 : model.get(next - 1)[0];
       int found = tree.find(index);
-      assertEquals(find(model, index), found == GapTree.NONE ? -1 : tree.start(found));
+      assertEquals(expected, found == GapTree.NONE ? -1 : tree.start(found), "find " + index);
     }
   }
 }
