@@ -476,7 +476,7 @@ final class LongPairTree {
    * 20 MiB of leaves), see docs/alignment.md.
    */
   private void touchLeaf(long[] keys, int count) {
-    if (size < TOUCH_FROM || count == 0) {
+    if (size < TOUCH_FROM) { // a tree this large has no empty leaf
       return;
     }
     long token = keys[count - 1] ^ keys[CAPACITY + count - 1];

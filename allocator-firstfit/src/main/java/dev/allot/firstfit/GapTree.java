@@ -471,7 +471,8 @@ final class GapTree {
    * token is written so that the JIT keeps the loads. Measured, CPU time, runs alternated with the
    * tree without the loads: aligned churn (AlignLoop, 1M live regions, alignment 16, 8 pairs, load
    * 0.8 to 1.4) median 603 ns per call against 668, better in 7 pairs of 8; the peers churn at 1M
-   * (unaligned, the gaps) 370 against 385, 5 pairs; at 10k the same within noise.
+   * (unaligned, the gaps) 370 against 385, 5 pairs. Below {@link #TOUCH_FROM} blocks nothing is
+   * loaded.
    */
   private void touchBlockInts(int[] perBlock, int position) {
     touchToken = perBlock[position] ^ perBlock[position + (leafCapacity >>> 1)];
