@@ -35,7 +35,12 @@ final class BlockIndex {
   /** The handle of no block. */
   static final int NONE = LongPairTree.NONE;
 
-  private final LongPairTree tree = new LongPairTree(false);
+  private final LongPairTree tree;
+
+  /** Creates an empty index whose tree keeps its freed node arrays in {@code nodeArrays}. */
+  BlockIndex(NodeArrayPool nodeArrays) {
+    tree = new LongPairTree(false, false, nodeArrays);
+  }
 
   /** Returns the block with the greatest start {@code <= index}, or {@link #NONE}. */
   int find(long index) {
@@ -146,7 +151,10 @@ final class BlockIndex {
     return regions;
   }
 
-  /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
+  /**
+   * Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts, the
+   * shared node pool not included.
+   */
   long footprintBytes() {
     return tree.footprintBytes();
   }

@@ -64,23 +64,11 @@ final class HoleIndex {
   /** Buckets of one pass of {@link #load}. */
   private static final int RADIX = 1 << RADIX_BITS;
 
-  /**
-   * Node arrays the short trees keep for reuse, shared: enough that the trees whose sizes swing
-   * across a leaf boundary or through empty rarely allocate in churn, few enough that an empty
-   * short tree costs no leaf. Measured (JMH ChurnBenchmark -prof gc, churn): with 16, 1.25 bytes
-   * per operation at 10k live regions; with 32, 0.025 at 10k and 0.25 at 1M (47.8 bytes per block
-   * in BestFitMemoryTest, budget 48); with 64, 0.001 and 0.21 but 48.0 bytes per block.
-   */
-  private static final int SHARED_SPARE_NODES = 32;
-
   /** The number of the long tree in a handle. */
   private static final int LONG_TREE = 0;
 
   /** {@code trees[L]}: the holes of length L for L in 1..SEGREGATED; {@code trees[0]}: longer. */
   private final LongPairTree[] trees = new LongPairTree[SEGREGATED + 1];
-
-  /** The spare node arrays of the short trees. */
-  private final NodeArrayPool shortTreeArrays = new NodeArrayPool(SHARED_SPARE_NODES);
 
   /** Bit {@code L - 1} is set when {@code trees[L]} is not empty. */
   private long nonEmpty;
@@ -91,10 +79,14 @@ final class HoleIndex {
   /** The lengths of the holes the trees do not keep. */
   private final LeftOutHoles leftOut = new LeftOutHoles();
 
-  HoleIndex() {
-    trees[LONG_TREE] = new LongPairTree(true);
+  /**
+   * Creates an empty index whose trees keep their freed node arrays in {@code nodeArrays}, which
+   * the caller counts: an empty short tree then costs no leaf.
+   */
+  HoleIndex(NodeArrayPool nodeArrays) {
+    trees[LONG_TREE] = new LongPairTree(true, false, nodeArrays);
     for (int tree = 1; tree <= SEGREGATED; tree++) {
-      trees[tree] = new LongPairTree(false, true, 0, shortTreeArrays);
+      trees[tree] = new LongPairTree(false, true, nodeArrays);
     }
   }
 
@@ -348,9 +340,12 @@ final class HoleIndex {
     return (int) (length >>> shift) & (RADIX - 1);
   }
 
-  /** Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts. */
+  /**
+   * Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts, the
+   * shared node pool not included.
+   */
   long footprintBytes() {
-    long bytes = shortTreeArrays.footprintBytes() + leftOut.footprintBytes();
+    long bytes = leftOut.footprintBytes();
     for (LongPairTree tree : trees) {
       bytes += tree.footprintBytes();
     }

@@ -29,8 +29,9 @@ final class LongPairTree {
    * Each node is one long[] (a's, then b's, so a search reads one run of a's) and, for inner
    * nodes, one int[]. A node per array, rather than all nodes in one flat array, keeps the growth
    * slack of the pools to the id arrays (a few bytes a node) instead of up to half the entries;
-   * freed nodes go on free lists (chained through leafNext / innerChildren[n][0]) and are reused,
-   * so no call allocates except the few that add a node.
+   * a freed node's id goes on a free list (chained through leafNext / innerCount) and its arrays
+   * to the NodeArrayPool that all trees of one allocator share, which new nodes take arrays from
+   * first, so a call allocates only when it adds a node while the pool is empty.
    *
    * Invariants
    *   - every leaf in the tree holds 1..63 entries between calls (a leaf that reaches 64 is relieved
@@ -44,9 +45,9 @@ final class LongPairTree {
    * Fill (memory): a full leaf first spills into a sibling that has at least 8 free slots, and is
    * split in halves only when both siblings are that full. A leaf below three quarters merges
    * into a sibling when the two fit in 56, or with both siblings three into two when the three fit
-   * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pools and headers counted):
-   * 36.8 bytes per block after ascending frees, 47.7 after random frees and churn (46.2 before the
-   * hole index became 65 trees, whose spare arrays a NodeArrayPool shares).
+   * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pool and headers counted):
+   * 36.8 bytes per block after ascending frees, 46.7 after random frees and churn (47.8 while each
+   * tree kept spares of its own, see BestFitAllocator.NODE_ARRAYS_KEPT).
    *
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
@@ -122,13 +123,6 @@ final class LongPairTree {
   private static final int MERGE_LIMIT = CAPACITY - SPILL_ROOM;
 
   /**
-   * Freed nodes of each kind that a tree built with {@link #LongPairTree(boolean)} keeps with their
-   * arrays for reuse; the arrays of further freed nodes go to the collector, so that memory follows
-   * the live size down after a peak.
-   */
-  static final int SPARE_NODES = 16;
-
-  /**
    * Entries from which a leaf search first loads every cache line of the leaf (see {@link
    * #touchLeaf}): 128Ki entries, about 2.8 MiB of leaves at three-quarter fill, past the 1 MiB
    * level-2 cache of the machine measured; below it the loads only cost. The unaligned churn's
@@ -159,15 +153,12 @@ final class LongPairTree {
    */
   private final boolean equalRuns;
 
-  /** Freed nodes of each kind kept with their arrays. */
-  private final int spareNodes;
-
-  /** Where the arrays of freed nodes past {@link #spareNodes} go, and new nodes' come from. */
-  private final NodeArrayPool shared;
+  /** Where the arrays of freed nodes go, and where new nodes take theirs from first. */
+  private final NodeArrayPool nodeArrays;
 
   /**
-   * The keys of a node id that holds no arrays: ids not handed out yet and freed nodes whose arrays
-   * went to the collector. A shared empty array rather than null, so that every pool slot holds an
+   * The keys of a node id that holds no arrays: ids not handed out yet and freed nodes, whose
+   * arrays went to the pool. A shared empty array rather than null, so that every id slot holds an
    * array and reading a node's keys needs no null check.
    */
   private static final long[] NO_KEYS = {};
@@ -181,10 +172,9 @@ final class LongPairTree {
   private int[] leafPrev = new int[INITIAL_NODES];
   private int leafIds;
 
-  /** Leaves whose arrays exist, in the tree or spare. */
+  /** Leaves that hold arrays: those in the tree. */
   private int leafArrays;
 
-  private int spareLeaves;
   private int freeLeaves = NONE;
 
   private long[][] innerKeys = grownPool(new long[0][], INITIAL_NODES, NO_KEYS);
@@ -192,10 +182,9 @@ final class LongPairTree {
   private int[] innerCount = new int[INITIAL_NODES];
   private int innerIds;
 
-  /** Inner nodes whose arrays exist, in the tree or spare. */
+  /** Inner nodes that hold arrays: those in the tree. */
   private int innerArrays;
 
-  private int spareInners;
   private int freeInners = NONE;
 
   private int root = NONE;
@@ -249,34 +238,22 @@ final class LongPairTree {
   private int[] pathAfter = new int[INITIAL_PATH + 1];
 
   /**
-   * Creates an empty tree.
+   * Creates an empty tree that gives the arrays of its freed nodes (a leaf's are 1 KiB) to {@code
+   * nodeArrays} and takes the arrays of new nodes from there first: the trees of one allocator
+   * share one pool, so that one tree's freed nodes serve another's growth.
    *
    * @param pairKeys {@code true} to order by {@code (a, b)}, {@code false} to order by {@code a}
    *     alone with {@code b} as a value
-   */
-  LongPairTree(boolean pairKeys) {
-    this(pairKeys, false, SPARE_NODES, new NodeArrayPool(0));
-  }
-
-  /**
-   * Creates an empty tree that keeps at most {@code spareNodes} freed nodes of each kind with their
-   * arrays (a leaf's are 1 KiB) and gives the arrays of further freed nodes to {@code shared},
-   * where it also takes arrays for new nodes first: many small trees then share a few spare arrays
-   * instead of each keeping its own.
-   *
-   * @param pairKeys as for {@link #LongPairTree(boolean)}
    * @param equalRuns for a tree ordered by {@code a} alone, whether every entry will have the same
    *     {@code b}, the length of its run (see the design comment); a leaf's room rescan then stops
    *     early. Not read when {@code pairKeys}, where the order by length gives that bound
-   * @param spareNodes freed nodes kept for reuse by this tree alone, {@code >= 0}
-   * @param shared the pool of arrays shared with other trees; not counted by {@link
+   * @param nodeArrays the pool of node arrays shared with other trees; not counted by {@link
    *     #footprintBytes()}
    */
-  LongPairTree(boolean pairKeys, boolean equalRuns, int spareNodes, NodeArrayPool shared) {
+  LongPairTree(boolean pairKeys, boolean equalRuns, NodeArrayPool nodeArrays) {
     this.pairKeys = pairKeys;
     this.equalRuns = equalRuns;
-    this.spareNodes = spareNodes;
-    this.shared = shared;
+    this.nodeArrays = nodeArrays;
   }
 
   int size() {
@@ -824,13 +801,9 @@ final class LongPairTree {
     leafCount[leaf] = 0;
     leafNext[leaf] = freeLeaves;
     freeLeaves = leaf;
-    if (spareLeaves < spareNodes) {
-      spareLeaves++;
-    } else {
-      shared.giveKeys(leafKeys[leaf]);
-      leafKeys[leaf] = NO_KEYS;
-      leafArrays--;
-    }
+    nodeArrays.giveKeys(leafKeys[leaf]);
+    leafKeys[leaf] = NO_KEYS;
+    leafArrays--;
   }
 
   /** Removes the child at {@code slot} of the path node of {@code level}, shrinking upwards. */
@@ -1151,10 +1124,6 @@ final class LongPairTree {
     int leaf = freeLeaves;
     if (leaf != NONE) {
       freeLeaves = leafNext[leaf];
-      if (leafKeys[leaf] != NO_KEYS) {
-        spareLeaves--;
-        return leaf;
-      }
     } else {
       leaf = leafIds++;
       if (leaf == leafKeys.length) {
@@ -1168,7 +1137,7 @@ final class LongPairTree {
         }
       }
     }
-    leafKeys[leaf] = shared.takeKeys();
+    leafKeys[leaf] = nodeArrays.takeKeys();
     leafArrays++;
     return leaf;
   }
@@ -1177,10 +1146,6 @@ final class LongPairTree {
     int node = freeInners;
     if (node != NONE) {
       freeInners = innerCount[node];
-      if (innerKeys[node] != NO_KEYS) {
-        spareInners--;
-        return node;
-      }
     } else {
       node = innerIds++;
       if (node == innerKeys.length) {
@@ -1193,8 +1158,8 @@ final class LongPairTree {
         }
       }
     }
-    innerKeys[node] = shared.takeKeys();
-    innerChildren[node] = shared.takeChildren();
+    innerKeys[node] = nodeArrays.takeKeys();
+    innerChildren[node] = nodeArrays.takeChildren();
     innerArrays++;
     return node;
   }
@@ -1203,15 +1168,11 @@ final class LongPairTree {
   private void freeInner(int node) {
     innerCount[node] = freeInners;
     freeInners = node;
-    if (spareInners < spareNodes) {
-      spareInners++;
-    } else {
-      shared.giveKeys(innerKeys[node]);
-      shared.giveChildren(innerChildren[node]);
-      innerKeys[node] = NO_KEYS;
-      innerChildren[node] = NO_CHILDREN;
-      innerArrays--;
-    }
+    nodeArrays.giveKeys(innerKeys[node]);
+    nodeArrays.giveChildren(innerChildren[node]);
+    innerKeys[node] = NO_KEYS;
+    innerChildren[node] = NO_CHILDREN;
+    innerArrays--;
   }
 
   /** Returns {@code pool} grown to {@code length} ids, the new ones holding {@code none}. */
@@ -1327,13 +1288,11 @@ final class LongPairTree {
     Arrays.fill(leafCount, 0, leafIds, 0); // a fresh leaf is expected empty
     leafIds = 0;
     leafArrays = 0;
-    spareLeaves = 0;
     freeLeaves = NONE;
     Arrays.fill(innerKeys, 0, innerIds, NO_KEYS);
     Arrays.fill(innerChildren, 0, innerIds, NO_CHILDREN);
     innerIds = 0;
     innerArrays = 0;
-    spareInners = 0;
     freeInners = NONE;
   }
 

@@ -3,10 +3,10 @@ package dev.allot.bestfit;
 import java.util.Arrays;
 
 /**
- * Node arrays of {@link LongPairTree} that trees have freed, kept for other trees to reuse: many
- * small trees (the short holes of {@link HoleIndex}, one tree per length) then share a few spare
- * arrays instead of each keeping its own, and a tree that empties and fills again allocates
- * nothing. Not thread-safe.
+ * Node arrays of {@link LongPairTree} that trees have freed, kept for reuse by any tree of the same
+ * allocator: its block index and its 65 hole trees share one pool instead of each keeping spares of
+ * its own, so that the nodes one tree frees serve another's growth, and a tree that empties and
+ * fills again allocates nothing. Not thread-safe.
  */
 final class NodeArrayPool {
 

@@ -3,6 +3,7 @@ package dev.allot.bestfit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,44 @@ class BestFitMemoryTest {
         allocator.getAllocatedRegions().size() > BLOCKS / 8,
         () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
     assertWithinBudget("random frees then churn", allocator);
+  }
+
+  /**
+   * The hot path allocates nothing once warm: churn at 10k live regions (free one at random,
+   * allocate 1..64) after a million steps allocates no heap byte in the next million, since every
+   * node a tree adds takes the arrays another tree freed. Counted by the JVM for this thread;
+   * deterministic, as the same seed makes the same nodes.
+   */
+  @Test
+  void churn_onceWarm_allocatesNoHeap() {
+    int live = 10_000;
+    BestFitAllocator allocator = new BestFitAllocator(256L * live);
+    SplittableRandom random = new SplittableRandom(29);
+    long[] starts = new long[live];
+    long[] sizes = new long[live];
+    for (int i = 0; i < live; i++) {
+      sizes[i] = 1L + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i]);
+    }
+    churn(allocator, starts, sizes, random, 1_000_000);
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    churn(allocator, starts, sizes, random, 1_000_000);
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    assertEquals(0, allocated, "heap bytes allocated by a million warm churn steps");
+  }
+
+  /** Frees a random live region and allocates 1..64 in its place, {@code steps} times. */
+  private static void churn(
+      BestFitAllocator allocator, long[] starts, long[] sizes, SplittableRandom random, int steps) {
+    for (int step = 0; step < steps; step++) {
+      int victim = random.nextInt(starts.length);
+      allocator.dealloc(starts[victim], sizes[victim]);
+      sizes[victim] = 1L + random.nextInt(64);
+      starts[victim] = allocator.alloc(sizes[victim]);
+    }
   }
 
   private static void assertWithinBudget(String workload, BestFitAllocator allocator) {

@@ -26,7 +26,7 @@ class HoleIndexTest {
 
   @Test
   void bestFit_shortAndLongHoles_smallestLengthThenLowestStart() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     holes.add(500, 64); // the longest short hole
     holes.add(100, 65); // the shortest long hole
     holes.add(900, 3);
@@ -44,7 +44,7 @@ class HoleIndexTest {
 
   @Test
   void remove_lastHoleOfALength_bestFitMovesToTheNextLength() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     holes.add(10, 2);
     holes.add(40, 5);
     holes.remove(holes.bestFit(1)); // by handle: (2, 10)
@@ -58,7 +58,7 @@ class HoleIndexTest {
 
   @Test
   void bestAlignedFit_shortTreeWithoutRoom_goesOnToLongerHoles() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     holes.add(17, 4); // up(17) = 32 is past its end
     holes.add(33, 10); // up(33) = 48 is past its end
     holes.add(64, 6); // fits 5 at 64, but a 6-hole is longer than the 4-hole that cannot take it
@@ -72,7 +72,7 @@ class HoleIndexTest {
 
   @Test
   void bestAlignedFit_ninthAlignment_walksAShortTreeFromItsLowestStart() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     holes.ask(1);
     holes.add(3, 10); // starts below the sizes asked below: a walk must not skip it
     holes.add(20, 10);
@@ -90,7 +90,7 @@ class HoleIndexTest {
 
   @Test
   void randomChangesAndLoad_matchTreeSet() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
     SplittableRandom random = new SplittableRandom(23);
     for (int i = 0; i < 100_000; i++) {
@@ -104,7 +104,7 @@ class HoleIndexTest {
     check(holes, model, random);
     List<Hole> byStart = new ArrayList<>(model);
     byStart.sort(Comparator.comparingLong(Hole::start));
-    HoleIndex loaded = new HoleIndex();
+    HoleIndex loaded = new HoleIndex(new NodeArrayPool(0));
     loaded.load(
         byStart.stream().mapToLong(Hole::start).toArray(),
         byStart.stream().mapToLong(Hole::length).toArray(),
@@ -114,7 +114,7 @@ class HoleIndexTest {
 
   @Test
   void ask_alignedFirst_paddingHolesAreOnlyCountedAndALaterUnalignedCallNeedsALoad() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     assertTrue(holes.ask(16));
     holes.load(new long[0], new long[0], 0); // what the allocator does when ask says so
     holes.add(5, 11); // [5, 16): padding, no multiple of 16 before its end
@@ -138,7 +138,7 @@ class HoleIndexTest {
 
   @Test
   void randomChangesWithTwoAlignmentsAsked_answerAsIfEveryHoleWereKept() {
-    HoleIndex holes = new HoleIndex();
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     holes.ask(16);
     holes.ask(3);
     holes.load(new long[0], new long[0], 0);

@@ -26,7 +26,7 @@ class LongPairTreeTest {
 
   @Test
   void pairKeys_ascendingRandomAndDraining_matchTreeSet() {
-    LongPairTree tree = new LongPairTree(true);
+    LongPairTree tree = newTree(true);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
     SplittableRandom random = new SplittableRandom(7);
     for (long i = 0; i < 150_000; i++) { // ascending, as holes of one length appear left to right
@@ -61,7 +61,7 @@ class LongPairTreeTest {
 
   @Test
   void rooms_randomHolesThroughSplitsAndMerges_matchAScanOfTheModel() {
-    LongPairTree tree = new LongPairTree(true);
+    LongPairTree tree = newTree(true);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
     SplittableRandom random = new SplittableRandom(13);
     long[] alignments = {8, 256, 3};
@@ -107,12 +107,12 @@ class LongPairTreeTest {
 
   @Test
   void rooms_valueKeysOfEqualRuns_runIsStartThenLength() {
-    checkValueKeyRooms(new LongPairTree(false, true, 0, new NodeArrayPool(4)), 7, 17);
+    checkValueKeyRooms(new LongPairTree(false, true, new NodeArrayPool(4)), 7, 17);
   }
 
   @Test
   void rooms_valueKeysOfManyLengths_scanWholeLeaves() {
-    checkValueKeyRooms(new LongPairTree(false), 0, 19);
+    checkValueKeyRooms(newTree(false), 0, 19);
   }
 
   /**
@@ -156,7 +156,7 @@ class LongPairTreeTest {
 
   @Test
   void alignmentClass_sameAlignmentSameClass_untilAllAreTaken() {
-    LongPairTree tree = new LongPairTree(true);
+    LongPairTree tree = newTree(true);
     int first = tree.alignmentClass(16);
     assertEquals(first, tree.alignmentClass(16));
     for (int i = 1; i < LongPairTree.MAX_ALIGNMENT_CLASSES; i++) {
@@ -172,7 +172,7 @@ class LongPairTreeTest {
 
   @Test
   void valueKeys_setB_keepsOrderAndFindsByA() {
-    LongPairTree tree = new LongPairTree(false);
+    LongPairTree tree = newTree(false);
     for (long a = 0; a < 10_000; a++) {
       tree.insert(a * 10, 1);
     }
@@ -193,7 +193,7 @@ class LongPairTreeTest {
   @Test
   void load_sortedEntriesOfManySizes_matchesTreeSetThroughLaterChanges() {
     SplittableRandom random = new SplittableRandom(13);
-    LongPairTree tree = new LongPairTree(true); // reloaded each time: the old nodes are dropped
+    LongPairTree tree = newTree(true); // reloaded each time: the old nodes are dropped
     for (int count : new int[] {60_000, 0, 1, 55, 56, 57, 3_137}) {
       NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
       while (model.size() < count) {
@@ -225,7 +225,7 @@ class LongPairTreeTest {
 
   @Test
   void valueKeys_changesAtFoundHandles_matchTreeSet() {
-    LongPairTree tree = new LongPairTree(false);
+    LongPairTree tree = newTree(false);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
     SplittableRandom random = new SplittableRandom(17);
     for (long i = 0; i < 20_000; i++) {
@@ -269,7 +269,7 @@ class LongPairTreeTest {
 
   @Test
   void valueKeys_pastTheSizeWhoseSearchesLoadWholeLeaves_matchTreeSet() {
-    LongPairTree tree = new LongPairTree(false);
+    LongPairTree tree = newTree(false);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
     SplittableRandom random = new SplittableRandom(23);
     int count = 140_000; // past the 2^17 entries from which floor and insert load whole leaves
@@ -291,7 +291,7 @@ class LongPairTreeTest {
 
   @Test
   void valueKeys_handleOfAnotherDescent_fallsBackToTheKey() {
-    LongPairTree tree = new LongPairTree(false);
+    LongPairTree tree = newTree(false);
     for (long a = 0; a < 1_000; a++) {
       tree.insert(a * 10, a);
     }
@@ -311,8 +311,8 @@ class LongPairTreeTest {
   @Test
   void sharedPool_drainedTreeGivesItsArrays_andTheNextTreeTakesThem() {
     NodeArrayPool pool = new NodeArrayPool(4);
-    LongPairTree first = new LongPairTree(true, false, 0, pool);
-    LongPairTree second = new LongPairTree(true, false, 0, pool);
+    LongPairTree first = new LongPairTree(true, false, pool);
+    LongPairTree second = new LongPairTree(true, false, pool);
     for (long b = 0; b < 200; b++) {
       first.insert(1, b);
     }
@@ -322,6 +322,11 @@ class LongPairTreeTest {
     assertEquals(4, pool.keptKeys()); // more nodes were freed than the pool keeps
     second.insert(1, 1);
     assertEquals(3, pool.keptKeys());
+  }
+
+  /** A tree whose freed node arrays go to the collector. */
+  private static LongPairTree newTree(boolean pairKeys) {
+    return new LongPairTree(pairKeys, false, new NodeArrayPool(0));
   }
 
   private static void checkValueKeys(
