@@ -36,10 +36,7 @@ class BestFitMemoryTest {
     SplittableRandom random = new SplittableRandom(11);
     long[] starts = new long[regions];
     long[] sizes = new long[regions];
-    for (int i = 0; i < regions; i++) {
-      sizes[i] = 1L + random.nextInt(64);
-      starts[i] = allocator.alloc(sizes[i]);
-    }
+    fill(allocator, starts, sizes, random);
     int live = regions;
     for (int call = 0; call < 2 * regions; call++) {
       if (call >= regions / 2 && call % 2 == 1) { // after freeing a quarter, alternate
@@ -73,10 +70,7 @@ class BestFitMemoryTest {
     SplittableRandom random = new SplittableRandom(29);
     long[] starts = new long[live];
     long[] sizes = new long[live];
-    for (int i = 0; i < live; i++) {
-      sizes[i] = 1L + random.nextInt(64);
-      starts[i] = allocator.alloc(sizes[i]);
-    }
+    fill(allocator, starts, sizes, random);
     churn(allocator, starts, sizes, random, 1_000_000);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -85,6 +79,15 @@ class BestFitMemoryTest {
     churn(allocator, starts, sizes, random, 1_000_000);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     assertEquals(0, allocated, "heap bytes allocated by a million warm churn steps");
+  }
+
+  /** Allocates a region of 1..64 indices for every slot of {@code starts} and {@code sizes}. */
+  private static void fill(
+      BestFitAllocator allocator, long[] starts, long[] sizes, SplittableRandom random) {
+    for (int i = 0; i < starts.length; i++) {
+      sizes[i] = 1L + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i]);
+    }
   }
 
   /** Frees a random live region and allocates 1..64 in its place, {@code steps} times. */
