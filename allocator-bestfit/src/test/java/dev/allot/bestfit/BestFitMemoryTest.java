@@ -16,6 +16,10 @@ class BestFitMemoryTest {
   /** The per-block memory budget of the performance requirements. */
   private static final double BUDGET_BYTES_PER_BLOCK = 48;
 
+  /** The heap bytes of one node's keys array, the least a new node costs. */
+  private static final long LEAF_KEYS_BYTES =
+      LongPairTree.ARRAY_HEADER_BYTES + 2L * LongPairTree.CAPACITY * Long.BYTES;
+
   /** Live blocks in each measurement. */
   private static final int BLOCKS = 200_000;
 
@@ -59,12 +63,14 @@ class BestFitMemoryTest {
 
   /**
    * The hot path allocates nothing once warm: churn at 10k live regions (free one at random,
-   * allocate 1..64) after a million steps allocates no heap byte in the next million, since every
-   * node a tree adds takes the arrays another tree freed. Counted by the JVM for this thread;
-   * deterministic, as the same seed makes the same nodes.
+   * allocate 1..64) after a million steps makes no node array in the next million, since every node
+   * a tree adds takes the arrays another tree freed. Counted by the JVM for this thread, which may
+   * itself allocate a few hundred bytes there (224 in one CI run, none in others): so the bound is
+   * one leaf's keys array, the least any new node costs. With 32 arrays kept instead of 128 the
+   * same steps allocate 93,600 bytes.
    */
   @Test
-  void churn_onceWarm_allocatesNoHeap() {
+  void churn_onceWarm_allocatesNoNodeArray() {
     int live = 10_000;
     BestFitAllocator allocator = new BestFitAllocator(256L * live);
     SplittableRandom random = new SplittableRandom(29);
@@ -78,7 +84,9 @@ class BestFitMemoryTest {
     long before = threads.getThreadAllocatedBytes(thread);
     churn(allocator, starts, sizes, random, 1_000_000);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
-    assertEquals(0, allocated, "heap bytes allocated by a million warm churn steps");
+    assertTrue(
+        allocated < LEAF_KEYS_BYTES,
+        () -> "a million warm churn steps allocated " + allocated + " heap bytes");
   }
 
   /** Allocates a region of 1..64 indices for every slot of {@code starts} and {@code sizes}. */
