@@ -141,6 +141,12 @@ final class LongPairTree {
    */
   static final long ARRAY_HEADER_BYTES = 16;
 
+  /** Bytes of one node's keys array, a leaf's or an inner node's (for {@link #footprintBytes}). */
+  static final long KEYS_ARRAY_BYTES = ARRAY_HEADER_BYTES + 2L * CAPACITY * Long.BYTES;
+
+  /** Bytes of one inner node's children array (for {@link #footprintBytes}). */
+  static final long CHILDREN_ARRAY_BYTES = ARRAY_HEADER_BYTES + (long) CAPACITY * Integer.BYTES;
+
   /** Bytes of a reference with compressed oops (for {@link #footprintBytes}). */
   static final long REFERENCE_BYTES = 4;
 
@@ -1311,14 +1317,12 @@ final class LongPairTree {
    * lengths (not use) with 16-byte headers and 4-byte references (compressed oops).
    */
   long footprintBytes() {
-    long nodeArray = ARRAY_HEADER_BYTES + 2L * CAPACITY * Long.BYTES;
-    long childArray = ARRAY_HEADER_BYTES + (long) CAPACITY * Integer.BYTES;
     long leaves =
-        leafArrays * nodeArray
+        leafArrays * KEYS_ARRAY_BYTES
             + 4 * ARRAY_HEADER_BYTES
             + leafKeys.length * (REFERENCE_BYTES + 3L * Integer.BYTES);
     long inners =
-        innerArrays * (nodeArray + childArray)
+        innerArrays * (KEYS_ARRAY_BYTES + CHILDREN_ARRAY_BYTES)
             + 3 * ARRAY_HEADER_BYTES
             + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
     return leaves + inners + 2 * ARRAY_HEADER_BYTES + 2L * pathNode.length * Integer.BYTES;

@@ -86,10 +86,10 @@ final class NodeArrayPool {
    * counts them.
    */
   long footprintBytes() {
-    long header = LongPairTree.ARRAY_HEADER_BYTES;
-    long slots = 2 * (header + (long) keys.length * LongPairTree.REFERENCE_BYTES);
-    long keyArrays = keyCount * (header + 2L * LongPairTree.CAPACITY * Long.BYTES);
-    long childArrays = childCount * (header + (long) LongPairTree.CAPACITY * Integer.BYTES);
+    long slots =
+        2 * (LongPairTree.ARRAY_HEADER_BYTES + (long) keys.length * LongPairTree.REFERENCE_BYTES);
+    long keyArrays = keyCount * LongPairTree.KEYS_ARRAY_BYTES;
+    long childArrays = childCount * LongPairTree.CHILDREN_ARRAY_BYTES;
     return slots + keyArrays + childArrays;
   }
 }

@@ -16,10 +16,6 @@ class BestFitMemoryTest {
   /** The per-block memory budget of the performance requirements. */
   private static final double BUDGET_BYTES_PER_BLOCK = 48;
 
-  /** The heap bytes of one node's keys array, the least a new node costs. */
-  private static final long LEAF_KEYS_BYTES =
-      LongPairTree.ARRAY_HEADER_BYTES + 2L * LongPairTree.CAPACITY * Long.BYTES;
-
   /** Live blocks in each measurement. */
   private static final int BLOCKS = 200_000;
 
@@ -85,7 +81,7 @@ class BestFitMemoryTest {
     churn(allocator, starts, sizes, random, 1_000_000);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     assertTrue(
-        allocated < LEAF_KEYS_BYTES,
+        allocated < LongPairTree.KEYS_ARRAY_BYTES, // the least a new node costs
         () -> "a million warm churn steps allocated " + allocated + " heap bytes");
   }
 
