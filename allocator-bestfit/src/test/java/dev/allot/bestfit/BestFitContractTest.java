@@ -5,7 +5,10 @@ import dev.allot.testkit.AllocatorContract;
 import dev.allot.testkit.AllocatorFeature;
 import java.util.Set;
 
-/** Best-fit passes the allocator contract and always takes the smallest hole that fits. */
+/**
+ * Best-fit passes the allocator contract, always takes the smallest hole that fits, and allocates
+ * nothing once its churn is warm.
+ */
 class BestFitContractTest extends AllocatorContract {
 
   @Override
@@ -16,6 +19,9 @@ class BestFitContractTest extends AllocatorContract {
   @Override
   protected Set<AllocatorFeature> features() {
     return Set.of(
-        AllocatorFeature.SMALLEST_FIT, AllocatorFeature.COMPACTION, AllocatorFeature.ALIGNMENT);
+        AllocatorFeature.SMALLEST_FIT,
+        AllocatorFeature.COMPACTION,
+        AllocatorFeature.ALIGNMENT,
+        AllocatorFeature.ALLOCATION_FREE_CHURN);
   }
 }

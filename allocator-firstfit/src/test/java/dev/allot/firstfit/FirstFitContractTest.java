@@ -6,8 +6,8 @@ import dev.allot.testkit.AllocatorFeature;
 import java.util.Set;
 
 /**
- * First-fit passes the allocator contract, aligned calls included, and matches the literal pyglet
- * reference at every step.
+ * First-fit passes the allocator contract, aligned calls included, matches the literal pyglet
+ * reference at every step, and allocates nothing once its churn is warm.
  */
 class FirstFitContractTest extends AllocatorContract {
 
@@ -19,6 +19,9 @@ class FirstFitContractTest extends AllocatorContract {
   @Override
   protected Set<AllocatorFeature> features() {
     return Set.of(
-        AllocatorFeature.PYGLET_FIRST_FIT, AllocatorFeature.COMPACTION, AllocatorFeature.ALIGNMENT);
+        AllocatorFeature.PYGLET_FIRST_FIT,
+        AllocatorFeature.COMPACTION,
+        AllocatorFeature.ALIGNMENT,
+        AllocatorFeature.ALLOCATION_FREE_CHURN);
   }
 }

@@ -195,6 +195,18 @@ public abstract class AllocatorContract {
     }
   }
 
+  /**
+   * For strategies declaring {@link AllocatorFeature#ALLOCATION_FREE_CHURN}: after a million steps
+   * of churn at 10,000 live regions, the next million allocate under 1 KiB on this thread.
+   */
+  @Test
+  public void churn_onceWarm_allocatesNoHeapMemory() {
+    Assumptions.assumeTrue(
+        features().contains(AllocatorFeature.ALLOCATION_FREE_CHURN),
+        "the strategy does not declare ALLOCATION_FREE_CHURN");
+    SteadyChurn.CONTRACT.check(strategy());
+  }
+
   private void check(Invariant invariant) {
     AllocatorFeature feature = invariant.feature();
     Assumptions.assumeTrue(

@@ -1,0 +1,106 @@
+package dev.allot.testkit;
+
+import dev.allot.AllocationStrategy;
+import dev.allot.Allocator;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The check of {@link AllocatorFeature#ALLOCATION_FREE_CHURN}: churn at a steady live count (free a
+ * random live region, allocate 1 to 64 indices in its place) in a capacity of 256 indices per live
+ * region, counted in heap bytes by the JVM for the calling thread once warm.
+ *
+ * @param live the live regions held
+ * @param warmSteps the steps run before counting, so that every pool has reached its size and the
+ *     JIT has compiled the calls
+ * @param countedSteps the steps whose allocation is counted
+ */
+record SteadyChurn(int live, int warmSteps, int countedSteps) {
+
+  /**
+   * What the contract runs: 10,000 live regions (a structure past the first level of any tree), a
+   * million steps of warm-up and a million counted, about a second for a strategy of a few hundred
+   * nanoseconds per call.
+   */
+  static final SteadyChurn CONTRACT = new SteadyChurn(10_000, 1_000_000, 1_000_000);
+
+  /**
+   * Heap bytes the counted steps may allocate: the JVM itself allocates on the thread now and then
+   * (224 bytes in one CI run of this churn on best-fit, none in others), while a strategy that
+   * allocates per call makes megabytes, and one new node of best-fit's trees costs 1,040.
+   */
+  static final long ALLOWED_BYTES = 1024;
+
+  /** The seed of the sizes and of the regions freed. */
+  private static final long SEED = 29;
+
+  /** The largest size allocated. */
+  private static final int MAX_SIZE = 64;
+
+  /**
+   * Runs the churn on a new allocator of {@code strategy} and fails when the counted steps allocate
+   * {@link #ALLOWED_BYTES} or more; skipped (an assumption) where the JVM cannot count a thread's
+   * allocations.
+   *
+   * @param strategy the strategy under test
+   */
+  void check(AllocationStrategy strategy) {
+    com.sun.management.ThreadMXBean threads = allocationCounter();
+    Allocator allocator = strategy.create((long) MAX_SIZE * 4 * live);
+    SplittableRandom random = new SplittableRandom(SEED);
+    long[] starts = new long[live];
+    long[] sizes = new long[live];
+    for (int i = 0; i < live; i++) {
+      sizes[i] = 1L + random.nextInt(MAX_SIZE);
+      starts[i] = allocator.alloc(sizes[i]);
+    }
+    churn(allocator, starts, sizes, random, warmSteps);
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    churn(allocator, starts, sizes, random, countedSteps);
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    Assertions.assertTrue(
+        allocated < ALLOWED_BYTES,
+        () ->
+            strategy.getName()
+                + ": "
+                + countedSteps
+                + " steps of churn at "
+                + live
+                + " live regions allocated "
+                + allocated
+                + " heap bytes once warm (allowed: under "
+                + ALLOWED_BYTES
+                + ")");
+  }
+
+  /** Frees a random live region and allocates 1 to 64 indices in its place, {@code steps} times. */
+  private void churn(
+      Allocator allocator, long[] starts, long[] sizes, SplittableRandom random, int steps) {
+    for (int step = 0; step < steps; step++) {
+      int victim = random.nextInt(live);
+      allocator.dealloc(starts[victim], sizes[victim]);
+      sizes[victim] = 1L + random.nextInt(MAX_SIZE);
+      starts[victim] = allocator.alloc(sizes[victim]);
+    }
+  }
+
+  /**
+   * The JVM's count of each thread's heap allocation ({@code com.sun.management}, in HotSpot and
+   * the JVMs built on it); the check is skipped where there is none.
+   */
+  private static com.sun.management.ThreadMXBean allocationCounter() {
+    try {
+      if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter
+          && counter.isThreadAllocatedMemorySupported()
+          && counter.isThreadAllocatedMemoryEnabled()) {
+        return counter;
+      }
+    } catch (LinkageError e) { // jdk.management not in the module graph
+      return Assumptions.abort("this JVM cannot count a thread's heap allocation: " + e);
+    }
+    return Assumptions.abort("this JVM does not count a thread's heap allocation");
+  }
+}
