@@ -1,16 +1,17 @@
 package dev.allot.testkit;
 
 import dev.allot.AllocationStrategy;
-import dev.allot.Allocator;
+import dev.allot.workload.Workload;
+import dev.allot.workload.WorkloadKind;
 import java.lang.management.ManagementFactory;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The check of {@link AllocatorFeature#ALLOCATION_FREE_CHURN}: churn at a steady live count (free a
- * random live region, allocate 1 to 64 indices in its place) in a capacity of 256 indices per live
- * region, counted in heap bytes by the JVM for the calling thread once warm.
+ * The check of {@link AllocatorFeature#ALLOCATION_FREE_CHURN}: the benchmarks' churn workload
+ * ({@link WorkloadKind#CHURN}: free a random live region, allocate 1 to 64 indices in its place) at
+ * a steady live count, in a capacity of 256 indices per live region, counted in heap bytes by the
+ * JVM for the calling thread once warm.
  *
  * @param live the live regions held
  * @param warmSteps the steps run before counting, so that every pool has reached its size and the
@@ -28,16 +29,18 @@ record SteadyChurn(int live, int warmSteps, int countedSteps) {
 
   /**
    * Heap bytes the counted steps may allocate: the JVM itself allocates on the thread now and then
-   * (224 bytes in one CI run of this churn on best-fit, none in others), while a strategy that
-   * allocates per call makes megabytes, and one new node of best-fit's trees costs 1,040.
+   * (224 bytes in one CI run of best-fit's own test of this kind, none in others), while a strategy
+   * that allocates per call makes megabytes, and one new node of best-fit's trees costs 1,040.
    */
   static final long ALLOWED_BYTES = 1024;
 
   /** The seed of the sizes and of the regions freed. */
   private static final long SEED = 29;
 
-  /** The largest size allocated. */
-  private static final int MAX_SIZE = 64;
+  /**
+   * The capacity per live region: four times the largest size churn allocates, so it never grows.
+   */
+  private static final long CAPACITY_PER_REGION = 256;
 
   /**
    * Runs the churn on a new allocator of {@code strategy} and fails when the counted steps allocate
@@ -48,18 +51,12 @@ record SteadyChurn(int live, int warmSteps, int countedSteps) {
    */
   void check(AllocationStrategy strategy) {
     com.sun.management.ThreadMXBean threads = allocationCounter();
-    Allocator allocator = strategy.create((long) MAX_SIZE * 4 * live);
-    SplittableRandom random = new SplittableRandom(SEED);
-    long[] starts = new long[live];
-    long[] sizes = new long[live];
-    for (int i = 0; i < live; i++) {
-      sizes[i] = 1L + random.nextInt(MAX_SIZE);
-      starts[i] = allocator.alloc(sizes[i]);
-    }
-    churn(allocator, starts, sizes, random, warmSteps);
+    Workload churn = WorkloadKind.CHURN.create(strategy.create(CAPACITY_PER_REGION * live), SEED);
+    churn.fill(live);
+    steps(churn, warmSteps);
     long thread = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(thread);
-    churn(allocator, starts, sizes, random, countedSteps);
+    steps(churn, countedSteps);
     long allocated = threads.getThreadAllocatedBytes(thread) - before;
     Assertions.assertTrue(
         allocated < ALLOWED_BYTES,
@@ -76,14 +73,9 @@ record SteadyChurn(int live, int warmSteps, int countedSteps) {
                 + ")");
   }
 
-  /** Frees a random live region and allocates 1 to 64 indices in its place, {@code steps} times. */
-  private void churn(
-      Allocator allocator, long[] starts, long[] sizes, SplittableRandom random, int steps) {
+  private static void steps(Workload churn, int steps) {
     for (int step = 0; step < steps; step++) {
-      int victim = random.nextInt(live);
-      allocator.dealloc(starts[victim], sizes[victim]);
-      sizes[victim] = 1L + random.nextInt(MAX_SIZE);
-      starts[victim] = allocator.alloc(sizes[victim]);
+      churn.step();
     }
   }
 
