@@ -35,7 +35,10 @@ class BestFitMemoryTest {
     SplittableRandom random = new SplittableRandom(11);
     long[] starts = new long[regions];
     long[] sizes = new long[regions];
-    fill(allocator, starts, sizes, random);
+    for (int i = 0; i < regions; i++) {
+      sizes[i] = 1L + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i]);
+    }
     int live = regions;
     for (int call = 0; call < 2 * regions; call++) {
       if (call >= regions / 2 && call % 2 == 1) { // after freeing a quarter, alternate
@@ -54,15 +57,6 @@ class BestFitMemoryTest {
         allocator.getAllocatedRegions().size() > BLOCKS / 8,
         () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
     assertWithinBudget("random frees then churn", allocator);
-  }
-
-  /** Allocates a region of 1..64 indices for every slot of {@code starts} and {@code sizes}. */
-  private static void fill(
-      BestFitAllocator allocator, long[] starts, long[] sizes, SplittableRandom random) {
-    for (int i = 0; i < starts.length; i++) {
-      sizes[i] = 1L + random.nextInt(64);
-      starts[i] = allocator.alloc(sizes[i]);
-    }
   }
 
   private static void assertWithinBudget(String workload, BestFitAllocator allocator) {
