@@ -31,25 +31,35 @@ final class HoleIndex {
    *   ...
    *   long      (70, 200) (9000, 1000)   (length, start)
    *
+   * Until the first aligned search, and while no length has more than ShortHoleArrays.PER_LENGTH
+   * (128) holes, the short holes sit in sorted arrays (ShortHoleArrays) instead of their trees:
+   * under churn at 1k live regions the trees' own bookkeeping cost about a tenth of best-fit's
+   * time. The first aligned search, which reads the trees' room summaries, or the first length
+   * past that bound moves every short hole to the trees for good, O(n) once, so that a program's
+   * steady state uses one of the two, never both (choosing per length, so that both were in use
+   * at once, kept little of the gain).
+   *
    * A hole is named by a long handle: the tree's number (its length, or 0 for the long tree) in
-   * the high half and the tree's own handle in the low half.
+   * the high half and the tree's own handle (or the hole's index in its array) in the low half.
    *
    * Invariants: the entries are exactly the maximal free runs of length > 0 in [0, capacity) that
    * the admission keeps (every one unless only aligned calls were made, see HoleAdmission), each
-   * in the tree of its length (the long tree past SEGREGATED); the runs it leaves out are counted
-   * by length in leftOut, so that largest() still sees them; bit L - 1 of nonEmpty is set exactly
-   * when the tree of length L is not empty. An empty hole is never stored (add and remove ignore
+   * in the tree or array of its length (the long tree past SEGREGATED); the runs it leaves out are
+   * counted by length in leftOut, so that largest() still sees them; bit L - 1 of nonEmpty is set
+   * exactly when length L has a hole. An empty hole is never stored (add and remove ignore
    * it, so callers need not special-case the gap before a block at 0 or a full tail).
    *
    * Complexity: the best fit for a size <= SEGREGATED is a bit scan and the first entry of one
    * tree, O(1); otherwise one ceiling in the long tree, O(log n). Adding or removing a hole is
-   * O(log m) in the tree of its length, m its holes. Why: the placement churn of renderers (sizes
-   * of a few dozen indices) leaves mostly short holes, and a generic (length, start) search was
-   * half of best-fit's time (issue #16). An aligned best fit visits the non-empty short trees from
-   * the size up, each rejected in O(1) by its root's room summary unless it holds the answer, then
-   * the long tree: O(SEGREGATED + log n) with the room summaries, see bestAlignedFit for the walk
-   * past them. Memory: 16 bytes per hole at full leaves, plus a few hundred bytes per short tree;
-   * a left-out hole costs nothing but its count (a table of at most 4,096 ints).
+   * O(log m) in the tree of its length, m its holes (O(m), m < 128, in its array). Why: the
+   * placement churn of renderers (sizes of a few dozen indices) leaves mostly short holes, and a
+   * generic (length, start) search was half of best-fit's time (issue #16). An aligned best fit
+   * visits the non-empty short trees from the size up, each rejected in O(1) by its root's room
+   * summary unless it holds the answer, then the long tree: O(SEGREGATED + log n) with the room
+   * summaries, see bestAlignedFit for the walk past them. Memory: 16 bytes per hole at full
+   * leaves, plus a few hundred bytes per short tree; a length's array is one node array of the
+   * shared pool (1 KiB); a left-out hole costs nothing but its count (a table of at most 4,096
+   * ints).
    */
 
   /** The handle of no hole. */
@@ -73,6 +83,16 @@ final class HoleIndex {
   /** Bit {@code L - 1} is set when {@code trees[L]} is not empty. */
   private long nonEmpty;
 
+  /** The short holes while {@link #inArrays}; empty after. */
+  private final ShortHoleArrays arrays;
+
+  /**
+   * Whether the short holes are in {@link #arrays} rather than in their trees: until the first
+   * aligned search, or until they outgrow the arrays' bounds. Never again after, so that only one
+   * of the two is in use in any program's steady state.
+   */
+  private boolean inArrays = true;
+
   /** Which holes the trees keep. */
   private final HoleAdmission admission = new HoleAdmission();
 
@@ -84,6 +104,7 @@ final class HoleIndex {
    * the caller counts: an empty short tree then costs no leaf.
    */
   HoleIndex(NodeArrayPool nodeArrays) {
+    arrays = new ShortHoleArrays(nodeArrays);
     trees[LONG_TREE] = new LongPairTree(true, false, nodeArrays);
     for (int tree = 1; tree <= SEGREGATED; tree++) {
       trees[tree] = new LongPairTree(false, true, nodeArrays);
@@ -110,6 +131,18 @@ final class HoleIndex {
     return admission.ask(alignment);
   }
 
+  /** Moves every short hole from {@link #arrays} into the tree of its length, for good. O(n). */
+  private void moveToTrees() {
+    for (int length = 1; length <= SEGREGATED; length++) {
+      long[] starts = arrays.copy(length);
+      long[] lengths = new long[starts.length];
+      Arrays.fill(lengths, length);
+      trees[length].load(starts, lengths, starts.length);
+    }
+    arrays.clear();
+    inArrays = false;
+  }
+
   /**
    * Returns the smallest hole of length {@code >= size}, lowest start on a tie, or {@link #NONE}.
    * Needs {@code ask(1)} first.
@@ -119,7 +152,7 @@ final class HoleIndex {
       long candidates = nonEmpty & (-1L << (size - 1));
       if (candidates != 0) {
         int length = Long.numberOfTrailingZeros(candidates) + 1;
-        return handle(length, trees[length].first());
+        return handle(length, inArrays ? 0 : trees[length].first());
       }
     }
     int entry = trees[LONG_TREE].ceiling(size, 0);
@@ -132,6 +165,9 @@ final class HoleIndex {
    * tree, each asked by {@link #firstAlignedFit}. Needs {@code ask(alignment)} first.
    */
   long bestAlignedFit(long size, long alignment) {
+    if (inArrays) {
+      moveToTrees(); // the search reads the trees' room summaries
+    }
     if (size <= SEGREGATED) {
       for (long candidates = nonEmpty & (-1L << (size - 1));
           candidates != 0;
@@ -175,7 +211,10 @@ final class HoleIndex {
 
   long start(long hole) {
     int tree = (int) (hole >>> Integer.SIZE);
-    return tree == LONG_TREE ? trees[tree].b((int) hole) : trees[tree].a((int) hole);
+    if (tree == LONG_TREE) {
+      return trees[tree].b((int) hole);
+    }
+    return inArrays ? arrays.start(tree, (int) hole) : trees[tree].a((int) hole);
   }
 
   long length(long hole) {
@@ -205,7 +244,14 @@ final class HoleIndex {
       if (tree == LONG_TREE) {
         trees[tree].insert(length, start);
       } else {
-        trees[tree].insert(start, length);
+        if (inArrays && arrays.count(tree) < ShortHoleArrays.PER_LENGTH) {
+          arrays.insert(tree, start);
+        } else {
+          if (inArrays) {
+            moveToTrees();
+          }
+          trees[tree].insert(start, length);
+        }
         nonEmpty |= 1L << (tree - 1);
       }
     }
@@ -218,13 +264,17 @@ final class HoleIndex {
    */
   void remove(long hole) {
     int tree = (int) (hole >>> Integer.SIZE);
-    trees[tree].removeAt((int) hole);
+    if (tree != LONG_TREE && inArrays) {
+      arrays.removeAt(tree, (int) hole);
+    } else {
+      trees[tree].removeAt((int) hole);
+    }
     noteIfEmptied(tree);
   }
 
   /** Clears a short tree's bit in {@link #nonEmpty} once its last hole left. */
   private void noteIfEmptied(int tree) {
-    if (tree != LONG_TREE && trees[tree].size() == 0) {
+    if (tree != LONG_TREE && (inArrays ? arrays.count(tree) : trees[tree].size()) == 0) {
       nonEmpty &= ~(1L << (tree - 1));
     }
   }
@@ -238,7 +288,11 @@ final class HoleIndex {
       if (tree == LONG_TREE) {
         trees[tree].remove(length, start);
       } else {
-        trees[tree].remove(start, length); // ordered by start alone: the length is not compared
+        if (inArrays) {
+          arrays.remove(tree, start);
+        } else {
+          trees[tree].remove(start, length); // ordered by start alone: the length is not compared
+        }
         noteIfEmptied(tree);
       }
     }
@@ -285,6 +339,14 @@ final class HoleIndex {
       byTreeStarts[at] = starts[k];
       byTreeLengths[at] = lengths[k];
     }
+    int longest = 0;
+    for (int tree = 1; tree <= SEGREGATED; tree++) {
+      longest = Math.max(longest, from[tree + 1] - from[tree]);
+    }
+    if (inArrays && longest > ShortHoleArrays.PER_LENGTH) {
+      arrays.clear(); // every tree is loaded below
+      inArrays = false;
+    }
     nonEmpty = 0;
     for (int tree = 0; tree <= SEGREGATED; tree++) {
       long[] treeStarts = Arrays.copyOfRange(byTreeStarts, from[tree], from[tree + 1]);
@@ -292,7 +354,11 @@ final class HoleIndex {
       if (tree == LONG_TREE) {
         loadSorted(trees[tree], treeStarts, treeLengths, treeStarts.length);
       } else {
-        trees[tree].load(treeStarts, treeLengths, treeStarts.length);
+        if (inArrays) {
+          arrays.load(tree, treeStarts);
+        } else {
+          trees[tree].load(treeStarts, treeLengths, treeStarts.length);
+        }
         if (treeStarts.length > 0) {
           nonEmpty |= 1L << (tree - 1);
         }
@@ -345,7 +411,7 @@ final class HoleIndex {
    * shared node pool not included.
    */
   long footprintBytes() {
-    long bytes = leftOut.footprintBytes();
+    long bytes = leftOut.footprintBytes() + arrays.footprintBytes();
     for (LongPairTree tree : trees) {
       bytes += tree.footprintBytes();
     }

@@ -435,7 +435,7 @@ final class LongPairTree {
    * large for the cache their misses overlap, where each step of a binary search waits for the
    * previous one (about 10% of best-fit's aligned churn at 1M live regions, see docs/alignment.md).
    */
-  private static int searchA(long[] keys, int from, int count, long bound) {
+  static int searchA(long[] keys, int from, int count, long bound) {
     int base = from;
     for (int probe = from + GROUP - 1; probe < count; probe += GROUP) {
       base += keys[probe] < bound ? GROUP : 0; // independent loads: their misses overlap

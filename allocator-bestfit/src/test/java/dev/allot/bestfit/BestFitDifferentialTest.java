@@ -35,19 +35,33 @@ class BestFitDifferentialTest {
    */
   private boolean alignedOnly;
 
+  /** Whether the running call may ask for an alignment above 1 (never: the hole index's arrays). */
+  private boolean alignedCalls;
+
   @ParameterizedTest(
-      name = "seed {0}, capacity {1}, sizes up to {2}, {3} calls, aligned only before call {5}")
+      name =
+          "seed {0}, capacity {1}, sizes up to {2}, {3} calls, aligned only before call {5},"
+              + " aligned calls {6}")
   @CsvSource({
-    "1, 1000, 40, 200000, 7, 0",
-    "2, 64, 8, 100000, 1, 0",
-    "3, 0, 16, 50000, 1, 0",
-    "4, 400000, 24, 60000, 97, 0",
-    "5, 1000, 40, 100000, 7, 60000",
-    "6, 300, 70, 60000, 1, 60000",
+    "1, 1000, 40, 200000, 7, 0, true",
+    "2, 64, 8, 100000, 1, 0, true",
+    "3, 0, 16, 50000, 1, 0, true",
+    "4, 400000, 24, 60000, 97, 0, true",
+    "5, 1000, 40, 100000, 7, 60000, true",
+    "6, 300, 70, 60000, 1, 60000, true",
+    "7, 600, 40, 100000, 7, 0, false", // short holes in arrays throughout
+    "8, 20000, 3, 100000, 97, 0, false", // hundreds of holes of length 1: arrays, then trees
   })
   void randomCalls_matchOracle(
-      long seed, long capacity, int maxSize, int calls, int compareEvery, int unalignedFrom) {
+      long seed,
+      long capacity,
+      int maxSize,
+      int calls,
+      int compareEvery,
+      int unalignedFrom,
+      boolean alignedCalls) {
     random = new SplittableRandom(seed);
+    this.alignedCalls = alignedCalls;
     held.clear();
     Allocator subject = new BestFitStrategy().create(capacity);
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(capacity);
@@ -93,7 +107,7 @@ class BestFitDifferentialTest {
     }
     if (dice < 38) {
       long size = random.nextInt(maxSize + 1);
-      long alignment = alignedOnly ? selectiveAlignment() : alignment();
+      long alignment = alignedOnly ? selectiveAlignment() : alignedCalls ? alignment() : 1;
       return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
     }
     if (dice < 65 && !held.isEmpty()) {
@@ -115,7 +129,9 @@ class BestFitDifferentialTest {
       long alignment =
           alignedOnly
               ? selectiveAlignment()
-              : random.nextBoolean() ? 0 : alignment(); // 0 here: the unaligned call
+              : random.nextBoolean() || !alignedCalls
+                  ? 0
+                  : alignment(); // 0 here: the unaligned call
       return allocator -> {
         long result =
             alignment == 0

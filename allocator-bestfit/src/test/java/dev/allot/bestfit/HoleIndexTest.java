@@ -113,6 +113,52 @@ class HoleIndexTest {
   }
 
   @Test
+  void randomUnalignedChanges_pastALengthsArray_matchTreeSet() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.ask(1);
+    NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
+    SplittableRandom random = new SplittableRandom(37);
+    int mostOfLengthOne = 0;
+    for (int i = 0; i < 60_000; i++) {
+      // about 64 holes a length in the first half (arrays), past one array in the second (trees)
+      boolean first = i < 30_000;
+      long length = 1 + random.nextLong(first ? 8 : 2);
+      addOrRemove(holes, model, random, new Hole(length, random.nextLong(first ? 256 : 4_096)));
+      mostOfLengthOne =
+          Math.max(mostOfLengthOne, model.subSet(new Hole(1, 0), new Hole(2, 0)).size());
+      if (i % 500 == 0) {
+        assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
+        for (long size = 1; size <= 10; size++) {
+          assertEquals(model.ceiling(new Hole(size, 0)), hole(holes, holes.bestFit(size)));
+        }
+      }
+    }
+    assertTrue(mostOfLengthOne > ShortHoleArrays.PER_LENGTH, "" + mostOfLengthOne);
+    check(holes, model, random); // aligned searches too, from the trees
+  }
+
+  @Test
+  void load_moreHolesOfALengthThanAnArrayHolds_answersInOrder() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    int count = ShortHoleArrays.PER_LENGTH + 10;
+    long[] starts = new long[count];
+    long[] lengths = new long[count];
+    for (int k = 0; k < count; k++) {
+      starts[k] = 10L * k + 7;
+      lengths[k] = 2;
+    }
+    holes.load(starts, lengths, count);
+
+    assertEquals(new Hole(2, 7), hole(holes, holes.bestFit(1)));
+    holes.remove(holes.bestFit(2));
+    holes.add(3, 2);
+    assertEquals(new Hole(2, 3), hole(holes, holes.bestFit(2)));
+    holes.remove(3, 2);
+    assertEquals(new Hole(2, 17), hole(holes, holes.bestFit(2)));
+    assertEquals(HoleIndex.NONE, holes.bestFit(3));
+  }
+
+  @Test
   void ask_alignedFirst_paddingHolesAreOnlyCountedAndALaterUnalignedCallNeedsALoad() {
     HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
     assertTrue(holes.ask(16));

@@ -1,0 +1,142 @@
+package dev.allot.bestfit;
+
+import java.util.Arrays;
+
+/**
+ * The starts of the holes of each short length, ascending, in one plain array per length: what
+ * {@link HoleIndex} keeps instead of its short trees while no length has more than {@link
+ * #PER_LENGTH} holes and no aligned search was asked. Not thread-safe.
+ *
+ * <pre>
+ *   length 3: starts [9 40 95 _ _ ... _]  count 3     first = 9; insert 50 shifts 95 right
+ * </pre>
+ */
+final class ShortHoleArrays {
+
+  /*
+   * Why: under churn of small sizes a few hundred short holes spread over 64 lengths (about 250
+   * at 1k live regions, 60 to 75 of them of length 1, the most numerous), and trees that small
+   * cost more in their own bookkeeping than in their search: a descent, the value half of each
+   * pair shifted along with the keys, a leaf unlinked when a length empties and linked again when
+   * it refills. A sorted array shifts only starts. Measured with the peers churn in
+   * docs/performance.md: about 10% of best-fit's time per call at 1k live regions.
+   *
+   * Layout: a length's array is a node keys array of the allocator's NodeArrayPool (PER_LENGTH
+   * longs, taken when the length gets a hole, given back when it has none), starts[L][0, count[L])
+   * sorted ascending. The arrays never grow or shrink, so churn allocates nothing once the pool
+   * holds what the peaks need, as with the trees.
+   *
+   * Bounds: HoleIndex moves every hole to its trees, for good, when a length would get a hole more
+   * than PER_LENGTH, so an insert or a removal shifts at most PER_LENGTH - 1 starts (1 KiB), and
+   * the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the churn keeps about 650
+   * holes of length 1, and runs on the trees.
+   *
+   * Complexity: first and start O(1); insert and remove O(log k + k), k < PER_LENGTH.
+   */
+
+  /** The most holes one length keeps here: the longs of one node keys array. */
+  static final int PER_LENGTH = 2 * LongPairTree.CAPACITY;
+
+  /** What a length without holes holds, so that no slot is null. */
+  private static final long[] NONE = {};
+
+  private final NodeArrayPool nodeArrays;
+  private final long[][] starts = new long[HoleIndex.SEGREGATED + 1][];
+  private final int[] count = new int[HoleIndex.SEGREGATED + 1];
+
+  /** Creates empty arrays that take and give their storage from and to {@code nodeArrays}. */
+  ShortHoleArrays(NodeArrayPool nodeArrays) {
+    this.nodeArrays = nodeArrays;
+    Arrays.fill(starts, NONE);
+  }
+
+  /** Returns how many holes of {@code length} are kept. */
+  int count(int length) {
+    return count[length];
+  }
+
+  /** Returns the start of the {@code index}-th hole of {@code length}, lowest first. */
+  long start(int length, int index) {
+    return starts[length][index];
+  }
+
+  /**
+   * Adds a hole at {@code start}, where {@code length} has fewer than {@link #PER_LENGTH} holes,
+   * none at {@code start}.
+   */
+  void insert(int length, long start) {
+    int n = count[length];
+    long[] array = n == 0 ? take(length) : starts[length];
+    int at = indexOf(array, n, start);
+    System.arraycopy(array, at, array, at + 1, n - at);
+    array[at] = start;
+    count[length] = n + 1;
+  }
+
+  /** Removes the hole of {@code length} at {@code start}, which must be kept. */
+  void remove(int length, long start) {
+    removeAt(length, indexOf(starts[length], count[length], start));
+  }
+
+  /** Removes the {@code index}-th hole of {@code length}. */
+  void removeAt(int length, int index) {
+    int n = count[length] - 1;
+    long[] array = starts[length];
+    System.arraycopy(array, index + 1, array, index, n - index);
+    count[length] = n;
+    if (n == 0) {
+      nodeArrays.giveKeys(array);
+      starts[length] = NONE;
+    }
+  }
+
+  /** Replaces the holes of {@code length} with {@code sorted}: ascending, at most PER_LENGTH. */
+  void load(int length, long[] sorted) {
+    if (count[length] > 0) {
+      nodeArrays.giveKeys(starts[length]);
+      starts[length] = NONE;
+    }
+    if (sorted.length > 0) {
+      System.arraycopy(sorted, 0, take(length), 0, sorted.length);
+    }
+    count[length] = sorted.length;
+  }
+
+  /** Returns a copy of the starts of {@code length}, ascending. */
+  long[] copy(int length) {
+    return Arrays.copyOf(starts[length], count[length]);
+  }
+
+  /** Forgets every hole and gives the arrays back to the pool. */
+  void clear() {
+    for (int length = 1; length <= HoleIndex.SEGREGATED; length++) {
+      load(length, NONE);
+    }
+  }
+
+  private long[] take(int length) {
+    long[] array = nodeArrays.takeKeys();
+    starts[length] = array;
+    return array;
+  }
+
+  /**
+   * Returns the first index whose start is {@code >= start} in {@code array[0, n)}: the trees' own
+   * search, without a branch on the starts (a binary search's branches are mispredicted half the
+   * time).
+   */
+  private static int indexOf(long[] array, int n, long start) {
+    return LongPairTree.searchA(array, 0, n, start);
+  }
+
+  /** Returns the bytes of the arrays in use, as the trees count their nodes' arrays. */
+  long footprintBytes() {
+    long bytes = 0;
+    for (long[] array : starts) {
+      if (array != NONE) {
+        bytes += LongPairTree.KEYS_ARRAY_BYTES;
+      }
+    }
+    return bytes;
+  }
+}

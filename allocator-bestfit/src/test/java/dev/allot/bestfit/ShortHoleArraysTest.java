@@ -1,0 +1,80 @@
+package dev.allot.bestfit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ShortHoleArraysTest {
+
+  @Test
+  void insertAndRemove_keepStartsAscendingPerLength() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
+    arrays.insert(3, 95);
+    arrays.insert(3, 9);
+    arrays.insert(3, 40);
+    arrays.insert(7, 12);
+
+    assertArrayEquals(new long[] {9, 40, 95}, arrays.copy(3));
+    assertEquals(9, arrays.start(3, 0));
+    assertArrayEquals(new long[] {12}, arrays.copy(7));
+    arrays.remove(3, 40);
+    arrays.removeAt(3, 0);
+    assertArrayEquals(new long[] {95}, arrays.copy(3));
+    assertEquals(1, arrays.count(3));
+    assertEquals(0, arrays.count(4));
+  }
+
+  @Test
+  void randomChanges_matchTreeSetUpToALengthsLimit() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(8));
+    TreeSet<Long> model = new TreeSet<>();
+    SplittableRandom random = new SplittableRandom(31);
+    for (int i = 0; i < 20_000; i++) {
+      long start = random.nextLong(1_000);
+      if (model.size() < ShortHoleArrays.PER_LENGTH && model.add(start)) {
+        arrays.insert(5, start);
+      } else if (model.remove(start)) {
+        arrays.remove(5, start);
+      }
+      assertEquals(model.size(), arrays.count(5));
+      if (!model.isEmpty()) {
+        assertEquals(model.first(), arrays.start(5, 0));
+      }
+    }
+    assertArrayEquals(model.stream().mapToLong(Long::longValue).toArray(), arrays.copy(5));
+  }
+
+  @Test
+  void lengthThatEmpties_givesItsArrayBackAndTakesOneOnItsNextHole() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    ShortHoleArrays arrays = new ShortHoleArrays(pool);
+    arrays.insert(2, 10);
+    arrays.removeAt(2, 0); // length 2 empties: its array goes back to the pool
+    long[] given = pool.takeKeys();
+    pool.giveKeys(given);
+
+    arrays.insert(9, 20);
+    assertEquals(20, given[0]); // length 9 took that array
+    assertNotSame(given, pool.takeKeys());
+  }
+
+  @Test
+  void loadAndClear_replaceTheHolesAndFreeTheArrays() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    ShortHoleArrays arrays = new ShortHoleArrays(pool);
+    arrays.insert(4, 100);
+    arrays.load(4, new long[] {1, 2, 3});
+    arrays.load(6, new long[] {50});
+
+    assertArrayEquals(new long[] {1, 2, 3}, arrays.copy(4));
+    assertEquals(2 * LongPairTree.KEYS_ARRAY_BYTES, arrays.footprintBytes());
+    arrays.clear();
+    assertEquals(0, arrays.count(4));
+    assertEquals(0, arrays.count(6));
+    assertEquals(0, arrays.footprintBytes());
+  }
+}
