@@ -49,7 +49,7 @@ class ShortHoleArraysTest {
   }
 
   @Test
-  void lengthThatEmpties_givesItsArrayBackAndTakesOneOnItsNextHole() {
+  void lengthThatEmpties_givesItsArrayToThePoolForTheNextLength() {
     NodeArrayPool pool = new NodeArrayPool(4);
     ShortHoleArrays arrays = new ShortHoleArrays(pool);
     arrays.insert(2, 10);
