@@ -258,7 +258,7 @@ final class HoleIndex {
 
   /**
    * Forgets a hole just returned by {@link #bestFit} or {@link #bestAlignedFit}, with no change
-   * since: the best fit of a short size is the first entry of its tree and is removed without a
+   * since: the best fit of a short size is the first entry of its tree or array, removed without a
    * search.
    */
   void remove(long hole) {
