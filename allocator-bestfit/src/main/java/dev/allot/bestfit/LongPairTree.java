@@ -56,9 +56,9 @@ final class LongPairTree {
    * largest single cost of best-fit's churn. It first compares the last key of each group of 8
    * (independent loads, whose cache misses overlap), then counts the keys below the bound in one
    * group: at 1M blocks the leaves are far larger than the cache, and the dependent probes of a
-   * plain binary search each waited for a miss. In a tree past the caches (TOUCH_FROM entries), floor and insert also load
-   * every line of the leaf's a's and b's with those probes, so that the b a free reads next and the
-   * runs an insert shifts are not one more miss each.
+   * plain binary search each waited for a miss. In a tree past the caches (TOUCH_FROM entries),
+   * floor and insert also load every line of the leaf's a's and b's with those probes, so that the
+   * b a free reads next and the runs an insert shifts are not one more miss each.
    *
    * Changes at a found entry: floor, ceiling and firstWithRoom remember the leaf their descent
    * reached (descendedLeaf), whose path stays valid until the next change. removeAt and
@@ -435,8 +435,8 @@ final class LongPairTree {
    * each other: in a tree too large for the cache their misses overlap, where each step of a binary
    * search waits for the previous one (about 10% of best-fit's aligned churn at 1M live regions,
    * see docs/alignment.md); in a cached one the comparisons run side by side. Counting in the group
-   * instead of halving it (four dependent steps): 94.1 to 90.0 ns per call at 1k live regions and
-   * 117.0 to 112.5 at 10k (peers churn, medians of 10 and 12 alternated runs), 100k and 1M within
+   * instead of halving it (four dependent steps): 92.0 to 88.8 ns per call at 1k live regions and
+   * 119.6 to 113.4 at 10k (peers churn, medians of 8 and 12 alternated runs), 100k and 1M within
    * the noise (docs/performance.md).
    */
   static int searchA(long[] keys, int from, int count, long bound) {
