@@ -33,10 +33,11 @@ final class HoleIndex {
    *
    * Until the first aligned search, and while no length has more than ShortHoleArrays.PER_LENGTH
    * (128) holes, the short holes sit in sorted arrays (ShortHoleArrays) instead of their trees:
-   * under churn at 1k live regions best-fit then takes about 8% less time per call. The first aligned search, which reads the trees' room summaries, or the first length
-   * past that bound moves every short hole to the trees for good, O(n) once, so that a program's
-   * steady state uses one of the two, never both (choosing per length, so that both were in use
-   * at once, kept little of the gain).
+   * under churn at 1k live regions best-fit then takes about 8% less time per call. The first
+   * aligned search, which reads the trees' room summaries, or the first length past that bound
+   * moves every short hole to the trees for good, O(n) once, so that a program's steady state uses
+   * one of the two, never both (choosing per length, so that both were in use at once, kept little
+   * of the gain).
    *
    * A hole is named by a long handle: the tree's number (its length, or 0 for the long tree) in
    * the high half and the tree's own handle (or the hole's index in its array) in the low half.

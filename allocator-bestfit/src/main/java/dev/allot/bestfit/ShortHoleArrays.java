@@ -29,8 +29,8 @@ final class ShortHoleArrays {
    *
    * Bounds: HoleIndex moves every hole to its trees, for good, before a length would get hole
    * number PER_LENGTH + 1, so an insert or a removal shifts at most PER_LENGTH - 1 starts (1 KiB),
-   * and the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the churn keeps about 650
-   * holes of length 1, and runs on the trees.
+   * and the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the churn keeps about
+   * 650 holes of length 1, and runs on the trees.
    *
    * Complexity: first and start O(1); insert and remove O(log k + k), k <= PER_LENGTH.
    */
