@@ -2,6 +2,7 @@ package dev.allot.bestfit;
 
 import dev.allot.spi.Alignment;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered set of {@code (a, b)} pairs of {@code long}s, a B+ tree whose nodes are primitive
@@ -130,6 +131,15 @@ final class LongPairTree {
    */
   private static final int TOUCH_FROM = 1 << 17;
 
+  /**
+   * Entries from which a tree ordered by {@code a} alone, with no alignment class, keeps leaf hints
+   * (see {@link #hintedDescend}); it drops them below half as many.
+   */
+  private static final int HINT_FROM = 1 << 17;
+
+  /** Bits of a hint's slot: 64Ki hints, 256 KiB. */
+  private static final int HINT_BITS = 16;
+
   /** Node ids the pools have room for before their first growth. */
   private static final int INITIAL_NODES = 4;
 
@@ -206,6 +216,16 @@ final class LongPairTree {
   @SuppressWarnings("UnusedVariable")
   private long touchToken;
 
+  /**
+   * {@code hints[(a >>> hintShift) & mask]}: a leaf that a recent descent for {@code a} reached, or
+   * {@link #NONE}; null unless the tree keeps hints. A hint is a guess, checked against the leaf's
+   * first and last keys before use, so that no change has to keep it current.
+   */
+  private int @Nullable [] hints;
+
+  /** The shift from a key to its hint's slot: the slots span the keys seen so far. */
+  private int hintShift;
+
   /** The inner nodes and child slots of the last descent, root first: scratch, not state. */
   private int[] pathNode = new int[INITIAL_PATH];
 
@@ -227,8 +247,8 @@ final class LongPairTree {
   /**
    * The leaf reached by the latest {@link #floor}, {@link #ceiling} or {@link #firstWithRoom},
    * whose path {@code pathNode} and {@code pathSlot} still hold, so that {@link #removeAt} and
-   * {@link #insertAfter} need no second descent; {@link #NONE} once a change may have moved
-   * entries.
+   * {@link #insertAfter} need no second descent, or {@link #hinted} of the leaf a hint led to,
+   * which has no path; {@link #NONE} once a change may have moved entries.
    */
   private int descendedLeaf = NONE;
 
@@ -349,8 +369,9 @@ final class LongPairTree {
     if (root == NONE) {
       return NONE;
     }
-    int leaf = descend(a, b);
-    descendedLeaf = leaf;
+    int found = hints == null ? descend(a, b) : hintedDescend(a, b);
+    descendedLeaf = found;
+    int leaf = leafFound(found);
     touchLeaf(leafKeys[leaf], leafCount[leaf]);
     int slot = search(leafKeys[leaf], 0, leafCount[leaf], a, b, true) - 1;
     if (slot >= 0) {
@@ -491,6 +512,63 @@ final class LongPairTree {
     return node;
   }
 
+  /**
+   * Returns the leaf whose range holds {@code (a, b)}: {@link #hinted} of it when the hint of
+   * {@code a} names it, else by {@link #descend}, which becomes the hint. A hinted leaf is taken
+   * only if its first and last keys enclose {@code a}: the leaves split the order, so a descent
+   * would reach that leaf (for an insert, a new key then goes strictly between the two). That saves
+   * the descent, whose inner nodes are cache misses in a tree past the caches, but records no path.
+   */
+  private int hintedDescend(long a, long b) {
+    int[] table = hints;
+    if (table == null) {
+      return descend(a, b);
+    }
+    long key = a >>> hintShift;
+    if (key >= table.length) { // past the span of the slots: widen it
+      hintShift = Long.SIZE - Long.numberOfLeadingZeros(a) - HINT_BITS;
+      key = a >>> hintShift;
+    }
+    int slot = (int) key;
+    int leaf = table[slot];
+    if (leaf != NONE) {
+      int count = leafCount[leaf]; // 0 for a freed leaf
+      if (count > 0) {
+        long[] keys = leafKeys[leaf];
+        long first = keys[0];
+        long last = keys[count - 1];
+        if (first <= a && a <= last) {
+          return hinted(leaf);
+        }
+      }
+    }
+    leaf = descend(a, b);
+    table[slot] = leaf;
+    return leaf;
+  }
+
+  /**
+   * Marks a leaf found by a hint, whose path is not recorded: never {@link #NONE}; its own inverse.
+   */
+  private static int hinted(int leaf) {
+    return -2 - leaf;
+  }
+
+  /** The leaf of a {@link #descend} or {@link #hintedDescend} result. */
+  private static int leafFound(int found) {
+    return found >= 0 ? found : hinted(found);
+  }
+
+  /** Starts keeping hints when the tree is large enough and its kind allows them. */
+  private void keepHintsIfLarge() {
+    if (hints == null && size >= HINT_FROM && !pairKeys && classCount == 0) {
+      int[] table = new int[1 << HINT_BITS];
+      Arrays.fill(table, NONE);
+      hints = table;
+      hintShift = 0;
+    }
+  }
+
   // ---------------------------------------------------------------- insert
 
   /**
@@ -510,7 +588,8 @@ final class LongPairTree {
       lastLeaf = leaf;
       restructured = true;
     }
-    int leaf = descend(a, b);
+    int found = hints == null ? descend(a, b) : hintedDescend(a, b);
+    int leaf = leafFound(found);
     long[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     touchLeaf(keys, count);
@@ -518,7 +597,7 @@ final class LongPairTree {
     if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
       throw new IllegalStateException("key (" + a + ", " + b + ") is already present");
     }
-    insertSlot(leaf, slot, a, b);
+    insertSlot(leaf, slot, a, b, found == leaf);
   }
 
   /**
@@ -531,16 +610,19 @@ final class LongPairTree {
     int leaf = leafOf(handle);
     int slot = slotOf(handle) + 1;
     // Past a leaf's last entry the key may belong to the next leaf: its separator may be stale.
-    if (leaf != descendedLeaf || (slot == leafCount[leaf] && leafNext[leaf] != NONE)) {
+    if (leafFound(descendedLeaf) != leaf || (slot == leafCount[leaf] && leafNext[leaf] != NONE)) {
       insert(a, b);
       return;
     }
     restructured = false;
-    insertSlot(leaf, slot, a, b);
+    insertSlot(leaf, slot, a, b, descendedLeaf == leaf);
   }
 
-  /** Puts {@code (a, b)} at {@code slot} of {@code leaf}, which the path leads to. */
-  private void insertSlot(int leaf, int slot, long a, long b) {
+  /**
+   * Puts {@code (a, b)} at {@code slot} of {@code leaf}, which the path leads to when {@code
+   * pathHeld} (otherwise a hint led to it).
+   */
+  private void insertSlot(int leaf, int slot, long a, long b, boolean pathHeld) {
     long[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     shiftKeys(keys, slot, count, 1);
@@ -549,7 +631,13 @@ final class LongPairTree {
     leafCount[leaf] = ++count;
     size++;
     if (count == CAPACITY) {
+      if (!pathHeld) {
+        descend(a, b); // reaches the leaf, which holds (a, b) now
+      }
       relieveLeaf(leaf);
+    }
+    if (size == HINT_FROM) {
+      keepHintsIfLarge();
     }
     if (classCount > 0) {
       updateRooms(leaf, a, b, true);
@@ -689,12 +777,13 @@ final class LongPairTree {
   void remove(long a, long b) {
     restructured = false;
     if (root != NONE) {
-      int leaf = descend(a, b);
+      int found = hints == null ? descend(a, b) : hintedDescend(a, b);
+      int leaf = leafFound(found);
       long[] keys = leafKeys[leaf];
       int count = leafCount[leaf];
       int slot = search(keys, 0, count, a, b, false);
       if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
-        removeSlot(leaf, slot);
+        removeSlot(leaf, slot, found == leaf);
         return;
       }
     }
@@ -708,15 +797,16 @@ final class LongPairTree {
    */
   void removeAt(int handle) {
     int leaf = leafOf(handle);
-    if (leaf != descendedLeaf) {
+    if (leafFound(descendedLeaf) != leaf) {
       if (leaf != firstLeaf) {
         remove(a(handle), b(handle));
         return;
       }
       descendLeftmost();
+      descendedLeaf = leaf;
     }
     restructured = false;
-    removeSlot(leaf, slotOf(handle));
+    removeSlot(leaf, slotOf(handle), descendedLeaf == leaf);
   }
 
   /** Records the path to the first leaf, as {@link #descend} would. */
@@ -729,8 +819,11 @@ final class LongPairTree {
     }
   }
 
-  /** Takes the entry at {@code slot} out of {@code leaf}, which the path leads to. */
-  private void removeSlot(int leaf, int slot) {
+  /**
+   * Takes the entry at {@code slot} out of {@code leaf}, which the path leads to when {@code
+   * pathHeld} (otherwise a hint led to it).
+   */
+  private void removeSlot(int leaf, int slot, boolean pathHeld) {
     long[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     long a = keys[slot];
@@ -738,13 +831,36 @@ final class LongPairTree {
     shiftKeys(keys, slot + 1, count, -1);
     leafCount[leaf] = --count;
     size--;
-    if (count < MERGE_BELOW) {
+    if (count < MERGE_BELOW && (pathHeld || mayShrink(leaf, count))) {
+      if (!pathHeld) {
+        descend(a, b); // reaches the leaf: its separator still bounds the removed key
+      }
       shrinkLeaf(leaf);
+    }
+    if (hints != null && size < HINT_FROM / 2) {
+      hints = null;
     }
     if (classCount > 0) {
       updateRooms(leaf, a, b, false);
     }
     descendedLeaf = NONE;
+  }
+
+  /**
+   * Whether {@link #shrinkLeaf} may change nodes for a leaf of {@code count} entries, judged by its
+   * neighbours in the leaf chain. Each is its sibling or under another parent, which shrinkLeaf
+   * counts as a full sibling, so a merge that the chain rules out is ruled out there too: a removal
+   * at a hinted leaf then needs no descent.
+   */
+  private boolean mayShrink(int leaf, int count) {
+    int before = leafPrev[leaf];
+    int after = leafNext[leaf];
+    int leftCount = before == NONE ? CAPACITY : leafCount[before];
+    int rightCount = after == NONE ? CAPACITY : leafCount[after];
+    return count == 0
+        || leftCount + count <= MERGE_LIMIT
+        || count + rightCount <= MERGE_LIMIT
+        || leftCount + count + rightCount <= 2 * MERGE_LIMIT;
   }
 
   /** Merges a leaf that fell below a quarter into a sibling, or drops it when empty. */
@@ -896,6 +1012,7 @@ final class LongPairTree {
     }
     int c = classCount;
     classAlignment[c] = alignment;
+    hints = null; // room upkeep follows the recorded path, which a hinted change lacks
     leafRoom[c] = new long[leafKeys.length];
     innerRoom[c] = new long[innerKeys.length];
     classCount++;
@@ -1235,6 +1352,7 @@ final class LongPairTree {
   void load(long[] as, long[] bs, int count) {
     forgetNodes();
     descendedLeaf = NONE;
+    hints = null;
     size = count;
     height = 0;
     if (count == 0) {
@@ -1294,6 +1412,7 @@ final class LongPairTree {
     for (int c = 0; c < classCount; c++) { // the alignment classes stay: their rooms are rebuilt
       summarizeRooms(root, 0, c);
     }
+    keepHintsIfLarge();
   }
 
   /** Drops every node: ids restart at 0 and the pools hold no arrays. */
@@ -1333,6 +1452,12 @@ final class LongPairTree {
         innerArrays * (KEYS_ARRAY_BYTES + CHILDREN_ARRAY_BYTES)
             + 3 * ARRAY_HEADER_BYTES
             + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
-    return leaves + inners + 2 * ARRAY_HEADER_BYTES + 2L * pathNode.length * Integer.BYTES;
+    int[] table = hints;
+    long hintBytes = table == null ? 0 : ARRAY_HEADER_BYTES + (long) table.length * Integer.BYTES;
+    return leaves
+        + inners
+        + hintBytes
+        + 2 * ARRAY_HEADER_BYTES
+        + 2L * pathNode.length * Integer.BYTES;
   }
 }

@@ -232,33 +232,12 @@ class LongPairTreeTest {
       insert(tree, model, new Pair(i * 1_000, i));
     }
     for (int i = 0; i < 200_000; i++) {
-      int found = tree.floor(random.nextLong(25_000_000), 0);
-      if (found == LongPairTree.NONE) { // the probe is below every entry: add one there
-        long below = model.isEmpty() ? 1_000_000 : model.first().a();
-        if (below > 0) {
-          insert(tree, model, new Pair(random.nextLong(below), i));
-        }
-        continue;
-      }
-      Pair entry = at(tree, found);
-      Pair next = model.higher(entry);
-      long room = (next == null ? Long.MAX_VALUE / 2 : next.a()) - entry.a() - 1;
-      int choice = random.nextInt(4);
-      if (choice == 0 || room == 0) {
-        tree.removeAt(found);
-        model.remove(entry);
-      } else if (choice == 1) { // the stale separator case: past a leaf's last entry
-        Pair added = new Pair(entry.a() + 1 + random.nextLong(room), i);
-        tree.insertAfter(found, added.a(), added.b());
-        model.add(added);
-      } else if (choice == 2) {
-        Pair raised = new Pair(entry.a() + 1 + random.nextLong(room), i);
-        tree.raiseKey(found, raised.a(), raised.b());
-        model.remove(entry);
-        model.add(raised);
-      } else { // the first entry, removed without a descent
+      int choice = random.nextInt(4); // 1: the stale separator case, past a leaf's last entry
+      if (choice == 3) { // the first entry, removed without a descent
         model.remove(at(tree, tree.first()));
         tree.removeAt(tree.first());
+      } else {
+        changeAtFloor(tree, model, random, random.nextLong(25_000_000), i, choice);
       }
       if (i % 20_000 == 0) {
         checkValueKeys(tree, model, random);
@@ -287,6 +266,99 @@ class LongPairTreeTest {
       }
     }
     checkValueKeys(tree, model, random);
+  }
+
+  @Test
+  void valueKeys_changesAtHintedLeavesWhileTheTreeShrinksAndGrows_matchTreeSet() {
+    LongPairTree tree = newTree(false);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(29);
+    int count = 150_000; // past the 2^17 entries from which the tree keeps leaf hints
+    for (long i = 0; i < count; i++) { // scattered, so that leaves split at every fill
+      insert(tree, model, new Pair((i * 7_919 % count) * 160, i));
+    }
+    long bound = 24_000_000;
+    for (int i = 0; i < 300_000; i++) { // floors then changes at their handles, mostly hinted
+      changeAtFloor(tree, model, random, random.nextLong(bound), i, random.nextInt(3));
+    }
+    checkValueKeys(tree, model, random, bound);
+    while (model.size() > 60_000) { // below half the threshold: the hints are dropped
+      changeAtFloor(tree, model, random, random.nextLong(bound), 0, 0);
+    }
+    checkValueKeys(tree, model, random, bound);
+    long far = 1L << 40; // keys past the span of the hints' slots widen it
+    for (long i = 0; i < 100_000; i++) {
+      insert(tree, model, new Pair(far + (i * 7_919 % 100_000) * 10, i));
+    }
+    for (int i = 0; i < 100_000; i++) {
+      long probe = random.nextBoolean() ? random.nextLong(bound) : far + random.nextLong(1_000_000);
+      changeAtFloor(tree, model, random, probe, i, random.nextInt(3));
+    }
+    checkValueKeys(tree, model, random, bound);
+    checkValueKeys(tree, model, random, far + 1_000_000);
+  }
+
+  @Test
+  void removeAt_hintedLeafThatFallsToAMergeableCount_mergesWithItsSibling() {
+    LongPairTree tree = newTree(false);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    int count = 140_000; // keeps leaf hints; load() fills each leaf with 56 entries
+    long[] as = new long[count];
+    long[] bs = new long[count];
+    for (int i = 0; i < count; i++) {
+      as[i] = i * 1_000L;
+      bs[i] = i;
+      model.add(new Pair(as[i], bs[i]));
+    }
+    tree.load(as, bs, count);
+    tree.floor(as[count - 1], 0); // the hints' slots now span the keys, 4 keys a slot
+    for (int i = 0; i < 112; i++) { // every key of the first two leaves gets its hint
+      tree.floor(as[i], 0);
+    }
+    long before = tree.footprintBytes();
+    for (int i = 1; i < 112; i += 2) { // both leaves fall to 28: the last removal merges them
+      tree.removeAt(tree.floor(as[i], 0));
+      model.remove(new Pair(as[i], bs[i]));
+    }
+    assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes());
+    checkValueKeys(tree, model, new SplittableRandom(31), count * 1_000L);
+  }
+
+  /**
+   * Finds the floor of {@code probe} and, by {@code choice}, removes it at its handle (0), adds an
+   * entry right after it (1) or raises its key (2); adds an entry below all when there is no floor.
+   */
+  private static void changeAtFloor(
+      LongPairTree tree,
+      NavigableSet<Pair> model,
+      SplittableRandom random,
+      long probe,
+      long b,
+      int choice) {
+    int found = tree.floor(probe, 0);
+    if (found == LongPairTree.NONE) {
+      long below = model.isEmpty() ? 1_000_000 : model.first().a();
+      if (below > 0) {
+        insert(tree, model, new Pair(random.nextLong(below), b));
+      }
+      return;
+    }
+    Pair entry = at(tree, found);
+    Pair next = model.higher(entry);
+    long room = (next == null ? Long.MAX_VALUE / 2 : next.a()) - entry.a() - 1;
+    if (choice == 0 || room == 0) {
+      tree.removeAt(found);
+      model.remove(entry);
+    } else if (choice == 1) {
+      Pair added = new Pair(entry.a() + 1 + random.nextLong(room), b);
+      tree.insertAfter(found, added.a(), added.b());
+      model.add(added);
+    } else {
+      Pair raised = new Pair(entry.a() + 1 + random.nextLong(room), b);
+      tree.raiseKey(found, raised.a(), raised.b());
+      model.remove(entry);
+      model.add(raised);
+    }
   }
 
   @Test
@@ -331,6 +403,12 @@ class LongPairTreeTest {
 
   private static void checkValueKeys(
       LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random) {
+    checkValueKeys(tree, model, random, 25_000_000);
+  }
+
+  /** Compares the whole order, then floors of random probes below {@code bound}. */
+  private static void checkValueKeys(
+      LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random, long bound) {
     assertEquals(model.size(), tree.size());
     List<Pair> forward = new ArrayList<>();
     for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
@@ -338,7 +416,7 @@ class LongPairTreeTest {
     }
     assertEquals(new ArrayList<>(model), forward);
     for (int i = 0; i < 5_000; i++) {
-      long probe = random.nextLong(25_000_000);
+      long probe = random.nextLong(bound);
       Pair floor = model.floor(new Pair(probe, Long.MAX_VALUE));
       assertEquals(floor, at(tree, tree.floor(probe, 0)), "floor " + probe);
     }
