@@ -2,6 +2,7 @@ package dev.allot.firstfit;
 
 import dev.allot.spi.Alignment;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The allocated blocks in address order, in a B+-tree of primitive node arrays whose inner entries
@@ -82,6 +83,15 @@ final class GapTree {
    * except pool growth (by 1.5x) when the tree reaches a new peak size; freed nodes go to free
    * lists and are reused.
    *
+   * Leaf hints: from HINT_FROM (128Ki) blocks on, find first reads a table of 64Ki leaf ids,
+   * slot index >>> hintShift, naming the leaf a descent for that slot last reached, and takes that
+   * leaf when its first block starts at or before the index and its last block ends after it
+   * (blocks never overlap, so that leaf holds the answer). A stale hint only fails the test and
+   * costs the descent it would have saved, which records the hint anew; updates climb by parent
+   * entries, so a hinted find needs no path. Peers churn at 1M live regions (339k blocks, 81% of
+   * the finds hinted): 276.7 ns per call against 302.1 (medians of 6 alternated runs); smaller
+   * trees keep their branch rows in the caches and never look at the table.
+   *
    * Memory: 20 bytes per block slot plus 20 bytes per branch entry; nodes are at least half full,
    * so at most 40 bytes per block in leaves plus about 2 in branches, before pool slack. Measured
    * with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live regions:
@@ -144,6 +154,16 @@ final class GapTree {
    * machine measured; below it the loads only cost (about 2 ns per call in the peers churn at 10k).
    */
   private static final int TOUCH_FROM = 1 << 14;
+
+  /**
+   * Blocks from which {@link #find} first tries a leaf hint (see {@link #hintedLeaf}): 128Ki
+   * blocks, past which the branch rows of a descent no longer stay in the caches; the hints are
+   * dropped when the tree falls below half as many.
+   */
+  private static final int HINT_FROM = 1 << 17;
+
+  /** Bits of a hint's slot: 64Ki hints, 256 KiB. */
+  private static final int HINT_BITS = 16;
 
   /** Nodes each pool has room for before its first growth. */
   private static final int INITIAL_NODES = 4;
@@ -218,6 +238,16 @@ final class GapTree {
   /** What {@link #touchBlockInts} read: written, never read, so that its loads are kept. */
   @SuppressWarnings("UnusedVariable")
   private int touchToken;
+
+  /**
+   * {@code hints[index >>> hintShift]}: the leaf a recent descent of {@link #find} for an index of
+   * that slot reached, or {@link #NONE}; null below {@link #HINT_FROM} blocks. A hint is a guess,
+   * checked against the leaf's first start and last end before use, so no change keeps it current.
+   */
+  private int @Nullable [] hints;
+
+  /** The shift from an index to its hint's slot: the slots span the indices seen so far. */
+  private int hintShift;
 
   /**
    * Whether {@link #gaps} and {@link #childMaxGap} are kept current: from the first call that needs
@@ -401,22 +431,29 @@ final class GapTree {
    */
   @SuppressWarnings("ShortCircuitBoolean") // the leaf search's & keeps its steps branch-free
   int find(long index) {
-    final long[] firstStarts = childFirstStart;
-    final int[] kids = children;
-    int node = root;
-    int entry = NONE; // the root is a branch: the loop runs at least once
-    for (int level = height; level > 0; level--) {
-      int first = node * branchCapacity;
-      entry = first + branchSize[node] - 1;
-      while (entry > first && firstStarts[entry] > index) {
-        entry--;
+    int[] table = hints;
+    int node = table == null ? NONE : hintedLeaf(table, index);
+    if (node == NONE) {
+      final long[] firstStarts = childFirstStart;
+      final int[] kids = children;
+      node = root;
+      int entry = NONE; // the root is a branch: the loop runs at least once
+      for (int level = height; level > 0; level--) {
+        int first = node * branchCapacity;
+        entry = first + branchSize[node] - 1;
+        while (entry > first && firstStarts[entry] > index) {
+          entry--;
+        }
+        node = kids[entry];
       }
-      node = kids[entry];
-    }
-    // The leaf's first start is its entry's childFirstStart, on a line the descent just read: a
-    // probe of the leaf's own first line would be one more cache miss at 1M live regions.
-    if (count == 0 || firstStarts[entry] > index) { // only an empty tree has an empty leaf
-      return NONE;
+      // The leaf's first start is its entry's childFirstStart, on a line the descent just read: a
+      // probe of the leaf's own first line would be one more cache miss at 1M live regions.
+      if (count == 0 || firstStarts[entry] > index) { // only an empty tree has an empty leaf
+        return NONE;
+      }
+      if (hints != null) {
+        hints[(int) (index >>> hintShift)] = node; // hintedLeaf made the slot fit
+      }
     }
     // The search runs over the leaf's whole capacity, slots past its size counting as starts
     // after index, so that where it probes does not wait for leafSize to load. The first three
@@ -460,6 +497,43 @@ final class GapTree {
       position = (probe < limit) & blockBounds[2 * probe] <= index ? probe : position;
     }
     return position;
+  }
+
+  /**
+   * Returns the leaf that holds the greatest start {@code <= index} by the hint of {@code index},
+   * or {@link #NONE} when the hint does not name it (then {@link #find} descends and records the
+   * leaf it reaches). A hinted leaf is taken only if its first block starts at or before {@code
+   * index} and its last block ends after it: blocks never overlap, so no later leaf starts at or
+   * before {@code index}. That saves the descent through the branch rows, which miss the caches in
+   * a tree of a million blocks; updates climb by each node's parent entry and need no path.
+   */
+  private int hintedLeaf(int[] table, long index) {
+    if (count < HINT_FROM / 2) {
+      hints = null; // a tree this small stays in the caches
+      return NONE;
+    }
+    if (index >>> hintShift >= table.length) { // past the span of the slots: widen it
+      hintShift = Long.SIZE - Long.numberOfLeadingZeros(index) - HINT_BITS;
+    }
+    int leaf = table[(int) (index >>> hintShift)];
+    if (leaf == NONE) {
+      return NONE;
+    }
+    int size = leafSize[leaf]; // 0 for a freed leaf
+    int first = base(leaf);
+    return size > 0 && bounds[2 * first] <= index && index < bounds[2 * (first + size) - 1]
+        ? leaf
+        : NONE;
+  }
+
+  /** Starts keeping hints once the tree holds {@link #HINT_FROM} blocks. */
+  private void keepHintsIfLarge() {
+    if (hints == null && count >= HINT_FROM) {
+      int[] table = new int[1 << HINT_BITS];
+      Arrays.fill(table, NONE);
+      hints = table;
+      hintShift = 0;
+    }
   }
 
   /**
@@ -695,6 +769,9 @@ final class GapTree {
     bounds[2 * position + 1] = start;
     leafSize[leaf]++;
     count++;
+    if (count == HINT_FROM) {
+      keepHintsIfLarge();
+    }
     refreshGap(at);
     refreshGap(position);
     holeChanged(leaf, ABSENT, 0, start, end);
@@ -835,6 +912,9 @@ final class GapTree {
     bounds[2 * at + 1] = end;
     leafSize[leaf]++;
     count++;
+    if (count == HINT_FROM) {
+      keepHintsIfLarge();
+    }
     refreshGap(at);
     if (slot > 0) {
       refreshGap(at - 1);
@@ -1462,6 +1542,8 @@ final class GapTree {
     }
     lastLeaf = previous;
     this.count = count;
+    hints = null; // node ids restart at 0: a hint could name a leaf of before
+    keepHintsIfLarge();
     for (int k = 0; k < leaves; k++) {
       for (int position = base(level[k]), end = position + leafSize[level[k]]; position < end; ) {
         refreshGap(position++);

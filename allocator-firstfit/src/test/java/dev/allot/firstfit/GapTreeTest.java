@@ -509,6 +509,67 @@ class GapTreeTest {
     assertFindMatches(tree, model, end);
   }
 
+  @Test
+  void find_pastTheBlocksFromWhichItTakesLeafHints_matchesAPlainListWhileTheTreeShrinksAndGrows() {
+    GapTree tree = new GapTree(1L << 42); // default nodes: 32 blocks a leaf
+    tree.leftmostGapAtLeast(1);
+    List<long[]> model = new ArrayList<>();
+    // past the 2^17 blocks from which find first tries the hint of the index
+    long end = appendThenThin(tree, model, new SplittableRandom(3), 150_000, 1_000);
+    assertFindMatches(tree, model, end); // every hint recorded, then taken
+    model = removeEvery(3, tree, model); // leaves merge and free their ids under the hints
+    assertFindMatches(tree, model, end);
+    model = removeEvery(2, tree, model); // below 2^16 blocks: the hints are dropped
+    model = removeEvery(2, tree, model);
+    assertFindMatches(tree, model, end);
+    long far = 1L << 40; // blocks past the span of the hints' slots widen it
+    for (int k = 0; k < 120_000; k++) {
+      long start = far + 4L * k;
+      tree.insertAfter(tree.last(), start, start + 2);
+      model.add(new long[] {start, start + 2});
+    }
+    tree.checkInvariants();
+    assertFindMatches(tree, model, end);
+    for (int k = 0; k < 120_000; k += 7) {
+      long start = far + 4L * k;
+      assertEquals(start, tree.start(tree.find(start + 3)), "find " + (start + 3));
+    }
+  }
+
+  @Test
+  void load_afterFindTookLeafHints_findReadsOnlyTheNewLeaves() {
+    GapTree tree = new GapTree(1L << 20);
+    tree.leftmostGapAtLeast(1);
+    List<long[]> model = new ArrayList<>();
+    long end = appendThenThin(tree, model, new SplittableRandom(4), 150_000, 0); // half-full leaves
+    assertFindMatches(tree, model, end); // hints name about 9k leaves
+    int count = 140_000; // three-quarter-full leaves: fewer ids, the rest keep their old blocks
+    long[] starts = new long[count];
+    long[] ends = new long[count];
+    List<long[]> loaded = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      starts[k] = 4L * k + 2;
+      ends[k] = starts[k] + 1;
+      loaded.add(new long[] {starts[k], ends[k]});
+    }
+    tree.load(starts, ends, count);
+    assertFindMatches(tree, loaded, end);
+  }
+
+  /** Removes every {@code step}-th block of the model from the tree; returns the blocks left. */
+  private static List<long[]> removeEvery(int step, GapTree tree, List<long[]> model) {
+    List<long[]> left = new ArrayList<>();
+    for (int k = 0; k < model.size(); k++) {
+      if (k % step == 0) {
+        tree.remove(tree.find(model.get(k)[0]));
+      } else {
+        left.add(model.get(k));
+      }
+    }
+    tree.checkInvariants();
+    return left;
+  }
+
   /**
    * Appends {@code blocks} blocks of 1 to 3 indices, 1 to 3 apart, to an empty tree and to the
    * model, then removes {@code removals} of them at random from both; returns the last end.
