@@ -11,6 +11,8 @@ import java.util.NavigableSet;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link LongPairTree} against {@link TreeSet}, through enough entries for two inner levels and
@@ -298,8 +300,22 @@ class LongPairTreeTest {
     checkValueKeys(tree, model, random, far + 1_000_000);
   }
 
-  @Test
-  void removeAt_hintedLeafThatFallsToAMergeableCount_mergesWithItsSibling() {
+  @ParameterizedTest
+  // entries added to leaf 2, then (leaf, entries removed) three times, in that order
+  @CsvSource({
+    "4, 0, 28, 1, 28, 2, 0, left", // leaf 1 falls to 28 beside 28, with 60 on its right
+    "0, 1, 28, 0, 28, 2, 0, right", // leaf 0, first of all, falls to 28 beside 28
+    "0, 0, 16, 2, 16, 1, 24, both: three into two" // 40 + 32 + 40 = 112
+  })
+  void removeAt_hintedLeafThatFallsToAMergeableCount_mergesWith(
+      int added,
+      int first,
+      int firstRemovals,
+      int second,
+      int secondRemovals,
+      int third,
+      int thirdRemovals,
+      String merge) {
     LongPairTree tree = newTree(false);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
     int count = 140_000; // keeps leaf hints; load() fills each leaf with 56 entries
@@ -312,15 +328,23 @@ class LongPairTreeTest {
     }
     tree.load(as, bs, count);
     tree.floor(as[count - 1], 0); // the hints' slots now span the keys, 4 keys a slot
-    for (int i = 0; i < 112; i++) { // every key of the first two leaves gets its hint
+    for (int i = 0; i < 3 * 56; i++) { // every key of the first three leaves gets its hint
       tree.floor(as[i], 0);
     }
-    long before = tree.footprintBytes();
-    for (int i = 1; i < 112; i += 2) { // both leaves fall to 28: the last removal merges them
-      tree.removeAt(tree.floor(as[i], 0));
-      model.remove(new Pair(as[i], bs[i]));
+    for (int k = 0; k < added; k++) { // between two entries of leaf 2, so that it holds 56 + added
+      insert(tree, model, new Pair(as[2 * 56 + 10 + k] + 500, k));
     }
-    assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes());
+    long before = tree.footprintBytes();
+    int[][] plan = {{first, firstRemovals}, {second, secondRemovals}, {third, thirdRemovals}};
+    for (int[] step : plan) { // from the leaf's sixth entry on, away from the slots it shares
+      int leaf = step[0];
+      for (int k = 0; k < step[1]; k++) {
+        int i = leaf * 56 + 5 + k;
+        tree.removeAt(tree.floor(as[i], 0));
+        model.remove(new Pair(as[i], bs[i]));
+      }
+    }
+    assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes(), merge);
     checkValueKeys(tree, model, new SplittableRandom(31), count * 1_000L);
   }
 

@@ -537,6 +537,24 @@ class GapTreeTest {
   }
 
   @Test
+  void find_adjacentBlocksPastTheHintThreshold_takesTheNextLeafAtALastEnd() {
+    GapTree tree = new GapTree(1L << 20); // the tree does not rely on blocks never touching
+    List<long[]> model = new ArrayList<>();
+    for (long k = 0; k < 140_000; k++) { // each block ends where the next starts
+      long start = 1 + 3 * k; // from 1: no leaf boundary falls on the start of a hint's slot
+      if (k == 0) {
+        tree.insertFirst(start, start + 3);
+      } else {
+        tree.insertAfter(tree.last(), start, start + 3);
+      }
+      model.add(new long[] {start, start + 3});
+    }
+    tree.checkInvariants();
+    // ascending: a slot's hint names a leaf whose last end is the next leaf's first start
+    assertFindMatches(tree, model, 3L * 140_000);
+  }
+
+  @Test
   void load_afterFindTookLeafHints_findReadsOnlyTheNewLeaves() {
     GapTree tree = new GapTree(1L << 20);
     tree.leftmostGapAtLeast(1);
