@@ -512,10 +512,12 @@ final class GapTree {
       hints = null; // a tree this small stays in the caches
       return NONE;
     }
-    if (index >>> hintShift >= table.length) { // past the span of the slots: widen it
+    long key = index >>> hintShift;
+    if (key >= table.length) { // past the span of the slots: widen it
       hintShift = Long.SIZE - Long.numberOfLeadingZeros(index) - HINT_BITS;
+      key = index >>> hintShift;
     }
-    int leaf = table[(int) (index >>> hintShift)];
+    int leaf = table[(int) key];
     if (leaf == NONE) {
       return NONE;
     }
@@ -524,6 +526,14 @@ final class GapTree {
     return size > 0 && bounds[2 * first] <= index && index < bounds[2 * (first + size) - 1]
         ? leaf
         : NONE;
+  }
+
+  /** Counts a block just added, and starts keeping hints once there are {@link #HINT_FROM}. */
+  private void blockAdded() {
+    count++;
+    if (count == HINT_FROM) {
+      keepHintsIfLarge();
+    }
   }
 
   /** Starts keeping hints once the tree holds {@link #HINT_FROM} blocks. */
@@ -768,10 +778,7 @@ final class GapTree {
     bounds[2 * at + 1] = blockEnd;
     bounds[2 * position + 1] = start;
     leafSize[leaf]++;
-    count++;
-    if (count == HINT_FROM) {
-      keepHintsIfLarge();
-    }
+    blockAdded();
     refreshGap(at);
     refreshGap(position);
     holeChanged(leaf, ABSENT, 0, start, end);
@@ -911,10 +918,7 @@ final class GapTree {
     bounds[2 * at] = start;
     bounds[2 * at + 1] = end;
     leafSize[leaf]++;
-    count++;
-    if (count == HINT_FROM) {
-      keepHintsIfLarge();
-    }
+    blockAdded();
     refreshGap(at);
     if (slot > 0) {
       refreshGap(at - 1);
