@@ -126,4 +126,9 @@ final class HoleAdmission {
     }
     return (int) smallest;
   }
+
+  /** Returns the bytes of the table of alignments. */
+  long footprintBytes() {
+    return ArrayBytes.of(alignments.length, Long.BYTES);
+  }
 }

@@ -411,7 +411,11 @@ final class HoleIndex {
    * shared node pool not included.
    */
   long footprintBytes() {
-    long bytes = leftOut.footprintBytes() + arrays.footprintBytes();
+    long bytes =
+        ArrayBytes.ofReferences(trees.length)
+            + leftOut.footprintBytes()
+            + arrays.footprintBytes()
+            + admission.footprintBytes();
     for (LongPairTree tree : trees) {
       bytes += tree.footprintBytes();
     }

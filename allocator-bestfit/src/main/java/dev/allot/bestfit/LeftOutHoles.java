@@ -58,8 +58,6 @@ final class LeftOutHoles {
 
   /** Returns the bytes of the two tables, with array headers. */
   long footprintBytes() {
-    return 2 * LongPairTree.ARRAY_HEADER_BYTES
-        + (long) count.length * Integer.BYTES
-        + (long) present.length * Long.BYTES;
+    return ArrayBytes.of(count.length, Integer.BYTES) + ArrayBytes.of(present.length, Long.BYTES);
   }
 }

@@ -148,7 +148,7 @@ final class LongPairTree {
    * Entries from which a tree ordered by {@code a} alone, with no alignment class, keeps leaf hints
    * (see {@link #hintedDescend}); it drops them when it falls below half as many.
    */
-  private static final int HINT_FROM = 1 << 17;
+  static final int HINT_FROM = 1 << 17;
 
   /** Bits of a hint's slot: 64Ki hints, 256 KiB. */
   private static final int HINT_BITS = 16;
@@ -159,19 +159,11 @@ final class LongPairTree {
   /** Levels the descent path has room for before it grows (height 8 holds 2^48 entries). */
   private static final int INITIAL_PATH = 8;
 
-  /**
-   * Bytes of an array header on a 64-bit JVM with compressed oops (for {@link #footprintBytes}).
-   */
-  static final long ARRAY_HEADER_BYTES = 16;
-
   /** Bytes of one node's keys array, a leaf's or an inner node's (for {@link #footprintBytes}). */
-  static final long KEYS_ARRAY_BYTES = ARRAY_HEADER_BYTES + 2L * CAPACITY * Long.BYTES;
+  static final long KEYS_ARRAY_BYTES = ArrayBytes.of(2L * CAPACITY, Long.BYTES);
 
   /** Bytes of one inner node's children array (for {@link #footprintBytes}). */
-  static final long CHILDREN_ARRAY_BYTES = ARRAY_HEADER_BYTES + (long) CAPACITY * Integer.BYTES;
-
-  /** Bytes of a reference with compressed oops (for {@link #footprintBytes}). */
-  static final long REFERENCE_BYTES = 4;
+  static final long CHILDREN_ARRAY_BYTES = ArrayBytes.of(CAPACITY, Integer.BYTES);
 
   private final boolean pairKeys;
 
@@ -238,6 +230,13 @@ final class LongPairTree {
 
   /** The shift from a key to its hint's slot: the slots span the keys seen so far. */
   private int hintShift;
+
+  /**
+   * Descents made while the tree kept hints: lookups whose hint failed, and changes at a hinted
+   * leaf that needed the path. Counted off the small trees' path; read by tests and for the hit
+   * rates in docs/alignment.md.
+   */
+  private long hintedTreeDescents;
 
   /** The inner nodes and child slots of the last descent, root first: scratch, not state. */
   private int[] pathNode = new int[INITIAL_PATH];
@@ -573,6 +572,7 @@ final class LongPairTree {
       }
     }
     leaf = descend(a, b);
+    hintedTreeDescents++;
     table[slot] = leaf;
     return leaf;
   }
@@ -665,6 +665,7 @@ final class LongPairTree {
     if (count == CAPACITY) {
       if (!pathHeld) {
         descend(a, b); // reaches the leaf, which holds (a, b) now
+        hintedTreeDescents++;
       }
       relieveLeaf(leaf);
     }
@@ -867,6 +868,7 @@ final class LongPairTree {
     if (count < MERGE_BELOW && (pathHeld || mayShrink(leaf, count))) {
       if (!pathHeld) {
         descend(a, b); // reaches the leaf: its separator still bounds the removed key
+        hintedTreeDescents++;
       }
       shrinkLeaf(leaf);
     }
@@ -1469,25 +1471,50 @@ final class LongPairTree {
 
   // ---------------------------------------------------------------- measurement
 
+  /** Whether the tree keeps leaf hints now (see {@link #hintedDescend}). */
+  boolean keepsHints() {
+    return hints != null;
+  }
+
   /**
-   * Returns the bytes the tree's arrays occupy, pools and free nodes included, counting array
-   * lengths (not use) with 16-byte headers and 4-byte references (compressed oops).
+   * Returns the descents made while the tree kept hints: lookups whose hint failed, and changes at
+   * a hinted leaf that needed the path. A lookup that took its hint made none.
+   */
+  long hintedTreeDescents() {
+    return hintedTreeDescents;
+  }
+
+  /**
+   * Returns the bytes of every array the tree holds (node arrays, node tables, paths, alignment
+   * classes, hints), counting lengths rather than use, as {@link ArrayBytes} does; not the pool's.
    */
   long footprintBytes() {
-    long leaves =
-        leafArrays * KEYS_ARRAY_BYTES
-            + 4 * ARRAY_HEADER_BYTES
-            + leafKeys.length * (REFERENCE_BYTES + 3L * Integer.BYTES);
-    long inners =
-        innerArrays * (KEYS_ARRAY_BYTES + CHILDREN_ARRAY_BYTES)
-            + 3 * ARRAY_HEADER_BYTES
-            + innerKeys.length * (2 * REFERENCE_BYTES + Integer.BYTES);
+    long nodes =
+        leafArrays * KEYS_ARRAY_BYTES + innerArrays * (KEYS_ARRAY_BYTES + CHILDREN_ARRAY_BYTES);
+    long leafTables =
+        ArrayBytes.ofReferences(leafKeys.length)
+            + ArrayBytes.of(leafCount.length, Integer.BYTES)
+            + ArrayBytes.of(leafNext.length, Integer.BYTES)
+            + ArrayBytes.of(leafPrev.length, Integer.BYTES);
+    long innerTables =
+        ArrayBytes.ofReferences(innerKeys.length)
+            + ArrayBytes.ofReferences(innerChildren.length)
+            + ArrayBytes.of(innerCount.length, Integer.BYTES);
+    long paths =
+        ArrayBytes.of(pathNode.length, Integer.BYTES)
+            + ArrayBytes.of(pathSlot.length, Integer.BYTES)
+            + ArrayBytes.of(pathBefore.length, Integer.BYTES)
+            + ArrayBytes.of(pathAfter.length, Integer.BYTES);
+    long classes =
+        ArrayBytes.of(classAlignment.length, Long.BYTES)
+            + ArrayBytes.ofReferences(leafRoom.length)
+            + ArrayBytes.ofReferences(innerRoom.length);
+    for (int c = 0; c < classCount; c++) {
+      classes += ArrayBytes.of(leafRoom[c].length, Long.BYTES);
+      classes += ArrayBytes.of(innerRoom[c].length, Long.BYTES);
+    }
     int[] table = hints;
-    long hintBytes = table == null ? 0 : ARRAY_HEADER_BYTES + (long) table.length * Integer.BYTES;
-    return leaves
-        + inners
-        + hintBytes
-        + 2 * ARRAY_HEADER_BYTES
-        + 2L * pathNode.length * Integer.BYTES;
+    long hintBytes = table == null ? 0 : ArrayBytes.of(table.length, Integer.BYTES);
+    return nodes + leafTables + innerTables + paths + classes + hintBytes;
   }
 }

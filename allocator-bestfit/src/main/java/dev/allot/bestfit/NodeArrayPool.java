@@ -86,8 +86,7 @@ final class NodeArrayPool {
    * counts them.
    */
   long footprintBytes() {
-    long slots =
-        2 * (LongPairTree.ARRAY_HEADER_BYTES + (long) keys.length * LongPairTree.REFERENCE_BYTES);
+    long slots = ArrayBytes.ofReferences(keys.length) + ArrayBytes.ofReferences(children.length);
     long keyArrays = keyCount * LongPairTree.KEYS_ARRAY_BYTES;
     long childArrays = childCount * LongPairTree.CHILDREN_ARRAY_BYTES;
     return slots + keyArrays + childArrays;

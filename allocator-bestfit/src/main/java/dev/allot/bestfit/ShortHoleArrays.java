@@ -130,9 +130,10 @@ final class ShortHoleArrays {
     return LongPairTree.searchA(array, 0, n, start);
   }
 
-  /** Returns the bytes of the arrays in use, as the trees count their nodes' arrays. */
+  /** Returns the bytes of the arrays in use and of the tables that hold them, as trees count. */
   long footprintBytes() {
-    long bytes = 0;
+    long bytes =
+        ArrayBytes.ofReferences(starts.length) + ArrayBytes.of(count.length, Integer.BYTES);
     for (long[] array : starts) {
       if (array != NONE) {
         bytes += LongPairTree.KEYS_ARRAY_BYTES;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Counts the bytes of the index arrays per live block (array lengths, not use: pools and free nodes
@@ -57,6 +59,33 @@ class BestFitMemoryTest {
         allocator.getAllocatedRegions().size() > BLOCKS / 8,
         () -> "the churn must fragment: " + allocator.getAllocatedRegions().size());
     assertWithinBudget("random frees then churn", allocator);
+  }
+
+  @ParameterizedTest
+  // the last: past the 2^17 blocks from which the block tree keeps leaf hints
+  @CsvSource({"2000, 1, true", "2000, 16, true", "150000, 1, true", "200000, 16, false"})
+  void footprintBytes_afterChurn_isTheBytesOfTheArraysItReaches(
+      int regions, long alignment, boolean someUnaligned) {
+    BestFitAllocator allocator = new BestFitAllocator(256L * regions);
+    SplittableRandom random = new SplittableRandom(13);
+    long[] starts = new long[regions];
+    long[] sizes = new long[regions];
+    for (int i = 0; i < regions; i++) {
+      sizes[i] = 1L + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i], alignment);
+    }
+    for (int call = 0; call < regions; call++) { // free one at random, allocate one
+      int victim = random.nextInt(regions);
+      allocator.dealloc(starts[victim], sizes[victim]);
+      sizes[victim] = 1L + random.nextInt(64);
+      starts[victim] =
+          allocator.alloc(sizes[victim], someUnaligned && random.nextBoolean() ? 1 : alignment);
+    }
+    if (!someUnaligned) {
+      assertTrue(allocator.getAllocatedRegions().size() > LongPairTree.HINT_FROM);
+    }
+
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes());
   }
 
   private static void assertWithinBudget(String workload, BestFitAllocator allocator) {

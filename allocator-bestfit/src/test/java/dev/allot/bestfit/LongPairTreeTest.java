@@ -2,9 +2,12 @@ package dev.allot.bestfit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -346,6 +349,134 @@ class LongPairTreeTest {
     }
     assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes(), merge);
     checkValueKeys(tree, model, new SplittableRandom(31), count * 1_000L);
+  }
+
+  @Test
+  void keepsHints_fromTheThreshold_untilBelowHalfOfIt() {
+    LongPairTree tree = newTree(false);
+    int from = LongPairTree.HINT_FROM;
+    for (long i = 0; i < from - 1; i++) {
+      tree.insert(i * 10, i);
+    }
+    tree.floor(5, 0);
+    assertFalse(tree.keepsHints(), "one entry short");
+    tree.insert(-10, 0);
+    assertTrue(tree.keepsHints(), "at the threshold");
+    long i = 0;
+    while (tree.size() > from / 2) {
+      tree.remove(i * 10, i);
+      i++;
+    }
+    tree.floor(i * 10, 0);
+    assertTrue(tree.keepsHints(), "at half the threshold");
+    tree.remove(i * 10, i);
+    long last = from - 2L;
+    int dropping = tree.floor(last * 10 + 5, 0); // far from the first leaf
+    assertFalse(tree.keepsHints(), "below half");
+    assertEquals(new Pair(last * 10, last), at(tree, dropping));
+    tree.insert(i * 10, i);
+    tree.floor(i * 10, 0);
+    assertFalse(tree.keepsHints(), "at half again: hints come back at the threshold only");
+  }
+
+  @Test
+  void keepsHints_pairKeysAlignmentClassesAndLoads_onlyForValueKeysOfTheirOwn() {
+    int from = LongPairTree.HINT_FROM;
+    long[] as = new long[from];
+    long[] bs = new long[from];
+    for (int i = 0; i < from; i++) {
+      as[i] = i * 10L;
+      bs[i] = i;
+    }
+    LongPairTree pairs = newTree(true);
+    for (int i = 0; i < from; i++) {
+      pairs.insert(as[i], bs[i]);
+    }
+    LongPairTree classed = newTree(false);
+    classed.alignmentClass(16);
+    classed.load(as, bs, from);
+    LongPairTree loaded = newTree(false);
+    loaded.load(as, bs, from - 1);
+    boolean belowThreshold = loaded.keepsHints();
+    loaded.load(as, bs, from);
+    boolean atThreshold = loaded.keepsHints();
+    loaded.alignmentClass(16);
+
+    assertFalse(pairs.keepsHints(), "pair keys");
+    assertFalse(classed.keepsHints(), "an alignment class made before");
+    assertFalse(belowThreshold, "loaded one entry short");
+    assertTrue(atThreshold, "loaded at the threshold");
+    assertFalse(loaded.keepsHints(), "an alignment class made after");
+  }
+
+  @Test
+  void hintedTreeDescents_changesAtHintedLeaves_onlyWhereAMergeOrSplitNeedsThePath() {
+    LongPairTree tree = newTree(false);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    int count = 140_000; // keeps leaf hints; load() fills each leaf with 56 entries
+    long[] as = new long[count];
+    long[] bs = new long[count];
+    for (int i = 0; i < count; i++) {
+      as[i] = i * 1_000L;
+      bs[i] = i;
+      model.add(new Pair(as[i], bs[i]));
+    }
+    tree.load(as, bs, count);
+    // a leaf's first key (the first lookup widens the slots' span), a key of leaf 0, one inside a
+    // leaf and a leaf's last key, each in a slot of its own: no hint after a load, then their own
+    int[] probes = {70_000, 10, 1_000, 2_000 * 56 + 55};
+    long[] lookups = new long[2 * probes.length];
+    for (int k = 0; k < lookups.length; k++) {
+      long before = tree.hintedTreeDescents();
+      long a = as[probes[k % probes.length]];
+      assertEquals(a, tree.a(tree.floor(a, 0)));
+      lookups[k] = tree.hintedTreeDescents() - before;
+    }
+    List<Long> removals = new ArrayList<>();
+    for (int i = 10 * 56 + 5; i < 10 * 56 + 14; i++) { // leaf 10: 56 down to 47, beside full ones
+      removals.add(descentsOfRemovalAt(tree, model, as[i]));
+    }
+    List<Long> inserts = new ArrayList<>();
+    long after = as[10 * 56 + 40];
+    for (int k = 0; k < 17; k++) { // leaf 10: 47 up to 64, full, which splits or spills it
+      long probe = after + k;
+      tree.floor(probe, 0); // records the hint of the probe's slot
+      long before = tree.hintedTreeDescents();
+      tree.insertAfter(tree.floor(probe, 0), probe + 1, k);
+      model.add(new Pair(probe + 1, k));
+      inserts.add(tree.hintedTreeDescents() - before);
+    }
+    for (int i = 21 * 56 + 5; i < 21 * 56 + 14; i++) { // leaf 21 to 47
+      descentsOfRemovalAt(tree, model, as[i]);
+    }
+    List<Long> shrinking = new ArrayList<>();
+    for (int i = 20 * 56 + 5; i < 20 * 56 + 52; i++) { // leaf 20 to 9: 56 + 9 + 47 may merge
+      shrinking.add(descentsOfRemovalAt(tree, model, as[i]));
+    }
+
+    assertArrayEquals(new long[] {1, 1, 1, 1, 0, 0, 0, 0}, lookups);
+    assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), removals);
+    List<Long> filling = new ArrayList<>(Collections.nCopies(16, 0L));
+    filling.add(1L);
+    assertEquals(filling, inserts);
+    List<Long> merging = new ArrayList<>(Collections.nCopies(46, 0L));
+    merging.add(1L);
+    assertEquals(merging, shrinking);
+    checkValueKeys(tree, model, new SplittableRandom(37), count * 1_000L);
+  }
+
+  /**
+   * Removes the entry at {@code a} through the handle of a hinted floor, the hint recorded by a
+   * floor before, and returns the descents the hinted floor and the removal made.
+   */
+  private static long descentsOfRemovalAt(LongPairTree tree, NavigableSet<Pair> model, long a) {
+    tree.floor(a, 0);
+    long before = tree.hintedTreeDescents();
+    int found = tree.floor(a, 0);
+    Pair entry = at(tree, found);
+    tree.removeAt(found);
+    model.remove(entry);
+    return tree.hintedTreeDescents() - before;
   }
 
   /**

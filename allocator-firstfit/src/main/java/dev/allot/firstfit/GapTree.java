@@ -160,7 +160,7 @@ final class GapTree {
    * blocks, past which the branch rows of a descent no longer stay in the caches; the hints are
    * dropped when the tree falls below half as many.
    */
-  private static final int HINT_FROM = 1 << 17;
+  static final int HINT_FROM = 1 << 17;
 
   /** Bits of a hint's slot: 64Ki hints, 256 KiB. */
   private static final int HINT_BITS = 16;
@@ -248,6 +248,12 @@ final class GapTree {
 
   /** The shift from an index to its hint's slot: the slots span the indices seen so far. */
   private int hintShift;
+
+  /**
+   * Descents of {@link #find} made while the tree kept hints, one per hint that failed. Counted off
+   * the small trees' path; read by tests and for the hit rates in docs/alignment.md.
+   */
+  private long hintedTreeDescents;
 
   /**
    * Whether {@link #gaps} and {@link #childMaxGap} are kept current: from the first call that needs
@@ -453,6 +459,7 @@ final class GapTree {
       }
       if (hints != null) {
         hints[(int) (index >>> hintShift)] = node; // hintedLeaf made the slot fit
+        hintedTreeDescents++;
       }
     }
     // The search runs over the leaf's whole capacity, slots past its size counting as starts
@@ -1606,6 +1613,19 @@ final class GapTree {
   }
 
   // ---- checking ---------------------------------------------------------------
+
+  /** Whether {@link #find} tries leaf hints now (see {@link #hintedLeaf}). */
+  boolean keepsHints() {
+    return hints != null;
+  }
+
+  /**
+   * Returns the descents of {@link #find} made while the tree kept hints: one per hint that failed.
+   * A find that took its hint made none.
+   */
+  long hintedTreeDescents() {
+    return hintedTreeDescents;
+  }
 
   /**
    * Walks the whole tree and throws {@link IllegalStateException} at the first broken invariant.

@@ -2,6 +2,7 @@ package dev.allot.firstfit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -572,6 +573,71 @@ class GapTreeTest {
     }
     tree.load(starts, ends, count);
     assertFindMatches(tree, loaded, end);
+  }
+
+  @Test
+  void keepsHints_fromTheThreshold_untilBelowHalfOfIt() {
+    int from = GapTree.HINT_FROM;
+    GapTree tree = ascending(new GapTree(1L << 30), from - 1);
+    tree.find(5);
+    boolean oneShort = tree.keepsHints();
+    tree.insertAfter(tree.last(), 3L * from, 3L * from + 2);
+    boolean atThreshold = tree.keepsHints();
+    long start = 0;
+    while (tree.count() > from / 2) {
+      tree.remove(tree.find(start));
+      start += 3;
+    }
+    tree.find(start);
+    boolean atHalf = tree.keepsHints();
+    tree.remove(tree.find(start));
+    tree.find(start + 3);
+    boolean belowHalf = tree.keepsHints();
+    tree.insertFirst(start, start + 2);
+    tree.find(start);
+
+    assertFalse(oneShort, "one block short");
+    assertTrue(atThreshold, "at the threshold");
+    assertTrue(atHalf, "at half the threshold");
+    assertFalse(belowHalf, "below half");
+    assertFalse(tree.keepsHints(), "at half again: hints come back at the threshold only");
+    tree.checkInvariants();
+  }
+
+  @Test
+  void hintedTreeDescents_findsAfterALoad_descendOnlyWhereNoHintNamesTheLeaf() {
+    int from = GapTree.HINT_FROM;
+    long[] starts = new long[from];
+    long[] ends = new long[from];
+    for (int k = 0; k < from; k++) {
+      starts[k] = 4L * k;
+      ends[k] = starts[k] + 1;
+    }
+    GapTree tree = new GapTree(1L << 30);
+    tree.load(starts, ends, from - 1);
+    boolean oneShort = tree.keepsHints();
+    tree.load(starts, ends, from);
+    long[] again = new long[3];
+    for (int k = 0; k < 3; k++) { // no hint after a load, then the one the first find recorded
+      long before = tree.hintedTreeDescents();
+      tree.find(starts[from / 2]);
+      again[k] = tree.hintedTreeDescents() - before;
+    }
+    long firstFinds = 0;
+    long secondFinds = 0;
+    for (int k = 0; k < from; k += 97) { // inside blocks: an index in a leaf's last gap descends
+      long before = tree.hintedTreeDescents();
+      tree.find(starts[k]);
+      long between = tree.hintedTreeDescents();
+      assertEquals(starts[k], tree.start(tree.find(starts[k])));
+      firstFinds += between - before;
+      secondFinds += tree.hintedTreeDescents() - between;
+    }
+
+    assertFalse(oneShort, "loaded one block short");
+    assertArrayEquals(new long[] {1, 0, 0}, again);
+    assertTrue(firstFinds > 0, "first finds of fresh slots descend");
+    assertEquals(0, secondFinds, "a find again at the same index takes the hint");
   }
 
   /** Removes every {@code step}-th block of the model from the tree; returns the blocks left. */
