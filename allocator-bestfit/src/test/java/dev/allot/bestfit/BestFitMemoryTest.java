@@ -37,10 +37,7 @@ class BestFitMemoryTest {
     SplittableRandom random = new SplittableRandom(11);
     long[] starts = new long[regions];
     long[] sizes = new long[regions];
-    for (int i = 0; i < regions; i++) {
-      sizes[i] = 1L + random.nextInt(64);
-      starts[i] = allocator.alloc(sizes[i]);
-    }
+    fill(allocator, random, starts, sizes, 1);
     int live = regions;
     for (int call = 0; call < 2 * regions; call++) {
       if (call >= regions / 2 && call % 2 == 1) { // after freeing a quarter, alternate
@@ -70,10 +67,7 @@ class BestFitMemoryTest {
     SplittableRandom random = new SplittableRandom(13);
     long[] starts = new long[regions];
     long[] sizes = new long[regions];
-    for (int i = 0; i < regions; i++) {
-      sizes[i] = 1L + random.nextInt(64);
-      starts[i] = allocator.alloc(sizes[i], alignment);
-    }
+    fill(allocator, random, starts, sizes, alignment);
     for (int call = 0; call < regions; call++) { // free one at random, allocate one
       int victim = random.nextInt(regions);
       allocator.dealloc(starts[victim], sizes[victim]);
@@ -86,6 +80,19 @@ class BestFitMemoryTest {
     }
 
     assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes());
+  }
+
+  /** Allocates a region of 1 to 64 indices at {@code alignment} for each slot of the arrays. */
+  private static void fill(
+      BestFitAllocator allocator,
+      SplittableRandom random,
+      long[] starts,
+      long[] sizes,
+      long alignment) {
+    for (int i = 0; i < starts.length; i++) {
+      sizes[i] = 1L + random.nextInt(64);
+      starts[i] = allocator.alloc(sizes[i], alignment);
+    }
   }
 
   private static void assertWithinBudget(String workload, BestFitAllocator allocator) {

@@ -321,15 +321,8 @@ class LongPairTreeTest {
       String merge) {
     LongPairTree tree = newTree(false);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
-    int count = 140_000; // keeps leaf hints; load() fills each leaf with 56 entries
-    long[] as = new long[count];
-    long[] bs = new long[count];
-    for (int i = 0; i < count; i++) {
-      as[i] = i * 1_000L;
-      bs[i] = i;
-      model.add(new Pair(as[i], bs[i]));
-    }
-    tree.load(as, bs, count);
+    int count = 140_000; // keeps leaf hints
+    long[] as = loadSpaced(tree, model, count);
     tree.floor(as[count - 1], 0); // the hints' slots now span the keys, 4 keys a slot
     for (int i = 0; i < 3 * 56; i++) { // every key of the first three leaves gets its hint
       tree.floor(as[i], 0);
@@ -344,7 +337,7 @@ class LongPairTreeTest {
       for (int k = 0; k < step[1]; k++) {
         int i = leaf * 56 + 5 + k;
         tree.removeAt(tree.floor(as[i], 0));
-        model.remove(new Pair(as[i], bs[i]));
+        model.remove(new Pair(as[i], i));
       }
     }
     assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes(), merge);
@@ -413,15 +406,8 @@ class LongPairTreeTest {
   void hintedTreeDescents_changesAtHintedLeaves_onlyWhereAMergeOrSplitNeedsThePath() {
     LongPairTree tree = newTree(false);
     NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
-    int count = 140_000; // keeps leaf hints; load() fills each leaf with 56 entries
-    long[] as = new long[count];
-    long[] bs = new long[count];
-    for (int i = 0; i < count; i++) {
-      as[i] = i * 1_000L;
-      bs[i] = i;
-      model.add(new Pair(as[i], bs[i]));
-    }
-    tree.load(as, bs, count);
+    int count = 140_000; // keeps leaf hints
+    long[] as = loadSpaced(tree, model, count);
     // a leaf's first key (the first lookup widens the slots' span), a key of leaf 0, one inside a
     // leaf and a leaf's last key, each in a slot of its own: no hint after a load, then their own
     int[] probes = {70_000, 10, 1_000, 2_000 * 56 + 55};
@@ -463,6 +449,22 @@ class LongPairTreeTest {
     merging.add(1L);
     assertEquals(merging, shrinking);
     checkValueKeys(tree, model, new SplittableRandom(37), count * 1_000L);
+  }
+
+  /**
+   * Loads entries {@code (i * 1000, i)} for {@code i < count} into an empty tree and the model,
+   * which fills each leaf with 56 entries; returns their keys {@code a}.
+   */
+  private static long[] loadSpaced(LongPairTree tree, NavigableSet<Pair> model, int count) {
+    long[] as = new long[count];
+    long[] bs = new long[count];
+    for (int i = 0; i < count; i++) {
+      as[i] = i * 1_000L;
+      bs[i] = i;
+      model.add(new Pair(as[i], bs[i]));
+    }
+    tree.load(as, bs, count);
+    return as;
   }
 
   /**
