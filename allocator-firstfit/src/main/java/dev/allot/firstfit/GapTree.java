@@ -251,7 +251,7 @@ final class GapTree {
 
   /**
    * Descents of {@link #find} made while the tree kept hints, one per hint that failed. Counted off
-   * the small trees' path; read by tests and for the hit rates in docs/alignment.md.
+   * the small trees' path, for tests that check when a hint saves the descent.
    */
   private long hintedTreeDescents;
 
