@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * classes, counted by reflection on a 64-bit JVM with compressed oops (16-byte array headers,
  * 4-byte references, sizes rounded up to 8 bytes): what the {@code footprintBytes} methods claim to
  * count, found independently of them. Arrays held in static fields are shared by all instances and
- * not counted.
+ * not counted; objects of other packages (the skeleton's own fields) are not entered.
  */
 final class ReachableArrays {
 
@@ -26,6 +26,7 @@ final class ReachableArrays {
 
   private ReachableArrays() {}
 
+  /** Returns the bytes of the arrays {@code root} reaches, each counted once. */
   static long bytes(Object root) {
     Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Class<?>> classes = new HashSet<>();
