@@ -909,6 +909,11 @@ final class GapTree {
     insert(leafOf(position), slotOf(position) + 1, start, end);
   }
 
+  /**
+   * Puts a block at {@code slot} of {@code leaf}. Slot 0 is only ever the first leaf's ({@link
+   * #insertFirst}; a split keeps slot 0 in the left half), so the hole before the new block, if
+   * any, lies in the same leaf.
+   */
   private void insert(int leaf, int slot, long start, long end) {
     int right = NONE;
     if (leafSize[leaf] == leafCapacity) {
@@ -929,16 +934,11 @@ final class GapTree {
     refreshGap(at);
     if (slot > 0) {
       refreshGap(at - 1);
-    } else if (leafPrev[leaf] != NONE) {
-      refreshGap(base(leafPrev[leaf]) + leafSize[leafPrev[leaf]] - 1);
     }
     if (right != NONE) {
       update(leaf);
       update(leafPrev[right]);
       update(right);
-      if (slot == 0 && leafPrev[leaf] != NONE) {
-        update(leafPrev[leaf]);
-      }
       return;
     }
     // The previous block's hole [before, after) is cut at the new block: [before, start) stays
@@ -948,10 +948,6 @@ final class GapTree {
     if (slot > 0) {
       long before = bounds[2 * (at - 1) + 1];
       holeChanged(leaf, before, after, before, start);
-    } else if (leafPrev[leaf] != NONE) {
-      int previous = leafPrev[leaf];
-      long before = bounds[2 * (base(previous) + leafSize[previous] - 1) + 1];
-      holeChanged(previous, before, after, before, start);
     }
   }
 
