@@ -786,11 +786,20 @@ final class LongPairTree {
     setSeparator(node, 1, rightKeys);
     root = node;
     height++;
-    if (height == pathNode.length) {
-      pathNode = Arrays.copyOf(pathNode, height * 2);
-      pathSlot = Arrays.copyOf(pathSlot, height * 2);
-      pathBefore = Arrays.copyOf(pathBefore, height * 2 + 1);
-      pathAfter = Arrays.copyOf(pathAfter, height * 2 + 1);
+    holdPathsOf(height);
+  }
+
+  /**
+   * Grows the path arrays, when needed, to hold the paths of a tree {@code levels} high: after the
+   * 8 levels they start with (2^48 entries), more than a tree of int node ids makes in practice.
+   */
+  private void holdPathsOf(int levels) {
+    if (levels >= pathNode.length) {
+      int length = levels * 2;
+      pathNode = Arrays.copyOf(pathNode, length);
+      pathSlot = Arrays.copyOf(pathSlot, length);
+      pathBefore = Arrays.copyOf(pathBefore, length + 1);
+      pathAfter = Arrays.copyOf(pathAfter, length + 1);
     }
   }
 
@@ -1437,10 +1446,7 @@ final class LongPairTree {
       height++;
     }
     root = level[0];
-    if (height >= pathNode.length) {
-      pathNode = Arrays.copyOf(pathNode, height * 2);
-      pathSlot = Arrays.copyOf(pathSlot, height * 2);
-    }
+    holdPathsOf(height);
     for (int c = 0; c < classCount; c++) { // the alignment classes stay: their rooms are rebuilt
       summarizeRooms(root, 0, c);
     }

@@ -220,6 +220,28 @@ class HoleIndexTest {
   }
 
   /** Compares best fits, aligned best fits and the largest hole with a scan of the model. */
+  @Test
+  void load_fewHolesOfEachShortLength_keepsThemInArraysAndAnswersAsTheModel() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.add(5_000_000, 5); // replaced by the load
+    NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
+    SplittableRandom random = new SplittableRandom(41);
+    int count =
+        2_000; // lengths 1 to 400: about 5 holes of each short length, far from a full array
+    long[] starts = new long[count];
+    long[] lengths = new long[count];
+    long end = 0;
+    for (int k = 0; k < count; k++) {
+      starts[k] = end + 1 + random.nextLong(500);
+      lengths[k] = 1 + random.nextLong(400);
+      end = starts[k] + lengths[k];
+      model.add(new Hole(lengths[k], starts[k]));
+    }
+    holes.load(starts, lengths, count);
+
+    check(holes, model, random);
+  }
+
   private static void check(HoleIndex holes, NavigableSet<Hole> model, SplittableRandom random) {
     assertEquals(model.isEmpty() ? 0 : model.last().length(), holes.largest());
     for (int i = 0; i < 500; i++) {
