@@ -196,7 +196,8 @@ public abstract class AbstractAllocator implements Allocator {
 
   /**
    * Tells the strategy that the capacity has grown; {@link #getCapacity()} already returns the new
-   * value.
+   * value. A strategy that throws here (say, a memory failure while it makes room for larger
+   * indices) must leave its state as it was: the capacity then goes back to the old one.
    *
    * @param oldCapacity the capacity before, smaller than the new one
    */
@@ -632,7 +633,12 @@ public abstract class AbstractAllocator implements Allocator {
     if (capacity != this.capacity) {
       long oldCapacity = this.capacity;
       this.capacity = capacity;
-      capacityRaised(oldCapacity);
+      try {
+        capacityRaised(oldCapacity);
+      } catch (RuntimeException | Error e) {
+        this.capacity = oldCapacity; // the strategy kept its old state: so does the capacity
+        throw e;
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.allot.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.UnsupportedAlignmentException;
 import dev.allot.UnsupportedCompactionException;
+import dev.allot.fixture.TreeMapAllocator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -239,6 +241,25 @@ class AbstractAllocatorCallRulesTest {
         "dealloc(9223372036854775806, 1): region [9223372036854775806, 9223372036854775807) is"
             + " not allocated",
         () -> allocator.dealloc(Long.MAX_VALUE - 1, 1));
+  }
+
+  @Test
+  void setCapacity_strategyFailsToMakeRoom_keepsTheOldCapacity() {
+    OutOfMemoryError failure = new OutOfMemoryError("no room for high halves");
+    TreeMapAllocator allocator =
+        new TreeMapAllocator(4) {
+          @Override
+          protected void capacityRaised(long oldCapacity) {
+            throw failure;
+          }
+        };
+    allocator.alloc(3);
+
+    assertSame(failure, assertThrows(OutOfMemoryError.class, () -> allocator.setCapacity(9)));
+
+    assertEquals(4, allocator.getCapacity());
+    assertEquals(1, allocator.getFreeSize());
+    AllocatorInvariants.check(allocator);
   }
 
   @Test

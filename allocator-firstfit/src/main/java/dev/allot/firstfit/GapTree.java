@@ -42,8 +42,8 @@ final class GapTree {
    *   leaf A: [0:4) [8:20) [27:30)        leaf B: [40:41) [44:50)         capacity 60
    *   gaps after each block:  4   7   10                  3    10 (tail)
    *
-   * A position is a block's slot index: (leaf << k) | slot; its start is bounds[2 * position] and
-   * its end bounds[2 * position + 1]. Start and end share a cache line, so a free that finds its
+   * A position is a block's slot index: (leaf << k) | slot; its start is start(position) and
+   * its end end(position). Start and end share a cache line, so a free that finds its
    * block by start reads the end without another miss (at 1M live regions the leaves are far
    * larger than the caches).
    *
@@ -168,6 +168,9 @@ final class GapTree {
   /** Nodes each pool has room for before its first growth. */
   private static final int INITIAL_NODES = 4;
 
+  /** The low 32 bits of a long: the largest capacity that {@link #bounds} holds without highs. */
+  private static final long LOW_BITS = 0xFFFF_FFFFL;
+
   /** The summary gap of an empty leaf: smaller than any size searched for. */
   private static final long NO_GAP = Long.MIN_VALUE;
 
@@ -190,10 +193,17 @@ final class GapTree {
   private final int branchMinimum;
 
   /**
-   * Each block's start and end side by side: {@code bounds[2p]} and {@code bounds[2p + 1]} for
-   * position {@code p}, so the end a free checks lies on the cache line of the start it found.
+   * The low 32 bits of each block's start and end, side by side: {@code bounds[2p]} and {@code
+   * bounds[2p + 1]} for position {@code p}, so the end a free checks lies on the cache line of the
+   * start it found. Read unsigned, they are the whole values while {@link #boundHighs} is null.
    */
-  private long[] bounds;
+  private int[] bounds;
+
+  /**
+   * The high 32 bits of {@link #bounds}, parallel to it; null while the capacity fits in 32 bits,
+   * made by {@link #setCapacity} (or the constructor) before any value needs it.
+   */
+  private int @Nullable [] boundHighs;
 
   /**
    * The gap after each block (to the next block, or the tail), saturated at {@link
@@ -306,7 +316,8 @@ final class GapTree {
     this.leafMinimum = leafCapacity / 2;
     this.branchCapacity = branchCapacity;
     this.branchMinimum = branchCapacity / 2;
-    bounds = new long[INITIAL_NODES << (leafShift + 1)];
+    bounds = new int[INITIAL_NODES << (leafShift + 1)];
+    boundHighs = capacity > LOW_BITS ? new int[bounds.length] : null;
     gaps = new int[INITIAL_NODES << leafShift];
     leafSize = new int[INITIAL_NODES];
     leafParent = new int[INITIAL_NODES];
@@ -338,11 +349,35 @@ final class GapTree {
   }
 
   long start(int position) {
-    return bounds[2 * position];
+    return bound(2 * position);
   }
 
   long end(int position) {
-    return bounds[2 * position + 1];
+    return bound(2 * position + 1);
+  }
+
+  /** Returns {@code bounds[i]} with its high half, if the tree keeps high halves. */
+  private long bound(int i) {
+    long low = bounds[i] & LOW_BITS;
+    int[] highs = boundHighs;
+    return highs == null ? low : (long) highs[i] << 32 | low;
+  }
+
+  private void putStart(int position, long start) {
+    putBound(2 * position, start);
+  }
+
+  private void putEnd(int position, long end) {
+    putBound(2 * position + 1, end);
+  }
+
+  /** Stores a start or end, no larger than the capacity; so without highs it fits 32 bits. */
+  private void putBound(int i, long value) {
+    bounds[i] = (int) value;
+    int[] highs = boundHighs;
+    if (highs != null) {
+      highs[i] = (int) (value >>> 32);
+    }
   }
 
   /** Returns the capacity, the end of the tail. */
@@ -363,7 +398,7 @@ final class GapTree {
   /** Returns the end of the last block, 0 when there are none. */
   long lastEnd() {
     int size = leafSize[lastLeaf];
-    return size == 0 ? 0 : bounds[2 * (base(lastLeaf) + size - 1) + 1];
+    return size == 0 ? 0 : end(base(lastLeaf) + size - 1);
   }
 
   /** Tells whether {@code position} holds the last block. */
@@ -381,7 +416,7 @@ final class GapTree {
    * Returns the free run after the block at {@code position}: up to the next block, or the tail.
    */
   long gapAfter(int position) {
-    return (isLast(position) ? capacity : bounds[2 * next(position)]) - bounds[2 * position + 1];
+    return (isLast(position) ? capacity : start(next(position))) - end(position);
   }
 
   /**
@@ -474,7 +509,6 @@ final class GapTree {
     // medians of 3; peers churn at 1M, 6 pairs at load 1.5, median 425 against 455 for two; 100k
     // and 10k no worse. Probing the whole capacity instead of waiting for the size: aligned churn
     // at 1M 685 against 747 (medians of 3 pairs, each pair better, load 0.6 to 1).
-    final long[] blockBounds = bounds;
     int position = base(node);
     if (count >= TOUCH_FROM) {
       touchBlockInts(classCount > 0 ? blockRooms[0] : gaps, position);
@@ -482,13 +516,13 @@ final class GapTree {
     int firstHalf = leafCapacity >>> 1;
     int secondHalf = firstHalf >>> 1;
     int thirdHalf = secondHalf >>> 1;
-    long middle = blockBounds[2 * (position + firstHalf)];
-    long low = blockBounds[2 * (position + secondHalf)];
-    long high = blockBounds[2 * (position + firstHalf + secondHalf)];
-    long lowLow = blockBounds[2 * (position + thirdHalf)];
-    long lowHigh = blockBounds[2 * (position + secondHalf + thirdHalf)];
-    long highLow = blockBounds[2 * (position + firstHalf + thirdHalf)];
-    long highHigh = blockBounds[2 * (position + firstHalf + secondHalf + thirdHalf)];
+    long middle = start(position + firstHalf);
+    long low = start(position + secondHalf);
+    long high = start(position + firstHalf + secondHalf);
+    long lowLow = start(position + thirdHalf);
+    long lowHigh = start(position + secondHalf + thirdHalf);
+    long highLow = start(position + firstHalf + thirdHalf);
+    long highHigh = start(position + firstHalf + secondHalf + thirdHalf);
     int limit = position + leafSize[node]; // slots from here on hold no block
     // Each step moves up by half when the probed slot holds a block starting at or before index;
     // & instead of && keeps the step free of branches (every probe is inside the leaf's slots).
@@ -501,7 +535,7 @@ final class GapTree {
     position = (position + thirdHalf < limit) & third <= index ? position + thirdHalf : position;
     for (int half = thirdHalf >>> 1; half > 0; half >>>= 1) {
       int probe = position + half;
-      position = (probe < limit) & blockBounds[2 * probe] <= index ? probe : position;
+      position = (probe < limit) & start(probe) <= index ? probe : position;
     }
     return position;
   }
@@ -530,9 +564,7 @@ final class GapTree {
     }
     int size = leafSize[leaf]; // 0 for a freed leaf
     int first = base(leaf);
-    return size > 0 && bounds[2 * first] <= index && index < bounds[2 * (first + size) - 1]
-        ? leaf
-        : NONE;
+    return size > 0 && start(first) <= index && index < end(first + size - 1) ? leaf : NONE;
   }
 
   /** Counts a block just added, and starts keeping hints once there are {@link #HINT_FROM}. */
@@ -658,7 +690,7 @@ final class GapTree {
     int leaf = leafOf(position);
     int last = base(leaf) + leafSize[leaf] - 1;
     for (int at = position + 1; at < last; at++) {
-      if (bounds[2 * (at + 1)] - bounds[2 * at + 1] >= size) {
+      if (start(at + 1) - end(at) >= size) {
         return at;
       }
     }
@@ -708,11 +740,8 @@ final class GapTree {
         position++;
       }
     } else {
-      final long[] blockBounds = bounds;
       long alignment = c == GAPS ? 1 : classAlignment[c];
-      while (position < last
-          && room(blockBounds[2 * position + 1], blockBounds[2 * (position + 1)], alignment)
-              < size) {
+      while (position < last && room(end(position), start(position + 1), alignment) < size) {
         position++;
       }
     }
@@ -721,8 +750,14 @@ final class GapTree {
 
   // ---- changing values in place ---------------------------------------------------------------
 
-  /** Changes the tail, the gap after the last block. */
+  /**
+   * Changes the tail, the gap after the last block. A capacity past 32 bits first makes the high
+   * halves of the bounds, so that a memory failure there leaves the tree as it was.
+   */
   void setCapacity(long capacity) {
+    if (capacity > LOW_BITS && boundHighs == null) {
+      boundHighs = new int[bounds.length]; // every value so far is below 2^32: its high half is 0
+    }
     long old = this.capacity;
     this.capacity = capacity;
     if (count == 0) {
@@ -736,12 +771,12 @@ final class GapTree {
 
   /** Moves the start of a block; it must stay after the previous block's end and before its own. */
   void setStart(int position, long start) {
-    long old = bounds[2 * position];
-    bounds[2 * position] = start;
+    long old = start(position);
+    putStart(position, start);
     int leaf = leafOf(position);
     if (slotOf(position) > 0) {
       refreshGap(position - 1);
-      long before = bounds[2 * (position - 1) + 1];
+      long before = end(position - 1);
       holeChanged(leaf, before, old, before, start);
       return;
     }
@@ -750,16 +785,16 @@ final class GapTree {
     int previous = leafPrev[leaf];
     if (previous != NONE) { // its last gap reaches this block
       refreshGap(base(previous) + leafSize[previous] - 1);
-      long before = bounds[2 * (base(previous) + leafSize[previous] - 1) + 1];
+      long before = end(base(previous) + leafSize[previous] - 1);
       holeChanged(previous, before, old, before, start);
     }
   }
 
   /** Moves the end of a block; it must stay after its start and before the next block's start. */
   void setEnd(int position, long end) {
-    long after = isLast(position) ? capacity : bounds[2 * next(position)];
-    long oldEnd = bounds[2 * position + 1];
-    bounds[2 * position + 1] = end;
+    long after = isLast(position) ? capacity : start(next(position));
+    long oldEnd = end(position);
+    putEnd(position, end);
     refreshGap(position);
     holeChanged(leafOf(position), oldEnd, after, end, after);
   }
@@ -772,7 +807,7 @@ final class GapTree {
    */
   void cut(int position, long start, long end) {
     int leaf = leafOf(position);
-    long blockEnd = bounds[2 * position + 1];
+    long blockEnd = end(position);
     if (leafSize[leaf] == leafCapacity) {
       setEnd(position, start);
       insertAfter(position, end, blockEnd);
@@ -781,9 +816,9 @@ final class GapTree {
     int at = position + 1;
     int tail = base(leaf) + leafSize[leaf] - at;
     moveBlocks(at, at + 1, tail);
-    bounds[2 * at] = end;
-    bounds[2 * at + 1] = blockEnd;
-    bounds[2 * position + 1] = start;
+    putStart(at, end);
+    putEnd(at, blockEnd);
+    putEnd(position, start);
     leafSize[leaf]++;
     blockAdded();
     refreshGap(at);
@@ -801,13 +836,13 @@ final class GapTree {
     int next = position + 1;
     if (slotOf(position) + 1 == leafSize[leaf]) { // the next block leads the next leaf
       next = base(leafNext[leaf]);
-      setEnd(position, bounds[2 * next + 1]);
+      setEnd(position, end(next));
       remove(next);
       return;
     }
-    long end = bounds[2 * position + 1];
-    long after = bounds[2 * next];
-    bounds[2 * position + 1] = bounds[2 * next + 1];
+    long end = end(position);
+    long after = start(next);
+    putEnd(position, end(next));
     if (gapsKept) {
       gaps[position] = gaps[next];
     }
@@ -831,13 +866,13 @@ final class GapTree {
   long extendInto(int position, long size) {
     int leaf = leafOf(position);
     boolean lastInLeaf = position == base(leaf) + leafSize[leaf] - 1;
-    long after = lastInLeaf ? startAfter(leaf) : bounds[2 * (position + 1)];
-    long end = bounds[2 * position + 1];
+    long after = lastInLeaf ? startAfter(leaf) : start(position + 1);
+    long end = end(position);
     long newEnd = end + size;
     if (newEnd == after && !(lastInLeaf && leafNext[leaf] == NONE)) {
       mergeWithNext(position);
     } else {
-      bounds[2 * position + 1] = newEnd;
+      putEnd(position, newEnd);
       refreshGap(position);
       holeChanged(leaf, end, after, newEnd, after);
     }
@@ -863,7 +898,7 @@ final class GapTree {
         parent,
         entry,
         gapsKept ? newMax(childMaxGap[entry], oldGap, newGap, leaf, true) : NO_GAP,
-        size == 0 ? 0 : bounds[2 * base(leaf)]);
+        size == 0 ? 0 : start(base(leaf)));
     for (int c = 0; c < classCount; c++) {
       long alignment = classAlignment[c];
       long oldRoom = oldStart == ABSENT ? NO_GAP : room(oldStart, oldEnd, alignment);
@@ -927,8 +962,8 @@ final class GapTree {
     int at = base(leaf) + slot;
     int tail = leafSize[leaf] - slot;
     moveBlocks(at, at + 1, tail);
-    bounds[2 * at] = start;
-    bounds[2 * at + 1] = end;
+    putStart(at, start);
+    putEnd(at, end);
     leafSize[leaf]++;
     blockAdded();
     refreshGap(at);
@@ -943,10 +978,10 @@ final class GapTree {
     }
     // The previous block's hole [before, after) is cut at the new block: [before, start) stays
     // with the previous block, [end, after) joins this leaf with the new one.
-    long after = tail > 0 ? bounds[2 * (at + 1)] : startAfter(leaf);
+    long after = tail > 0 ? start(at + 1) : startAfter(leaf);
     holeChanged(leaf, ABSENT, 0, end, after);
     if (slot > 0) {
-      long before = bounds[2 * (at - 1) + 1];
+      long before = end(at - 1);
       holeChanged(leaf, before, after, before, start);
     }
   }
@@ -956,7 +991,7 @@ final class GapTree {
    */
   private long startAfter(int leaf) {
     int after = leafNext[leaf];
-    return after == NONE ? capacity : bounds[2 * base(after)];
+    return after == NONE ? capacity : start(base(after));
   }
 
   /** Removes the block at {@code position}. */
@@ -964,9 +999,9 @@ final class GapTree {
     int leaf = leafOf(position);
     int slot = slotOf(position);
     int tail = leafSize[leaf] - slot - 1;
-    long start = bounds[2 * position];
-    long end = bounds[2 * position + 1];
-    long after = tail > 0 ? bounds[2 * (position + 1)] : startAfter(leaf);
+    long start = start(position);
+    long end = end(position);
+    long after = tail > 0 ? start(position + 1) : startAfter(leaf);
     removeSlot(leaf, position);
     int prev = leafPrev[leaf]; // never freed below: merges free the right node of a pair
     if (slot > 0) {
@@ -986,10 +1021,10 @@ final class GapTree {
     // block's [end, after) leaves: reported in this order, a leaf that keeps both needs no rescan,
     // since the grown hole is longer than the one that left.
     if (slot > 0) {
-      long before = bounds[2 * (position - 1) + 1];
+      long before = end(position - 1);
       holeChanged(leaf, before, start, before, after);
     } else if (prev != NONE) {
-      long before = bounds[2 * (base(prev) + leafSize[prev] - 1) + 1];
+      long before = end(base(prev) + leafSize[prev] - 1);
       holeChanged(prev, before, start, before, after);
     }
     holeChanged(leaf, end, after, ABSENT, 0);
@@ -998,6 +1033,10 @@ final class GapTree {
   /** Copies {@code length} blocks (bounds and gaps) from position {@code from} to {@code to}. */
   private void moveBlocks(int from, int to, int length) {
     System.arraycopy(bounds, 2 * from, bounds, 2 * to, 2 * length);
+    int[] highs = boundHighs;
+    if (highs != null) {
+      System.arraycopy(highs, 2 * from, highs, 2 * to, 2 * length);
+    }
     if (gapsKept) {
       System.arraycopy(gaps, from, gaps, to, length);
     }
@@ -1032,11 +1071,7 @@ final class GapTree {
     }
     int parent = leafParent[left];
     insertChild(
-        parent,
-        leafEntry[left] - parent * branchCapacity + 1,
-        right,
-        true,
-        bounds[2 * base(right)]);
+        parent, leafEntry[left] - parent * branchCapacity + 1, right, true, start(base(right)));
     return right;
   }
 
@@ -1216,10 +1251,7 @@ final class GapTree {
     int entry = leafEntry[leaf];
     int size = leafSize[leaf];
     propagate(
-        parent,
-        entry,
-        gapsKept ? leafMaxGap(leaf) : NO_GAP,
-        size == 0 ? 0 : bounds[2 * base(leaf)]);
+        parent, entry, gapsKept ? leafMaxGap(leaf) : NO_GAP, size == 0 ? 0 : start(base(leaf)));
     for (int c = 0; c < classCount; c++) {
       propagateRoom(c, parent, entry, leafMaxRoom(leaf, c));
     }
@@ -1359,24 +1391,21 @@ final class GapTree {
 
   /** {@link #leafMax} from the blocks themselves, for a leaf with a value too large for an int. */
   private long exactLeafMax(int leaf, int size, long alignment) {
-    final long[] blockBounds = bounds;
     int position = base(leaf);
     int last = position + size - 1;
     long max = NO_GAP;
     for (; position < last; position++) {
-      max =
-          Math.max(
-              max, room(blockBounds[2 * position + 1], blockBounds[2 * (position + 1)], alignment));
+      max = Math.max(max, room(end(position), start(position + 1), alignment));
     }
-    return Math.max(max, room(blockBounds[2 * last + 1], startAfter(leaf), alignment));
+    return Math.max(max, room(end(last), startAfter(leaf), alignment));
   }
 
   /** Sets {@link #gaps} and {@link #blockRooms} at {@code position} from the blocks. */
   private void refreshGap(int position) {
     int leaf = leafOf(position);
     long after =
-        position == base(leaf) + leafSize[leaf] - 1 ? startAfter(leaf) : bounds[2 * (position + 1)];
-    long end = bounds[2 * position + 1];
+        position == base(leaf) + leafSize[leaf] - 1 ? startAfter(leaf) : start(position + 1);
+    long end = end(position);
     if (gapsKept) {
       gaps[position] = saturated(after - end);
     }
@@ -1446,6 +1475,10 @@ final class GapTree {
     }
     if (leafIds == leafSize.length) {
       int length = grown(leafIds);
+      int[] highs = boundHighs;
+      if (highs != null) { // first: if the bounds' copy then fails, the highs are only longer
+        boundHighs = Arrays.copyOf(highs, length << (leafShift + 1));
+      }
       bounds = Arrays.copyOf(bounds, length << (leafShift + 1));
       gaps = Arrays.copyOf(gaps, length << leafShift);
       for (int c = 0; c < classCount; c++) {
@@ -1508,8 +1541,8 @@ final class GapTree {
     int at = 0;
     for (int leaf = 0; leaf != NONE; leaf = leafNext[leaf]) { // leaf 0 is the leftmost
       for (int position = base(leaf), end = position + leafSize[leaf]; position < end; position++) {
-        blockStarts[at] = bounds[2 * position];
-        blockEnds[at++] = bounds[2 * position + 1];
+        blockStarts[at] = start(position);
+        blockEnds[at++] = end(position);
       }
     }
   }
@@ -1535,8 +1568,8 @@ final class GapTree {
       int from = share(count, k, leaves);
       int size = share(count, k + 1, leaves) - from;
       for (int slot = 0; slot < size; slot++) {
-        bounds[2 * (base(leaf) + slot)] = blockStarts[from + slot];
-        bounds[2 * (base(leaf) + slot) + 1] = blockEnds[from + slot];
+        putStart(base(leaf) + slot, blockStarts[from + slot]);
+        putEnd(base(leaf) + slot, blockEnds[from + slot]);
       }
       leafSize[leaf] = size;
       leafPrev[leaf] = previous;
@@ -1576,7 +1609,7 @@ final class GapTree {
             for (int c = 0; c < classCount; c++) {
               childRoom[c][entry] = leafMaxRoom(child, c);
             }
-            childFirstStart[entry] = leafSize[child] == 0 ? 0 : bounds[2 * base(child)];
+            childFirstStart[entry] = leafSize[child] == 0 ? 0 : start(base(child));
           } else {
             copySummary(branch, index, child);
           }
@@ -1658,7 +1691,7 @@ final class GapTree {
       if (level == 1) {
         checkLeaf(child, branch, size, seen, previousEnd, previousLeaf);
         gap = leafMaxGap(child);
-        first = leafSize[child] == 0 ? 0 : bounds[2 * base(child)];
+        first = leafSize[child] == 0 ? 0 : start(base(child));
       } else {
         if (branchParent[child] != branch || branchEntry[child] != entry) {
           throw new IllegalStateException(
@@ -1695,26 +1728,22 @@ final class GapTree {
       throw new IllegalStateException("leaf " + leaf + " holds " + size);
     }
     for (int position = base(leaf); position < base(leaf) + size; position++) {
-      long after = position < base(leaf) + size - 1 ? bounds[2 * (position + 1)] : startAfter(leaf);
-      long end = bounds[2 * position + 1];
+      long after = position < base(leaf) + size - 1 ? start(position + 1) : startAfter(leaf);
+      long end = end(position);
       if (gapsKept && gaps[position] != saturated(after - end)) {
-        throw new IllegalStateException("stale gap after block " + bounds[2 * position]);
+        throw new IllegalStateException("stale gap after block " + start(position));
       }
       for (int c = 0; c < classCount; c++) {
         if (blockRooms[c][position] != saturated(room(end, after, classAlignment[c]))) {
           throw new IllegalStateException(
-              "stale room of alignment "
-                  + classAlignment[c]
-                  + " after block "
-                  + bounds[2 * position]);
+              "stale room of alignment " + classAlignment[c] + " after block " + start(position));
         }
       }
-      if (bounds[2 * position] < previousEnd[0]
-          || bounds[2 * position + 1] <= bounds[2 * position]) {
+      if (start(position) < previousEnd[0] || end(position) <= start(position)) {
         throw new IllegalStateException(
-            "block " + bounds[2 * position] + ".." + bounds[2 * position + 1] + " out of order");
+            "block " + start(position) + ".." + end(position) + " out of order");
       }
-      previousEnd[0] = bounds[2 * position + 1];
+      previousEnd[0] = end(position);
     }
     seen[0] += size;
     previousLeaf[0] = leaf;

@@ -33,6 +33,66 @@ class GapTreeTest {
   }
 
   @Test
+  void insertAfter_tenThousandBlocksPastTwoToThe32_growTheHighHalvesWithTheLeaves() {
+    long from = 3L << 31;
+    GapTree tree = tinyTree(from + 30_000); // the high halves from the start
+    tree.insertFirst(from, from + 2);
+    for (int i = 1; i < 10_000; i++) {
+      tree.insertAfter(tree.last(), from + 3L * i, from + 3L * i + 2);
+    }
+    tree.checkInvariants();
+    int position = tree.first();
+    for (int i = 0; i < 10_000; i++) {
+      assertEquals(from + 3L * i, tree.start(position));
+      assertEquals(from + 3L * i + 2, tree.end(position));
+      position = tree.isLast(position) ? position : tree.next(position);
+    }
+    assertEquals(tree.find(from + 3L * 5_000), tree.find(from + 3L * 5_000 + 2));
+    assertEquals(3L * 5_000 + from, tree.start(tree.find(from + 3L * 5_000 + 2)));
+    assertEquals(GapTree.NONE, tree.find(from - 1));
+  }
+
+  @Test
+  void setCapacity_pastTwoToThe32_keepsTheBlocksBelowAndTakesNewOnesAbove() {
+    long top = 1L << 32;
+    GapTree tree = tinyTree(top - 1); // the largest capacity without high halves
+    List<long[]> model = new ArrayList<>();
+    tree.insertFirst(top - 3_000, top - 2_998);
+    model.add(new long[] {top - 3_000, top - 2_998});
+    for (long start = top - 2_997; start < top - 1; start += 3) { // the last ends at the capacity
+      tree.insertAfter(tree.last(), start, start + 2);
+      model.add(new long[] {start, start + 2});
+    }
+    assertEquals(top - 1, tree.lastEnd());
+
+    tree.setCapacity(top); // the first capacity with an index past 32 bits
+    tree.setEnd(tree.last(), top);
+    model.get(model.size() - 1)[1] = top;
+    tree.setCapacity(1L << 33);
+    for (long start = top; start < top + 3_000; start += 3) {
+      tree.insertAfter(tree.last(), start, start + 2);
+      model.add(new long[] {start, start + 2});
+    }
+
+    tree.checkInvariants();
+    assertSameBlocks(model, tree);
+    assertEquals((1L << 33) - (top + 2_999), tree.gapAfter(tree.last()));
+    assertEquals(top, tree.end(tree.find(top - 1)));
+    assertEquals(top + 1_500, tree.start(tree.find(top + 1_501)));
+  }
+
+  @Test
+  void insertFirst_capacityOfExactlyTwoToThe32_keepsABlockThatEndsThere() {
+    GapTree tree = tinyTree(1L << 32);
+
+    tree.insertFirst((1L << 32) - 2, 1L << 32);
+
+    tree.checkInvariants();
+    assertEquals(1L << 32, tree.end(tree.first()));
+    assertEquals(0, tree.gapAfter(tree.first()));
+  }
+
+  @Test
   void insertAfter_tenThousandAscendingBlocks_keepsOrderAndInvariants() {
     GapTree tree = ascending(tinyTree(30_000), 10_000);
     tree.checkInvariants();
@@ -186,10 +246,15 @@ class GapTreeTest {
     tree.checkInvariants();
   }
 
-  @Test
-  void randomChanges_tinyNodes_matchAPlainListAfterEveryChange() {
+  /**
+   * Capacities: small, and just below 2^32, where most bounds have the top bit of their 32 set and
+   * are right only when read unsigned.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {10_000, (1L << 32) - 50_000})
+  void randomChanges_tinyNodes_matchAPlainListAfterEveryChange(long capacity) {
     SplittableRandom random = new SplittableRandom(42);
-    GapTree tree = tinyTree(10_000);
+    GapTree tree = tinyTree(capacity);
     List<long[]> model = new ArrayList<>();
     long[] alignments = {4, 3, 16};
     int[] classes = {tree.alignmentClass(4), tree.alignmentClass(3), GapTree.NONE};
