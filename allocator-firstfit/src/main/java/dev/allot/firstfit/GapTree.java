@@ -19,11 +19,12 @@ final class GapTree {
    * Layout
    * ------
    * Two pools of nodes, each a handful of parallel primitive arrays indexed by node id, so that a
-   * descent reads contiguous longs instead of chasing object pointers. With leaf capacity L = 2^k
+   * descent reads contiguous values instead of chasing object pointers. With leaf capacity L = 2^k
    * and branch capacity F:
    *
    *   leaf pool (block slots of leaf id x live at x*L .. x*L + leafSize[x] - 1)
-   *     bounds: [s0 e0 s1 e1 .. ][s0 e0 .. ][ ...   block start and end (start + size), side by side
+   *     bounds: [s0 e0 s1 e1 .. ][s0 e0 .. ][ ...   int: low 32 bits of block start and end
+   *     boundHighs: [ .. ]                          int: their high 32 bits; null below 2^32
    *     gaps:   [g0 g1 g2 .. ][g0 g1 .. ][ ...      int: the gap after the block, saturated
    *     blockRooms[c]: [r0 r1 .. ][ ...              int: the gap's room at class c's alignment
    *     leafSize, leafParent, leafEntry, leafPrev, leafNext:   one int per leaf id
@@ -42,10 +43,20 @@ final class GapTree {
    *   leaf A: [0:4) [8:20) [27:30)        leaf B: [40:41) [44:50)         capacity 60
    *   gaps after each block:  4   7   10                  3    10 (tail)
    *
-   * A position is a block's slot index: (leaf << k) | slot; its start is start(position) and
-   * its end end(position). Start and end share a cache line, so a free that finds its
-   * block by start reads the end without another miss (at 1M live regions the leaves are far
-   * larger than the caches).
+   * A position is a block's slot index: (leaf << k) | slot; its start is bounds[2 * position] and
+   * its end bounds[2 * position + 1] (with their high halves, when kept). Start and end share a
+   * cache line, so a free that finds its block by start reads the end without another miss (at 1M
+   * live regions the leaves are far larger than the caches).
+   *
+   * Bounds in 32 bits: while the capacity fits 32 bits (4Gi indices, every vertex or index buffer
+   * a GPU program sub-allocates), bounds read unsigned are the whole values, and a leaf of 32
+   * blocks spans 4 cache lines of bounds instead of 8. setCapacity past 2^32 - 1 makes boundHighs
+   * first, all zeros, before any value needs it; from then on each bound costs 8 bytes, as longs
+   * did, and a read one more load. Measured against long bounds (AlignLoop, CPU ns per call, runs
+   * alternated, 3 pairs): aligned churn at 1M live regions, alignment 16 (942k blocks, the bounds
+   * 20 MiB before, 10 MiB after) 490.8 to 512.4 against 403.4 to 434.1; unaligned churn at 1M
+   * 321.7 and 332.4 against 258.2 and 307.2 (2 pairs); at 10k 82.4 to 84.1 against 79.4 to 81.7
+   * (4 pairs); at 1k the same (59.8 to 62.1 against 59.8 to 60.9, and one run of 73.4).
    *
    * The gap after a block is the distance to the next block's start, for the last block of a leaf
    * the first block of the next leaf, and for the last block of all the tail (capacity - end).
@@ -92,11 +103,12 @@ final class GapTree {
    * the finds hinted): 276.7 ns per call against 302.1 (medians of 6 alternated runs); smaller
    * trees keep their branch rows in the caches and never look at the table.
    *
-   * Memory: 20 bytes per block slot plus 20 bytes per branch entry; nodes are at least half full,
-   * so at most 40 bytes per block in leaves plus about 2 in branches, before pool slack. Measured
-   * with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live regions:
-   * 12.6 bytes per live region (339,114 blocks, 37 bytes per block); pyglet's Python lists take
-   * about 70 bytes per block.
+   * Memory: 12 bytes per block slot (8 of bounds, 4 of gaps; 4 more per alignment class, and 8
+   * more of high halves past capacity 2^32) plus 20 bytes per branch entry; nodes are at least half
+   * full, so at most 24 bytes per block in leaves plus about 2 in branches, before pool slack.
+   * Measured with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live
+   * regions: 8.3 bytes per live region (339,114 blocks, 24.5 bytes per block), 13.0 with long
+   * bounds; pyglet's Python lists take about 70 bytes per block.
    *
    * Alignment
    * ---------
@@ -141,7 +153,7 @@ final class GapTree {
   /** Marks a missing node, position or link. */
   static final int NONE = -1;
 
-  /** log2 of the default leaf capacity: 32 blocks, 640 bytes of starts, ends and gaps, per leaf. */
+  /** log2 of the default leaf capacity: 32 blocks, 384 bytes of starts, ends and gaps, per leaf. */
   static final int DEFAULT_LEAF_SHIFT = 5;
 
   /** Default branch capacity: 32 entries, a 256-byte row of gaps scanned per level. */
@@ -149,9 +161,10 @@ final class GapTree {
 
   /**
    * Blocks from which {@link #find} also loads the found leaf's per-block ints (see {@link
-   * #touchBlockInts}): 16Ki blocks, about 0.4 MiB of leaf slots at three-quarter fill, from where
-   * leaves, branch rows and the caller's own data no longer fit the 1 MiB level-2 cache of the
-   * machine measured; below it the loads only cost (about 2 ns per call in the peers churn at 10k).
+   * #touchBlockInts}): 16Ki blocks, about 0.4 MiB of leaf slots at three-quarter fill when the
+   * bounds were longs (0.25 MiB now; the threshold was measured then), from where leaves, branch
+   * rows and the caller's own data no longer fit the 1 MiB level-2 cache of the machine measured;
+   * below it the loads only cost (about 2 ns per call in the peers churn at 10k).
    */
   private static final int TOUCH_FROM = 1 << 14;
 
@@ -501,9 +514,10 @@ final class GapTree {
     // after index, so that where it probes does not wait for leafSize to load. The first three
     // halvings load their seven possible probes at once: independent loads whose cache misses
     // overlap, where a plain halving waits for one miss before it starts the next (at 1M live
-    // regions the leaves are far larger than the caches; a 32-block leaf spans 8 lines, and the
-    // probes touch 7 of them, so one round of misses replaces three). Slot 0 needs no probe: its
-    // start is the entry's first start, <= index. Measured against the plain halving, runs
+    // regions the leaves are far larger than the caches; a 32-block leaf's bounds span 4 lines,
+    // and the probes touch all of them, so one round of misses replaces three). Slot 0 needs no
+    // probe: its start is the entry's first start, <= index. Measured with long bounds (8 lines
+    // per leaf, 7 of them probed) against the plain halving, runs
     // alternated, CPU ns per call: aligned churn at 1M (AlignLoop, alignment 16) 712 against 780
     // with two preloaded halvings (load 4 to 7), then 731 against 788 with three (load 2.5),
     // medians of 3; peers churn at 1M, 6 pairs at load 1.5, median 425 against 455 for two; 100k
