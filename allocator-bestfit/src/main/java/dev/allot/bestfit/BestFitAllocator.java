@@ -42,13 +42,13 @@ final class BestFitAllocator extends AbstractAllocator {
    * Freed node arrays the allocator keeps for reuse, shared by all its trees (the block index, the
    * long holes' tree and the 64 short holes' trees), so that one tree's freed nodes serve another's
    * growth: enough that churn allocates nothing once warm, few enough that memory follows the live
-   * size down after a peak (at most 164 KiB kept). Measured, heap bytes allocated per call of churn
-   * (sizes 1..64) after a warm-up of 2M steps, each tree keeping 16 spares of its own with 32
-   * shared by the short trees before: 0.025 before and at most 0.0001 now at 10k live regions (none
-   * in most windows of 2M steps); at 1M 0.15 to 0.20 before and 0.02 to 0.09 now (still growing:
-   * 39k blocks after 12M steps, 51k after 24M), with alignment 16 at 1M 0.14 to 0.27 before and
-   * 0.006 to 0.05 now. BestFitMemoryTest, random frees and churn: 46.7 bytes per block (47.8
-   * before; 49.0 with 256 kept, past the budget of 48).
+   * size down after a peak (at most 100 KiB kept, 164 KiB past capacity 2^32). Measured, heap bytes
+   * allocated per call of churn (sizes 1..64) after a warm-up of 2M steps, each tree keeping 16
+   * spares of its own with 32 shared by the short trees before: 0.025 before and at most 0.0001 now
+   * at 10k live regions (none in most windows of 2M steps); at 1M 0.15 to 0.20 before and 0.02 to
+   * 0.09 now (still growing: 39k blocks after 12M steps, 51k after 24M), with alignment 16 at 1M
+   * 0.14 to 0.27 before and 0.006 to 0.05 now. BestFitMemoryTest, random frees and churn: 46.7
+   * bytes per block (47.8 before; 49.0 with 256 kept, past the budget of 48).
    */
   private static final int NODE_ARRAYS_KEPT = 128;
 
@@ -58,6 +58,11 @@ final class BestFitAllocator extends AbstractAllocator {
 
   /** Whether long compaction passes finish on a copy of the block list (always, but in tests). */
   private final boolean bulkCompaction;
+
+  /**
+   * Whether every keys array is wide, as a capacity past 2^32 - 1 needs (see {@link KeyArrays}).
+   */
+  private boolean keysWide;
 
   BestFitAllocator(long capacity) {
     this(capacity, true);
@@ -70,6 +75,9 @@ final class BestFitAllocator extends AbstractAllocator {
   BestFitAllocator(long capacity, boolean bulkCompaction) {
     super(capacity);
     this.bulkCompaction = bulkCompaction;
+    if (capacity > KeyArrays.LOW_BITS) {
+      widenKeys();
+    }
     holes.add(0, capacity);
   }
 
@@ -316,9 +324,24 @@ final class BestFitAllocator extends AbstractAllocator {
 
   @Override
   protected void capacityRaised(long oldCapacity) {
+    if (!keysWide && getCapacity() > KeyArrays.LOW_BITS) {
+      widenKeys(); // first: a memory failure there leaves every value as it was
+    }
     long lastEnd = blocks.lastEnd();
     holes.remove(lastEnd, oldCapacity - lastEnd);
     holes.add(lastEnd, getCapacity() - lastEnd);
+  }
+
+  /**
+   * Makes every keys array wide (see {@link KeyArrays}), the pool's new ones included: from a
+   * capacity past 2^32 - 1 on, starts, ends and lengths need more than 32 bits. O(n), once: a
+   * memory failure on the way leaves the rest narrow, and the next raise of the capacity goes on.
+   */
+  private void widenKeys() {
+    nodeArrays.widen();
+    blocks.widen();
+    holes.widen();
+    keysWide = true;
   }
 
   @Override

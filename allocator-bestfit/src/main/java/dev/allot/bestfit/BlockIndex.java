@@ -151,6 +151,11 @@ final class BlockIndex {
     return regions;
   }
 
+  /** Widens the tree's keys arrays (see {@link LongPairTree#widen}). */
+  void widen() {
+    tree.widen();
+  }
+
   /**
    * Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts, the
    * shared node pool not included.

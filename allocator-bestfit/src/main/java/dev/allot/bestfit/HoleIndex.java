@@ -406,6 +406,14 @@ final class HoleIndex {
     return (int) (length >>> shift) & (RADIX - 1);
   }
 
+  /** Widens the keys arrays of the trees and the short holes' arrays (see {@link KeyArrays}). */
+  void widen() {
+    arrays.widen();
+    for (LongPairTree tree : trees) {
+      tree.widen();
+    }
+  }
+
   /**
    * Returns the bytes of the index's arrays, as {@link LongPairTree#footprintBytes()} counts, the
    * shared node pool not included.

@@ -1,5 +1,8 @@
 package dev.allot.bestfit;
 
+import static dev.allot.bestfit.KeyArrays.key;
+import static dev.allot.bestfit.KeyArrays.setKey;
+
 import dev.allot.spi.Alignment;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +30,14 @@ final class LongPairTree {
    *                         /      |      \
    *   firstLeaf -> [e e e e] <-> [k1 e e] <-> [k2 e e e] <- lastLeaf
    *
-   * Each node is one long[] (a's, then b's, so a search reads one run of a's) and, for inner
-   * nodes, one int[]. A node per array, rather than all nodes in one flat array, keeps the growth
+   * Each node is one int[] of keys (a's, then b's, so a search reads one run of a's; see
+   * KeyArrays: the low 32 bits of each, read unsigned, and the high 32 bits after them only once
+   * the allocator's capacity passes 2^32 - 1, which widen() brings every node to) and, for inner
+   * nodes, one int[] of children. While the capacity fits 32 bits a leaf's 64 a's take 4 cache
+   * lines instead of 8: aligned churn at 1M live regions (alignment 16, 937k blocks) went from
+   * 347.9 to 413.1 ns per call to 251.8 to 374.0 (AlignLoop, CPU time, 4 alternated pairs, every
+   * pair better), the peers churn at 1k from 87.8 to 94.8 to 82.8 to 86.8 and at 10k from 112.0 to
+   * 116.7 to 105.3 to 111.6 (4 pairs each). A node per array, rather than all nodes in one flat array, keeps the growth
    * slack of the pools to the id arrays (a few bytes a node) instead of up to half the entries;
    * a freed node's id goes on a free list (chained through leafNext / innerCount) and its arrays
    * to the NodeArrayPool that all trees of one allocator share, which new nodes take arrays from
@@ -47,8 +56,9 @@ final class LongPairTree {
    * split in halves only when both siblings are that full. A leaf below three quarters merges
    * into a sibling when the two fit in 56, or with both siblings three into two when the three fit
    * in 112 (B*-style). Measured (BestFitMemoryTest, both indexes, pool and headers counted):
-   * 36.8 bytes per block after ascending frees, 46.7 after random frees and churn (47.8 while each
-   * tree kept spares of its own, see BestFitAllocator.NODE_ARRAYS_KEPT).
+   * 21.9 bytes per block after ascending frees, 25.7 after random frees and churn (36.8 and 46.7
+   * with long keys; 47.8 while each tree kept spares of its own, see
+   * BestFitAllocator.NODE_ARRAYS_KEPT).
    *
    * Complexity: O(log n) per call with fan-out 64 (height 4 holds 16M entries); a search is a
    * binary search of one run of a's per level, so a call reads a handful of cache lines a level.
@@ -117,7 +127,7 @@ final class LongPairTree {
 
   /**
    * Keys a search of a tree ordered by {@code a} alone first skips a group at a time (see {@link
-   * #searchA}): one cache line of {@code long}s.
+   * #searchA}): half a cache line of narrow keys (chosen when keys were {@code long}s, a line).
    */
   private static final int GROUP = 8;
 
@@ -159,9 +169,6 @@ final class LongPairTree {
   /** Levels the descent path has room for before it grows (height 8 holds 2^48 entries). */
   private static final int INITIAL_PATH = 8;
 
-  /** Bytes of one node's keys array, a leaf's or an inner node's (for {@link #footprintBytes}). */
-  static final long KEYS_ARRAY_BYTES = ArrayBytes.of(2L * CAPACITY, Long.BYTES);
-
   /** Bytes of one inner node's children array (for {@link #footprintBytes}). */
   static final long CHILDREN_ARRAY_BYTES = ArrayBytes.of(CAPACITY, Integer.BYTES);
 
@@ -182,23 +189,20 @@ final class LongPairTree {
    * arrays went to the pool. A shared empty array rather than null, so that every id slot holds an
    * array and reading a node's keys needs no null check.
    */
-  private static final long[] NO_KEYS = {};
+  private static final int[] NO_KEYS = {};
 
   /** The children of an inner node id that holds no arrays, as {@link #NO_KEYS}. */
   private static final int[] NO_CHILDREN = {};
 
-  private long[][] leafKeys = grownPool(new long[0][], INITIAL_NODES, NO_KEYS);
+  private int[][] leafKeys = grownPool(new int[0][], INITIAL_NODES, NO_KEYS);
   private int[] leafCount = new int[INITIAL_NODES];
   private int[] leafNext = new int[INITIAL_NODES];
   private int[] leafPrev = new int[INITIAL_NODES];
   private int leafIds;
 
-  /** Leaves that hold arrays: those in the tree. */
-  private int leafArrays;
-
   private int freeLeaves = NONE;
 
-  private long[][] innerKeys = grownPool(new long[0][], INITIAL_NODES, NO_KEYS);
+  private int[][] innerKeys = grownPool(new int[0][], INITIAL_NODES, NO_KEYS);
   private int[][] innerChildren = grownPool(new int[0][], INITIAL_NODES, NO_CHILDREN);
   private int[] innerCount = new int[INITIAL_NODES];
   private int innerIds;
@@ -276,9 +280,9 @@ final class LongPairTree {
   private int[] pathAfter = new int[INITIAL_PATH + 1];
 
   /**
-   * Creates an empty tree that gives the arrays of its freed nodes (a leaf's are 1 KiB) to {@code
-   * nodeArrays} and takes the arrays of new nodes from there first: the trees of one allocator
-   * share one pool, so that one tree's freed nodes serve another's growth.
+   * Creates an empty tree that gives the arrays of its freed nodes (a leaf's are 528 bytes, 1 KiB
+   * wide) to {@code nodeArrays} and takes the arrays of new nodes from there first: the trees of
+   * one allocator share one pool, so that one tree's freed nodes serve another's growth.
    *
    * @param pairKeys {@code true} to order by {@code (a, b)}, {@code false} to order by {@code a}
    *     alone with {@code b} as a value
@@ -313,11 +317,11 @@ final class LongPairTree {
   }
 
   long a(int handle) {
-    return leafKeys[leafOf(handle)][slotOf(handle)];
+    return key(leafKeys[leafOf(handle)], slotOf(handle));
   }
 
   long b(int handle) {
-    return leafKeys[leafOf(handle)][CAPACITY + slotOf(handle)];
+    return key(leafKeys[leafOf(handle)], CAPACITY + slotOf(handle));
   }
 
   /** Rewrites {@code b} in place; only for trees ordered by {@code a} alone. */
@@ -325,7 +329,7 @@ final class LongPairTree {
     if (pairKeys) {
       throw new IllegalStateException("b is part of the key");
     }
-    leafKeys[leafOf(handle)][CAPACITY + slotOf(handle)] = b;
+    setKey(leafKeys[leafOf(handle)], CAPACITY + slotOf(handle), b);
   }
 
   /**
@@ -343,11 +347,11 @@ final class LongPairTree {
     int leaf = leafOf(handle);
     int slot = slotOf(handle);
     if (slot + 1 == leafCount[leaf] && leafNext[leaf] != NONE) {
-      remove(leafKeys[leaf][slot], 0);
+      remove(key(leafKeys[leaf], slot), 0);
       insert(a, b);
     } else {
-      leafKeys[leaf][slot] = a;
-      leafKeys[leaf][CAPACITY + slot] = b;
+      setKey(leafKeys[leaf], slot, a);
+      setKey(leafKeys[leaf], CAPACITY + slot, b);
     }
   }
 
@@ -429,7 +433,7 @@ final class LongPairTree {
    * Returns the first index in {@code [from, count)} whose key is {@code > (a, b)} when {@code
    * strict}, or {@code >= (a, b)} otherwise; {@code count} if there is none.
    */
-  private int search(long[] keys, int from, int count, long a, long b, boolean strict) {
+  private int search(int[] keys, int from, int count, long a, long b, boolean strict) {
     if (!strict) {
       return pairKeys ? searchPair(keys, from, count, a, b) : searchA(keys, from, count, a);
     }
@@ -446,20 +450,20 @@ final class LongPairTree {
    * operators are what keep the comparison of {@code b} from becoming a branch.
    */
   @SuppressWarnings("ShortCircuitBoolean")
-  private static int searchPair(long[] keys, int from, int count, long a, long b) {
+  private static int searchPair(int[] keys, int from, int count, long a, long b) {
     int base = from;
     int length = count - from;
     while (length > 1) {
       int half = length >>> 1;
       int probe = base + half - 1;
-      long ka = keys[probe];
-      boolean before = ka < a | (ka == a & keys[CAPACITY + probe] < b);
+      long ka = key(keys, probe);
+      boolean before = ka < a | (ka == a & key(keys, CAPACITY + probe) < b);
       base = before ? base + half : base;
       length -= half;
     }
     if (length == 1) {
-      long ka = keys[base];
-      if (ka < a | (ka == a & keys[CAPACITY + base] < b)) {
+      long ka = key(keys, base);
+      if (ka < a | (ka == a & key(keys, CAPACITY + base) < b)) {
         base++;
       }
     }
@@ -479,19 +483,19 @@ final class LongPairTree {
    * 119.6 to 113.4 at 10k (peers churn, medians of 8 and 12 alternated runs), 100k and 1M within
    * the noise (docs/performance.md).
    */
-  static int searchA(long[] keys, int from, int count, long bound) {
+  static int searchA(int[] keys, int from, int count, long bound) {
     int base = from;
     for (int probe = from + GROUP - 1; probe < count; probe += GROUP) {
-      base += keys[probe] < bound ? GROUP : 0; // independent loads: their misses overlap
+      base += key(keys, probe) < bound ? GROUP : 0; // independent loads: their misses overlap
     }
     int below = 0;
     if (count - base >= GROUP) {
       for (int k = 0; k < GROUP; k++) { // a constant count, which the JIT unrolls
-        below += keys[base + k] < bound ? 1 : 0;
+        below += key(keys, base + k) < bound ? 1 : 0;
       }
     } else {
       for (int slot = base; slot < count; slot++) {
-        below += keys[slot] < bound ? 1 : 0;
+        below += key(keys, slot) < bound ? 1 : 0;
       }
     }
     return base + below;
@@ -504,15 +508,15 @@ final class LongPairTree {
    * one more miss waited for after the search otherwise. Java has no prefetch; the token is written
    * so that the JIT keeps the loads. Smaller trees stay in the caches, where the loads only cost.
    * Measured with aligned churn (AlignLoop, 1M live regions, alignment 16: about a million blocks,
-   * 20 MiB of leaves), see docs/alignment.md.
+   * 20 MiB of leaves when keys were longs, 10 MiB now), see docs/alignment.md.
    */
-  private void touchLeaf(long[] keys, int count) {
+  private void touchLeaf(int[] keys, int count) {
     if (size < TOUCH_FROM) { // a tree this large has no empty leaf
       return;
     }
-    long token = keys[count - 1] ^ keys[CAPACITY + count - 1];
-    for (int slot = 0; slot < count; slot += GROUP) { // a group of keys is one line's worth
-      token ^= keys[slot] ^ keys[CAPACITY + slot];
+    long token = key(keys, count - 1) ^ key(keys, CAPACITY + count - 1);
+    for (int slot = 0; slot < count; slot += GROUP) { // half a line of narrow keys: 2 loads a line
+      token ^= key(keys, slot) ^ key(keys, CAPACITY + slot);
     }
     touchToken = token;
   }
@@ -563,9 +567,9 @@ final class LongPairTree {
     if (leaf != NONE) {
       int count = leafCount[leaf]; // 0 for a freed leaf
       if (count > 0) {
-        long[] keys = leafKeys[leaf];
-        long first = keys[0];
-        long last = keys[count - 1];
+        int[] keys = leafKeys[leaf];
+        long first = key(keys, 0);
+        long last = key(keys, count - 1);
         if (first <= a && a <= last) {
           return hinted(leaf);
         }
@@ -620,11 +624,11 @@ final class LongPairTree {
     }
     int found = reach(a, b);
     int leaf = leafFound(found);
-    long[] keys = leafKeys[leaf];
+    int[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     touchLeaf(keys, count);
     int slot = search(keys, 0, count, a, b, false);
-    if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
+    if (slot < count && compare(key(keys, slot), key(keys, CAPACITY + slot), a, b) == 0) {
       throw new IllegalStateException("key (" + a + ", " + b + ") is already present");
     }
     insertSlot(leaf, slot, a, b, found == leaf);
@@ -655,11 +659,11 @@ final class LongPairTree {
    * pathHeld} (otherwise a hint led to it).
    */
   private void insertSlot(int leaf, int slot, long a, long b, boolean pathHeld) {
-    long[] keys = leafKeys[leaf];
+    int[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     shiftKeys(keys, slot, count, 1);
-    keys[slot] = a;
-    keys[CAPACITY + slot] = b;
+    setKey(keys, slot, a);
+    setKey(keys, CAPACITY + slot, b);
     leafCount[leaf] = ++count;
     size++;
     if (count == CAPACITY) {
@@ -713,8 +717,8 @@ final class LongPairTree {
     int leftCount = leafCount[left];
     int rightCount = leafCount[right];
     int total = leftCount + rightCount;
-    long[] leftKeys = leafKeys[left];
-    long[] rightKeys = leafKeys[right];
+    int[] leftKeys = leafKeys[left];
+    int[] rightKeys = leafKeys[right];
     if (leftCount < newLeft) {
       int moved = newLeft - leftCount;
       copyKeys(rightKeys, 0, leftKeys, leftCount, moved);
@@ -752,10 +756,10 @@ final class LongPairTree {
    * Inserts {@code child}, whose keys start with {@code firstKeys[0]}, at {@code slot} of the path
    * node.
    */
-  private void insertChild(int level, int slot, int child, long[] firstKeys) {
+  private void insertChild(int level, int slot, int child, int[] firstKeys) {
     int node = pathNode[level];
     int count = innerCount[node];
-    long[] keys = innerKeys[node];
+    int[] keys = innerKeys[node];
     int[] children = innerChildren[node];
     shiftKeys(keys, slot, count, 1);
     System.arraycopy(children, slot, children, slot + 1, count - slot);
@@ -778,7 +782,7 @@ final class LongPairTree {
   }
 
   /** Puts a new root above {@code left} and {@code right}. */
-  private void growRoot(int left, int right, long[] rightKeys) {
+  private void growRoot(int left, int right, int[] rightKeys) {
     int node = newInner();
     innerChildren[node][0] = left;
     innerChildren[node][1] = right;
@@ -803,10 +807,10 @@ final class LongPairTree {
     }
   }
 
-  private void setSeparator(int node, int slot, long[] firstKeys) {
-    long[] keys = innerKeys[node];
-    keys[slot] = firstKeys[0];
-    keys[CAPACITY + slot] = firstKeys[CAPACITY];
+  private void setSeparator(int node, int slot, int[] firstKeys) {
+    int[] keys = innerKeys[node];
+    setKey(keys, slot, key(firstKeys, 0));
+    setKey(keys, CAPACITY + slot, key(firstKeys, CAPACITY));
   }
 
   // ---------------------------------------------------------------- remove
@@ -821,10 +825,10 @@ final class LongPairTree {
     if (root != NONE) {
       int found = reach(a, b);
       int leaf = leafFound(found);
-      long[] keys = leafKeys[leaf];
+      int[] keys = leafKeys[leaf];
       int count = leafCount[leaf];
       int slot = search(keys, 0, count, a, b, false);
-      if (slot < count && compare(keys[slot], keys[CAPACITY + slot], a, b) == 0) {
+      if (slot < count && compare(key(keys, slot), key(keys, CAPACITY + slot), a, b) == 0) {
         removeSlot(leaf, slot, found == leaf);
         return;
       }
@@ -867,10 +871,10 @@ final class LongPairTree {
    * pathHeld} (otherwise a hint led to it).
    */
   private void removeSlot(int leaf, int slot, boolean pathHeld) {
-    long[] keys = leafKeys[leaf];
+    int[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
-    long a = keys[slot];
-    long b = keys[CAPACITY + slot];
+    long a = key(keys, slot);
+    long b = key(keys, CAPACITY + slot);
     shiftKeys(keys, slot + 1, count, -1);
     leafCount[leaf] = --count;
     size--;
@@ -974,7 +978,6 @@ final class LongPairTree {
     freeLeaves = leaf;
     nodeArrays.giveKeys(leafKeys[leaf]);
     leafKeys[leaf] = NO_KEYS;
-    leafArrays--;
   }
 
   /** Removes the child at {@code slot} of the path node of {@code level}, shrinking upwards. */
@@ -1021,12 +1024,12 @@ final class LongPairTree {
     int right = innerChildren[parent][slot + 1];
     int leftCount = innerCount[left];
     int rightCount = innerCount[right];
-    long[] leftKeys = innerKeys[left];
+    int[] leftKeys = innerKeys[left];
     copyKeys(innerKeys[right], 0, leftKeys, leftCount, rightCount);
     System.arraycopy(innerChildren[right], 0, innerChildren[left], leftCount, rightCount);
     // Slot 0 of `right` carries no bound; the parent's separator of `right` is one.
-    leftKeys[leftCount] = innerKeys[parent][slot + 1];
-    leftKeys[CAPACITY + leftCount] = innerKeys[parent][CAPACITY + slot + 1];
+    setKey(leftKeys, leftCount, key(innerKeys[parent], slot + 1));
+    setKey(leftKeys, CAPACITY + leftCount, key(innerKeys[parent], CAPACITY + slot + 1));
     innerCount[left] = leftCount + rightCount;
     freeInner(right);
   }
@@ -1088,10 +1091,10 @@ final class LongPairTree {
       node = kids[slot];
     }
     descendedLeaf = node; // the path is recorded: removeAt needs no second descent
-    long[] keys = leafKeys[node];
+    int[] keys = leafKeys[node];
     long alignment = classAlignment[alignmentClass];
     int slot = 0;
-    while (entryRoom(keys[slot], keys[CAPACITY + slot], alignment) < size) {
+    while (entryRoom(key(keys, slot), key(keys, CAPACITY + slot), alignment) < size) {
       slot++;
     }
     return handle(node, slot);
@@ -1141,23 +1144,23 @@ final class LongPairTree {
    * first aligned run instead of the leaf's end. Other trees scan the whole leaf.
    */
   private long leafMaxRoom(int leaf, int c) {
-    long[] keys = leafKeys[leaf];
+    int[] keys = leafKeys[leaf];
     int count = leafCount[leaf];
     long alignment = classAlignment[c];
     long bound = count == 0 ? 0 : runBound(keys, count);
     long max = 0;
     for (int slot = 0; slot < count && max < bound; slot++) {
-      max = Math.max(max, entryRoom(keys[slot], keys[CAPACITY + slot], alignment));
+      max = Math.max(max, entryRoom(key(keys, slot), key(keys, CAPACITY + slot), alignment));
     }
     return max;
   }
 
   /** The longest run of a non-empty leaf, or {@link Long#MAX_VALUE} when it is not known. */
-  private long runBound(long[] keys, int count) {
+  private long runBound(int[] keys, int count) {
     if (pairKeys) {
-      return keys[count - 1];
+      return key(keys, count - 1);
     }
-    return equalRuns ? keys[CAPACITY + count - 1] : Long.MAX_VALUE;
+    return equalRuns ? key(keys, CAPACITY + count - 1) : Long.MAX_VALUE;
   }
 
   private long innerMaxRoom(int node, int level, int c) {
@@ -1310,7 +1313,6 @@ final class LongPairTree {
       }
     }
     leafKeys[leaf] = nodeArrays.takeKeys();
-    leafArrays++;
     return leaf;
   }
 
@@ -1357,14 +1359,14 @@ final class LongPairTree {
   // ---------------------------------------------------------------- array helpers
 
   /** Moves keys {@code [from, count)} of one node by {@code distance} slots (negative: left). */
-  private static void shiftKeys(long[] keys, int from, int count, int distance) {
-    System.arraycopy(keys, from, keys, from + distance, count - from);
-    System.arraycopy(keys, CAPACITY + from, keys, CAPACITY + from + distance, count - from);
+  private static void shiftKeys(int[] keys, int from, int count, int distance) {
+    KeyArrays.copy(keys, from, keys, from + distance, count - from);
+    KeyArrays.copy(keys, CAPACITY + from, keys, CAPACITY + from + distance, count - from);
   }
 
-  private static void copyKeys(long[] source, int from, long[] target, int to, int length) {
-    System.arraycopy(source, from, target, to, length);
-    System.arraycopy(source, CAPACITY + from, target, CAPACITY + to, length);
+  private static void copyKeys(int[] source, int from, int[] target, int to, int length) {
+    KeyArrays.copy(source, from, target, to, length);
+    KeyArrays.copy(source, CAPACITY + from, target, CAPACITY + to, length);
   }
 
   // ---------------------------------------------------------------- bulk
@@ -1376,10 +1378,11 @@ final class LongPairTree {
   void copyTo(long[] as, long[] bs) {
     int at = 0;
     for (int leaf = firstLeaf; leaf != NONE; leaf = leafNext[leaf]) {
-      int count = leafCount[leaf];
-      System.arraycopy(leafKeys[leaf], 0, as, at, count);
-      System.arraycopy(leafKeys[leaf], CAPACITY, bs, at, count);
-      at += count;
+      int[] keys = leafKeys[leaf];
+      for (int slot = 0, count = leafCount[leaf]; slot < count; slot++, at++) {
+        as[at] = key(keys, slot);
+        bs[at] = key(keys, CAPACITY + slot);
+      }
     }
   }
 
@@ -1411,8 +1414,11 @@ final class LongPairTree {
       int leaf = newLeaf();
       int from = share(count, k, leaves);
       int entries = share(count, k + 1, leaves) - from;
-      System.arraycopy(as, from, leafKeys[leaf], 0, entries);
-      System.arraycopy(bs, from, leafKeys[leaf], CAPACITY, entries);
+      int[] keys = leafKeys[leaf];
+      for (int slot = 0; slot < entries; slot++) {
+        setKey(keys, slot, as[from + slot]);
+        setKey(keys, CAPACITY + slot, bs[from + slot]);
+      }
       leafCount[leaf] = entries;
       leafPrev[leaf] = previous;
       leafNext[leaf] = NONE;
@@ -1433,10 +1439,12 @@ final class LongPairTree {
         int node = newInner();
         int from = share(nodes, p, parents);
         int children = share(nodes, p + 1, parents) - from;
-        long[] keys = innerKeys[node];
+        int[] keys = innerKeys[node];
         System.arraycopy(level, from, innerChildren[node], 0, children);
-        System.arraycopy(firstA, from, keys, 0, children); // slot 0's key is not used
-        System.arraycopy(firstB, from, keys, CAPACITY, children);
+        for (int slot = 0; slot < children; slot++) { // slot 0's key is not used
+          setKey(keys, slot, firstA[from + slot]);
+          setKey(keys, CAPACITY + slot, firstB[from + slot]);
+        }
         innerCount[node] = children;
         level[p] = node; // p <= from: the children of later parents are not overwritten
         firstA[p] = firstA[from];
@@ -1453,12 +1461,25 @@ final class LongPairTree {
     keepHintsIfLarge();
   }
 
+  /**
+   * Widens every node's keys array (see {@link KeyArrays}), before the capacity passes 2^32 - 1. A
+   * memory failure leaves the arrays not yet widened narrow, which hold the same values while the
+   * capacity stays below 2^32; the next call widens them.
+   */
+  void widen() {
+    for (int leaf = 0; leaf < leafIds; leaf++) {
+      leafKeys[leaf] = KeyArrays.widened(leafKeys[leaf]);
+    }
+    for (int node = 0; node < innerIds; node++) {
+      innerKeys[node] = KeyArrays.widened(innerKeys[node]);
+    }
+  }
+
   /** Drops every node: ids restart at 0 and the pools hold no arrays. */
   private void forgetNodes() {
     Arrays.fill(leafKeys, 0, leafIds, NO_KEYS);
     Arrays.fill(leafCount, 0, leafIds, 0); // a fresh leaf is expected empty
     leafIds = 0;
-    leafArrays = 0;
     freeLeaves = NONE;
     Arrays.fill(innerKeys, 0, innerIds, NO_KEYS);
     Arrays.fill(innerChildren, 0, innerIds, NO_CHILDREN);
@@ -1495,8 +1516,13 @@ final class LongPairTree {
    * classes, hints), counting lengths rather than use, as {@link ArrayBytes} does; not the pool's.
    */
   long footprintBytes() {
-    long nodes =
-        leafArrays * KEYS_ARRAY_BYTES + innerArrays * (KEYS_ARRAY_BYTES + CHILDREN_ARRAY_BYTES);
+    long nodes = innerArrays * CHILDREN_ARRAY_BYTES;
+    for (int leaf = 0; leaf < leafIds; leaf++) {
+      nodes += KeyArrays.bytes(leafKeys[leaf]); // 0 for a freed id
+    }
+    for (int node = 0; node < innerIds; node++) {
+      nodes += KeyArrays.bytes(innerKeys[node]);
+    }
     long leafTables =
         ArrayBytes.ofReferences(leafKeys.length)
             + ArrayBytes.of(leafCount.length, Integer.BYTES)

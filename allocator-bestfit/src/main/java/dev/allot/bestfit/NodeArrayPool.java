@@ -11,21 +11,24 @@ import java.util.Arrays;
 final class NodeArrayPool {
 
   /*
-   * Layout: two stacks, `keys` (long[2 * CAPACITY], a leaf's or an inner node's keys: the same
-   * shape) and `children` (int[CAPACITY]), each of fixed capacity. An array given when its stack
+   * Layout: two stacks, `keys` (a leaf's or an inner node's keys, the same shape: KeyArrays, narrow
+   * or wide as the pool is) and `children` (int[CAPACITY]), each of fixed capacity. An array given when its stack
    * is full goes to the collector, so the pool never holds more than `capacity` arrays of each
    * kind. The arrays are not cleared: a tree reads only the slots its counts say are in use.
    * O(1) per call.
    */
 
   /** What an unused stack slot holds, so that no slot is null and none keeps a handed-out array. */
-  private static final long[] NO_KEYS = {};
+  private static final int[] NO_KEYS = {};
 
   /** As {@link #NO_KEYS}, for the children stack. */
   private static final int[] NO_CHILDREN = {};
 
-  private final long[][] keys;
+  private final int[][] keys;
   private int keyCount;
+
+  /** Whether new keys arrays are wide (see {@link KeyArrays}): from {@link #widen} on. */
+  private boolean wide;
 
   private final int[][] children;
   private int childCount;
@@ -36,26 +39,38 @@ final class NodeArrayPool {
    * @param capacity the most arrays of each kind kept, {@code >= 0}
    */
   NodeArrayPool(int capacity) {
-    keys = new long[capacity][];
+    keys = new int[capacity][];
     Arrays.fill(keys, NO_KEYS);
     children = new int[capacity][];
     Arrays.fill(children, NO_CHILDREN);
   }
 
   /** Returns a node's keys array: a kept one, or a new one. */
-  long[] takeKeys() {
+  int[] takeKeys() {
     if (keyCount == 0) {
-      return new long[2 * LongPairTree.CAPACITY];
+      return KeyArrays.newArray(wide);
     }
-    long[] taken = keys[--keyCount];
+    int[] taken = keys[--keyCount];
     keys[keyCount] = NO_KEYS;
     return taken;
   }
 
-  /** Keeps a node's keys array if there is room. */
-  void giveKeys(long[] array) {
-    if (keyCount < keys.length) {
+  /** Keeps a node's keys array if there is room and it is of the pool's kind. */
+  void giveKeys(int[] array) {
+    if (keyCount < keys.length && KeyArrays.isWide(array) == wide) {
       keys[keyCount++] = array;
+    }
+  }
+
+  /**
+   * Hands out wide keys arrays from now on, and lets the narrow ones it keeps go: the allocator's
+   * capacity is about to pass 2^32 - 1.
+   */
+  void widen() {
+    if (!wide) {
+      wide = true;
+      Arrays.fill(keys, 0, keyCount, NO_KEYS);
+      keyCount = 0;
     }
   }
 
@@ -87,7 +102,10 @@ final class NodeArrayPool {
    */
   long footprintBytes() {
     long slots = ArrayBytes.ofReferences(keys.length) + ArrayBytes.ofReferences(children.length);
-    long keyArrays = keyCount * LongPairTree.KEYS_ARRAY_BYTES;
+    long keyArrays = 0;
+    for (int k = 0; k < keyCount; k++) {
+      keyArrays += KeyArrays.bytes(keys[k]);
+    }
     long childArrays = childCount * LongPairTree.CHILDREN_ARRAY_BYTES;
     return slots + keyArrays + childArrays;
   }

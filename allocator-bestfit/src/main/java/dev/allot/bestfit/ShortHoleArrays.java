@@ -1,5 +1,8 @@
 package dev.allot.bestfit;
 
+import static dev.allot.bestfit.KeyArrays.key;
+import static dev.allot.bestfit.KeyArrays.setKey;
+
 import java.util.Arrays;
 
 /**
@@ -23,26 +26,29 @@ final class ShortHoleArrays {
    * runs); from 10k up the churn runs on the trees.
    *
    * Layout: a length's array is a node keys array of the allocator's NodeArrayPool (PER_LENGTH
-   * longs, taken when the length gets a hole, given back when it has none), starts[L][0, count[L])
+   * values as KeyArrays keeps them, taken when the length gets a hole, given back when it has none), starts[L][0, count[L])
    * sorted ascending. The arrays never grow or shrink, so churn allocates nothing once the pool
    * holds what the peaks need, as with the trees.
    *
    * Bounds: HoleIndex moves every hole to its trees, for good, before a length would get hole
-   * number PER_LENGTH + 1, so an insert or a removal shifts at most PER_LENGTH - 1 starts (1 KiB),
+   * number PER_LENGTH + 1, so an insert or a removal shifts at most PER_LENGTH - 1 starts (512 bytes),
    * and the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the churn keeps about
    * 650 holes of length 1, and runs on the trees.
    *
    * Complexity: first and start O(1); insert and remove O(log k + k), k <= PER_LENGTH.
    */
 
-  /** The most holes one length keeps here: the longs of one node keys array. */
-  static final int PER_LENGTH = 2 * LongPairTree.CAPACITY;
+  /** The most holes one length keeps here: the slots of one node keys array. */
+  static final int PER_LENGTH = KeyArrays.SLOTS;
 
   /** What a length without holes holds, so that no slot is null. */
-  private static final long[] NONE = {};
+  private static final int[] NONE = {};
+
+  /** What {@link #clear} loads into every length. */
+  private static final long[] NO_STARTS = {};
 
   private final NodeArrayPool nodeArrays;
-  private final long[][] starts = new long[HoleIndex.SEGREGATED + 1][];
+  private final int[][] starts = new int[HoleIndex.SEGREGATED + 1][];
   private final int[] count = new int[HoleIndex.SEGREGATED + 1];
 
   /** Creates empty arrays that take and give their storage from and to {@code nodeArrays}. */
@@ -58,7 +64,7 @@ final class ShortHoleArrays {
 
   /** Returns the start of the {@code index}-th hole of {@code length}, lowest first. */
   long start(int length, int index) {
-    return starts[length][index];
+    return key(starts[length], index);
   }
 
   /**
@@ -67,10 +73,10 @@ final class ShortHoleArrays {
    */
   void insert(int length, long start) {
     int n = count[length];
-    long[] array = n == 0 ? take(length) : starts[length];
+    int[] array = n == 0 ? take(length) : starts[length];
     int at = indexOf(array, n, start);
-    System.arraycopy(array, at, array, at + 1, n - at);
-    array[at] = start;
+    KeyArrays.copy(array, at, array, at + 1, n - at);
+    setKey(array, at, start);
     count[length] = n + 1;
   }
 
@@ -82,8 +88,8 @@ final class ShortHoleArrays {
   /** Removes the {@code index}-th hole of {@code length}. */
   void removeAt(int length, int index) {
     int n = count[length] - 1;
-    long[] array = starts[length];
-    System.arraycopy(array, index + 1, array, index, n - index);
+    int[] array = starts[length];
+    KeyArrays.copy(array, index + 1, array, index, n - index);
     count[length] = n;
     if (n == 0) {
       nodeArrays.giveKeys(array);
@@ -98,25 +104,42 @@ final class ShortHoleArrays {
       starts[length] = NONE;
     }
     if (sorted.length > 0) {
-      System.arraycopy(sorted, 0, take(length), 0, sorted.length);
+      int[] array = take(length);
+      for (int i = 0; i < sorted.length; i++) {
+        setKey(array, i, sorted[i]);
+      }
     }
     count[length] = sorted.length;
   }
 
   /** Returns a copy of the starts of {@code length}, ascending. */
   long[] copy(int length) {
-    return Arrays.copyOf(starts[length], count[length]);
+    long[] copy = new long[count[length]];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = key(starts[length], i);
+    }
+    return copy;
   }
 
   /** Forgets every hole and gives the arrays back to the pool. */
   void clear() {
     for (int length = 1; length <= HoleIndex.SEGREGATED; length++) {
-      load(length, NONE);
+      load(length, NO_STARTS);
     }
   }
 
-  private long[] take(int length) {
-    long[] array = nodeArrays.takeKeys();
+  /**
+   * Widens every array in use (see {@link KeyArrays}); a memory failure leaves the arrays not yet
+   * widened narrow, which holds the same values while the capacity stays below 2^32.
+   */
+  void widen() {
+    for (int length = 1; length <= HoleIndex.SEGREGATED; length++) {
+      starts[length] = KeyArrays.widened(starts[length]);
+    }
+  }
+
+  private int[] take(int length) {
+    int[] array = nodeArrays.takeKeys();
     starts[length] = array;
     return array;
   }
@@ -126,7 +149,7 @@ final class ShortHoleArrays {
    * search, without a branch on the starts (a binary search's branches are mispredicted half the
    * time).
    */
-  private static int indexOf(long[] array, int n, long start) {
+  private static int indexOf(int[] array, int n, long start) {
     return LongPairTree.searchA(array, 0, n, start);
   }
 
@@ -134,10 +157,8 @@ final class ShortHoleArrays {
   long footprintBytes() {
     long bytes =
         ArrayBytes.ofReferences(starts.length) + ArrayBytes.of(count.length, Integer.BYTES);
-    for (long[] array : starts) {
-      if (array != NONE) {
-        bytes += LongPairTree.KEYS_ARRAY_BYTES;
-      }
+    for (int[] array : starts) {
+      bytes += KeyArrays.bytes(array);
     }
     return bytes;
   }

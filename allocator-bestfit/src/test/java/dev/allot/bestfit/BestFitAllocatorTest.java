@@ -2,10 +2,17 @@ package dev.allot.bestfit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.testkit.Observation;
+import dev.allot.testkit.reference.HoleChoice;
+import dev.allot.testkit.reference.ListReferenceStrategy;
 import dev.allot.trace.ReplayFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +20,50 @@ import org.junit.jupiter.api.Test;
  * free.
  */
 class BestFitAllocatorTest {
+
+  /**
+   * Regions near 2^32 while the keys arrays are narrow (their starts have the top bit of 32 set),
+   * then a capacity past 2^32 - 1, which widens them, then regions past 2^32: every placement and
+   * the final state as the kit's list reference of best-fit gives them.
+   */
+  @Test
+  void setCapacity_pastTwoToThe32_placesAsTheReferenceOnBothSides() {
+    long top = 1L << 32;
+    Allocator subject = new BestFitStrategy().create(top - 1);
+    Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(top - 1);
+    List<long[]> held = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(41);
+    assertEquals(oracle.alloc(top - 40_001), subject.alloc(top - 40_001));
+    for (int step = 0; step < 6_000; step++) {
+      if (step == 3_000) {
+        oracle.setCapacity(1L << 34);
+        subject.setCapacity(1L << 34);
+      }
+      if (held.isEmpty() || random.nextInt(5) < 3) {
+        long size = 1 + random.nextLong(step < 3_000 ? 16 : 4_000_000);
+        String expected = allocOutcome(oracle, size);
+        assertEquals(expected, allocOutcome(subject, size), "step " + step);
+        if (expected.startsWith("ok ")) {
+          held.add(new long[] {Long.parseLong(expected.substring(3)), size});
+        }
+      } else {
+        long[] region = held.remove(random.nextInt(held.size()));
+        oracle.dealloc(region[0], region[1]);
+        subject.dealloc(region[0], region[1]);
+      }
+    }
+    assertEquals(Observation.of(oracle), Observation.of(subject));
+    assertTrue(
+        subject.getAllocatedRegions().get(subject.getAllocatedRegions().size() - 1).start() > top);
+  }
+
+  private static String allocOutcome(Allocator allocator, long size) {
+    try {
+      return "ok " + allocator.alloc(size);
+    } catch (AllocatorMemoryException e) {
+      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole();
+    }
+  }
 
   /** Builds an allocator whose blocks are exactly {@code layout}'s {@code #} runs. */
   private static Allocator layout(String layout) {

@@ -101,10 +101,10 @@ class BestFitMemoryTest {
     System.out.printf(
         "best-fit memory, %s: %d blocks, %.1f bytes per block%n", workload, blocks, perBlock);
     assertTrue(perBlock <= BUDGET_BYTES_PER_BLOCK, workload + ": " + perBlock + " bytes per block");
-    // honest only if it counts at least two longs per entry in each index (a block and about one
-    // hole)
+    // honest only if it counts at least the two 32-bit halves of an entry in each index (a block
+    // and about one hole)
     assertTrue(
-        perBlock >= 4 * Long.BYTES,
+        perBlock >= 4 * Integer.BYTES,
         workload + ": " + perBlock + " bytes per block cannot hold the keys");
     assertEquals(blocks, allocator.getAllocatedRegions().size());
   }

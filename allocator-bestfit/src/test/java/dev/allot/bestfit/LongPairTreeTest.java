@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link LongPairTree} against {@link TreeSet}, through enough entries for two inner levels and
@@ -340,7 +341,7 @@ class LongPairTreeTest {
         model.remove(new Pair(as[i], i));
       }
     }
-    assertEquals(before - LongPairTree.KEYS_ARRAY_BYTES, tree.footprintBytes(), merge);
+    assertEquals(before - (16 + 4L * KeyArrays.WIDE_LENGTH), tree.footprintBytes(), merge);
     checkValueKeys(tree, model, new SplittableRandom(31), count * 1_000L);
   }
 
@@ -537,6 +538,53 @@ class LongPairTreeTest {
     assertEquals(1_000, tree.size());
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void widen_narrowTreeWithKeysPastTwoToThe31_keepsThemAndTakesKeysPastTwoToThe32(
+      boolean pairKeys) {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    LongPairTree tree = new LongPairTree(pairKeys, false, pool);
+    NavigableSet<Pair> model = new TreeSet<>(PAIR_ORDER);
+    SplittableRandom random = new SplittableRandom(37);
+    long low = (1L << 31) - 5_000; // most keys below 2^32 have the top bit of their 32 set
+    for (int i = 0; i < 10_000; i++) {
+      long a = low + random.nextLong((1L << 32) - low);
+      addAbsent(tree, model, a, pairKeys ? low + random.nextLong((1L << 32) - low) : 0);
+    }
+    assertKeysInOrder(tree, model);
+
+    pool.widen();
+    tree.widen();
+    for (int i = 0; i < 10_000; i++) {
+      long a = (1L << 32) + random.nextLong(1L << 40);
+      addAbsent(tree, model, a, pairKeys ? random.nextLong(1L << 40) : 0);
+    }
+    for (int i = 0; i < 5_000; i++) {
+      remove(tree, model, model.first());
+    }
+
+    assertKeysInOrder(tree, model);
+    for (Pair key : model) {
+      assertEquals(key, at(tree, tree.floor(key.a(), key.b())));
+    }
+  }
+
+  /** Inserts {@code (a, b)} unless a key of {@code a} is there. */
+  private static void addAbsent(LongPairTree tree, NavigableSet<Pair> model, long a, long b) {
+    Pair floor = model.floor(new Pair(a, Long.MAX_VALUE));
+    if (floor == null || floor.a() != a) {
+      insert(tree, model, new Pair(a, b));
+    }
+  }
+
+  private static void assertKeysInOrder(LongPairTree tree, NavigableSet<Pair> model) {
+    List<Pair> forward = new ArrayList<>();
+    for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
+      forward.add(new Pair(tree.a(h), tree.b(h)));
+    }
+    assertEquals(new ArrayList<>(model), forward);
+  }
+
   @Test
   void sharedPool_drainedTreeGivesItsArrays_andTheNextTreeTakesThem() {
     NodeArrayPool pool = new NodeArrayPool(4);
@@ -553,9 +601,15 @@ class LongPairTreeTest {
     assertEquals(3, pool.keptKeys());
   }
 
-  /** A tree whose freed node arrays go to the collector. */
+  /**
+   * A tree whose freed node arrays go to the collector; wide, since the tests' keys reach past 2^32
+   * (narrow trees: the allocator's tests, and {@link
+   * #widen_narrowTreeWithKeysPastTwoToThe31_keepsThemAndTakesKeysPastTwoToThe32}).
+   */
   private static LongPairTree newTree(boolean pairKeys) {
-    return new LongPairTree(pairKeys, false, new NodeArrayPool(0));
+    NodeArrayPool pool = new NodeArrayPool(0);
+    pool.widen();
+    return new LongPairTree(pairKeys, false, pool);
   }
 
   private static void checkValueKeys(

@@ -19,8 +19,8 @@ class NodeArrayPoolTest {
   @Test
   void take_afterGive_returnsTheGivenArraysLastFirst() {
     NodeArrayPool pool = new NodeArrayPool(2);
-    long[] firstKeys = pool.takeKeys();
-    long[] secondKeys = pool.takeKeys();
+    int[] firstKeys = pool.takeKeys();
+    int[] secondKeys = pool.takeKeys();
     int[] children = pool.takeChildren();
     pool.giveKeys(firstKeys);
     pool.giveKeys(secondKeys);
@@ -35,9 +35,9 @@ class NodeArrayPoolTest {
   @Test
   void give_fullPool_dropsTheArray() {
     NodeArrayPool pool = new NodeArrayPool(1);
-    long[] kept = pool.takeKeys();
+    int[] kept = pool.takeKeys();
     pool.giveKeys(kept);
-    pool.giveKeys(new long[2 * LongPairTree.CAPACITY]);
+    pool.giveKeys(new int[2 * LongPairTree.CAPACITY]);
     pool.giveChildren(new int[LongPairTree.CAPACITY]);
     pool.giveChildren(new int[LongPairTree.CAPACITY]);
 
@@ -50,10 +50,27 @@ class NodeArrayPoolTest {
   void footprintBytes_countsTheKeptArrays() {
     NodeArrayPool pool = new NodeArrayPool(4);
     long empty = pool.footprintBytes();
-    pool.giveKeys(new long[2 * LongPairTree.CAPACITY]);
+    pool.giveKeys(new int[2 * LongPairTree.CAPACITY]);
     pool.giveChildren(new int[LongPairTree.CAPACITY]);
 
     assertEquals(2 * (16 + 4 * 4), empty);
-    assertEquals(empty + (16 + 1_024) + (16 + 256), pool.footprintBytes());
+    assertEquals(empty + (16 + 512) + (16 + 256), pool.footprintBytes());
+  }
+
+  @Test
+  void widen_dropsTheNarrowArraysKept_andHandsOutWideOnes() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    int[] narrow = pool.takeKeys();
+    pool.giveKeys(narrow);
+
+    pool.widen();
+
+    assertEquals(0, pool.keptKeys());
+    int[] wide = pool.takeKeys();
+    assertEquals(KeyArrays.WIDE_LENGTH, wide.length);
+    pool.giveKeys(narrow); // a narrow array given after the pool widened is not kept
+    pool.giveKeys(wide);
+    assertEquals(1, pool.keptKeys());
+    assertSame(wide, pool.takeKeys());
   }
 }

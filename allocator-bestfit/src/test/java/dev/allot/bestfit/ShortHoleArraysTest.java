@@ -11,6 +11,27 @@ import org.junit.jupiter.api.Test;
 class ShortHoleArraysTest {
 
   @Test
+  void widen_startsPastTwoToThe31ThenPastTwoToThe32_keepsThemAscending() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    ShortHoleArrays arrays = new ShortHoleArrays(pool);
+    arrays.insert(5, 0xFFFF_FFF0L);
+    arrays.insert(5, 1L << 31);
+    arrays.insert(9, 3);
+
+    pool.widen();
+    arrays.widen();
+    arrays.insert(5, (1L << 32) + 7);
+    arrays.insert(5, 1L << 40);
+    arrays.insert(9, 1L << 35);
+
+    assertArrayEquals(
+        new long[] {1L << 31, 0xFFFF_FFF0L, (1L << 32) + 7, 1L << 40}, arrays.copy(5));
+    assertArrayEquals(new long[] {3, 1L << 35}, arrays.copy(9));
+    arrays.remove(5, (1L << 32) + 7);
+    assertEquals(1L << 40, arrays.start(5, 2));
+  }
+
+  @Test
   void insertAndRemove_keepStartsAscendingPerLength() {
     ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
     arrays.insert(3, 95);
@@ -54,7 +75,7 @@ class ShortHoleArraysTest {
     ShortHoleArrays arrays = new ShortHoleArrays(pool);
     arrays.insert(2, 10);
     arrays.removeAt(2, 0); // length 2 empties: its array goes back to the pool
-    long[] given = pool.takeKeys();
+    int[] given = pool.takeKeys();
     pool.giveKeys(given);
 
     arrays.insert(9, 20);
@@ -72,7 +93,7 @@ class ShortHoleArraysTest {
 
     long tables = (16 + 65 * 4 + 4) + (16 + 65 * 4 + 4); // starts and counts of lengths 0 to 64
     assertArrayEquals(new long[] {1, 2, 3}, arrays.copy(4));
-    assertEquals(tables + 2 * LongPairTree.KEYS_ARRAY_BYTES, arrays.footprintBytes());
+    assertEquals(tables + 2 * (16 + 4L * KeyArrays.NARROW_LENGTH), arrays.footprintBytes());
     arrays.clear();
     assertEquals(0, arrays.count(4));
     assertEquals(0, arrays.count(6));
