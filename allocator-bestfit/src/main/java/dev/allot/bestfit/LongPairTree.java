@@ -30,14 +30,16 @@ final class LongPairTree {
    *                         /      |      \
    *   firstLeaf -> [e e e e] <-> [k1 e e] <-> [k2 e e e] <- lastLeaf
    *
-   * Each node is one int[] of keys (a's, then b's, so a search reads one run of a's; see
-   * KeyArrays: the low 32 bits of each, read unsigned, and the high 32 bits after them only once
-   * the allocator's capacity passes 2^32 - 1, which widen() brings every node to) and, for inner
-   * nodes, one int[] of children. While the capacity fits 32 bits a leaf's 64 a's take 4 cache
-   * lines instead of 8: aligned churn at 1M live regions (alignment 16, 937k blocks) went from
-   * 347.9 to 413.1 ns per call to 251.8 to 374.0 (AlignLoop, CPU time, 4 alternated pairs, every
-   * pair better), the peers churn at 1k from 87.8 to 94.8 to 82.8 to 86.8 and at 10k from 112.0 to
-   * 116.7 to 105.3 to 111.6 (4 pairs each). A node per array, rather than all nodes in one flat array, keeps the growth
+   * Each node is one int[] of keys (a's, then b's, so a search reads one run of a's) and, for
+   * inner nodes, one int[] of children. The keys are KeyArrays: the low 32 bits of each, read
+   * unsigned, and the high 32 bits after them only once the allocator's capacity passes 2^32 - 1
+   * (widen() brings every node there). While the capacity fits 32 bits a leaf's 64 a's take 4
+   * cache lines instead of 8. Measured against long keys (CPU ns per call, 4 alternated pairs,
+   * every pair better): aligned churn at 1M live regions, alignment 16, 937k blocks (AlignLoop)
+   * 251.8 to 374.0 against 347.9 to 413.1; the peers churn at 1k 82.8 to 86.8 against 87.8 to
+   * 94.8, at 10k 105.3 to 111.6 against 112.0 to 116.7.
+   *
+   * A node per array, rather than all nodes in one flat array, keeps the growth
    * slack of the pools to the id arrays (a few bytes a node) instead of up to half the entries;
    * a freed node's id goes on a free list (chained through leafNext / innerCount) and its arrays
    * to the NodeArrayPool that all trees of one allocator share, which new nodes take arrays from

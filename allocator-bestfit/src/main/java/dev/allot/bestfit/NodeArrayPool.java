@@ -11,11 +11,11 @@ import java.util.Arrays;
 final class NodeArrayPool {
 
   /*
-   * Layout: two stacks, `keys` (a leaf's or an inner node's keys, the same shape: KeyArrays, narrow
-   * or wide as the pool is) and `children` (int[CAPACITY]), each of fixed capacity. An array given when its stack
-   * is full goes to the collector, so the pool never holds more than `capacity` arrays of each
-   * kind. The arrays are not cleared: a tree reads only the slots its counts say are in use.
-   * O(1) per call.
+   * Layout: two stacks, `keys` (a leaf's or an inner node's keys, the same shape: KeyArrays,
+   * narrow or wide as the pool is) and `children` (int[CAPACITY]), each of fixed capacity. An
+   * array given when its stack is full goes to the collector, so the pool never holds more than
+   * `capacity` arrays of each kind. The arrays are not cleared: a tree reads only the slots its
+   * counts say are in use. O(1) per call.
    */
 
   /** What an unused stack slot holds, so that no slot is null and none keeps a handed-out array. */

@@ -26,14 +26,14 @@ final class ShortHoleArrays {
    * runs); from 10k up the churn runs on the trees.
    *
    * Layout: a length's array is a node keys array of the allocator's NodeArrayPool (PER_LENGTH
-   * values as KeyArrays keeps them, taken when the length gets a hole, given back when it has none), starts[L][0, count[L])
-   * sorted ascending. The arrays never grow or shrink, so churn allocates nothing once the pool
-   * holds what the peaks need, as with the trees.
+   * values as KeyArrays keeps them, taken when the length gets a hole, given back when it has
+   * none), starts[L][0, count[L]) sorted ascending. The arrays never grow or shrink, so churn
+   * allocates nothing once the pool holds what the peaks need, as with the trees.
    *
    * Bounds: HoleIndex moves every hole to its trees, for good, before a length would get hole
-   * number PER_LENGTH + 1, so an insert or a removal shifts at most PER_LENGTH - 1 starts (512 bytes),
-   * and the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the churn keeps about
-   * 650 holes of length 1, and runs on the trees.
+   * number PER_LENGTH + 1, so an insert or a removal shifts at most PER_LENGTH - 1 starts (512
+   * bytes narrow), and the arrays hold at most 64 * PER_LENGTH holes. At 10k live regions the
+   * churn keeps about 650 holes of length 1, and runs on the trees.
    *
    * Complexity: first and start O(1); insert and remove O(log k + k), k <= PER_LENGTH.
    */
