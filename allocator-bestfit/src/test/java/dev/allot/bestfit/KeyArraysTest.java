@@ -36,20 +36,20 @@ class KeyArraysTest {
   }
 
   @Test
-  void copy_narrowIntoWide_clearsTheHighHalvesItWrites() {
+  void copy_narrowIntoWide_clearsTheHighHalvesItWrites_andNoOthers() {
     int[] narrow = KeyArrays.newArray(false);
     int[] wide = KeyArrays.newArray(true);
-    for (int i = 0; i < 4; i++) {
-      KeyArrays.setKey(narrow, i, 0xFFFF_FFF0L + i);
-      KeyArrays.setKey(wide, 10 + i, (5L << 32) + i);
+    for (int i = 0; i < KeyArrays.SLOTS; i++) {
+      KeyArrays.setKey(narrow, i, 0xFFFF_FFF0L - i);
+      KeyArrays.setKey(wide, i, (5L << 32) + i);
     }
 
     KeyArrays.copy(narrow, 0, wide, 10, 3);
 
-    for (int i = 0; i < 3; i++) {
-      assertEquals(0xFFFF_FFF0L + i, KeyArrays.key(wide, 10 + i));
+    for (int i = 0; i < KeyArrays.SLOTS; i++) {
+      long expected = i >= 10 && i < 13 ? 0xFFFF_FFF0L - (i - 10) : (5L << 32) + i;
+      assertEquals(expected, KeyArrays.key(wide, i), "slot " + i);
     }
-    assertEquals((5L << 32) + 3, KeyArrays.key(wide, 13)); // past the copied run
   }
 
   @Test

@@ -17,16 +17,19 @@ class ShortHoleArraysTest {
     arrays.insert(5, 0xFFFF_FFF0L);
     arrays.insert(5, 1L << 31);
     arrays.insert(9, 3);
+    arrays.insert(HoleIndex.SEGREGATED, 11); // the last length
 
     pool.widen();
     arrays.widen();
     arrays.insert(5, (1L << 32) + 7);
     arrays.insert(5, 1L << 40);
     arrays.insert(9, 1L << 35);
+    arrays.insert(HoleIndex.SEGREGATED, 1L << 36);
 
     assertArrayEquals(
         new long[] {1L << 31, 0xFFFF_FFF0L, (1L << 32) + 7, 1L << 40}, arrays.copy(5));
     assertArrayEquals(new long[] {3, 1L << 35}, arrays.copy(9));
+    assertArrayEquals(new long[] {11, 1L << 36}, arrays.copy(HoleIndex.SEGREGATED));
     arrays.remove(5, (1L << 32) + 7);
     assertEquals(1L << 40, arrays.start(5, 2));
   }
