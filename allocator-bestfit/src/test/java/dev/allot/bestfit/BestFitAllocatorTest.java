@@ -13,6 +13,7 @@ import dev.allot.trace.ReplayFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +42,9 @@ class BestFitAllocatorTest {
       }
       if (held.isEmpty() || random.nextInt(5) < 3) {
         long size = 1 + random.nextLong(step < 3_000 ? 16 : 4_000_000);
-        String expected = allocOutcome(oracle, size);
-        assertEquals(expected, allocOutcome(subject, size), "step " + step);
+        Function<Allocator, Long> alloc = allocator -> allocator.alloc(size);
+        String expected = BestFitDifferentialTest.outcome(oracle, alloc);
+        assertEquals(expected, BestFitDifferentialTest.outcome(subject, alloc), "step " + step);
         if (expected.startsWith("ok ")) {
           held.add(new long[] {Long.parseLong(expected.substring(3)), size});
         }
@@ -55,14 +57,6 @@ class BestFitAllocatorTest {
     assertEquals(Observation.of(oracle), Observation.of(subject));
     assertTrue(
         subject.getAllocatedRegions().get(subject.getAllocatedRegions().size() - 1).start() > top);
-  }
-
-  private static String allocOutcome(Allocator allocator, long size) {
-    try {
-      return "ok " + allocator.alloc(size);
-    } catch (AllocatorMemoryException e) {
-      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole();
-    }
   }
 
   /** Builds an allocator whose blocks are exactly {@code layout}'s {@code #} runs. */

@@ -80,7 +80,8 @@ class BestFitDifferentialTest {
     assertTrue(subject.getAllocatedRegions().size() > 1, "the workload must fragment");
   }
 
-  private static String outcome(Allocator allocator, Function<Allocator, Long> operation) {
+  /** The result of one call as text, or the exception it threw: what two allocators must share. */
+  static String outcome(Allocator allocator, Function<Allocator, Long> operation) {
     try {
       return "ok " + operation.apply(allocator);
     } catch (AllocatorMemoryException e) {

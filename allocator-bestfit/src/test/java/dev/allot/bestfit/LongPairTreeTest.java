@@ -621,11 +621,7 @@ class LongPairTreeTest {
   private static void checkValueKeys(
       LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random, long bound) {
     assertEquals(model.size(), tree.size());
-    List<Pair> forward = new ArrayList<>();
-    for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
-      forward.add(new Pair(tree.a(h), tree.b(h)));
-    }
-    assertEquals(new ArrayList<>(model), forward);
+    assertKeysInOrder(tree, model);
     for (int i = 0; i < 5_000; i++) {
       long probe = random.nextLong(bound);
       Pair floor = model.floor(new Pair(probe, Long.MAX_VALUE));
@@ -646,11 +642,7 @@ class LongPairTreeTest {
   /** Compares the whole order both ways, then floors and ceilings of random probes. */
   private static void check(LongPairTree tree, NavigableSet<Pair> model, SplittableRandom random) {
     assertEquals(model.size(), tree.size());
-    List<Pair> forward = new ArrayList<>();
-    for (int h = tree.first(); h != LongPairTree.NONE; h = tree.next(h)) {
-      forward.add(new Pair(tree.a(h), tree.b(h)));
-    }
-    assertEquals(new ArrayList<>(model), forward);
+    assertKeysInOrder(tree, model);
     List<Pair> backward = new ArrayList<>();
     for (int h = tree.last(); h != LongPairTree.NONE; h = tree.previous(h)) {
       backward.add(new Pair(tree.a(h), tree.b(h)));
