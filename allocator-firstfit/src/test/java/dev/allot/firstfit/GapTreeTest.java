@@ -93,6 +93,42 @@ class GapTreeTest {
   }
 
   @Test
+  void insertAfter_fullLastLeafBesideOneWithRoom_spillsLeftInsteadOfSplitting() {
+    GapTree tree = ascending(new GapTree(1_000), 32); // one full leaf
+    tree.insertAfter(tree.last(), 96, 98); // splits it: 16 and 17
+    assertEquals(2, tree.leafCount());
+    for (int i = 33; i < 48; i++) { // fills the right leaf
+      tree.insertAfter(tree.last(), 3L * i, 3L * i + 2);
+    }
+    tree.insertAfter(tree.last(), 144, 146); // the 33rd block of the right leaf
+    tree.checkInvariants();
+    assertEquals(2, tree.leafCount());
+    assertEquals(49, tree.count());
+    assertEquals(146, tree.lastEnd());
+  }
+
+  @Test
+  void insertAfter_fullFirstLeafBesideOneWithRoom_spillsRightInsteadOfSplitting() {
+    GapTree tree = new GapTree(1_000);
+    tree.insertFirst(0, 2);
+    for (int i = 1; i < 33; i++) { // [4i, 4i + 2): 16 blocks in the first leaf, 17 in the second
+      tree.insertAfter(tree.last(), 4L * i, 4L * i + 2);
+    }
+    for (int i = 0; i < 16; i++) { // fills the first leaf: [4i + 2, 4i + 3) after each block
+      tree.insertAfter(tree.find(4L * i), 4L * i + 2, 4L * i + 3);
+    }
+    assertEquals(2, tree.leafCount());
+    tree.insertAfter(tree.find(2), 3, 4); // its 33rd block
+    tree.checkInvariants();
+    assertEquals(2, tree.leafCount());
+    assertEquals(50, tree.count());
+    for (long start : new long[] {0, 2, 3, 4, 62, 64, 128}) {
+      assertEquals(start, tree.start(tree.find(start)));
+    }
+    assertEquals(130, tree.lastEnd());
+  }
+
+  @Test
   void insertAfter_tenThousandAscendingBlocks_keepsOrderAndInvariants() {
     GapTree tree = ascending(tinyTree(30_000), 10_000);
     tree.checkInvariants();
