@@ -102,9 +102,10 @@ final class GapTree {
    * in 5% of the steps. Spilled leaves stay fuller, so there are fewer of them, and further from
    * their minimum. Measured (AlignLoop, CPU ns per call, 6 alternated pairs, 2026-11-27): aligned
    * churn at 1M, alignment 16, median 368 against 420, 5 pairs better; the unaligned churn at 1M
-   * and the peers churn at 1k, 10k and 100k within the noise. JMH's AlignedChurnBenchmark, whose
-   * capacity grows with the workload instead of standing at 256 per region, did not move at 1M,
-   * alignment 16: 386.2 ns per operation (median of 10 rounds) against 385.8 (of 28) before.
+   * and the peers churn at 1k, 10k and 100k within the noise. JMH's AlignedChurnBenchmark at 1M
+   * (medians of 20 rounds against 28 before, ns per operation): alignment 16 371.7 against 385.8,
+   * alignment 1 232.7 against 257.5: spilled leaves are fuller whichever order blocks arrive in
+   * (appended in address order, about nine tenths instead of half), so fewer leaves hold them.
    *
    * Leaf hints: from HINT_FROM (128Ki) blocks on, find first reads a table of 64Ki leaf ids,
    * slot index >>> hintShift, naming the leaf a descent for that slot last reached, and takes that
