@@ -78,6 +78,26 @@ final class KeyArrays {
     }
   }
 
+  /**
+   * Stores {@code length} values of {@code values} from {@code from} into slots {@code to} on of
+   * {@code keys}, as {@link System#arraycopy} would between two {@code long[]}s.
+   */
+  static void copyFromLongs(long[] values, int from, int[] keys, int to, int length) {
+    for (int k = 0; k < length; k++) {
+      setKey(keys, to + k, values[from + k]);
+    }
+  }
+
+  /**
+   * Reads {@code length} slots of {@code keys} from {@code from} into {@code values} from {@code
+   * to} on, as {@link System#arraycopy} would between two {@code long[]}s.
+   */
+  static void copyToLongs(int[] keys, int from, long[] values, int to, int length) {
+    for (int k = 0; k < length; k++) {
+      values[to + k] = key(keys, from + k);
+    }
+  }
+
   /** Returns {@code keys} if it is wide, else a wide copy of it (high halves 0). */
   static int[] widened(int[] keys) {
     if (keys.length != NARROW_LENGTH) {

@@ -1380,11 +1380,10 @@ final class LongPairTree {
   void copyTo(long[] as, long[] bs) {
     int at = 0;
     for (int leaf = firstLeaf; leaf != NONE; leaf = leafNext[leaf]) {
-      int[] keys = leafKeys[leaf];
-      for (int slot = 0, count = leafCount[leaf]; slot < count; slot++, at++) {
-        as[at] = key(keys, slot);
-        bs[at] = key(keys, CAPACITY + slot);
-      }
+      int count = leafCount[leaf];
+      KeyArrays.copyToLongs(leafKeys[leaf], 0, as, at, count);
+      KeyArrays.copyToLongs(leafKeys[leaf], CAPACITY, bs, at, count);
+      at += count;
     }
   }
 
@@ -1416,11 +1415,8 @@ final class LongPairTree {
       int leaf = newLeaf();
       int from = share(count, k, leaves);
       int entries = share(count, k + 1, leaves) - from;
-      int[] keys = leafKeys[leaf];
-      for (int slot = 0; slot < entries; slot++) {
-        setKey(keys, slot, as[from + slot]);
-        setKey(keys, CAPACITY + slot, bs[from + slot]);
-      }
+      KeyArrays.copyFromLongs(as, from, leafKeys[leaf], 0, entries);
+      KeyArrays.copyFromLongs(bs, from, leafKeys[leaf], CAPACITY, entries);
       leafCount[leaf] = entries;
       leafPrev[leaf] = previous;
       leafNext[leaf] = NONE;
@@ -1443,10 +1439,8 @@ final class LongPairTree {
         int children = share(nodes, p + 1, parents) - from;
         int[] keys = innerKeys[node];
         System.arraycopy(level, from, innerChildren[node], 0, children);
-        for (int slot = 0; slot < children; slot++) { // slot 0's key is not used
-          setKey(keys, slot, firstA[from + slot]);
-          setKey(keys, CAPACITY + slot, firstB[from + slot]);
-        }
+        KeyArrays.copyFromLongs(firstA, from, keys, 0, children); // slot 0's key is not used
+        KeyArrays.copyFromLongs(firstB, from, keys, CAPACITY, children);
         innerCount[node] = children;
         level[p] = node; // p <= from: the children of later parents are not overwritten
         firstA[p] = firstA[from];

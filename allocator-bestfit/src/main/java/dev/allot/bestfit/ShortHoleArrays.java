@@ -104,10 +104,7 @@ final class ShortHoleArrays {
       starts[length] = NONE;
     }
     if (sorted.length > 0) {
-      int[] array = take(length);
-      for (int i = 0; i < sorted.length; i++) {
-        setKey(array, i, sorted[i]);
-      }
+      KeyArrays.copyFromLongs(sorted, 0, take(length), 0, sorted.length);
     }
     count[length] = sorted.length;
   }
@@ -115,9 +112,7 @@ final class ShortHoleArrays {
   /** Returns a copy of the starts of {@code length}, ascending. */
   long[] copy(int length) {
     long[] copy = new long[count[length]];
-    for (int i = 0; i < copy.length; i++) {
-      copy[i] = key(starts[length], i);
-    }
+    KeyArrays.copyToLongs(starts[length], 0, copy, 0, copy.length);
     return copy;
   }
 

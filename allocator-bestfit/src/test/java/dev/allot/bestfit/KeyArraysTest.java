@@ -1,5 +1,6 @@
 package dev.allot.bestfit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -33,6 +34,20 @@ class KeyArraysTest {
     assertEquals(Long.MAX_VALUE, KeyArrays.key(keys, 0));
     assertEquals((1L << 32) + 5, KeyArrays.key(keys, KeyArrays.SLOTS - 1));
     assertEquals(0xFFFF_FFFFL, KeyArrays.key(keys, 3));
+  }
+
+  @Test
+  void copyFromLongsThenToLongs_wideArrayAtOffsets_givesTheValuesBackAndTouchesNoOtherSlot() {
+    long[] values = {-1, 0xFFFF_FFFFL, 1L << 32, Long.MAX_VALUE, -1};
+    int[] keys = KeyArrays.newArray(true);
+    KeyArrays.setKey(keys, 9, 42);
+    KeyArrays.setKey(keys, 13, 43);
+
+    KeyArrays.copyFromLongs(values, 1, keys, 10, 3);
+    long[] back = {-7, -7, -7, -7, -7, -7, -7};
+    KeyArrays.copyToLongs(keys, 9, back, 1, 5);
+
+    assertArrayEquals(new long[] {-7, 42, 0xFFFF_FFFFL, 1L << 32, Long.MAX_VALUE, 43, -7}, back);
   }
 
   @Test
