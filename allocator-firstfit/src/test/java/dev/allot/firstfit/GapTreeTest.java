@@ -741,6 +741,37 @@ class GapTreeTest {
     assertEquals(0, secondFinds, "a find again at the same index takes the hint");
   }
 
+  @Test
+  void find_inALeafBesideTheHintedOne_takesTheNeighbourInsteadOfDescending() {
+    int from = GapTree.HINT_FROM;
+    long[] starts = new long[from];
+    long[] ends = new long[from];
+    for (int k = 0; k < from; k++) {
+      starts[k] = 4L * k;
+      ends[k] = starts[k] + 1;
+    }
+    starts[from - 1] = 1L << 39; // a hint's slot then spans 2^23 indices: slot 0 holds the rest
+    ends[from - 1] = starts[from - 1] + 1;
+    GapTree tree = new GapTree(1L << 40);
+    tree.load(starts, ends, from);
+    tree.find(starts[from - 1]);
+    long before = tree.hintedTreeDescents();
+    for (int k = 0; k < from - 1; k++) { // ascending: the hint names the leaf before
+      assertEquals(starts[k], tree.start(tree.find(starts[k] + 2)), "find " + (starts[k] + 2));
+    }
+    long ascending = tree.hintedTreeDescents() - before;
+    before = tree.hintedTreeDescents();
+    for (int k = from - 2; k >= 0; k--) { // descending: the hint names the leaf after
+      assertEquals(starts[k], tree.start(tree.find(starts[k])), "find " + starts[k]);
+    }
+    long descending = tree.hintedTreeDescents() - before;
+
+    int leaves = tree.leafCount();
+    // one descent per two leaves: the hinted leaf's neighbour needs none, the next one does
+    assertTrue(ascending > leaves / 4 && ascending <= leaves / 2 + 1, ascending + " ascending");
+    assertTrue(descending > leaves / 4 && descending <= leaves / 2 + 1, descending + " descending");
+  }
+
   /** Removes every {@code step}-th block of the model from the tree; returns the blocks left. */
   private static List<long[]> removeEvery(int step, GapTree tree, List<long[]> model) {
     List<long[]> left = new ArrayList<>();
