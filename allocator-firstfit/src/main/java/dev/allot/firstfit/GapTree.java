@@ -25,8 +25,8 @@ final class GapTree {
    *   leaf pool (block slots of leaf id x live at x*L .. x*L + leafSize[x] - 1)
    *     bounds: [s0 e0 s1 e1 .. ][s0 e0 .. ][ ...   int: low 32 bits of block start and end
    *     boundHighs: [ .. ]                          int: their high 32 bits; null below 2^32
-   *     gaps:   [g0 g1 g2 .. ][g0 g1 .. ][ ...      int: the gap after the block, saturated
-   *     blockRooms[c]: [r0 r1 .. ][ ...              int: the gap's room at class c's alignment
+   *     gaps:   [g0 g1 g2 .. ][g0 g1 .. ][ ...      char: the gap after the block, saturated
+   *     blockRooms[c]: [r0 r1 .. ][ ...              char: the gap's room at class c's alignment
    *     leafSize, leafParent, leafEntry, leafPrev, leafNext:   one int per leaf id
    *
    *   branch pool (entries of branch id b live at b*F .. b*F + branchSize[b] - 1)
@@ -72,8 +72,8 @@ final class GapTree {
    *   a branch, so an empty tree is a root over one empty leaf).
    * - Every node except the root and the root's only leaf holds at least half its capacity.
    * - childMaxGap and childFirstStart of every entry equal the values computed from the child's
-   *   subtree, gaps[p] equals min(gap after block p, Integer.MAX_VALUE), and blockRooms[c][p]
-   *   min(room of that gap at class c's alignment, Integer.MAX_VALUE); gaps and childMaxGap only
+   *   subtree, gaps[p] equals min(gap after block p, SATURATED), and blockRooms[c][p]
+   *   min(room of that gap at class c's alignment, SATURATED); gaps and childMaxGap only
    *   once gapsKept (see "Gaps on demand" below).
    * - leafEntry/branchEntry name the entry whose child is the node.
    * - Leaves are chained by leafPrev/leafNext in address order. Merges always fold the right node
@@ -126,7 +126,17 @@ final class GapTree {
    * chunks of 60; alignment 1 (339k blocks, 0.18 and 0.003) 319.9 against 335.7, 37 of 40;
    * alignment 256 459.1 against 481.4, 32 of 40; at 100k (no hints) 224.1 against 226.7, 22 of 40.
    *
-   * Memory: 12 bytes per block slot (8 of bounds, 4 of gaps; 4 more per alignment class, and 8
+   * Gaps and rooms in 16 bits: a block's gap and rooms are chars, saturated at SATURATED (65535),
+   * which stands for that much or more. A search for a smaller size compares them exactly; a
+   * larger size, and the maximum of a leaf that holds a saturated value, are taken from the bounds
+   * (exactLeafMax, O(L)). Churn sizes and the holes they leave are far below it, so only the tail's
+   * leaf and programs of very large regions take that path. A leaf's gaps fit one 64-byte line
+   * instead of two, and a block takes 10 bytes instead of 12. Measured against int values (the
+   * same tool as the hints above, 40 chunks): at 1M live regions unaligned 212.1 ns per call
+   * against 228.3, faster in 37 chunks; alignment 16 309.5 against 325.3, 35; at 10k 89.5 against
+   * 92.0, 34.
+   *
+   * Memory: 10 bytes per block slot (8 of bounds, 2 of gaps; 2 more per alignment class, and 8
    * more of high halves past capacity 2^32) plus 20 bytes per branch entry; nodes are at least half
    * full, so at most 24 bytes per block in leaves plus about 2 in branches, before pool slack.
    * Measured with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live
@@ -141,9 +151,9 @@ final class GapTree {
    * indices). The first MAX_ALIGNMENT_CLASSES (8) distinct alignments asked for each get a class:
    * childRoom[c] holds, for every branch entry, the largest room of class c below it, kept by the
    * same bottom-up updates as childMaxGap, and blockRooms[c] the room after each block, kept with
-   * gaps, so that a leaf's aligned scan and rescan read ints as the unaligned ones do. The aligned
+   * gaps, so that a leaf's aligned scan and rescan read chars as the unaligned ones do. The aligned
    * first-fit search is then one descent on room instead of gap, O(L + F log n), exactly like the
-   * unaligned one. Making a class walks the tree once, O(n); each class adds 4 bytes per block
+   * unaligned one. Making a class walks the tree once, O(n); each class adds 2 bytes per block
    * slot, 8 per branch entry and one summary to every update, so with C classes in use an update
    * costs O(C (L + F log n)), C <= 8.
    *
@@ -176,15 +186,15 @@ final class GapTree {
   /** Marks a missing node, position or link. */
   static final int NONE = -1;
 
-  /** log2 of the default leaf capacity: 32 blocks, 384 bytes of starts, ends and gaps, per leaf. */
+  /** log2 of the default leaf capacity: 32 blocks, 320 bytes of starts, ends and gaps, per leaf. */
   static final int DEFAULT_LEAF_SHIFT = 5;
 
   /** Default branch capacity: 32 entries, a 256-byte row of gaps scanned per level. */
   static final int DEFAULT_BRANCH_CAPACITY = 32;
 
   /**
-   * Blocks from which {@link #find} also loads the found leaf's per-block ints (see {@link
-   * #touchBlockInts}): 16Ki blocks, about 0.4 MiB of leaf slots at three-quarter fill when the
+   * Blocks from which {@link #find} also loads the found leaf's gaps or rooms (see {@link
+   * #touchBlockValues}): 16Ki blocks, about 0.4 MiB of leaf slots at three-quarter fill when the
    * bounds were longs (0.25 MiB now; the threshold was measured then), from where leaves, branch
    * rows and the caller's own data no longer fit the 1 MiB level-2 cache of the machine measured;
    * below it the loads only cost (about 2 ns per call in the peers churn at 10k).
@@ -203,6 +213,12 @@ final class GapTree {
 
   /** Nodes each pool has room for before its first growth. */
   private static final int INITIAL_NODES = 4;
+
+  /**
+   * The largest gap or room a block's {@code char} holds; it stands for that much or more, and a
+   * leaf holding one takes its maximum from the blocks (see {@link #leafMax}).
+   */
+  static final int SATURATED = Character.MAX_VALUE;
 
   /** The low 32 bits of a long: the largest capacity that {@link #bounds} holds without highs. */
   private static final long LOW_BITS = 0xFFFF_FFFFL;
@@ -246,11 +262,10 @@ final class GapTree {
   private int @Nullable [] boundHighs;
 
   /**
-   * The gap after each block (to the next block, or the tail), saturated at {@link
-   * Integer#MAX_VALUE}: what leaf scans and rescans read, one {@code int} per block instead of two
-   * {@code long}s.
+   * The gap after each block (to the next block, or the tail), saturated at {@link #SATURATED}:
+   * what leaf scans and rescans read, one {@code char} per block instead of two bounds.
    */
-  private int[] gaps;
+  private char[] gaps;
 
   private int[] leafSize;
   private int[] leafParent;
@@ -275,17 +290,17 @@ final class GapTree {
 
   /**
    * {@code blockRooms[c][p]}: the room of class {@code c} in the gap after block {@code p},
-   * saturated at {@link Integer#MAX_VALUE}: what {@link #gaps} is for alignment 1, so that aligned
-   * searches and rescans read one {@code int} per block instead of rounding two {@code long}s.
+   * saturated at {@link #SATURATED}: what {@link #gaps} is for alignment 1, so that aligned
+   * searches and rescans read one {@code char} per block instead of rounding two bounds.
    */
-  private final int[][] blockRooms = new int[MAX_ALIGNMENT_CLASSES][];
+  private final char[][] blockRooms = new char[MAX_ALIGNMENT_CLASSES][];
 
   /** The alignment of each class, in the order the classes were made. */
   private final long[] classAlignment = new long[MAX_ALIGNMENT_CLASSES];
 
   private int classCount;
 
-  /** What {@link #touchBlockInts} read: written, never read, so that its loads are kept. */
+  /** What {@link #touchBlockValues} read: written, never read, so that its loads are kept. */
   @SuppressWarnings("UnusedVariable")
   private int touchToken;
 
@@ -359,7 +374,7 @@ final class GapTree {
     this.branchMinimum = branchCapacity / 2;
     bounds = new int[INITIAL_NODES << (leafShift + 1)];
     boundHighs = capacity > LOW_BITS ? new int[bounds.length] : null;
-    gaps = new int[INITIAL_NODES << leafShift];
+    gaps = new char[INITIAL_NODES << leafShift];
     leafSize = new int[INITIAL_NODES];
     leafParent = new int[INITIAL_NODES];
     leafEntry = new int[INITIAL_NODES];
@@ -562,7 +577,7 @@ final class GapTree {
     // at 1M 685 against 747 (medians of 3 pairs, each pair better, load 0.6 to 1).
     int position = base(node);
     if (count >= TOUCH_FROM) {
-      touchBlockInts(classCount > 0 ? blockRooms[0] : gaps, position);
+      touchBlockValues(classCount > 0 ? blockRooms[0] : gaps, position);
     }
     int firstHalf = leafCapacity >>> 1;
     int secondHalf = firstHalf >>> 1;
@@ -649,19 +664,20 @@ final class GapTree {
   }
 
   /**
-   * Loads the per-block ints of the leaf whose slots start at {@code position} that a free updates
-   * next (the first alignment class's rooms, or the gaps when no class exists), both of their cache
-   * lines, and keeps a token of them, so that their misses overlap those of {@link #find}'s probes:
-   * the free then changes the found block's room or gap without waiting for one more miss. At 1M
-   * live regions a leaf's ints are as far from the caches as its bounds. Java has no prefetch; the
-   * token is written so that the JIT keeps the loads. Measured, CPU time, runs alternated with the
-   * tree without the loads: aligned churn (AlignLoop, 1M live regions, alignment 16, 8 pairs, load
-   * 0.8 to 1.4) median 603 ns per call against 668, better in 7 pairs of 8; the peers churn at 1M
+   * Loads the per-block values of the leaf whose slots start at {@code position} that a free
+   * updates next (the first alignment class's rooms, or the gaps when no class exists), at its
+   * first and last slot, so both cache lines when the leaf's 64 bytes straddle two, and keeps a
+   * token of them, so that their misses overlap those of {@link #find}'s probes: the free then
+   * changes the found block's room or gap without waiting for one more miss. At 1M live regions a
+   * leaf's values are as far from the caches as its bounds. Java has no prefetch; the token is
+   * written so that the JIT keeps the loads. Measured, CPU time, runs alternated with the tree
+   * without the loads: aligned churn (AlignLoop, 1M live regions, alignment 16, 8 pairs, load 0.8
+   * to 1.4) median 603 ns per call against 668, better in 7 pairs of 8; the peers churn at 1M
    * (unaligned, the gaps) 370 against 385, 5 pairs. Below {@link #TOUCH_FROM} blocks nothing is
    * loaded.
    */
-  private void touchBlockInts(int[] perBlock, int position) {
-    touchToken = perBlock[position] ^ perBlock[position + (leafCapacity >>> 1)];
+  private void touchBlockValues(char[] perBlock, int position) {
+    touchToken = perBlock[position] ^ perBlock[position + leafCapacity - 1];
   }
 
   /**
@@ -702,7 +718,7 @@ final class GapTree {
     int c = classCount;
     classAlignment[c] = alignment;
     childRoom[c] = new long[childMaxGap.length];
-    blockRooms[c] = new int[gaps.length];
+    blockRooms[c] = new char[gaps.length];
     classCount++;
     refreshEveryGap();
     summarize(root, height, c);
@@ -796,9 +812,9 @@ final class GapTree {
     }
     int position = base(node);
     int last = position + leafSize[node] - 1;
-    if (size < Integer.MAX_VALUE) {
-      final int[] values = c == GAPS ? gaps : blockRooms[c];
-      int least = (int) size; // a saturated value compares right with any int size
+    if (size < SATURATED) {
+      final char[] values = c == GAPS ? gaps : blockRooms[c];
+      int least = (int) size; // a saturated value compares right with any smaller size
       while (position < last && values[position] < least) {
         position++;
       }
@@ -1477,7 +1493,7 @@ final class GapTree {
    * The largest of a leaf's saturated {@code values} ({@link #gaps}, or one class's {@link
    * #blockRooms} at {@code alignment}); exact from the blocks when one is saturated.
    */
-  private long leafMax(int leaf, int[] values, long alignment) {
+  private long leafMax(int leaf, char[] values, long alignment) {
     int size = leafSize[leaf];
     if (size == 0) {
       return NO_GAP;
@@ -1486,10 +1502,10 @@ final class GapTree {
     for (int position = base(leaf), end = position + size; position < end; position++) {
       max = Math.max(max, values[position]);
     }
-    return max < Integer.MAX_VALUE ? max : exactLeafMax(leaf, size, alignment);
+    return max < SATURATED ? max : exactLeafMax(leaf, size, alignment);
   }
 
-  /** {@link #leafMax} from the blocks themselves, for a leaf with a value too large for an int. */
+  /** {@link #leafMax} from the blocks themselves, for a leaf with a saturated value. */
   private long exactLeafMax(int leaf, int size, long alignment) {
     int position = base(leaf);
     int last = position + size - 1;
@@ -1514,9 +1530,13 @@ final class GapTree {
     }
   }
 
-  /** Narrows a gap or room to an {@code int}, {@link Integer#MAX_VALUE} standing for any more. */
-  private static int saturated(long value) {
-    return (int) Math.min(value, Integer.MAX_VALUE);
+  /**
+   * Narrows a gap or room to a {@code char}, {@link #SATURATED} standing for any more. A gap is
+   * negative only inside {@link #mergeWithNext}, between growing a leaf's last block over the next
+   * leaf's first block and removing that one; 0 tells every search the same (no size fits).
+   */
+  private static char saturated(long value) {
+    return (char) Math.max(0, Math.min(value, SATURATED));
   }
 
   /** The largest of a branch's entries in one summary array. */

@@ -587,6 +587,48 @@ class GapTreeTest {
   }
 
   @ParameterizedTest
+  @ValueSource(longs = {1, 8})
+  void search_gapsAroundTheSaturatedChar_comparesExactly(long alignment) {
+    long s = GapTree.SATURATED; // a block's gap or room says this much or more
+    long[] gaps = {s - 1, s + 1, s, 3, 5, 7, 2, 1, 4, 6, 2};
+    long[] starts = new long[gaps.length + 1];
+    long[] ends = new long[gaps.length + 1];
+    ends[0] = 8; // every block ends on a multiple of 8: each gap is also its room
+    for (int k = 1; k <= gaps.length; k++) {
+      starts[k] = ends[k - 1] + gaps[k - 1];
+      ends[k] = (starts[k] + 8) & -8L;
+    }
+    GapTree tree = tinyTree(ends[gaps.length] + 2); // a short tail
+    tree.load(starts, ends, starts.length); // 4 leaves of 3: the gap of s + 1 is not a last one
+    int c = alignment == 1 ? -1 : tree.alignmentClass(alignment);
+    tree.checkInvariants();
+    int[] blocks = new int[3];
+    for (int k = 0; k < blocks.length; k++) {
+      blocks[k] = tree.find(starts[k]);
+    }
+
+    assertEquals(blocks[0], fit(tree, s - 1, c));
+    assertEquals(blocks[1], fit(tree, s, c));
+    assertEquals(blocks[1], fit(tree, s + 1, c));
+    assertEquals(GapTree.NONE, fit(tree, s + 2, c));
+    if (alignment == 1) {
+      assertEquals(s + 1, tree.largestGapAfterBlocks());
+    }
+    tree.extendInto(blocks[1], 8); // the longest gap shrinks to s - 7: the leaf's maximum is s
+    tree.checkInvariants();
+    assertEquals(GapTree.NONE, fit(tree, s + 1, c));
+    assertEquals(blocks[2], fit(tree, s, c));
+    if (alignment == 1) {
+      assertEquals(s, tree.largestGapAfterBlocks());
+    }
+  }
+
+  /** The leftmost gap of at least {@code size}, by class {@code c}'s room unless {@code c < 0}. */
+  private static int fit(GapTree tree, long size, int c) {
+    return c < 0 ? tree.leftmostGapAtLeast(size) : tree.leftmostAlignedFit(size, c);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {3, 4, 5, 6})
   void find_leavesOfEveryFillAtSizesAroundTheSearchGroup_matchesAPlainList(int leafShift) {
     GapTree tree = new GapTree(20_000, leafShift, 8);
