@@ -138,10 +138,11 @@ final class GapTree {
    *
    * Memory: 10 bytes per block slot (8 of bounds, 2 of gaps; 2 more per alignment class, and 8
    * more of high halves past capacity 2^32) plus 20 bytes per branch entry; nodes are at least half
-   * full, so at most 24 bytes per block in leaves plus about 2 in branches, before pool slack.
+   * full, so at most 20 bytes per block in leaves plus about 2 in branches, before pool slack.
    * Measured with JOL by the peers harness (ChurnAllot --mem) after 4M churn pairs at 1M live
-   * regions: 8.1 bytes per live region (339,114 blocks, 23.9 bytes per block; 8.3 before leaves
-   * spilled), 13.0 with long bounds; pyglet's Python lists take about 70 bytes per block.
+   * regions: 6.9 bytes per live region (339,114 blocks, 20.3 bytes per block; 8.1 with int gaps,
+   * 8.3 before leaves spilled, 13.0 with long bounds); pyglet's Python lists take about 70 bytes
+   * per block.
    *
    * Alignment
    * ---------
