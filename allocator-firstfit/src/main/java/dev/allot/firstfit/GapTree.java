@@ -131,10 +131,13 @@ final class GapTree {
    * larger size, and the maximum of a leaf that holds a saturated value, are taken from the bounds
    * (exactLeafMax, O(L)). Churn sizes and the holes they leave are far below it, so only the tail's
    * leaf and programs of very large regions take that path. A leaf's gaps fit one 64-byte line
-   * instead of two, and a block takes 10 bytes instead of 12. Measured against int values (the
-   * same tool as the hints above, 40 chunks): at 1M live regions unaligned 212.1 ns per call
-   * against 228.3, faster in 37 chunks; alignment 16 309.5 against 325.3, 35; at 10k 89.5 against
-   * 92.0, 34.
+   * instead of two, and a block takes 10 bytes instead of 12. Measured against int values, CPU
+   * time: churn at 1M live regions at doubling capacities, the two trees in one JVM, chunks of
+   * 200k steps alternated (the tree loaded first runs up to 5% faster there, so both orders):
+   * unaligned 212.1 ns per call against 228.3 (faster in 37 chunks of 40) and 225.7 against 236.3
+   * (22 of 30); alignment 16 309.5 against 325.3 (35 of 40). At 10k live regions, capacity 256 N
+   * (AlignLoop, separate JVMs alternated, 5 pairs) median 85.0 against 84.3, slower by 1 to 5% in
+   * 4 pairs: a small cost that I did not trace (the exact maxima run in 0.1% of the steps there).
    *
    * Memory: 10 bytes per block slot (8 of bounds, 2 of gaps; 2 more per alignment class, and 8
    * more of high halves past capacity 2^32) plus 20 bytes per branch entry; nodes are at least half
