@@ -120,24 +120,31 @@ final class GapTree {
    * the finds hinted by the leaf alone): 276.7 ns per call against 302.1 (medians of 6 alternated
    * runs); smaller trees keep their branch rows in the caches and never look at the table.
    * Taking the neighbours and testing by the entries, against the leaf alone tested by its bounds
-   * (churn of the peers stream's steps at doubling capacities, the two trees in one JVM, CPU time per chunk of
-   * 200k steps, chunks alternated, 2026-11-27): at 1M live regions, alignment 16 (942k blocks,
-   * descents per free 0.36 before, 0.02 after) median 393.2 ns per call against 426.7, faster in 52
-   * chunks of 60; alignment 1 (339k blocks, 0.18 and 0.003) 319.9 against 335.7, 37 of 40;
-   * alignment 256 459.1 against 481.4, 32 of 40; at 100k (no hints) 224.1 against 226.7, 22 of 40.
+   * (the two builds in one JVM, churn at doubling capacities, 200k-step chunks alternated, CPU
+   * time, 2026-11-27; InterleavedChurn in allocator-benchmarks does the same): at 1M live regions,
+   * alignment 16 (942k blocks, descents per free 0.36 before, 0.02 after) median 393.2 ns per call
+   * against 426.7, faster in 52 chunks of 60; alignment 1 (339k blocks, 0.18 and 0.003) 319.9
+   * against 335.7, 37 of 40; alignment 256 459.1 against 481.4, 32 of 40; at 100k (no hints)
+   * 224.1 against 226.7, 22 of 40. Two copies of one build differ there by up to a sixth from JVM
+   * to JVM, so these are indications; the peers churn and JMH below bear out the two changes
+   * together.
    *
    * Gaps and rooms in 16 bits: a block's gap and rooms are chars, saturated at SATURATED (65535),
    * which stands for that much or more. A search for a smaller size compares them exactly; a
    * larger size, and the maximum of a leaf that holds a saturated value, are taken from the bounds
    * (exactLeafMax, O(L)). Churn sizes and the holes they leave are far below it, so only the tail's
    * leaf and programs of very large regions take that path. A leaf's gaps fit one 64-byte line
-   * instead of two, and a block takes 10 bytes instead of 12. Measured against int values, CPU
-   * time: churn at 1M live regions at doubling capacities, the two trees in one JVM, chunks of
-   * 200k steps alternated (the tree loaded first runs up to 5% faster there, so both orders):
-   * unaligned 212.1 ns per call against 228.3 (faster in 37 chunks of 40) and 225.7 against 236.3
-   * (22 of 30); alignment 16 309.5 against 325.3 (35 of 40). At 10k live regions, capacity 256 N
-   * (AlignLoop, separate JVMs alternated, 5 pairs) median 85.0 against 84.3, slower by 1 to 5% in
-   * 4 pairs: a small cost that I did not trace (the exact maxima run in 0.1% of the steps there).
+   * instead of two, and a block takes 10 bytes instead of 12. Measured against int values the same
+   * way, in both orders: at 1M live regions unaligned 212.1 ns per call against 228.3 (faster in
+   * 37 chunks of 40) and 225.7 against 236.3 (22 of 30); alignment 16 309.5 against 325.3 (35 of
+   * 40). At 10k live regions, capacity 256 N (separate JVMs alternated, 5 pairs) median 85.0
+   * against 84.3, slower by 1 to 5% in 4 pairs: a small cost that I did not trace (the exact maxima
+   * run in 0.1% of the steps there). The two changes together, by the repository's tools: the
+   * peers churn at 1M (allocator-benchmarks/peers.sh, one run each, 16:45 and 18:15 UTC) 190.9 ns
+   * per call against 244.8, at 100k 110.2 against 125.1; JMH's AlignedChurnBenchmark at 1M
+   * (aligned-ratio.sh, medians of 12 rounds against 20 before both) alignment 1 211.1 ns per
+   * operation against 232.7, alignment 16 313.6 against 371.7, alignment 256 281.3 against 337.8
+   * (with the hints alone, 16 rounds: 226.8, 344.1, 314.7).
    *
    * Memory: 10 bytes per block slot (8 of bounds, 2 of gaps; 2 more per alignment class, and 8
    * more of high halves past capacity 2^32) plus 20 bytes per branch entry; nodes are at least half
