@@ -142,8 +142,8 @@ final class GapTree {
    * run in 0.1% of the steps there). The two changes together, by the repository's tools: the
    * peers churn at 1M (allocator-benchmarks/peers.sh, one run each, 16:45 and 18:15 UTC) 190.9 ns
    * per call against 244.8, at 100k 110.2 against 125.1; JMH's AlignedChurnBenchmark at 1M
-   * (aligned-ratio.sh, medians of 12 rounds against 20 before both) alignment 1 211.1 ns per
-   * operation against 232.7, alignment 16 313.6 against 371.7, alignment 256 281.3 against 337.8
+   * (aligned-ratio.sh, medians of 20 rounds against 20 before both) alignment 1 214.4 ns per
+   * operation against 232.7, alignment 16 315.4 against 371.7, alignment 256 281.3 against 337.8
    * (with the hints alone, 16 rounds: 226.8, 344.1, 314.7).
    *
    * Memory: 10 bytes per block slot (8 of bounds, 2 of gaps; 2 more per alignment class, and 8
