@@ -750,12 +750,8 @@ class GapTreeTest {
   @Test
   void hintedTreeDescents_findsAfterALoad_descendOnlyWhereNoHintNamesTheLeaf() {
     int from = GapTree.HINT_FROM;
-    long[] starts = new long[from];
-    long[] ends = new long[from];
-    for (int k = 0; k < from; k++) {
-      starts[k] = 4L * k;
-      ends[k] = starts[k] + 1;
-    }
+    long[] starts = everyFourth(from);
+    long[] ends = endsOneAfter(starts);
     GapTree tree = new GapTree(1L << 30);
     tree.load(starts, ends, from - 1);
     boolean oneShort = tree.keepsHints();
@@ -768,7 +764,7 @@ class GapTreeTest {
     }
     long firstFinds = 0;
     long secondFinds = 0;
-    for (int k = 0; k < from; k += 97) { // inside blocks: an index in a leaf's last gap descends
+    for (int k = 0; k < from; k += 97) { // a fresh slot descends once, then takes its hint
       long before = tree.hintedTreeDescents();
       tree.find(starts[k]);
       long between = tree.hintedTreeDescents();
@@ -786,14 +782,9 @@ class GapTreeTest {
   @Test
   void find_inALeafBesideTheHintedOne_takesTheNeighbourInsteadOfDescending() {
     int from = GapTree.HINT_FROM;
-    long[] starts = new long[from];
-    long[] ends = new long[from];
-    for (int k = 0; k < from; k++) {
-      starts[k] = 4L * k;
-      ends[k] = starts[k] + 1;
-    }
+    long[] starts = everyFourth(from);
     starts[from - 1] = 1L << 39; // a hint's slot then spans 2^23 indices: slot 0 holds the rest
-    ends[from - 1] = starts[from - 1] + 1;
+    long[] ends = endsOneAfter(starts);
     GapTree tree = new GapTree(1L << 40);
     tree.load(starts, ends, from);
     tree.find(starts[from - 1]);
@@ -812,6 +803,24 @@ class GapTreeTest {
     // one descent per two leaves: the hinted leaf's neighbour needs none, the next one does
     assertTrue(ascending > leaves / 4 && ascending <= leaves / 2 + 1, ascending + " ascending");
     assertTrue(descending > leaves / 4 && descending <= leaves / 2 + 1, descending + " descending");
+  }
+
+  /** Returns {@code count} starts 4 apart from 0. */
+  private static long[] everyFourth(int count) {
+    long[] starts = new long[count];
+    for (int k = 0; k < count; k++) {
+      starts[k] = 4L * k;
+    }
+    return starts;
+  }
+
+  /** Returns the ends of blocks of one index at {@code starts}. */
+  private static long[] endsOneAfter(long[] starts) {
+    long[] ends = new long[starts.length];
+    for (int k = 0; k < starts.length; k++) {
+      ends[k] = starts[k] + 1;
+    }
+    return ends;
   }
 
   /** Removes every {@code step}-th block of the model from the tree; returns the blocks left. */
