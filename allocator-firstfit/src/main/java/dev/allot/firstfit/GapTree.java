@@ -140,8 +140,8 @@ final class GapTree {
    * 40). At 10k live regions, capacity 256 N (separate JVMs alternated, 5 pairs) median 85.0
    * against 84.3, slower by 1 to 5% in 4 pairs: a small cost that I did not trace (the exact maxima
    * run in 0.1% of the steps there). The two changes together, by the repository's tools: the
-   * peers churn at 1M (allocator-benchmarks/peers.sh, one run each, 16:45 and 18:15 UTC) 190.9 ns
-   * per call against 244.8, at 100k 110.2 against 125.1; JMH's AlignedChurnBenchmark at 1M
+   * peers churn at 1M (allocator-benchmarks/peers.sh, one run each, 16:45 and 19:07 UTC) 182.7 ns
+   * per call against 244.8, at 100k 110.7 against 125.1; JMH's AlignedChurnBenchmark at 1M
    * (aligned-ratio.sh, medians of 20 rounds against 20 before both) alignment 1 214.4 ns per
    * operation against 232.7, alignment 16 315.4 against 371.7, alignment 256 281.3 against 337.8
    * (with the hints alone, 16 rounds: 226.8, 344.1, 314.7).
