@@ -239,6 +239,14 @@ public final class InterleavedChurn {
           settings.arms.add(ArmSpec.parse(arg));
         }
       }
+      if (settings.capacityPerRegion > Long.MAX_VALUE / settings.live) {
+        throw new IllegalArgumentException(
+            "--capacity-per-region: "
+                + settings.capacityPerRegion
+                + " times --live "
+                + settings.live
+                + " passes Long.MAX_VALUE");
+      }
       if (settings.arms.size() < 2) {
         throw new IllegalArgumentException("two or more arms needed, got " + settings.arms.size());
       }

@@ -94,6 +94,16 @@ class InterleavedChurnTest {
                 () -> Settings.parse(new String[] {"--warmup", "1", "tlsf", "tlsf"}))
             .getMessage());
     assertEquals(
+        "--capacity-per-region: 4611686018427387904 times --live 2 passes Long.MAX_VALUE",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Settings.parse(
+                        new String[] {
+                          "--live", "2", "--capacity-per-region", String.valueOf(1L << 62), "a", "b"
+                        }))
+            .getMessage());
+    assertEquals(
         "--live: no value",
         assertThrows(
                 IllegalArgumentException.class,
