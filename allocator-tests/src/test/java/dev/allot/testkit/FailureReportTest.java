@@ -31,13 +31,23 @@ class FailureReportTest {
 
   @Test
   void trace_offByOnePlacement_isShrunkToAFewWellFormedLines() {
-    ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
-    List<TraceOperation> operations = TraceParser.parse(failure.trace());
-    assertEquals(OperationKind.CAPACITY, operations.get(0).kind(), failure.trace());
-    assertTrue(
-        operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
-    // Two placements show the overlap (measured: 3 lines for 25 seeds out of 25).
-    assertTrue(operations.size() <= 5, failure.trace());
+    // Fixed seeds: the shrinker is kotest's, and over seeds 1 to 400 it left 3 lines (the capacity
+    // and two placements that overlap) for 393, 5 for 4 and 7 for 3 (an extra call, each with a
+    // memory failure and its retry), so a fresh seed per run made this test fail now and then.
+    for (long seed = 1; seed <= 25; seed++) {
+      long fixed = seed;
+      ContractFailure failure =
+          assertThrows(
+              ContractFailure.class,
+              () ->
+                  ContractProperties.check(
+                      Invariant.PLACEMENT, OFF_BY_ONE, ContractSettings.iterations(), fixed));
+      List<TraceOperation> operations = TraceParser.parse(failure.trace());
+      assertEquals(OperationKind.CAPACITY, operations.get(0).kind(), failure.trace());
+      assertTrue(
+          operations.stream().noneMatch(o -> o.kind() == OperationKind.MALFORMED), failure.trace());
+      assertTrue(operations.size() <= 5, "seed " + seed + ":\n" + failure.trace());
+    }
   }
 
   @Test
