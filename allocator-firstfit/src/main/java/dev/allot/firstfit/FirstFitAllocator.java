@@ -290,7 +290,7 @@ final class FirstFitAllocator extends AbstractAllocator {
    * {@inheritDoc}
    *
    * <p>O(F) from the root's summaries once the tree keeps gap summaries, which it does from the
-   * first unaligned call on; before that (a program of aligned calls only), a scan of the blocks,
+   * first unaligned search on; before that (a program of aligned calls only), a scan of the blocks,
    * O(n), unless it is asked again soon (see {@link GapTree#largestGapAfterBlocks}).
    */
   @Override

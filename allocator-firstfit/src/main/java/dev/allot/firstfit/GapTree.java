@@ -38,7 +38,7 @@ final class GapTree {
    * leafEntry and branchEntry hold each node's entry in its parent (parent * F + index), so an
    * update climbs without searching a parent for its child.
    *
-   *              root branch:  children [ A  B ]   maxGap [ 7  3 ]  firstStart [ 0  40 ]
+   *              root branch:  children [ A  B ]   maxGap [ 10 10 ]  firstStart [ 0  40 ]
    *                                      /    \
    *   leaf A: [0:4) [8:20) [27:30)        leaf B: [40:41) [44:50)         capacity 60
    *   gaps after each block:  4   7   10                  3    10 (tail)
@@ -206,7 +206,7 @@ final class GapTree {
   /**
    * Blocks from which {@link #find} also loads the found leaf's gaps or rooms (see {@link
    * #touchBlockValues}): 16Ki blocks, about 0.4 MiB of leaf slots at three-quarter fill when the
-   * bounds were longs (0.25 MiB now; the threshold was measured then), from where leaves, branch
+   * bounds were longs (0.2 MiB now; the threshold was measured then), from where leaves, branch
    * rows and the caller's own data no longer fit the 1 MiB level-2 cache of the machine measured;
    * below it the loads only cost (about 2 ns per call in the peers churn at 10k).
    */
@@ -318,7 +318,8 @@ final class GapTree {
   /**
    * {@code hints[index >>> hintShift]}: the leaf a recent descent of {@link #find} for an index of
    * that slot reached, or {@link #NONE}; null below {@link #HINT_FROM} blocks. A hint is a guess,
-   * checked against the leaf's first start and last end before use, so no change keeps it current.
+   * checked against the first starts of the leaf and its neighbours before use, so no change keeps
+   * it current.
    */
   private int @Nullable [] hints;
 
