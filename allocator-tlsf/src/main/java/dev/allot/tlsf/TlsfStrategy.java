@@ -13,6 +13,8 @@ import dev.allot.Allocator;
  *
  * <p>Registered as {@code tlsf} with priority {@value #PRIORITY}, below first-fit (10) and best-fit
  * (0): adding this jar never changes a default; choose it by name.
+ *
+ * @since 0.1.0
  */
 public final class TlsfStrategy implements AllocationStrategy {
 
