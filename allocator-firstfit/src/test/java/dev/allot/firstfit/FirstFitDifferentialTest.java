@@ -27,36 +27,92 @@ class FirstFitDifferentialTest {
   private static final int STEPS = 6_000;
 
   /** Memory failures up to this requested capacity are followed by growth and a retry. */
-  private static final long GROWTH_LIMIT = 1 << 20;
+  private static final long SMALL_GROWTH = 1 << 20;
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void randomProgram_tinyNodes_matchesReferenceAtEveryStep(long seed) {
     GapTree tree = new GapTree(64, 2, 4);
-    run(seed, new FirstFitAllocator(tree), tree, 64, 8);
+    run(seed, new FirstFitAllocator(tree), tree, new Program(64, 0, 8, 0, SMALL_GROWTH, 200));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {101, 102, 103})
   void randomProgram_defaultNodes_matchesReferenceAtEveryStep(long seed) {
     GapTree tree = new GapTree(4096);
-    run(seed, new FirstFitAllocator(tree), tree, 4096, 6);
+    run(seed, new FirstFitAllocator(tree), tree, new Program(4096, 0, 6, 0, SMALL_GROWTH, 200));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {201, 202})
   void randomProgram_largeSizes_matchesReferenceAtEveryStep(long seed) {
     GapTree tree = new GapTree(1000, 3, 5);
-    run(seed, new FirstFitAllocator(tree), tree, 1000, 120);
+    run(seed, new FirstFitAllocator(tree), tree, new Program(1000, 0, 120, 0, SMALL_GROWTH, 200));
   }
 
-  private static void run(long seed, Allocator fast, GapTree tree, long capacity, int maxSize) {
-    Allocator reference = new PygletReferenceAllocator(capacity);
+  /**
+   * Sizes within 24 of {@link GapTree#SATURATED}, the largest gap a block's {@code char} holds
+   * exactly: holes just below, at and above it (partial frees cut smaller ones), so that searches
+   * and leaf maxima cross between the chars and the exact values from the bounds.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {301, 302, 303})
+  void randomProgram_sizesAroundTheSaturatedGap_matchesReferenceAtEveryStep(long seed) {
+    GapTree tree = new GapTree(1 << 20, 2, 4);
+    long nearSaturated = GapTree.SATURATED - 24;
+    run(
+        seed,
+        new FirstFitAllocator(tree),
+        tree,
+        new Program(1 << 20, nearSaturated, 48, 0, 1 << 24, 30));
+  }
+
+  /**
+   * A first region, kept to the end, that ends 2,000 indices short of 2^32 in a capacity just below
+   * it; the churn after it grows the capacity by the requests of its memory failures, a few indices
+   * at a time, across 2^32, so that the bounds gain their high halves in the middle of the program,
+   * and blocks start and end on both sides of it.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {401, 402})
+  void randomProgram_acrossTwoToThe32_matchesReferenceAtEveryStep(long seed) {
+    long capacity = (1L << 32) - 1_000;
+    GapTree tree = new GapTree(capacity, 2, 4);
+    run(
+        seed,
+        new FirstFitAllocator(tree),
+        tree,
+        new Program(capacity, 0, 64, (1L << 32) - 2_000, (1L << 32) + (1 << 16), 200));
+  }
+
+  /**
+   * The shape of a random program: the capacity it starts at, its alloc sizes ({@code sizeBase + 1}
+   * to {@code sizeBase + maxSize}, with the odd bad or huge one), a first region of {@code
+   * firstRegion} indices (none when 0) allocated before the random calls and never freed by them,
+   * memory failures followed by growth up to {@code growthLimit}, and the blocks it must build at
+   * least once.
+   */
+  private record Program(
+      long capacity,
+      long sizeBase,
+      int maxSize,
+      long firstRegion,
+      long growthLimit,
+      int minBlocks) {}
+
+  private static void run(long seed, Allocator fast, GapTree tree, Program program) {
+    Allocator reference = new PygletReferenceAllocator(program.capacity());
     SplittableRandom random = new SplittableRandom(seed);
     List<long[]> live = new ArrayList<>();
+    if (program.firstRegion() > 0) {
+      Call first = new Call(Kind.ALLOC, program.firstRegion(), 0, 0, -1);
+      String expected = outcome(reference, first);
+      assertEquals(expected, outcome(fast, first), "seed " + seed + ", the first region");
+      // Not tracked: the random calls never free it, so they all run past its end.
+    }
     int maxBlocks = 0;
     for (int step = 0; step < STEPS; step++) {
-      Call call = nextCall(random, reference, live, maxSize);
+      Call call = nextCall(random, reference, live, program);
       String context = "seed " + seed + ", step " + step + ": " + call;
       String expected = outcome(reference, call);
       assertEquals(expected, outcome(fast, call), context);
@@ -64,7 +120,7 @@ class FirstFitDifferentialTest {
           expected.startsWith("memory=")
               ? Long.parseLong(expected.substring(7, expected.indexOf(' ')))
               : Long.MAX_VALUE;
-      if (requested < GROWTH_LIMIT && random.nextInt(3) > 0) {
+      if (requested < program.growthLimit() && random.nextInt(3) > 0) {
         Call grow = new Call(Kind.SET_CAPACITY, requested, 0, 0, -1);
         assertEquals("ok", outcome(reference, grow), context);
         assertEquals("ok", outcome(fast, grow), context);
@@ -76,7 +132,12 @@ class FirstFitDifferentialTest {
       tree.checkInvariants();
       maxBlocks = Math.max(maxBlocks, reference.getAllocatedRegions().size());
     }
-    assertTrue(maxBlocks > 200, "the program should build many blocks, built " + maxBlocks);
+    assertTrue(
+        maxBlocks > program.minBlocks(),
+        "the program should build more than "
+            + program.minBlocks()
+            + " blocks, built "
+            + maxBlocks);
   }
 
   /** Keeps the caller's view, the live regions, in step with a call that succeeded. */
@@ -149,10 +210,11 @@ class FirstFitDifferentialTest {
   }
 
   private static Call nextCall(
-      SplittableRandom random, Allocator state, List<long[]> live, int maxSize) {
+      SplittableRandom random, Allocator state, List<long[]> live, Program program) {
+    int maxSize = program.maxSize();
     int dice = random.nextInt(100);
     if (dice < 45 || live.isEmpty()) {
-      return new Call(Kind.ALLOC, size(random, state, maxSize), 0, 0, -1);
+      return new Call(Kind.ALLOC, size(random, state, program), 0, 0, -1);
     }
     int index = random.nextInt(live.size());
     long[] region = live.get(index);
@@ -168,7 +230,7 @@ class FirstFitDifferentialTest {
             case 0 -> size;
             case 1 -> random.nextLong(size + 1);
             case 2 -> 0;
-            default -> size + 1 + random.nextLong(maxSize);
+            default -> size + 1 + random.nextLong(program.sizeBase() + maxSize);
           };
       return switch (random.nextInt(20)) {
         case 0 -> new Call(Kind.REALLOC, random.nextLong(state.getCapacity() + 1), 0, newSize, -1);
@@ -182,20 +244,24 @@ class FirstFitDifferentialTest {
         switch (random.nextInt(4)) {
           case 0 -> current;
           case 1 -> current - 1 - random.nextLong(Math.max(1, current));
-          default -> current + random.nextLong(1, 4L * maxSize);
+          default -> current + random.nextLong(1, 4 * (program.sizeBase() + maxSize));
         };
     return new Call(Kind.SET_CAPACITY, target, 0, 0, -1);
   }
 
-  /** A size for alloc: mostly small, sometimes 0, negative, the exact leading gap, or huge. */
-  private static long size(SplittableRandom random, Allocator state, int maxSize) {
+  /**
+   * A size for alloc: mostly in the program's range, sometimes 0, negative, the exact leading gap,
+   * or huge.
+   */
+  private static long size(SplittableRandom random, Allocator state, Program program) {
+    int maxSize = program.maxSize();
     return switch (random.nextInt(40)) {
       case 0 -> 0;
       case 1 -> -1 - random.nextLong(5);
       case 2 -> state.getCapacity() + 1 + random.nextLong(maxSize);
       case 3 -> Long.MAX_VALUE - random.nextLong(3);
       case 4 -> state.isEmpty() ? 1 : Math.max(1, state.getAllocatedRegions().get(0).start());
-      default -> 1 + random.nextLong(maxSize);
+      default -> program.sizeBase() + 1 + random.nextLong(maxSize);
     };
   }
 
