@@ -644,17 +644,23 @@ final class GapTree {
     if (leafSize[leaf] == 0) { // a freed leaf
       return NONE;
     }
-    final long[] firstStarts = childFirstStart;
-    if (firstStarts[leafEntry[leaf]] > index) {
-      leaf = leafPrev[leaf];
-      return leaf != NONE && firstStarts[leafEntry[leaf]] <= index ? leaf : NONE;
+    if (startsAfter(leaf, index)) {
+      int previous = leafPrev[leaf];
+      return startsAfter(previous, index) ? NONE : previous;
     }
     int next = leafNext[leaf];
-    if (next == NONE || firstStarts[leafEntry[next]] > index) {
+    if (startsAfter(next, index)) {
       return leaf;
     }
-    int after = leafNext[next];
-    return after == NONE || firstStarts[leafEntry[after]] > index ? next : NONE;
+    return startsAfter(leafNext[next], index) ? next : NONE;
+  }
+
+  /**
+   * Tells whether {@code leaf} starts after {@code index}, by its first start in its parent's
+   * entry; {@link #NONE}, the leaf beyond either end, counts as starting after every index.
+   */
+  private boolean startsAfter(int leaf, long index) {
+    return leaf == NONE || childFirstStart[leafEntry[leaf]] > index;
   }
 
   /** Counts a block just added, and starts keeping hints once there are {@link #HINT_FROM}. */
