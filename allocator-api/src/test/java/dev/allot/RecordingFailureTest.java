@@ -234,4 +234,54 @@ class RecordingFailureTest {
     recorder.alloc(1);
     assertEquals("capacity 4\nalloc 1\n", trace.toString());
   }
+
+  /**
+   * An appendable that takes the first three characters of a line and then throws an {@link Error}
+   * (a heap that ran out while it copied, say) fails the recorder as an {@code IOException} or a
+   * {@code RuntimeException} does: the call is not made, and the recorder stops, so that no later
+   * line is glued to the cut one.
+   */
+  @Test
+  void appendable_errorPartWayThroughALine_recorderStopsAndNoLaterCallIsMade() {
+    StringBuilder kept = new StringBuilder();
+    boolean[] failing = {false};
+    Appendable out =
+        new Appendable() {
+          @Override
+          public Appendable append(CharSequence text) {
+            if (failing[0]) {
+              kept.append(text, 0, 3);
+              throw new OutOfMemoryError("Java heap space");
+            }
+            kept.append(text);
+            return this;
+          }
+
+          @Override
+          public Appendable append(CharSequence text, int start, int end) {
+            return append(text.subSequence(start, end));
+          }
+
+          @Override
+          public Appendable append(char c) {
+            return append(String.valueOf(c));
+          }
+        };
+    TreeMapAllocator allocator = new TreeMapAllocator(CAPACITY);
+    RecordingAllocator recorder = Allocators.recording(allocator, out);
+    recorder.alloc(4);
+
+    failing[0] = true;
+    assertThrows(OutOfMemoryError.class, () -> recorder.alloc(2));
+    failing[0] = false;
+    IllegalStateException stopped =
+        assertThrows(IllegalStateException.class, () -> recorder.alloc(3));
+
+    assertEquals(
+        "recording stopped: writing line 3 'alloc 2' failed and the call was not made; no call is"
+            + " made after it, so the trace stays true",
+        stopped.getMessage());
+    assertEquals(List.of(new Region(0, 4)), allocator.getAllocatedRegions());
+    assertEquals("capacity 16\nalloc 4\nall", kept.toString());
+  }
 }
