@@ -11,14 +11,18 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -283,5 +287,110 @@ class RecordingFailureTest {
         stopped.getMessage());
     assertEquals(List.of(new Region(0, 4)), allocator.getAllocatedRegions());
     assertEquals("capacity 16\nalloc 4\nall", kept.toString());
+  }
+
+  /**
+   * A file channel that, once {@link #failing} is set, writes three bytes of the next buffer and
+   * then throws an unchecked failure instead of an {@code IOException}: the direct buffer memory a
+   * {@code FileChannel} copies a heap buffer into may run out, and a custom channel may throw
+   * anything.
+   */
+  private static final class FailingPartWayChannel implements SeekableByteChannel {
+    private final FileChannel file;
+    private @Nullable RuntimeException runtimeFailure;
+    private @Nullable Error errorFailure;
+
+    FailingPartWayChannel(FileChannel file) {
+      this.file = file;
+    }
+
+    void failing(RuntimeException failure) {
+      runtimeFailure = failure;
+    }
+
+    void failing(Error failure) {
+      errorFailure = failure;
+    }
+
+    @Override
+    public int write(ByteBuffer source) throws IOException {
+      if (runtimeFailure == null && errorFailure == null) {
+        return file.write(source);
+      }
+      ByteBuffer part = source.slice().limit(3);
+      file.write(part);
+      source.position(source.position() + part.position());
+      if (runtimeFailure != null) {
+        throw runtimeFailure;
+      }
+      throw Objects.requireNonNull(errorFailure);
+    }
+
+    @Override
+    public int read(ByteBuffer destination) throws IOException {
+      return file.read(destination);
+    }
+
+    @Override
+    public long position() throws IOException {
+      return file.position();
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws IOException {
+      file.position(newPosition);
+      return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return file.size();
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) throws IOException {
+      file.truncate(size);
+      return this;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return file.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+      file.close();
+    }
+  }
+
+  /**
+   * The file form promises a trace that ends at a whole line whatever the write failed with: an
+   * {@link Error} or a {@link RuntimeException} part-way through a line is cut back as an {@code
+   * IOException} is, the call is not made and the recorder stops.
+   */
+  @Test
+  void file_uncheckedFailurePartWayThroughALine_traceEndsAtTheLastWholeLine(@TempDir Path directory)
+      throws IOException {
+    List<Consumer<FailingPartWayChannel>> failures =
+        List.of(
+            channel -> channel.failing(new OutOfMemoryError("Cannot reserve direct buffer memory")),
+            channel -> channel.failing(new IllegalStateException("channel bug")));
+    for (int kind = 0; kind < failures.size(); kind++) {
+      Path file = directory.resolve("failure" + kind + ".trace");
+      TreeMapAllocator allocator = new TreeMapAllocator(CAPACITY);
+      try (FileChannel opened =
+          FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FailingPartWayChannel channel = new FailingPartWayChannel(opened);
+        RecordingAllocator recorder = new RecordingAllocator(allocator, new FileTraceSink(channel));
+        recorder.alloc(4);
+        failures.get(kind).accept(channel);
+
+        assertThrows(Throwable.class, () -> recorder.alloc(2));
+        assertThrows(IllegalStateException.class, () -> recorder.alloc(3));
+        assertEquals(List.of(new Region(0, 4)), allocator.getAllocatedRegions());
+      }
+      assertEquals("capacity 16\nalloc 4\n", Files.readString(file), "failure " + kind);
+    }
   }
 }
