@@ -165,8 +165,9 @@ public abstract class AbstractAllocator implements Allocator {
 
   /**
    * Finds the block that holds all of {@code [start, start + size)}. The skeleton only asks whether
-   * the range ends its block, so a strategy for which a long block's end is costly to find may
-   * return any index of the block past {@code start + size} instead of its end.
+   * the range ends its block (compaction, to find a block's size, asks again from each answer until
+   * it does), so a strategy for which a long block's end is costly to find may return any index of
+   * the block past {@code start + size} instead of its end.
    *
    * @param start the first index
    * @param size the number of indices, {@code > 0}; {@code start + size} does not overflow
@@ -362,7 +363,7 @@ public abstract class AbstractAllocator implements Allocator {
         to = fillTo;
       } else {
         from = holeEnd;
-        size = blockEnd(holeEnd, 1) - holeEnd;
+        size = blockSize(holeEnd);
         to = slideStart(holeStart, holeEnd, granularity);
       }
       if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
@@ -420,6 +421,22 @@ public abstract class AbstractAllocator implements Allocator {
     }
     replaceBlocks(front.starts, front.ends, front.count);
     return plan.build(complete);
+  }
+
+  /**
+   * The size of the block that starts at {@code start}. {@link #blockEnd} may answer an index short
+   * of the end for a range that does not end its block, and a slide that took that answer as the
+   * end moved part of a block, splitting the regions in it; so ask again from each answer until the
+   * range ends the block (one call more than before for a strategy that answers the end).
+   */
+  private long blockSize(long start) {
+    long size = 1;
+    long end = blockEnd(start, size);
+    while (end > start + size) {
+      size = end - start;
+      end = blockEnd(start, size);
+    }
+    return size;
   }
 
   /** The lowest start in a hole from {@code holeStart} congruent to {@code lastStart}: a fill. */

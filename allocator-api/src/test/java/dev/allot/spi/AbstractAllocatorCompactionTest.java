@@ -43,6 +43,34 @@ class AbstractAllocatorCompactionTest {
     assertEquals(0, allocator.getFragmentedFreeSize());
   }
 
+  /**
+   * {@link AbstractAllocator#blockEnd} may answer, for a range that does not end its block, any
+   * index past the range inside the block instead of the end (as tlsf's does). A slide must still
+   * move the whole block: with budget 0 the one move of {@code [2, 8)} takes all of it, so that the
+   * region the caller holds there, translated, is allocated.
+   */
+  @Test
+  void compact_blockEndAnswersAnIndexShortOfTheEnd_slidesTheWholeBlock() {
+    AbstractAllocator allocator =
+        new TreeMapAllocator(20) {
+          @Override
+          protected long blockEnd(long start, long size) {
+            long end = super.blockEnd(start, size);
+            return end == NO_BLOCK || end == start + size ? end : start + size + 1;
+          }
+        };
+    allocator.alloc(2);
+    long region = allocator.alloc(6); // [2, 8), held by the caller
+    allocator.dealloc(0, 2);
+
+    CompactionPlan plan = allocator.compact(0, 1);
+
+    assertEquals(List.of(CompactionMove.of(2, 0, 6)), plan.moves());
+    assertEquals(List.of(new Region(0, 6)), allocator.getAllocatedRegions());
+    allocator.dealloc(plan.translate(region), 6);
+    assertTrue(allocator.isEmpty());
+  }
+
   @Test
   void compact_lastBlockFillsTheHoleExactly_movesItThere() {
     AbstractAllocator allocator = new TreeMapAllocator(20);
