@@ -325,7 +325,9 @@ public abstract class AbstractAllocator implements Allocator {
    * {@inheritDoc}
    *
    * <p>This skeleton plans and applies the moves with the strategy's primitives (see the design
-   * comment): the same block list gives the same plan whatever the strategy.
+   * comment): the same block list gives the same plan whatever the strategy. A primitive that
+   * throws before the first move makes the call throw with nothing changed; one that throws later
+   * ends the pass with the moves already made, an incomplete plan, so that they are never lost.
    */
   @Override
   public final CompactionPlan compact(long budget, long granularity) {
@@ -344,7 +346,14 @@ public abstract class AbstractAllocator implements Allocator {
             : Long.MAX_VALUE;
     while (true) {
       if (plan.moveCount() >= bulkAfter) {
-        return compactInBulk(plan, budget, granularity);
+        // The step path's moves are made: if the bulk path fails (it changes nothing until its one
+        // replaceBlocks, which succeeds or changes nothing), they are the plan to return.
+        CompactionPlan made = plan.build(false);
+        try {
+          return compactInBulk(plan, budget, granularity);
+        } catch (RuntimeException | Error e) {
+          return made;
+        }
       }
       long holeEnd = firstGapEnd(granularity);
       if (holeEnd == NO_BLOCK) {
@@ -369,7 +378,18 @@ public abstract class AbstractAllocator implements Allocator {
       if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
         return plan.build(false);
       }
-      moveBlock(from, size, to);
+      try {
+        moveBlock(from, size, to);
+      } catch (RuntimeException | Error e) {
+        // A primitive that fails changes nothing, but the moves before this one are made: thrown,
+        // they would be lost to the caller, whose data and starts would no longer match the
+        // blocks. The pass ends with them, as at the budget; the next call, which fails before
+        // any move, throws having changed nothing.
+        if (plan.moveCount() == 0) {
+          throw e;
+        }
+        return plan.build(false);
+      }
       plan.add(from, to, size);
     }
   }
@@ -419,8 +439,9 @@ public abstract class AbstractAllocator implements Allocator {
     for (; next <= last; next++) {
       front.append(starts[next], ends[next]);
     }
+    CompactionPlan result = plan.build(complete); // before the change: nothing may fail after it
     replaceBlocks(front.starts, front.ends, front.count);
-    return plan.build(complete);
+    return result;
   }
 
   /**
