@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes each line to a file it owns, with no buffer of its own: when {@link #write} returns, the
- * line is in the operating system's hands. When a write fails part-way (a full disk), the file is
- * cut back to the end of the last whole line, so the trace always ends at a whole line.
+ * line is in the operating system's hands. When a write fails part-way (a full disk, or any
+ * exception or error), the file is cut back to the end of the last whole line, so the trace always
+ * ends at a whole line.
  *
  * <p>Not flushed to the device ({@code fsync}): a crash of the process loses nothing written, a
  * crash of the machine may lose the last lines, never leave a wrong one.
@@ -36,16 +37,24 @@ final class FileTraceSink implements TraceSink {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
-    } catch (IOException e) {
-      try {
-        channel.truncate(whole);
-        channel.position(whole);
-      } catch (IOException cut) {
-        e.addSuppressed(cut);
-      }
+    } catch (IOException | RuntimeException | Error e) {
+      // Not only IOException: a write may also fail part-way with an unchecked failure (the
+      // direct buffer a FileChannel copies a heap buffer into cannot be reserved, a custom
+      // channel's bug), and the file must still end at a whole line.
+      cutBack(e);
       throw e;
     }
     whole = channel.position();
+  }
+
+  /** Cuts the file back to the end of the last whole line, adding a failure to cut to {@code e}. */
+  private void cutBack(Throwable e) {
+    try {
+      channel.truncate(whole);
+      channel.position(whole);
+    } catch (IOException | RuntimeException cut) {
+      e.addSuppressed(cut);
+    }
   }
 
   @Override

@@ -27,10 +27,10 @@ import org.jspecify.annotations.Nullable;
  *       given to the {@link Appendable} in one {@code append} and flushed (a {@code PrintStream} or
  *       {@code PrintWriter} is asked {@code checkError()}). Only then is the call passed on.
  *   <li>If that fails, the call is not passed on: the allocator is unchanged and the caller gets
- *       {@link UncheckedIOException} (a {@link RuntimeException} from the appendable is rethrown as
- *       it is). The recorder then stops: every later call it would record throws {@link
- *       IllegalStateException} and is not passed on either, so no line ever follows a missing one.
- *       Reading calls keep working.
+ *       {@link UncheckedIOException} (a {@link RuntimeException} or an {@link Error} from the
+ *       destination is rethrown as it is). The recorder then stops: every later call it would
+ *       record throws {@link IllegalStateException} and is not passed on either, so no line ever
+ *       follows a missing one. Reading calls keep working.
  *   <li>Recording to a file, the trace always ends at a whole line: a line that failed part-way is
  *       cut off. An {@code Appendable} keeps whatever part of the failed line it took, and a
  *       buffered {@code Writer} may write it again when it is closed; only the file form promises
@@ -205,7 +205,9 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
     } catch (IOException e) {
       stopped = failure(line);
       throw new UncheckedIOException(stopped, e);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error (a heap that ran out while the appendable copied) may also leave part of the
+      // line behind: without stopping, the next line would be glued to that part.
       stopped = failure(line);
       throw e;
     }

@@ -91,6 +91,12 @@ final class StrategyCatalog {
       } catch (ServiceConfigurationError e) {
         logger.warn(
             "An AllocationStrategy provider failed to load and was skipped: {}", e.getMessage(), e);
+      } catch (LinkageError e) {
+        // ServiceLoader wraps only a missing class: a provider class that is found but cannot be
+        // linked (its superclass or an interface is in a jar missing at run time) escapes hasNext()
+        // as a raw NoClassDefFoundError, which would fail the catalog and Allocators with it. The
+        // iterator has already passed that provider, so the next hasNext() goes on with the others.
+        logger.warn("An AllocationStrategy provider failed to load and was skipped: {}", e, e);
       }
     }
     return new StrategyCatalog(found, logger);

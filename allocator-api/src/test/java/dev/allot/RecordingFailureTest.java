@@ -11,14 +11,18 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -233,5 +237,160 @@ class RecordingFailureTest {
     }
     recorder.alloc(1);
     assertEquals("capacity 4\nalloc 1\n", trace.toString());
+  }
+
+  /**
+   * An appendable that takes the first three characters of a line and then throws an {@link Error}
+   * (a heap that ran out while it copied, say) fails the recorder as an {@code IOException} or a
+   * {@code RuntimeException} does: the call is not made, and the recorder stops, so that no later
+   * line is glued to the cut one.
+   */
+  @Test
+  void appendable_errorPartWayThroughALine_recorderStopsAndNoLaterCallIsMade() {
+    StringBuilder kept = new StringBuilder();
+    boolean[] failing = {false};
+    Appendable out =
+        new Appendable() {
+          @Override
+          public Appendable append(CharSequence text) {
+            if (failing[0]) {
+              kept.append(text, 0, 3);
+              throw new OutOfMemoryError("Java heap space");
+            }
+            kept.append(text);
+            return this;
+          }
+
+          @Override
+          public Appendable append(CharSequence text, int start, int end) {
+            return append(text.subSequence(start, end));
+          }
+
+          @Override
+          public Appendable append(char c) {
+            return append(String.valueOf(c));
+          }
+        };
+    TreeMapAllocator allocator = new TreeMapAllocator(CAPACITY);
+    RecordingAllocator recorder = Allocators.recording(allocator, out);
+    recorder.alloc(4);
+
+    failing[0] = true;
+    assertThrows(OutOfMemoryError.class, () -> recorder.alloc(2));
+    failing[0] = false;
+    IllegalStateException stopped =
+        assertThrows(IllegalStateException.class, () -> recorder.alloc(3));
+
+    assertEquals(
+        "recording stopped: writing line 3 'alloc 2' failed and the call was not made; no call is"
+            + " made after it, so the trace stays true",
+        stopped.getMessage());
+    assertEquals(List.of(new Region(0, 4)), allocator.getAllocatedRegions());
+    assertEquals("capacity 16\nalloc 4\nall", kept.toString());
+  }
+
+  /**
+   * A file channel that, once {@link #failing} is set, writes three bytes of the next buffer and
+   * then throws an unchecked failure instead of an {@code IOException}: the direct buffer memory a
+   * {@code FileChannel} copies a heap buffer into may run out, and a custom channel may throw
+   * anything.
+   */
+  private static final class FailingPartWayChannel implements SeekableByteChannel {
+    private final FileChannel file;
+    private @Nullable RuntimeException runtimeFailure;
+    private @Nullable Error errorFailure;
+
+    FailingPartWayChannel(FileChannel file) {
+      this.file = file;
+    }
+
+    void failing(RuntimeException failure) {
+      runtimeFailure = failure;
+    }
+
+    void failing(Error failure) {
+      errorFailure = failure;
+    }
+
+    @Override
+    public int write(ByteBuffer source) throws IOException {
+      if (runtimeFailure == null && errorFailure == null) {
+        return file.write(source);
+      }
+      ByteBuffer part = source.slice().limit(3);
+      file.write(part);
+      source.position(source.position() + part.position());
+      if (runtimeFailure != null) {
+        throw runtimeFailure;
+      }
+      throw Objects.requireNonNull(errorFailure);
+    }
+
+    @Override
+    public int read(ByteBuffer destination) throws IOException {
+      return file.read(destination);
+    }
+
+    @Override
+    public long position() throws IOException {
+      return file.position();
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws IOException {
+      file.position(newPosition);
+      return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return file.size();
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) throws IOException {
+      file.truncate(size);
+      return this;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return file.isOpen();
+    }
+
+    @Override
+    public void close() throws IOException {
+      file.close();
+    }
+  }
+
+  /**
+   * The file form promises a trace that ends at a whole line whatever the write failed with: an
+   * {@link Error} or a {@link RuntimeException} part-way through a line is cut back as an {@code
+   * IOException} is, the call is not made and the recorder stops.
+   */
+  @Test
+  void file_uncheckedFailurePartWayThroughALine_traceEndsAtTheLastWholeLine(@TempDir Path directory)
+      throws IOException {
+    List<Consumer<FailingPartWayChannel>> failures =
+        List.of(
+            channel -> channel.failing(new OutOfMemoryError("Cannot reserve direct buffer memory")),
+            channel -> channel.failing(new IllegalStateException("channel bug")));
+    for (int kind = 0; kind < failures.size(); kind++) {
+      Path file = directory.resolve("failure" + kind + ".trace");
+      TreeMapAllocator allocator = new TreeMapAllocator(CAPACITY);
+      try (FileChannel opened =
+          FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        FailingPartWayChannel channel = new FailingPartWayChannel(opened);
+        RecordingAllocator recorder = new RecordingAllocator(allocator, new FileTraceSink(channel));
+        recorder.alloc(4);
+        failures.get(kind).accept(channel);
+
+        assertThrows(Throwable.class, () -> recorder.alloc(2));
+        assertThrows(IllegalStateException.class, () -> recorder.alloc(3));
+        assertEquals(List.of(new Region(0, 4)), allocator.getAllocatedRegions());
+      }
+      assertEquals("capacity 16\nalloc 4\n", Files.readString(file), "failure " + kind);
+    }
   }
 }

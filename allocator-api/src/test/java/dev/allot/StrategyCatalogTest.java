@@ -10,11 +10,14 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.allot.fixture.BrokenProviders;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +221,80 @@ class StrategyCatalogTest {
               "dev.allot.AllocationStrategy: Provider dev.allot.NoSuchStrategy not found"),
           warnings().stream()
               .filter(w -> w.message().contains("NoSuchStrategy"))
+              .findFirst()
+              .orElseThrow());
+    }
+  }
+
+  /** A superclass that {@link #load_providerClassFailsToLink_isReportedAndSkipped} hides. */
+  public abstract static class HiddenBase implements AllocationStrategy {}
+
+  /** A provider whose class cannot be linked where its superclass is missing. */
+  public static final class ExtendsHiddenBase extends HiddenBase {
+    @Override
+    public String getName() {
+      return "extends-hidden-base";
+    }
+
+    @Override
+    public Allocator create(long capacity) {
+      throw new UnsupportedOperationException("never loaded");
+    }
+  }
+
+  /**
+   * A provider jar compiled against a class that is missing at run time: {@code ServiceLoader}'s
+   * {@code hasNext()} throws the raw {@link NoClassDefFoundError} of loading the class, not a
+   * {@code ServiceConfigurationError}. It is a provider that fails to load: reported with its cause
+   * and skipped, and the providers after it are still found.
+   */
+  @Test
+  void load_providerClassFailsToLink_isReportedAndSkipped(@TempDir Path dir) throws IOException {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(
+        services.resolve(AllocationStrategy.class.getName()),
+        ExtendsHiddenBase.class.getName() + "\n" + Loadable.class.getName() + "\n");
+    ClassLoader parent = getClass().getClassLoader();
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, parent) {
+          @Override
+          protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.equals(HiddenBase.class.getName())) {
+              throw new ClassNotFoundException(name); // the jar that holds it is missing
+            }
+            if (!name.equals(ExtendsHiddenBase.class.getName())) {
+              return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+              Class<?> loaded = findLoadedClass(name);
+              if (loaded != null) {
+                return loaded;
+              }
+              String file = name.replace('.', '/') + ".class";
+              try (InputStream in = Objects.requireNonNull(parent.getResourceAsStream(file))) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length); // links against HiddenBase
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+        }) {
+      StrategyCatalog catalog = StrategyCatalog.load(loader, logger);
+
+      assertEquals(
+          List.of("loadable"),
+          catalog.strategies().stream().map(AllocationStrategy::getName).toList());
+      String hidden = HiddenBase.class.getName().replace('.', '/');
+      assertEquals(
+          new Warning(
+              "An AllocationStrategy provider failed to load and was skipped:"
+                  + " java.lang.NoClassDefFoundError: "
+                  + hidden,
+              "java.lang.NoClassDefFoundError",
+              hidden),
+          warnings().stream()
+              .filter(w -> w.message().contains("failed to load"))
               .findFirst()
               .orElseThrow());
     }

@@ -165,8 +165,9 @@ public abstract class AbstractAllocator implements Allocator {
 
   /**
    * Finds the block that holds all of {@code [start, start + size)}. The skeleton only asks whether
-   * the range ends its block, so a strategy for which a long block's end is costly to find may
-   * return any index of the block past {@code start + size} instead of its end.
+   * the range ends its block (compaction, to find a block's size, asks again from each answer until
+   * it does), so a strategy for which a long block's end is costly to find may return any index of
+   * the block past {@code start + size} instead of its end.
    *
    * @param start the first index
    * @param size the number of indices, {@code > 0}; {@code start + size} does not overflow
@@ -324,7 +325,9 @@ public abstract class AbstractAllocator implements Allocator {
    * {@inheritDoc}
    *
    * <p>This skeleton plans and applies the moves with the strategy's primitives (see the design
-   * comment): the same block list gives the same plan whatever the strategy.
+   * comment): the same block list gives the same plan whatever the strategy. A primitive that
+   * throws before the first move makes the call throw with nothing changed; one that throws later
+   * ends the pass with the moves already made, an incomplete plan, so that they are never lost.
    */
   @Override
   public final CompactionPlan compact(long budget, long granularity) {
@@ -343,7 +346,14 @@ public abstract class AbstractAllocator implements Allocator {
             : Long.MAX_VALUE;
     while (true) {
       if (plan.moveCount() >= bulkAfter) {
-        return compactInBulk(plan, budget, granularity);
+        // The step path's moves are made: if the bulk path fails (it changes nothing until its one
+        // replaceBlocks, which succeeds or changes nothing), they are the plan to return.
+        CompactionPlan made = plan.build(false);
+        try {
+          return compactInBulk(plan, budget, granularity);
+        } catch (RuntimeException | Error e) {
+          return made;
+        }
       }
       long holeEnd = firstGapEnd(granularity);
       if (holeEnd == NO_BLOCK) {
@@ -362,13 +372,24 @@ public abstract class AbstractAllocator implements Allocator {
         to = fillTo;
       } else {
         from = holeEnd;
-        size = blockEnd(holeEnd, 1) - holeEnd;
+        size = blockSize(holeEnd);
         to = slideStart(holeStart, holeEnd, granularity);
       }
       if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
         return plan.build(false);
       }
-      moveBlock(from, size, to);
+      try {
+        moveBlock(from, size, to);
+      } catch (RuntimeException | Error e) {
+        // A primitive that fails changes nothing, but the moves before this one are made: thrown,
+        // they would be lost to the caller, whose data and starts would no longer match the
+        // blocks. The pass ends with them, as at the budget; the next call, which fails before
+        // any move, throws having changed nothing.
+        if (plan.moveCount() == 0) {
+          throw e;
+        }
+        return plan.build(false);
+      }
       plan.add(from, to, size);
     }
   }
@@ -418,8 +439,25 @@ public abstract class AbstractAllocator implements Allocator {
     for (; next <= last; next++) {
       front.append(starts[next], ends[next]);
     }
+    CompactionPlan result = plan.build(complete); // before the change: nothing may fail after it
     replaceBlocks(front.starts, front.ends, front.count);
-    return plan.build(complete);
+    return result;
+  }
+
+  /**
+   * The size of the block that starts at {@code start}. {@link #blockEnd} may answer an index short
+   * of the end for a range that does not end its block, and a slide that took that answer as the
+   * end moved part of a block, splitting the regions in it; so ask again from each answer until the
+   * range ends the block (one call more than before for a strategy that answers the end).
+   */
+  private long blockSize(long start) {
+    long size = 1;
+    long end = blockEnd(start, size);
+    while (end > start + size) {
+      size = end - start;
+      end = blockEnd(start, size);
+    }
+    return size;
   }
 
   /** The lowest start in a hole from {@code holeStart} congruent to {@code lastStart}: a fill. */

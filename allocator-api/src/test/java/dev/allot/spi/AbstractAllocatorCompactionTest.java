@@ -10,6 +10,8 @@ import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.UnsupportedCompactionException;
 import dev.allot.fixture.TreeMapAllocator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,107 @@ class AbstractAllocatorCompactionTest {
     assertEquals(List.of(new Region(0, 10)), allocator.getAllocatedRegions());
     assertEquals(14, allocator.getFreeSize());
     assertEquals(0, allocator.getFragmentedFreeSize());
+  }
+
+  /**
+   * {@link AbstractAllocator#blockEnd} may answer, for a range that does not end its block, any
+   * index past the range inside the block instead of the end (as tlsf's does). A slide must still
+   * move the whole block: with budget 0 the one move of {@code [2, 8)} takes all of it, so that the
+   * region the caller holds there, translated, is allocated.
+   */
+  @Test
+  void compact_blockEndAnswersAnIndexShortOfTheEnd_slidesTheWholeBlock() {
+    AbstractAllocator allocator =
+        new TreeMapAllocator(20) {
+          @Override
+          protected long blockEnd(long start, long size) {
+            long end = super.blockEnd(start, size);
+            return end == NO_BLOCK || end == start + size ? end : start + size + 1;
+          }
+        };
+    allocator.alloc(2);
+    long region = allocator.alloc(6); // [2, 8), held by the caller
+    allocator.dealloc(0, 2);
+
+    CompactionPlan plan = allocator.compact(0, 1);
+
+    assertEquals(List.of(CompactionMove.of(2, 0, 6)), plan.moves());
+    assertEquals(List.of(new Region(0, 6)), allocator.getAllocatedRegions());
+    allocator.dealloc(plan.translate(region), 6);
+    assertTrue(allocator.isEmpty());
+  }
+
+  /**
+   * A primitive may fail, changing nothing (a strategy that cannot make room for a moved block). A
+   * failure after the pass has moved blocks must not reach the caller without those moves: the
+   * blocks have moved, so the caller would copy nothing and keep stale starts. The pass ends there
+   * with the moves made, as at the budget; the next call, which fails before any move, throws and
+   * changes nothing.
+   */
+  @Test
+  void compact_moveBlockFailsAfterTheFirstMove_returnsTheMovesMadeAndTheNextCallThrows() {
+    int[] moves = {0};
+    AbstractAllocator allocator =
+        new TreeMapAllocator(24) {
+          @Override
+          protected void moveBlock(long from, long size, long to) {
+            if (++moves[0] > 1) {
+              throw new IllegalStateException("no room for a moved block");
+            }
+            super.moveBlock(from, size, to);
+          }
+        };
+    allocator.alloc(20);
+    allocator.dealloc(2, 2);
+    allocator.dealloc(6, 3);
+    allocator.dealloc(12, 5); // [0,2) [4,6) [9,12) [17,20), as fragmented()
+
+    CompactionPlan plan = allocator.compact();
+
+    assertEquals(List.of(CompactionMove.of(4, 2, 2)), plan.moves());
+    assertFalse(plan.isComplete());
+    List<Region> after =
+        List.of(new Region(0, 4), new Region(9, 3), new Region(17, 3)); // what the plan says
+    assertEquals(after, allocator.getAllocatedRegions());
+    assertThrows(IllegalStateException.class, allocator::compact);
+    assertEquals(after, allocator.getAllocatedRegions());
+  }
+
+  /** The same for the bulk path: a failure there leaves the moves of the step path, returned. */
+  @Test
+  void compact_bulkPathFails_returnsTheStepPathsMoves() {
+    AbstractAllocator allocator =
+        new TreeMapAllocator(200, true) {
+          @Override
+          protected void replaceBlocks(long[] starts, long[] ends, int count) {
+            throw new IllegalStateException("no room for the new block list");
+          }
+        };
+    allocator.alloc(200);
+    for (long start = 0; start < 200; start += 5) {
+      allocator.dealloc(start, 2); // 40 blocks of 3 after gaps of 2: the pass goes bulk at 16
+    }
+    List<Region> before = allocator.getAllocatedRegions();
+
+    CompactionPlan plan = allocator.compact();
+
+    assertEquals(16, plan.moves().size());
+    assertFalse(plan.isComplete());
+    List<Region> moved = new ArrayList<>(); // each block where the plan puts it
+    for (Region block : before) {
+      moved.add(new Region(plan.translate(block.start()), block.size()));
+    }
+    moved.sort(Comparator.comparingLong(Region::start));
+    List<Region> expected = new ArrayList<>(); // touching blocks merged
+    for (Region block : moved) {
+      int last = expected.size() - 1;
+      if (last >= 0 && expected.get(last).end() == block.start()) {
+        expected.set(last, new Region(expected.get(last).start(), expected.get(last).size() + 3));
+      } else {
+        expected.add(block);
+      }
+    }
+    assertEquals(expected, allocator.getAllocatedRegions());
   }
 
   @Test
