@@ -72,7 +72,8 @@ public final class UniformArena implements AutoCloseable {
    * @param size the size in bytes, {@code >= 0}
    * @return the live block
    * @throws IllegalArgumentException if {@code size} is negative
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public UniformBlock allocate(int size) {
     requireOpen();
@@ -92,7 +93,8 @@ public final class UniformArena implements AutoCloseable {
    * @param newSize the new size in bytes, {@code >= 0}
    * @throws IllegalArgumentException if the block is freed or of another arena, or {@code newSize}
    *     is negative
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public void resize(UniformBlock block, int newSize) {
     requireLive(block, "resize", newSize);

@@ -85,6 +85,7 @@ public final class VertexArena implements AutoCloseable {
    * @param policy picks the capacity to grow to, as in {@link Allocators#growing}
    * @throws IllegalArgumentException if {@code stride < 1}, or the allocator is not empty or has a
    *     capacity above {@link Integer#MAX_VALUE}
+   * @throws IllegalStateException if OpenGL cannot make a buffer object of that size
    */
   public VertexArena(Allocator allocator, int stride, GrowthPolicy policy) {
     if (stride < 1) {
@@ -116,8 +117,9 @@ public final class VertexArena implements AutoCloseable {
    * @param count the number of vertices, {@code >= 0}
    * @return the live range
    * @throws IllegalArgumentException if {@code count} is negative
-   * @throws IllegalStateException if the arena is closed, or would need more than {@link
-   *     Integer#MAX_VALUE} vertices
+   * @throws IllegalStateException if the arena is closed, would need more than {@link
+   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
+   *     then as it was
    */
   public VertexRange allocate(int count) {
     requireOpen();
@@ -155,8 +157,9 @@ public final class VertexArena implements AutoCloseable {
    * @param newCount the new number of vertices, {@code >= 0}
    * @throws IllegalArgumentException if the range is freed or of another arena, or {@code newCount}
    *     is negative
-   * @throws IllegalStateException if the arena is closed, or would need more than {@link
-   *     Integer#MAX_VALUE} vertices
+   * @throws IllegalStateException if the arena is closed, would need more than {@link
+   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
+   *     then as it was
    */
   public void resize(VertexRange range, int newCount) {
     requireLive(range, "resize", newCount);

@@ -235,6 +235,55 @@ class VertexArenaGlTest {
     }
   }
 
+  /**
+   * 16 MiB vertices: a few hundred of them ask {@code glBufferData} for more than llvmpipe makes
+   * (its buffers end at 4 GiB, and it answers {@code GL_OUT_OF_MEMORY} without allocating).
+   */
+  private static final int HUGE_STRIDE = 1 << 24;
+
+  /** Checks that OpenGL reported {@code error} (and clears the record, as the test expects it). */
+  private static void assertGlErrorReported(String error) {
+    AssertionError reported =
+        assertThrows(AssertionError.class, () -> HeadlessGl.assertNoGlError("expected"));
+    assertTrue(reported.getMessage().contains(error), reported.getMessage());
+  }
+
+  @Test
+  void allocate_growthTheDriverCannotAllocate_illegalStateArenaAndVerticesUnchanged() {
+    try (VertexArena arena =
+        new VertexArena(Allocators.create("first-fit", 2), HUGE_STRIDE, GrowthPolicy.doubling())) {
+      VertexRange a = arena.allocate(1);
+      ByteBuffer tag = ByteBuffer.allocateDirect(8).putLong(0, 0x1122334455667788L);
+      arena.upload(a, tag);
+      int buffer = arena.getBuffer();
+
+      // doubling asks for 512 vertices: 8 GiB
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> arena.allocate(300));
+      assertGlErrorReported("GL_OUT_OF_MEMORY");
+
+      assertTrue(refused.getMessage().contains("8589934592"), refused.getMessage());
+      assertEquals(2, arena.getCapacity());
+      assertEquals(0, arena.getGrowths());
+      assertEquals(buffer, arena.getBuffer());
+      assertEquals(1, arena.getRangeCount());
+      ByteBuffer back = ByteBuffer.allocateDirect(8);
+      arena.download(a, 0, back);
+      assertEquals(tag, back);
+    }
+  }
+
+  @Test
+  void constructor_bufferTheDriverCannotAllocate_illegalState() {
+    // 512 vertices of 16 MiB: 8 GiB
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new VertexArena(
+                Allocators.create("first-fit", 512), HUGE_STRIDE, GrowthPolicy.doubling()));
+    assertGlErrorReported("GL_OUT_OF_MEMORY");
+  }
+
   @Test
   void close_rangesDeadCallsRefusedSecondCloseNothing() {
     VertexArena arena = arena(8);
