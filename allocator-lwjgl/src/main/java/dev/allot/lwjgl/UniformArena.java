@@ -149,8 +149,8 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param block a live block of this arena
    * @param data at most {@code block.getSize()} bytes; its position is left as it was
-   * @throws IllegalArgumentException if the block is freed or of another arena, or the data does
-   *     not fit
+   * @throws IllegalArgumentException if the block is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit
    */
   public void upload(UniformBlock block, ByteBuffer data) {
     storage.write(requireFits("upload", block, data), data);
@@ -161,8 +161,8 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param block a live block of this arena
    * @param into receives at most {@code block.getSize()} bytes; its position is left as it was
-   * @throws IllegalArgumentException if the block is freed or of another arena, or the read passes
-   *     its end
+   * @throws IllegalArgumentException if the block is freed or of another arena, {@code into} is not
+   *     direct or is read-only, or the read passes its end
    */
   public void download(UniformBlock block, ByteBuffer into) {
     storage.read(requireFits("download", block, into), into);
@@ -170,6 +170,10 @@ public final class UniformArena implements AutoCloseable {
 
   private long requireFits(String call, UniformBlock block, ByteBuffer data) {
     requireLive(block, call, data.remaining());
+    String problem = ArenaStorage.nativeProblem(data, call.equals("download"));
+    if (problem != null) {
+      throw new IllegalArgumentException(call + "(" + block + ", " + data + "): " + problem);
+    }
     if (data.remaining() > block.size) {
       throw new IllegalArgumentException(
           call + "(" + block + ", " + data + "): " + data.remaining() + " bytes do not fit");

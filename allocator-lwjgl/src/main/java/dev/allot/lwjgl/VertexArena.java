@@ -233,8 +233,8 @@ public final class VertexArena implements AutoCloseable {
    *
    * @param range a live range of this arena
    * @param data at most {@code range.getCount() * getStride()} bytes
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit in it
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit in it
    */
   public void upload(VertexRange range, ByteBuffer data) {
     upload(range, 0, data);
@@ -246,8 +246,8 @@ public final class VertexArena implements AutoCloseable {
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to write, {@code 0..count}
    * @param data at most {@code (range.getCount() - vertexOffset) * getStride()} bytes
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit from that vertex
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit from that vertex
    */
   public void upload(VertexRange range, int vertexOffset, ByteBuffer data) {
     storage.write(requireFits("upload", range, vertexOffset, data, data.remaining()), data);
@@ -259,8 +259,8 @@ public final class VertexArena implements AutoCloseable {
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to write, {@code 0..count}
    * @param data at most {@code (range.getCount() - vertexOffset) * getStride() / 4} floats
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit from that vertex
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit from that vertex
    */
   public void upload(VertexRange range, int vertexOffset, FloatBuffer data) {
     storage.write(
@@ -275,8 +275,8 @@ public final class VertexArena implements AutoCloseable {
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to read, {@code 0..count}
    * @param into receives the bytes; its position is left as it was
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the read passes
-   *     the range's end
+   * @throws IllegalArgumentException if the range is freed or of another arena, {@code into} is not
+   *     direct or is read-only, or the read passes the range's end
    */
   public void download(VertexRange range, int vertexOffset, ByteBuffer into) {
     storage.read(requireFits("download", range, vertexOffset, into, into.remaining()), into);
@@ -286,6 +286,11 @@ public final class VertexArena implements AutoCloseable {
   private long requireFits(
       String call, VertexRange range, int vertexOffset, Buffer data, long bytes) {
     requireLive(range, call, vertexOffset);
+    String problem = ArenaStorage.nativeProblem(data, call.equals("download"));
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          call + "(" + range + ", " + vertexOffset + ", " + data + "): " + problem);
+    }
     if (vertexOffset < 0
         || vertexOffset > range.count
         || bytes > (long) (range.count - vertexOffset) * stride) {

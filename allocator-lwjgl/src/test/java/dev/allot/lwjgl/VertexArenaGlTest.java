@@ -13,6 +13,7 @@ import dev.allot.CompactionPlan;
 import dev.allot.GrowthPolicy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -190,6 +191,44 @@ class VertexArenaGlTest {
       assertEquals(buffer, arena.getBuffer());
       assertEquals(0, a.getFirst());
       assertEquals(4, a.getCount());
+    }
+  }
+
+  @Test
+  void uploadAndDownload_heapOrReadOnlyBuffer_illegalArgumentVerticesUnchanged() {
+    // A heap buffer's address is no native pointer: OpenGL read or wrote through it (the JVM died
+    // with SIGSEGV in glBufferSubData). A read-only buffer must not be written into.
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(4);
+      arena.upload(a, vertices(10, 4));
+      ByteBuffer heap = ByteBuffer.allocate(4 * STRIDE);
+      FloatBuffer heapFloats = FloatBuffer.allocate(4);
+      ByteBuffer heapInto = ByteBuffer.allocate(4 * STRIDE);
+      ByteBuffer readOnlyInto = ByteBuffer.allocateDirect(4 * STRIDE).asReadOnlyBuffer();
+
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 0, "
+              + heap
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.upload(a, heap));
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 1, "
+              + heapFloats
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.upload(a, 1, heapFloats));
+      assertMessage(
+          "download(VertexRange[first=0, count=4], 0, "
+              + heapInto
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.download(a, 0, heapInto));
+      assertMessage(
+          "download(VertexRange[first=0, count=4], 0, "
+              + readOnlyInto
+              + "): the buffer is read-only",
+          () -> arena.download(a, 0, readOnlyInto));
+
+      assertEquals(0, readOnlyInto.get(0));
+      assertEquals(vertices(10, 4), read(arena, a));
     }
   }
 
