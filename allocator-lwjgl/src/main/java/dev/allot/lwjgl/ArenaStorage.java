@@ -8,6 +8,7 @@ import dev.allot.GrowthPolicy;
 import dev.allot.Region;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,13 @@ final class ArenaStorage implements AutoCloseable {
   static @Nullable String nativeProblem(Buffer data, boolean written) {
     if (!data.isDirect()) {
       return "the buffer is not direct; OpenGL reads and writes native memory only";
+    }
+    if (data instanceof FloatBuffer floats && floats.order() != ByteOrder.nativeOrder()) {
+      // OpenGL copies the bytes as they lie: floats of the other order arrived byte-swapped.
+      return "the floats are in "
+          + floats.order()
+          + " order; OpenGL reads them in the native order "
+          + ByteOrder.nativeOrder();
     }
     return written && data.isReadOnly() ? "the buffer is read-only" : null;
   }

@@ -258,9 +258,10 @@ public final class VertexArena implements AutoCloseable {
    *
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to write, {@code 0..count}
-   * @param data at most {@code (range.getCount() - vertexOffset) * getStride() / 4} floats
+   * @param data at most {@code (range.getCount() - vertexOffset) * getStride() / 4} floats, direct
+   *     and in the native byte order
    * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
-   *     direct, or the data does not fit from that vertex
+   *     direct or not in the native byte order, or the data does not fit from that vertex
    */
   public void upload(VertexRange range, int vertexOffset, FloatBuffer data) {
     storage.write(

@@ -232,6 +232,33 @@ class VertexArenaGlTest {
     }
   }
 
+  @Test
+  void upload_floatsInTheOtherByteOrder_illegalArgumentVerticesUnchanged() {
+    // OpenGL copies the bytes as they lie in memory: such a buffer's floats arrived byte-swapped
+    // (1.5f was read back as 1.5f with its bytes reversed), not as the floats the buffer holds.
+    ByteOrder other =
+        ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+            ? ByteOrder.BIG_ENDIAN
+            : ByteOrder.LITTLE_ENDIAN;
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(1);
+      arena.upload(a, vertices(3, 1));
+      FloatBuffer swapped = ByteBuffer.allocateDirect(STRIDE).order(other).asFloatBuffer();
+      swapped.put(0, 1.5f);
+
+      assertMessage(
+          "upload(VertexRange[first=0, count=1], 0, "
+              + swapped
+              + "): the floats are in "
+              + other
+              + " order; OpenGL reads them in the native order "
+              + ByteOrder.nativeOrder(),
+          () -> arena.upload(a, 0, swapped));
+
+      assertEquals(vertices(3, 1), read(arena, a));
+    }
+  }
+
   private static void assertMessage(String expected, Runnable call) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, call::run).getMessage());
   }
