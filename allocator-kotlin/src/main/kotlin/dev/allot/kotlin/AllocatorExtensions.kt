@@ -148,7 +148,8 @@ public val Allocator.allocatedSize: Long
 
 /**
  * Allocates a region of [size] indices aligned to [alignment], runs [block] with it, and frees it
- * when the block ends, normally or by an exception, as `use` closes a resource:
+ * when the block ends, normally, by an exception or by a `return` out of it, as `use` closes a
+ * resource:
  * ```
  * allocator.withRegion(size = 96) { (start, size) ->
  *     upload(start, size)
@@ -172,19 +173,26 @@ public inline fun <R> Allocator.withRegion(
     block: (Region) -> R,
 ): R {
     val region = allocRegion(size, alignment)
-    val result =
-        try {
-            block(region)
-        } catch (e: Throwable) {
+    // Freed in finally, as `use` closes: the block is inlined, so a `return` (or a return to an
+    // outer label) in it leaves this function without passing any code after the try, and the
+    // region stayed allocated when the free came after it.
+    var failure: Throwable? = null
+    try {
+        return block(region)
+    } catch (e: Throwable) {
+        failure = e
+        throw e
+    } finally {
+        if (failure == null) {
+            dealloc(region)
+        } else {
             try {
                 dealloc(region)
             } catch (second: Throwable) {
-                e.addSuppressed(second)
+                failure.addSuppressed(second)
             }
-            throw e
         }
-    dealloc(region)
-    return result
+    }
 }
 
 /**

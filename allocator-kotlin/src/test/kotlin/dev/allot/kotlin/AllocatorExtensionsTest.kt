@@ -213,6 +213,23 @@ class AllocatorExtensionsTest {
     }
 
     @Test
+    fun withRegion_blockReturnsFromTheEnclosingFunction_freesTheRegion() {
+        fun firstStart(): Long {
+            allocator.withRegion(size = 8) { region -> return region.start }
+        }
+
+        assertEquals(0L, firstStart())
+        assertTrue(allocator.isEmpty, blocks())
+    }
+
+    @Test
+    fun withRegion_blockReturnsToAnOuterLabel_freesTheRegion() {
+        run outer@{ listOf(4, 5).forEach { size -> allocator.withRegion(size) { return@outer } } }
+
+        assertTrue(allocator.isEmpty, blocks())
+    }
+
+    @Test
     fun withRegion_noRoom_blockDoesNotRun() {
         var ran = false
 

@@ -6,9 +6,12 @@ import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.GrowthPolicy;
 import dev.allot.Region;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What both arenas share: a {@link GpuBuffer} kept in step with a {@linkplain Allocators#growing
@@ -112,6 +115,31 @@ final class ArenaStorage implements AutoCloseable {
       buffer.move(move.from() * unitBytes, move.to() * unitBytes, move.size() * unitBytes);
     }
     return plan;
+  }
+
+  /**
+   * Tells why OpenGL cannot read a buffer's memory (or write it, for a download): LWJGL passes a
+   * buffer's address to the driver unchecked, and a heap buffer's is no native pointer (the driver
+   * read or wrote through it and the JVM died with SIGSEGV), while a read-only buffer's memory must
+   * not be written. The arenas build their message only when this is not null, so an upload
+   * allocates nothing.
+   *
+   * @param data the buffer to transfer
+   * @param written whether OpenGL writes into it (a download)
+   * @return the reason to refuse the buffer, or null when it can be passed to OpenGL
+   */
+  static @Nullable String nativeProblem(Buffer data, boolean written) {
+    if (!data.isDirect()) {
+      return "the buffer is not direct; OpenGL reads and writes native memory only";
+    }
+    if (data instanceof FloatBuffer floats && floats.order() != ByteOrder.nativeOrder()) {
+      // OpenGL copies the bytes as they lie: floats of the other order arrived byte-swapped.
+      return "the floats are in "
+          + floats.order()
+          + " order; OpenGL reads them in the native order "
+          + ByteOrder.nativeOrder();
+    }
+    return written && data.isReadOnly() ? "the buffer is read-only" : null;
   }
 
   void write(long unit, ByteBuffer data) {

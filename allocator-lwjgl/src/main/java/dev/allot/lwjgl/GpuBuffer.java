@@ -1,14 +1,17 @@
 package dev.allot.lwjgl;
 
+import static org.lwjgl.opengl.GL15.GL_BUFFER_SIZE;
 import static org.lwjgl.opengl.GL15.glBindBuffer;
 import static org.lwjgl.opengl.GL15.glBufferData;
 import static org.lwjgl.opengl.GL15.glBufferSubData;
 import static org.lwjgl.opengl.GL15.glDeleteBuffers;
 import static org.lwjgl.opengl.GL15.glGenBuffers;
+import static org.lwjgl.opengl.GL15.glGetBufferParameteri;
 import static org.lwjgl.opengl.GL15.glGetBufferSubData;
 import static org.lwjgl.opengl.GL31.GL_COPY_READ_BUFFER;
 import static org.lwjgl.opengl.GL31.GL_COPY_WRITE_BUFFER;
 import static org.lwjgl.opengl.GL31.glCopyBufferSubData;
+import static org.lwjgl.opengl.GL32.glGetBufferParameteri64;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -49,11 +52,36 @@ final class GpuBuffer implements AutoCloseable {
     this.size = size;
   }
 
-  /** Creates a buffer object of {@code size} bytes, left bound to {@code GL_COPY_WRITE_BUFFER}. */
+  /**
+   * Creates a buffer object of {@code size} bytes, left bound to {@code GL_COPY_WRITE_BUFFER}.
+   *
+   * @throws IllegalStateException if the driver did not make it that large ({@code glBufferData}
+   *     failed with {@code GL_OUT_OF_MEMORY}, or the size passes the driver's limit); nothing is
+   *     left behind
+   */
   private static int newBuffer(long size, int usage) {
     int buffer = glGenBuffers();
     glBindBuffer(GL_COPY_WRITE_BUFFER, buffer);
     glBufferData(GL_COPY_WRITE_BUFFER, size, usage);
+    // glBufferData reports failure only through the error flag and leaves an empty buffer object.
+    // Without this check a growth went on with it: the copy of the live bytes failed, the old
+    // buffer object was deleted, and every range's vertices were lost while the arena reported the
+    // larger capacity. The size is read back rather than glGetError, which would also take (and
+    // misread) errors of the caller's own calls. The 64-bit query is OpenGL 3.2; below 2 GiB the
+    // OpenGL 1.5 one reads the size exactly, so a 3.1 context works as before.
+    long made =
+        size <= Integer.MAX_VALUE
+            ? glGetBufferParameteri(GL_COPY_WRITE_BUFFER, GL_BUFFER_SIZE)
+            : glGetBufferParameteri64(GL_COPY_WRITE_BUFFER, GL_BUFFER_SIZE);
+    if (made != size) {
+      glDeleteBuffers(buffer);
+      throw new IllegalStateException(
+          "glBufferData("
+              + size
+              + " bytes) made a buffer object of "
+              + made
+              + " bytes: the driver cannot allocate it (out of memory, or past its largest buffer)");
+    }
     return buffer;
   }
 
@@ -95,11 +123,15 @@ final class GpuBuffer implements AutoCloseable {
       return;
     }
     if (scratchSize < bytes) {
+      // The larger scratch buffer is made before the old one is deleted, so that a failure to make
+      // it (newBuffer throws) leaves the old one in place and named by the fields.
+      long largerSize = Math.max(bytes, scratchSize * 2);
+      int larger = newBuffer(largerSize, usage);
       if (scratch != 0) {
         glDeleteBuffers(scratch);
       }
-      scratchSize = Math.max(bytes, scratchSize * 2);
-      scratch = newBuffer(scratchSize, usage);
+      scratch = larger;
+      scratchSize = largerSize;
     }
     copy(name, from, scratch, 0, bytes);
     copy(scratch, 0, name, to, bytes);

@@ -72,7 +72,8 @@ public final class UniformArena implements AutoCloseable {
    * @param size the size in bytes, {@code >= 0}
    * @return the live block
    * @throws IllegalArgumentException if {@code size} is negative
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public UniformBlock allocate(int size) {
     requireOpen();
@@ -92,7 +93,8 @@ public final class UniformArena implements AutoCloseable {
    * @param newSize the new size in bytes, {@code >= 0}
    * @throws IllegalArgumentException if the block is freed or of another arena, or {@code newSize}
    *     is negative
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public void resize(UniformBlock block, int newSize) {
     requireLive(block, "resize", newSize);
@@ -147,8 +149,8 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param block a live block of this arena
    * @param data at most {@code block.getSize()} bytes; its position is left as it was
-   * @throws IllegalArgumentException if the block is freed or of another arena, or the data does
-   *     not fit
+   * @throws IllegalArgumentException if the block is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit
    */
   public void upload(UniformBlock block, ByteBuffer data) {
     storage.write(requireFits("upload", block, data), data);
@@ -159,8 +161,8 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param block a live block of this arena
    * @param into receives at most {@code block.getSize()} bytes; its position is left as it was
-   * @throws IllegalArgumentException if the block is freed or of another arena, or the read passes
-   *     its end
+   * @throws IllegalArgumentException if the block is freed or of another arena, {@code into} is not
+   *     direct or is read-only, or the read passes its end
    */
   public void download(UniformBlock block, ByteBuffer into) {
     storage.read(requireFits("download", block, into), into);
@@ -168,6 +170,10 @@ public final class UniformArena implements AutoCloseable {
 
   private long requireFits(String call, UniformBlock block, ByteBuffer data) {
     requireLive(block, call, data.remaining());
+    String problem = ArenaStorage.nativeProblem(data, call.equals("download"));
+    if (problem != null) {
+      throw new IllegalArgumentException(call + "(" + block + ", " + data + "): " + problem);
+    }
     if (data.remaining() > block.size) {
       throw new IllegalArgumentException(
           call + "(" + block + ", " + data + "): " + data.remaining() + " bytes do not fit");

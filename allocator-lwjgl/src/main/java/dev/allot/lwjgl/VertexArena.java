@@ -85,6 +85,7 @@ public final class VertexArena implements AutoCloseable {
    * @param policy picks the capacity to grow to, as in {@link Allocators#growing}
    * @throws IllegalArgumentException if {@code stride < 1}, or the allocator is not empty or has a
    *     capacity above {@link Integer#MAX_VALUE}
+   * @throws IllegalStateException if OpenGL cannot make a buffer object of that size
    */
   public VertexArena(Allocator allocator, int stride, GrowthPolicy policy) {
     if (stride < 1) {
@@ -116,8 +117,9 @@ public final class VertexArena implements AutoCloseable {
    * @param count the number of vertices, {@code >= 0}
    * @return the live range
    * @throws IllegalArgumentException if {@code count} is negative
-   * @throws IllegalStateException if the arena is closed, or would need more than {@link
-   *     Integer#MAX_VALUE} vertices
+   * @throws IllegalStateException if the arena is closed, would need more than {@link
+   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
+   *     then as it was
    */
   public VertexRange allocate(int count) {
     requireOpen();
@@ -155,8 +157,9 @@ public final class VertexArena implements AutoCloseable {
    * @param newCount the new number of vertices, {@code >= 0}
    * @throws IllegalArgumentException if the range is freed or of another arena, or {@code newCount}
    *     is negative
-   * @throws IllegalStateException if the arena is closed, or would need more than {@link
-   *     Integer#MAX_VALUE} vertices
+   * @throws IllegalStateException if the arena is closed, would need more than {@link
+   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
+   *     then as it was
    */
   public void resize(VertexRange range, int newCount) {
     requireLive(range, "resize", newCount);
@@ -230,8 +233,8 @@ public final class VertexArena implements AutoCloseable {
    *
    * @param range a live range of this arena
    * @param data at most {@code range.getCount() * getStride()} bytes
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit in it
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit in it
    */
   public void upload(VertexRange range, ByteBuffer data) {
     upload(range, 0, data);
@@ -243,8 +246,8 @@ public final class VertexArena implements AutoCloseable {
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to write, {@code 0..count}
    * @param data at most {@code (range.getCount() - vertexOffset) * getStride()} bytes
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit from that vertex
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct, or the data does not fit from that vertex
    */
   public void upload(VertexRange range, int vertexOffset, ByteBuffer data) {
     storage.write(requireFits("upload", range, vertexOffset, data, data.remaining()), data);
@@ -255,9 +258,10 @@ public final class VertexArena implements AutoCloseable {
    *
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to write, {@code 0..count}
-   * @param data at most {@code (range.getCount() - vertexOffset) * getStride() / 4} floats
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the data does
-   *     not fit from that vertex
+   * @param data at most {@code (range.getCount() - vertexOffset) * getStride() / 4} floats, direct
+   *     and in the native byte order
+   * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
+   *     direct or not in the native byte order, or the data does not fit from that vertex
    */
   public void upload(VertexRange range, int vertexOffset, FloatBuffer data) {
     storage.write(
@@ -272,8 +276,8 @@ public final class VertexArena implements AutoCloseable {
    * @param range a live range of this arena
    * @param vertexOffset the first vertex of the range to read, {@code 0..count}
    * @param into receives the bytes; its position is left as it was
-   * @throws IllegalArgumentException if the range is freed or of another arena, or the read passes
-   *     the range's end
+   * @throws IllegalArgumentException if the range is freed or of another arena, {@code into} is not
+   *     direct or is read-only, or the read passes the range's end
    */
   public void download(VertexRange range, int vertexOffset, ByteBuffer into) {
     storage.read(requireFits("download", range, vertexOffset, into, into.remaining()), into);
@@ -283,6 +287,11 @@ public final class VertexArena implements AutoCloseable {
   private long requireFits(
       String call, VertexRange range, int vertexOffset, Buffer data, long bytes) {
     requireLive(range, call, vertexOffset);
+    String problem = ArenaStorage.nativeProblem(data, call.equals("download"));
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          call + "(" + range + ", " + vertexOffset + ", " + data + "): " + problem);
+    }
     if (vertexOffset < 0
         || vertexOffset > range.count
         || bytes > (long) (range.count - vertexOffset) * stride) {

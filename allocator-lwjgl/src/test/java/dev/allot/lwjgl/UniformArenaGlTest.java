@@ -157,6 +157,38 @@ class UniformArenaGlTest {
     }
   }
 
+  @Test
+  void uploadAndDownload_heapOrReadOnlyBuffer_illegalArgumentBytesUnchanged() {
+    // A heap buffer's address is no native pointer: OpenGL read or wrote through it (the JVM died
+    // with SIGSEGV in glBufferSubData). A read-only buffer must not be written into.
+    try (UniformArena arena = new UniformArena(64)) {
+      UniformBlock block = arena.allocate(8);
+      arena.upload(block, bytes(5, 8));
+      ByteBuffer heap = ByteBuffer.allocate(8);
+      ByteBuffer heapInto = ByteBuffer.allocate(8);
+      ByteBuffer readOnlyInto = ByteBuffer.allocateDirect(8).asReadOnlyBuffer();
+
+      assertMessage(
+          "upload(UniformBlock[offset=0, size=8], "
+              + heap
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.upload(block, heap));
+      assertMessage(
+          "download(UniformBlock[offset=0, size=8], "
+              + heapInto
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.download(block, heapInto));
+      assertMessage(
+          "download(UniformBlock[offset=0, size=8], " + readOnlyInto + "): the buffer is read-only",
+          () -> arena.download(block, readOnlyInto));
+
+      assertEquals(0, readOnlyInto.get(0));
+      ByteBuffer back = ByteBuffer.allocateDirect(8);
+      arena.download(block, back);
+      assertEquals(bytes(5, 8), back);
+    }
+  }
+
   private static void assertMessage(String expected, Runnable call) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, call::run).getMessage());
   }

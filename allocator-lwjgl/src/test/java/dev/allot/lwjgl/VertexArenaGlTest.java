@@ -13,6 +13,7 @@ import dev.allot.CompactionPlan;
 import dev.allot.GrowthPolicy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -193,6 +194,71 @@ class VertexArenaGlTest {
     }
   }
 
+  @Test
+  void uploadAndDownload_heapOrReadOnlyBuffer_illegalArgumentVerticesUnchanged() {
+    // A heap buffer's address is no native pointer: OpenGL read or wrote through it (the JVM died
+    // with SIGSEGV in glBufferSubData). A read-only buffer must not be written into.
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(4);
+      arena.upload(a, vertices(10, 4));
+      ByteBuffer heap = ByteBuffer.allocate(4 * STRIDE);
+      FloatBuffer heapFloats = FloatBuffer.allocate(4);
+      ByteBuffer heapInto = ByteBuffer.allocate(4 * STRIDE);
+      ByteBuffer readOnlyInto = ByteBuffer.allocateDirect(4 * STRIDE).asReadOnlyBuffer();
+
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 0, "
+              + heap
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.upload(a, heap));
+      assertMessage(
+          "upload(VertexRange[first=0, count=4], 1, "
+              + heapFloats
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.upload(a, 1, heapFloats));
+      assertMessage(
+          "download(VertexRange[first=0, count=4], 0, "
+              + heapInto
+              + "): the buffer is not direct; OpenGL reads and writes native memory only",
+          () -> arena.download(a, 0, heapInto));
+      assertMessage(
+          "download(VertexRange[first=0, count=4], 0, "
+              + readOnlyInto
+              + "): the buffer is read-only",
+          () -> arena.download(a, 0, readOnlyInto));
+
+      assertEquals(0, readOnlyInto.get(0));
+      assertEquals(vertices(10, 4), read(arena, a));
+    }
+  }
+
+  @Test
+  void upload_floatsInTheOtherByteOrder_illegalArgumentVerticesUnchanged() {
+    // OpenGL copies the bytes as they lie in memory: such a buffer's floats arrived byte-swapped
+    // (1.5f was read back as 1.5f with its bytes reversed), not as the floats the buffer holds.
+    ByteOrder other =
+        ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+            ? ByteOrder.BIG_ENDIAN
+            : ByteOrder.LITTLE_ENDIAN;
+    try (VertexArena arena = arena(16)) {
+      VertexRange a = arena.allocate(1);
+      arena.upload(a, vertices(3, 1));
+      FloatBuffer swapped = ByteBuffer.allocateDirect(STRIDE).order(other).asFloatBuffer();
+      swapped.put(0, 1.5f);
+
+      assertMessage(
+          "upload(VertexRange[first=0, count=1], 0, "
+              + swapped
+              + "): the floats are in "
+              + other
+              + " order; OpenGL reads them in the native order "
+              + ByteOrder.nativeOrder(),
+          () -> arena.upload(a, 0, swapped));
+
+      assertEquals(vertices(3, 1), read(arena, a));
+    }
+  }
+
   private static void assertMessage(String expected, Runnable call) {
     assertEquals(expected, assertThrows(IllegalArgumentException.class, call::run).getMessage());
   }
@@ -233,6 +299,55 @@ class VertexArenaGlTest {
       assertEquals(1, arena.getRangeCount());
       assertTrue(a.isLive());
     }
+  }
+
+  /**
+   * 16 MiB vertices: a few hundred of them ask {@code glBufferData} for more than llvmpipe makes
+   * (its buffers end at 4 GiB, and it answers {@code GL_OUT_OF_MEMORY} without allocating).
+   */
+  private static final int HUGE_STRIDE = 1 << 24;
+
+  /** Checks that OpenGL reported {@code error} (and clears the record, as the test expects it). */
+  private static void assertGlErrorReported(String error) {
+    AssertionError reported =
+        assertThrows(AssertionError.class, () -> HeadlessGl.assertNoGlError("expected"));
+    assertTrue(reported.getMessage().contains(error), reported.getMessage());
+  }
+
+  @Test
+  void allocate_growthTheDriverCannotAllocate_illegalStateArenaAndVerticesUnchanged() {
+    try (VertexArena arena =
+        new VertexArena(Allocators.create("first-fit", 2), HUGE_STRIDE, GrowthPolicy.doubling())) {
+      VertexRange a = arena.allocate(1);
+      ByteBuffer tag = ByteBuffer.allocateDirect(8).putLong(0, 0x1122334455667788L);
+      arena.upload(a, tag);
+      int buffer = arena.getBuffer();
+
+      // doubling asks for 512 vertices: 8 GiB
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> arena.allocate(300));
+      assertGlErrorReported("GL_OUT_OF_MEMORY");
+
+      assertTrue(refused.getMessage().contains("8589934592"), refused.getMessage());
+      assertEquals(2, arena.getCapacity());
+      assertEquals(0, arena.getGrowths());
+      assertEquals(buffer, arena.getBuffer());
+      assertEquals(1, arena.getRangeCount());
+      ByteBuffer back = ByteBuffer.allocateDirect(8);
+      arena.download(a, 0, back);
+      assertEquals(tag, back);
+    }
+  }
+
+  @Test
+  void constructor_bufferTheDriverCannotAllocate_illegalState() {
+    // 512 vertices of 16 MiB: 8 GiB
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new VertexArena(
+                Allocators.create("first-fit", 512), HUGE_STRIDE, GrowthPolicy.doubling()));
+    assertGlErrorReported("GL_OUT_OF_MEMORY");
   }
 
   @Test
