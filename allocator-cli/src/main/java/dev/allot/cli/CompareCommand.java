@@ -131,7 +131,8 @@ final class CompareCommand implements Callable<Integer> {
       converter = PositiveCount.class,
       description =
           "Compact fully (compact()) every N calls of each strategy's run, moving the held"
-              + " starts with each plan (default: never).")
+              + " starts with each plan; a strategy that does not compact (tlsf) runs without,"
+              + " each refusal counted under 'skipped' (default: never).")
   long compactEvery; // 0, never, is the default only: PositiveCount refuses it as a value
 
   /** Samples per line of the chart; more points than pixels would not show. */
