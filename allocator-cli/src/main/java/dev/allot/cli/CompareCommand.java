@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,6 +141,16 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    CommandLine.Model.OptionSpec named =
+        commandSpec().commandLine().getParseResult().matchedOption("--strategies");
+    if (named != null && strategies.isEmpty()) {
+      // Picocli splits "," into no names at all, which read as the default, every strategy.
+      throw new ParameterException(
+          commandSpec().commandLine(),
+          "Invalid value for option '--strategies': '"
+              + String.join(" ", named.originalStringValues())
+              + "' names no strategy");
+    }
     Path file = trace;
     WorkloadKind kind = workload;
     if ((file == null) == (kind == null)) {

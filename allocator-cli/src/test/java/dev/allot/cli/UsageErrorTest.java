@@ -71,6 +71,20 @@ class UsageErrorTest {
   }
 
   @Test
+  void compare_strategiesOfNoName_isAUsageErrorNotEveryStrategy() {
+    // Before, "--strategies ," split into no names and compare ran every strategy, status 0.
+    for (String none : List.of(",", ",,")) {
+      assertUsageError(
+          "Invalid value for option '--strategies': '" + none + "' names no strategy",
+          "compare",
+          "--workload",
+          "churn",
+          "--strategies",
+          none);
+    }
+  }
+
+  @Test
   void compare_badNames_areUsageErrorsListingTheChoices() {
     assertUsageError(
         "Invalid value for option '--growth': expected one of [doubling, exact]",
