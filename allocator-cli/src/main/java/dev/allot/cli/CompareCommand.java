@@ -136,6 +136,10 @@ final class CompareCommand implements Callable<Integer> {
               + " each refusal counted under 'skipped' (default: never).")
   long compactEvery; // 0, never, is the default only: PositiveCount refuses it as a value
 
+  /** The options that shape a generated workload and mean nothing for a TRACE. */
+  private static final List<String> WORKLOAD_ONLY =
+      List.of("--live", "--ops", "--seed", "--alignment", "--initial-capacity");
+
   /** Samples per line of the chart; more points than pixels would not show. */
   private static final int CHART_POINTS = 1500;
 
@@ -156,6 +160,17 @@ final class CompareCommand implements Callable<Integer> {
     if ((file == null) == (kind == null)) {
       throw new ParameterException(
           commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
+    }
+    if (file != null) {
+      // Each of these shapes the generated workload; with a TRACE they were silently ignored
+      // (compare t.trace --ops 100 ran the whole trace), so the user's intent was lost.
+      for (String option : WORKLOAD_ONLY) {
+        if (commandSpec().commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new ParameterException(
+              commandSpec().commandLine(),
+              "Option '" + option + "' applies to --workload only, not to a TRACE.");
+        }
+      }
     }
     Program program =
         file != null
