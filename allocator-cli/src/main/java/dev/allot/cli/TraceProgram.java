@@ -2,7 +2,9 @@ package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
+import dev.allot.UnsupportedAlignmentException;
 import dev.allot.UnsupportedCompactionException;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
@@ -34,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code set_capacity} lines are not run: each strategy grows on demand through the growing
  *       allocator it is given, so its peak capacity is its own.
  *   <li>A free or realloc of a range that spans two recorded regions (legal when they touched)
- *       cannot be translated; it is skipped and counted.
+ *       cannot be translated; it is skipped and counted, as is a call the strategy under test
+ *       refuses although the recording ran it.
  *   <li>A {@code compact} line compacts each strategy's own allocator; the addresses that follow it
  *       in the trace are the recording's after its compaction, so both sides of the address map
  *       follow their own plan. A strategy that does not compact (tlsf) skips the line, counted, and
@@ -147,7 +150,7 @@ final class TraceProgram implements Program {
                 recordingPlan::translate,
                 own == null ? LongUnaryOperator.identity() : own::translate);
           } else if (allocator != null && isCall(operation.kind())) {
-            if (!runCall(allocator, addresses, operation, recorded)) {
+            if (!runCallOrRefuse(allocator, addresses, operation, recorded)) {
               skipped++;
             }
             calls++;
@@ -224,6 +227,24 @@ final class TraceProgram implements Program {
       case ALLOC, ALIGNED_ALLOC, DEALLOC, REALLOC, ALIGNED_REALLOC -> true;
       case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> false;
     };
+  }
+
+  /**
+   * Runs one call in translated addresses; {@code false} if it cannot be translated or this
+   * strategy refuses it. A call the recording ran can still be bad input for another strategy:
+   * best-fit grows a region in place up to {@code Long.MAX_VALUE} where first-fit must relocate it
+   * and would need more indices than a long holds. Before, that refusal escaped and ended {@code
+   * compare} with status 1 and no table; a refused call changes nothing, so the run goes on.
+   */
+  private static boolean runCallOrRefuse(
+      Allocator allocator, AddressMap addresses, TraceOperation operation, long recorded) {
+    try {
+      return runCall(allocator, addresses, operation, recorded);
+    } catch (IllegalArgumentException
+        | AllocatorMemoryException
+        | UnsupportedAlignmentException e) {
+      return false;
+    }
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */

@@ -373,6 +373,31 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_callTheRecordingRanButAnotherStrategyRefuses_isSkippedNotTheEndOfTheRun(
+      @TempDir Path dir) throws IOException {
+    // best-fit grows the region in place up to Long.MAX_VALUE; first-fit must relocate it, which
+    // needs more than Long.MAX_VALUE indices: bad input there, and compare ended with status 1.
+    Path trace =
+        Files.writeString(
+            dir.resolve("max.trace"),
+            "capacity 9223372036854775807\nalloc 5\nrealloc 0 5 9223372036854775807\n");
+
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--recorded-with",
+            "best-fit",
+            "--strategies",
+            "best-fit,first-fit",
+            trace.toString());
+
+    assertEquals(0, run.status(), run.err());
+    Map<String, String> skipped = new TreeMap<>();
+    run.out().lines().skip(1).forEach(row -> skipped.put(column(row, 0), column(row, 7)));
+    assertEquals(Map.of("best-fit", "0", "first-fit", "1"), skipped, run.out());
+  }
+
+  @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
         new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 1, 64);
