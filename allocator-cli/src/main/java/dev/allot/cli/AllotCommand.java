@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the command ran",
-      "1:a file could not be read or written (one line on stderr says which and why)",
+      "1:a file or standard output could not be read or written (one line on stderr says which and why)",
       "2:usage error: an unknown option or a bad value (the usage text follows)"
     },
     footer = {"", "See 'allot help <command>' for the options of one command."},
@@ -68,6 +68,19 @@ public final class AllotCommand {
     commandLine.setHelpSectionKeys(sections);
     // A file that cannot be read or written is the user's problem, not a bug: one line that says
     // which file and why, exit status 1, no stack trace. Usage errors end with status 2.
+    // System.out is a PrintStream, which keeps a write error to itself: a full disk or a closed
+    // pipe lost the whole output and the command still exited 0. Ask it once the command is done.
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          int status = new CommandLine.RunLast().execute(parseResult);
+          if (!System.out.checkError()) {
+            return status;
+          }
+          List<CommandLine> chain = parseResult.asCommandLineList();
+          CommandLine last = chain.get(chain.size() - 1);
+          last.getErr().println(last.getCommandName() + ": standard output: write error");
+          return status == 0 ? last.getCommandSpec().exitCodeOnExecutionException() : status;
+        });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           failed.getErr().println(failed.getCommandName() + ": " + describe(exception));

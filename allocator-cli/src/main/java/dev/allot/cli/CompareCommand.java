@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,19 +132,45 @@ final class CompareCommand implements Callable<Integer> {
       converter = PositiveCount.class,
       description =
           "Compact fully (compact()) every N calls of each strategy's run, moving the held"
-              + " starts with each plan (default: never).")
+              + " starts with each plan; a strategy that does not compact (tlsf) runs without,"
+              + " each refusal counted under 'skipped' (default: never).")
   long compactEvery; // 0, never, is the default only: PositiveCount refuses it as a value
+
+  /** The options that shape a generated workload and mean nothing for a TRACE. */
+  private static final List<String> WORKLOAD_ONLY =
+      List.of("--live", "--ops", "--seed", "--alignment", "--initial-capacity");
 
   /** Samples per line of the chart; more points than pixels would not show. */
   private static final int CHART_POINTS = 1500;
 
   @Override
   public Integer call() throws IOException {
+    CommandLine.Model.OptionSpec named =
+        commandSpec().commandLine().getParseResult().matchedOption("--strategies");
+    if (named != null && strategies.isEmpty()) {
+      // Picocli splits "," into no names at all, which read as the default, every strategy.
+      throw new ParameterException(
+          commandSpec().commandLine(),
+          "Invalid value for option '--strategies': '"
+              + String.join(" ", named.originalStringValues())
+              + "' names no strategy");
+    }
     Path file = trace;
     WorkloadKind kind = workload;
     if ((file == null) == (kind == null)) {
       throw new ParameterException(
           commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
+    }
+    if (file != null) {
+      // Each of these shapes the generated workload; with a TRACE they were silently ignored
+      // (compare t.trace --ops 100 ran the whole trace), so the user's intent was lost.
+      for (String option : WORKLOAD_ONLY) {
+        if (commandSpec().commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new ParameterException(
+              commandSpec().commandLine(),
+              "Option '" + option + "' applies to --workload only, not to a TRACE.");
+        }
+      }
     }
     Program program =
         file != null

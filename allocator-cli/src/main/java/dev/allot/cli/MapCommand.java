@@ -88,7 +88,8 @@ final class MapCommand implements Callable<Integer> {
                 Progress.onTerminal("map", program.size()))
             .last();
     if (allocator == null) {
-      System.err.println("The trace has no 'capacity' line: there is no buffer to map.");
+      // The one-line form of every status-1 failure (docs/reliability.md): command, file, reason.
+      System.err.println("map: " + file + ": no 'capacity' line: there is no buffer to map");
       return 1;
     }
     String title = file.getFileName() + " replayed with " + chosen.getName();

@@ -34,12 +34,13 @@ interface Program {
   /**
    * Runs the program, compacting fully ({@link Allocator#compact()}) whenever the calls made
    * (alloc, dealloc, realloc) reach a multiple of {@code compactEvery}, and moving the starts it
-   * holds with each plan, as a caller that copies its buffer would.
+   * holds with each plan, as a caller that copies its buffer would. A strategy that does not
+   * compact (tlsf) runs on without: each compaction it refuses counts as a skipped call.
    *
    * @param newAllocator makes an allocator of the given initial capacity
    * @param compactEvery calls between compactions; 0 never compacts
    * @param progress told of each step
-   * @return the number of calls that had to be skipped
+   * @return the number of calls that had to be skipped, refused compactions included
    */
   long run(LongFunction<Allocator> newAllocator, long compactEvery, Progress progress);
 

@@ -2,7 +2,10 @@ package dev.allot.cli;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
+import dev.allot.UnsupportedAlignmentException;
+import dev.allot.UnsupportedCompactionException;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.StepResult;
 import dev.allot.trace.TraceOperation;
@@ -33,10 +36,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code set_capacity} lines are not run: each strategy grows on demand through the growing
  *       allocator it is given, so its peak capacity is its own.
  *   <li>A free or realloc of a range that spans two recorded regions (legal when they touched)
- *       cannot be translated; it is skipped and counted.
+ *       cannot be translated; it is skipped and counted, as is a call the strategy under test
+ *       refuses although the recording ran it.
  *   <li>A {@code compact} line compacts each strategy's own allocator; the addresses that follow it
  *       in the trace are the recording's after its compaction, so both sides of the address map
- *       follow their own plan.
+ *       follow their own plan. A strategy that does not compact (tlsf) skips the line, counted, and
+ *       keeps its blocks where they are; so do its periodic compactions.
  * </ul>
  */
 final class TraceProgram implements Program {
@@ -136,18 +141,27 @@ final class TraceProgram implements Program {
             allocator = newAllocator.apply(operation.first());
             addresses.clear();
           } else if (operation.kind() == OperationKind.COMPACT && allocator != null) {
-            CompactionPlan own = allocator.compact(operation.first(), operation.second());
             CompactionPlan recordingPlan = Objects.requireNonNull(recordedPlans[i]);
-            addresses.compacted(recordingPlan::translate, own::translate);
+            CompactionPlan own = compactOrNull(allocator, operation.first(), operation.second());
+            if (own == null) {
+              skipped++;
+            }
+            addresses.compacted(
+                recordingPlan::translate,
+                own == null ? LongUnaryOperator.identity() : own::translate);
           } else if (allocator != null && isCall(operation.kind())) {
-            if (!runCall(allocator, addresses, operation, recorded)) {
+            if (!runCallOrRefuse(allocator, addresses, operation, recorded)) {
               skipped++;
             }
             calls++;
             if (compactEvery > 0 && calls % compactEvery == 0) {
               // Only this run compacts: the recording's addresses stay where they were.
-              CompactionPlan own = allocator.compact();
-              addresses.compacted(LongUnaryOperator.identity(), own::translate);
+              CompactionPlan own = compactOrNull(allocator, Long.MAX_VALUE, 1);
+              if (own == null) {
+                skipped++;
+              } else {
+                addresses.compacted(LongUnaryOperator.identity(), own::translate);
+              }
             }
           }
         }
@@ -180,12 +194,30 @@ final class TraceProgram implements Program {
     };
   }
 
-  /** Compacts the recording's allocator, keeping the plan; null when the line is bad input. */
+  /**
+   * Compacts the recording's allocator, keeping the plan; null when the line is bad input or the
+   * recording strategy does not compact (then the call failed in the recording and is not run).
+   */
   private static @Nullable CompactionPlan compactRecording(
       Allocator allocator, TraceOperation operation) {
     try {
       return allocator.compact(operation.first(), operation.second());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UnsupportedCompactionException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Compacts the allocator under test; null when its strategy does not compact (tlsf), which
+   * changes nothing. Before, the refusal escaped and ended {@code compare} with exit status 1 as
+   * soon as tlsf, one of the default strategies, met a {@code compact} line or {@code
+   * --compact-every}.
+   */
+  static @Nullable CompactionPlan compactOrNull(
+      Allocator allocator, long budget, long granularity) {
+    try {
+      return allocator.compact(budget, granularity);
+    } catch (UnsupportedCompactionException e) {
       return null;
     }
   }
@@ -195,6 +227,24 @@ final class TraceProgram implements Program {
       case ALLOC, ALIGNED_ALLOC, DEALLOC, REALLOC, ALIGNED_REALLOC -> true;
       case SET_CAPACITY, CAPACITY, COMPACT, MALFORMED -> false;
     };
+  }
+
+  /**
+   * Runs one call in translated addresses; {@code false} if it cannot be translated or this
+   * strategy refuses it. A call the recording ran can still be bad input for another strategy:
+   * best-fit grows a region in place up to {@code Long.MAX_VALUE} where first-fit must relocate it
+   * and would need more indices than a long holds. Before, that refusal escaped and ended {@code
+   * compare} with status 1 and no table; a refused call changes nothing, so the run goes on.
+   */
+  private static boolean runCallOrRefuse(
+      Allocator allocator, AddressMap addresses, TraceOperation operation, long recorded) {
+    try {
+      return runCall(allocator, addresses, operation, recorded);
+    } catch (IllegalArgumentException
+        | AllocatorMemoryException
+        | UnsupportedAlignmentException e) {
+      return false;
+    }
   }
 
   /** Runs one call in translated addresses; {@code false} if it cannot be translated. */

@@ -328,6 +328,76 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_compactEveryWithEveryStrategy_runsTheOneThatDoesNotCompactWithout() {
+    // The default strategies include tlsf, which refuses compaction: docs/compaction.md's own
+    // command (compare --workload churn --compact-every 10000) ended with exit status 1.
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--workload",
+            "churn",
+            "--live",
+            "300",
+            "--ops",
+            "6000",
+            "--compact-every",
+            "1000");
+    assertEquals(0, run.status(), run.err());
+    Map<String, String> rows = new TreeMap<>();
+    run.out().lines().skip(1).forEach(row -> rows.put(column(row, 0), row));
+    assertEquals(Set.of("first-fit", "best-fit", "tlsf"), rows.keySet(), run.out());
+    assertEquals("0", column(rows.get("tlsf"), 8), "tlsf moves nothing: " + rows.get("tlsf"));
+    assertTrue(Long.parseLong(column(rows.get("tlsf"), 7)) > 0, "refusals skipped: " + run.out());
+    assertTrue(Long.parseLong(column(rows.get("best-fit"), 8)) > 0, run.out());
+    assertEquals("0", column(rows.get("best-fit"), 7), run.out());
+  }
+
+  @Test
+  void compare_traceWithCompactLine_runsEveryStrategyAndSkipsTheRefusedCompaction(@TempDir Path dir)
+      throws IOException {
+    Path trace =
+        Files.writeString(
+            dir.resolve("c.trace"),
+            "capacity 100\nalloc 3\nalloc 5\ndealloc 0 3\ncompact 100 1\ndealloc 0 5\n");
+    for (String recordedWith : List.of("first-fit", "tlsf")) {
+      CommandRun run = CommandRun.of("compare", "--recorded-with", recordedWith, trace.toString());
+      assertEquals(0, run.status(), recordedWith + ": " + run.err());
+      Map<String, String> skipped = new TreeMap<>();
+      run.out().lines().skip(1).forEach(row -> skipped.put(column(row, 0), column(row, 7)));
+      // Recorded with first-fit, the compaction happened: tlsf cannot run it and skips it, then
+      // still frees the moved region. Recorded with tlsf, it failed there and is run nowhere.
+      String tlsfSkipped = recordedWith.equals("tlsf") ? "0" : "1";
+      assertEquals(
+          Map.of("best-fit", "0", "first-fit", "0", "tlsf", tlsfSkipped), skipped, run.out());
+    }
+  }
+
+  @Test
+  void compare_callTheRecordingRanButAnotherStrategyRefuses_isSkippedNotTheEndOfTheRun(
+      @TempDir Path dir) throws IOException {
+    // best-fit grows the region in place up to Long.MAX_VALUE; first-fit must relocate it, which
+    // needs more than Long.MAX_VALUE indices: bad input there, and compare ended with status 1.
+    Path trace =
+        Files.writeString(
+            dir.resolve("max.trace"),
+            "capacity 9223372036854775807\nalloc 5\nrealloc 0 5 9223372036854775807\n");
+
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--recorded-with",
+            "best-fit",
+            "--strategies",
+            "best-fit,first-fit",
+            trace.toString());
+
+    assertEquals(0, run.status(), run.err());
+    Map<String, String> skipped = new TreeMap<>();
+    run.out().lines().skip(1).forEach(row -> skipped.put(column(row, 0), column(row, 7)));
+    assertEquals(Map.of("best-fit", "0", "first-fit", "1"), skipped, run.out());
+  }
+
+  @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
         new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 1, 64);

@@ -118,6 +118,19 @@ class MapCommandTest {
   }
 
   @Test
+  void map_noCapacityLine_isOneLineNamingCommandAndFile(@TempDir Path dir) throws IOException {
+    Path trace = Files.writeString(dir.resolve("empty.trace"), "alloc 3\n");
+
+    CommandRun run = CommandRun.of("map", trace.toString());
+
+    // docs/reliability.md: status 1 is "one line: COMMAND: FILE: [line N: ]REASON"; before, the
+    // line named neither the command nor the file.
+    assertEquals(1, run.status());
+    assertEquals("map: " + trace + ": no 'capacity' line: there is no buffer to map\n", run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void map_capacityNearLongMax_drawsWithoutOverflow(@TempDir Path dir) throws IOException {
     // A block of 2^62 indices ends inside character 49; one of 10 lies in character 50.
     Path trace =

@@ -1,10 +1,13 @@
 package dev.allot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,5 +132,47 @@ class TraceFileErrorTest {
     assertEquals("compare: " + chart + ": no such file\n", compare.err());
     assertEquals(1, bench.status(), bench.err());
     assertEquals("bench: " + recording + ": no such file\n", bench.err());
+  }
+
+  /** Runs the command line with stdout on a device that is full, as {@code > /dev/full} is. */
+  private static CommandRun withFullStandardOutput(String... args) {
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    try {
+      System.setOut(new PrintStream(full, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = AllotCommand.commandLine().execute(args);
+      return new CommandRun(status, "", err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+  }
+
+  @Test
+  void standardOutputThatCannotBeWritten_isOneLineAndStatusOne(@TempDir Path dir)
+      throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), TRACE);
+    for (List<String> command : COMMANDS) {
+      String[] args = args(command, trace);
+
+      CommandRun run = withFullStandardOutput(args);
+
+      // Before, every command exited 0 with its whole output lost: PrintStream keeps write errors.
+      assertEquals(1, run.status(), String.join(" ", args) + "\n" + run.err());
+      // replay --stats prints its figures to stderr first; the failure is the last line.
+      assertTrue(
+          run.err().endsWith("\n" + command.get(0) + ": standard output: write error\n")
+              || run.err().equals(command.get(0) + ": standard output: write error\n"),
+          run.err());
+    }
   }
 }

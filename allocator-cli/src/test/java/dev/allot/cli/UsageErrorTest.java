@@ -71,6 +71,36 @@ class UsageErrorTest {
   }
 
   @Test
+  void compare_workloadOptionWithATrace_isAUsageErrorNotIgnored(@TempDir Path dir)
+      throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n");
+    // Before, each was silently ignored: the trace ran whole, with status 0.
+    for (String option :
+        List.of("--live", "--ops", "--seed", "--alignment", "--initial-capacity")) {
+      assertUsageError(
+          "Option '" + option + "' applies to --workload only, not to a TRACE",
+          "compare",
+          trace.toString(),
+          option,
+          "7");
+    }
+  }
+
+  @Test
+  void compare_strategiesOfNoName_isAUsageErrorNotEveryStrategy() {
+    // Before, "--strategies ," split into no names and compare ran every strategy, status 0.
+    for (String none : List.of(",", ",,")) {
+      assertUsageError(
+          "Invalid value for option '--strategies': '" + none + "' names no strategy",
+          "compare",
+          "--workload",
+          "churn",
+          "--strategies",
+          none);
+    }
+  }
+
+  @Test
   void compare_badNames_areUsageErrorsListingTheChoices() {
     assertUsageError(
         "Invalid value for option '--growth': expected one of [doubling, exact]",

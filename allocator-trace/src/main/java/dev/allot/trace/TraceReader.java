@@ -58,7 +58,9 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   }
 
   /**
-   * Opens a trace file for reading as UTF-8. A byte that is not UTF-8 is reported at its line.
+   * Opens a trace file for reading as UTF-8. A byte that is not UTF-8 is reported at its line, and
+   * so is a line longer than 1 MiB (1,048,576 bytes), which no trace holds: a binary file may have
+   * no line end at all.
    *
    * @param file the trace file
    * @return a reader to close after use

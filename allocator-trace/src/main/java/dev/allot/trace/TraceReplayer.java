@@ -6,6 +6,7 @@ import dev.allot.AllocatorMemoryException;
 import dev.allot.Allocators;
 import dev.allot.CompactionPlan;
 import dev.allot.UnsupportedAlignmentException;
+import dev.allot.UnsupportedCompactionException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Applies trace operations to allocators of one strategy. Each {@code capacity} line starts a new
  * allocator; the others act on the current one. Bad input and memory failures are results, not
  * exceptions, so a replay always runs to the end of the trace; an aligned line on a strategy that
- * does not support alignment is reported as invalid, with the strategy's refusal as the detail.
+ * does not support alignment, or a {@code compact} line on one that does not compact (tlsf), is
+ * reported as invalid, with the strategy's refusal as the detail.
  *
  * <p>Not thread-safe.
  *
@@ -73,7 +75,12 @@ public final class TraceReplayer {
       return dispatch(operation);
     } catch (AllocatorMemoryException e) {
       return StepResult.memory(e.getRequestedCapacity());
-    } catch (IllegalArgumentException | UnsupportedAlignmentException e) {
+    } catch (IllegalArgumentException
+        | UnsupportedAlignmentException
+        | UnsupportedCompactionException e) {
+      // A strategy's refusal of a compact line (tlsf) is a result like a refused alignment: before,
+      // it escaped and ended the replay of the whole trace ("replay: compact(...): strategy tlsf
+      // does not support compaction", exit status 1).
       return StepResult.invalid(String.valueOf(e.getMessage()));
     }
   }

@@ -30,6 +30,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class Utf8Lines implements TraceReader.LineSource {
 
+  /**
+   * The longest line read, in bytes: far beyond any operation and any comment a person writes. A
+   * file with no line end in its first mebibyte after a line start is not a trace (a disk image, a
+   * preallocated file of NUL bytes, which are valid UTF-8); before this limit the whole file became
+   * one line in memory, an {@code OutOfMemoryError} in a small heap.
+   */
+  static final int MAX_LINE_BYTES = 1 << 20;
+
   private final InputStream in;
   private final String source;
   private final byte[] buffer = new byte[1 << 16];
@@ -83,7 +91,14 @@ final class Utf8Lines implements TraceReader.LineSource {
         return decode(length);
       }
       if (length == line.length) {
-        line = Arrays.copyOf(line, 2 * length);
+        if (length == MAX_LINE_BYTES) {
+          throw new TraceReadException(
+              source,
+              number + 1,
+              "longer than " + MAX_LINE_BYTES + " bytes, not a trace line",
+              new IOException("line longer than " + MAX_LINE_BYTES + " bytes"));
+        }
+        line = Arrays.copyOf(line, Math.min(2 * length, MAX_LINE_BYTES));
       }
       line[length++] = b;
     }

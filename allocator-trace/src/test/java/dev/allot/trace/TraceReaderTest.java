@@ -234,6 +234,28 @@ class TraceReaderTest {
   }
 
   @Test
+  void open_binaryFileWithNoLineEnd_failsNamingTheLineInsteadOfFillingTheHeap(@TempDir Path dir)
+      throws IOException {
+    // A disk image or a preallocated file: NUL bytes are valid UTF-8 and there is no line end, so
+    // the whole file was one line held in memory (OutOfMemoryError in the documented 64 MB heap).
+    Path file = write(dir, utf8("capacity 8\n"), new byte[64 << 20]);
+
+    TraceReadException e = assertThrows(TraceReadException.class, () -> readAll(file));
+
+    assertEquals(file + ": line 2: longer than 1048576 bytes, not a trace line", e.getMessage());
+    assertEquals(2, e.line());
+  }
+
+  @Test
+  void open_lineOfExactlyTheLongestLength_reads(@TempDir Path dir) throws IOException {
+    String comment = "#" + "x".repeat((1 << 20) - 1);
+
+    assertEquals(
+        TraceParser.parse("\ncapacity 8\n"),
+        readAll(write(dir, utf8(comment + "\r\ncapacity 8\n"))));
+  }
+
+  @Test
   void open_emptyFileAndLoneTerminators_countLinesAsReadLineDoes(@TempDir Path dir)
       throws IOException {
     assertEquals(List.of(), readAll(write(dir, new byte[0])));

@@ -94,6 +94,35 @@ class TraceReplayerTest {
   }
 
   @Test
+  void apply_compactionTheStrategyRefuses_isInvalidNamingTheStrategy() {
+    TraceReplayer replayer = new TraceReplayer(strategy);
+    replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));
+
+    // The scripted allocator has fragmented space and no compaction (as tlsf): it refuses.
+    StepResult result = replayer.apply(TraceOperation.of(OperationKind.COMPACT, 2, 64, 1));
+
+    assertEquals(
+        new StepResult(
+            StepResult.Outcome.INVALID,
+            0,
+            "compact(64, 1): strategy scripted does not support compaction"),
+        result);
+    assertNull(replayer.lastPlan());
+  }
+
+  @Test
+  void replay_compactLineOnAStrategyThatDoesNotCompact_goesOnToTheEnd() {
+    List<String> lines = replay("capacity 10\ncompact 64 1\nalloc 3\n", false);
+
+    assertEquals(
+        List.of(
+            "ok regions=1:2,5:1 free=7 fragmented=3",
+            "invalid regions=1:2,5:1 free=7 fragmented=3",
+            "start=30 regions=1:2,5:1 free=7 fragmented=3"),
+        lines);
+  }
+
+  @Test
   void apply_memoryFailure_isMemoryWithRequestedCapacity() {
     TraceReplayer replayer = new TraceReplayer(strategy);
     replayer.apply(TraceOperation.of(OperationKind.CAPACITY, 1, 10));
