@@ -11,7 +11,7 @@ package dev.allot;
  *
  * <pre>{@code
  * Allocator vertices = Allocators.growing(allocator, GrowthPolicy.doubling(),
- *     (oldCapacity, newCapacity) -> buffer = copyOf(buffer, newCapacity),
+ *     (oldCapacity, newCapacity) -> buffer = Arrays.copyOf(buffer, Math.toIntExact(newCapacity)),
  *     (oldStart, newStart, size) -> copy(buffer, oldStart, newStart, size));
  * }</pre>
  *
