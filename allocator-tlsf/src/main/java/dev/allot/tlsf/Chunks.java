@@ -35,7 +35,7 @@ final class Chunks {
    * in 16 bytes, so that they share a cache line more often than the whole record does.
    *
    * The high 32 bits of the starts live in startHighs, a parallel array made only when a start
-   * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 24 bytes and the
+   * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 20 bytes and the
    * usual start costs one load. A chunk's end is the next chunk's start and a free chunk's class
    * is its list's, so neither a length nor a class is stored. The sentinel (record 0) starts at
    * the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL), the last
