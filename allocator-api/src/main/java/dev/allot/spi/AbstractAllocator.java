@@ -638,10 +638,33 @@ public abstract class AbstractAllocator implements Allocator {
     }
     allocated += newSize;
     if (size != 0) {
-      free(start, size); // inside a block that the placement did not touch: always succeeds
+      // The old region lies in a block that the placement did not touch, so the free finds it; it
+      // can still fail for want of the heap (a cut needs a new node), and then the placement is
+      // taken back, so that the call changes nothing. Freeing a range just placed removes or
+      // shrinks a block, which needs no new node, unless the placement joined two blocks.
+      try {
+        free(start, size);
+      } catch (RuntimeException | Error e) {
+        undoPlacement(result, newSize, e);
+        throw e;
+      }
       allocated -= size;
     }
     return result;
+  }
+
+  /**
+   * Takes back a relocation's placement of {@code [start, start + size)} after the free of the old
+   * region failed with {@code failure}; a failure of this free too is added to it as suppressed,
+   * the placement then kept.
+   */
+  private void undoPlacement(long start, long size, Throwable failure) {
+    try {
+      free(start, size);
+      allocated -= size;
+    } catch (RuntimeException | Error undo) {
+      failure.addSuppressed(undo);
+    }
   }
 
   /** Checks that {@code start + size} does not pass {@link Long#MAX_VALUE}. */

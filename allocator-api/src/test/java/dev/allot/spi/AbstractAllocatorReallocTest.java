@@ -1,6 +1,7 @@
 package dev.allot.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.allot.AllocatorInvariants;
@@ -8,6 +9,7 @@ import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
 import dev.allot.fixture.TreeMapAllocator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -274,5 +276,70 @@ class AbstractAllocatorReallocTest {
         "realloc(0, 2, 3, 0): alignment 0 is below 1",
         () -> allocator.realloc(0, 2, 3, 0));
     assertEquals(List.of(), allocator.takeCalls());
+  }
+
+  /**
+   * A tree-map strategy whose free of {@code [failStart, failStart + failSize)} throws {@code
+   * failure} (as a strategy's free can when a cut needs a node and the heap is out), and whose free
+   * of {@code [undoStart, ...)} throws {@code undoFailure} when that is not null.
+   */
+  private static final class FailingFreeAllocator extends TreeMapAllocator {
+    private final long failStart;
+    private final Error failure;
+    private final long undoStart;
+    private final @Nullable Error undoFailure;
+
+    FailingFreeAllocator(
+        long capacity, long failStart, Error failure, long undoStart, @Nullable Error undoFailure) {
+      super(capacity);
+      this.failStart = failStart;
+      this.failure = failure;
+      this.undoStart = undoStart;
+      this.undoFailure = undoFailure;
+    }
+
+    @Override
+    protected boolean free(long start, long size) {
+      if (start == failStart) {
+        throw failure;
+      }
+      if (start == undoStart && undoFailure != null) {
+        throw undoFailure;
+      }
+      return super.free(start, size);
+    }
+  }
+
+  @Test
+  void realloc_freeOfTheOldRegionFailsAfterThePlacement_takesThePlacementBackAndRethrows() {
+    OutOfMemoryError failure = new OutOfMemoryError("no node for the cut");
+    // Blocks [0, 6) and [8, 10) after freeing [6, 8): moving [2, 4) to 3 indices places it at 10
+    // (the hole [6, 8) is too small), then frees [2, 4), a cut of [0, 6).
+    FailingFreeAllocator allocator = new FailingFreeAllocator(16, 2, failure, -1, null);
+    allocator.alloc(10);
+    allocator.dealloc(6, 2);
+    List<Region> before = allocator.getAllocatedRegions();
+
+    assertSame(failure, assertThrows(OutOfMemoryError.class, () -> allocator.realloc(2, 2, 3)));
+
+    assertEquals(before, allocator.getAllocatedRegions());
+    assertEquals(8, allocator.getFreeSize());
+    AllocatorInvariants.check(allocator);
+  }
+
+  @Test
+  void realloc_undoOfThePlacementFailsToo_addsItAsSuppressedAndKeepsThePlacement() {
+    OutOfMemoryError failure = new OutOfMemoryError("no node for the cut");
+    OutOfMemoryError undoFailure = new OutOfMemoryError("no node for the undo");
+    FailingFreeAllocator allocator = new FailingFreeAllocator(16, 2, failure, 10, undoFailure);
+    allocator.alloc(10);
+    allocator.dealloc(6, 2);
+
+    assertSame(failure, assertThrows(OutOfMemoryError.class, () -> allocator.realloc(2, 2, 3)));
+
+    assertEquals(List.of(undoFailure), List.of(failure.getSuppressed()));
+    assertEquals(List.of(new Region(0, 6), new Region(8, 5)), allocator.getAllocatedRegions());
+    assertEquals(5, allocator.getFreeSize());
+    AllocatorInvariants.check(allocator);
   }
 }
