@@ -41,9 +41,14 @@ final class FirstFitAllocator extends AbstractAllocator {
     this.bulkCompaction = bulkCompaction;
   }
 
-  /** Rules 2-5 of alloc. */
+  /**
+   * Rules 2-5 of alloc. First the tree makes room for the nodes of two inserts, this placement's
+   * and the cut that may follow it when a realloc that moves frees its old region from inside a
+   * block: a memory failure then comes before anything changed (see GapTree, "Memory failures").
+   */
   @Override
   protected long place(long size) {
+    blocks.reserve(2);
     if (blocks.count() == 0) {
       if (size > blocks.capacity()) {
         return NO_ROOM;
@@ -68,6 +73,7 @@ final class FirstFitAllocator extends AbstractAllocator {
    */
   @Override
   protected long placeAligned(long size, long alignment) {
+    blocks.reserve(2); // as in place: this placement and a realloc's cut after it
     if (blocks.count() == 0) {
       if (size > blocks.capacity()) {
         return NO_ROOM;
@@ -231,9 +237,14 @@ final class FirstFitAllocator extends AbstractAllocator {
     return blocks.start(blocks.last());
   }
 
-  /** Frees the block, then claims the destination, merging with the blocks it touches. */
+  /**
+   * Frees the block, then claims the destination, merging with the blocks it touches. The claim may
+   * insert a block, so its node is reserved before the free: the free of a whole block (a remove)
+   * only gives nodes back, so the move fails before it changes anything or not at all.
+   */
   @Override
   protected void moveBlock(long from, long size, long to) {
+    blocks.reserve(1);
     free(from, size);
     claim(blocks.find(to), to, size);
   }

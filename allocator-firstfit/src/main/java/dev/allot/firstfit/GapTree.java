@@ -91,8 +91,8 @@ final class GapTree {
    * merge touches one node per level. L = 32 and F = 32 were chosen by the peers churn harness
    * (../shared/peers): against 64-block leaves, 10 to 15% less time per call at 1k live regions,
    * the same at 100k; 16-block leaves lost at 100k (see docs/performance.md). Nothing allocates
-   * except pool growth (by 1.5x) when the tree reaches a new peak size; freed nodes go to free
-   * lists and are reused.
+   * except pool growth (by 1.5x) when the tree nears a new peak size (see "Memory failures"
+   * below); freed nodes go to free lists and are reused.
    *
    * Spilling: a full leaf first levels itself with a sibling under the same parent that has
    * spillRoom (L / 8) free slots, the right one first, and splits only when neither has (B*-style,
@@ -186,6 +186,43 @@ final class GapTree {
    * per doubling and stays on scans. Measured by AlignLoop (churn at 10k live regions, alignment
    * 16, thread CPU time, alternated runs, load 4.4): 182 to 192 ns per call before, 143 to 146
    * after; unaligned churn the same within noise.
+   *
+   * Memory failures
+   * ---------------
+   * A call that throws leaves the allocator as it was, an OutOfMemoryError of the Java heap
+   * included. So every array a change may need is made before its first write, and a failure
+   * there throws with nothing changed:
+   *
+   * - Node pools: a split takes one leaf and, when the splits climb to a new root, height + 1
+   *   branches. reserve(n) makes sure the pools hold the nodes of n such inserts (n leaves,
+   *   n (height + n) branches: the second split may climb one level higher), growing them first
+   *   if not; newLeaf and newBranch then only take a node. insert reserves right before a leaf
+   *   split (nothing is written before it: a spill needs no node), cut before the setEnd that
+   *   precedes its insert on a full leaf. The allocator reserves 2 at the top of a placement,
+   *   because a realloc that moves frees the old region after the placement, and that free can
+   *   cut (a region inside a block): the cut must then find its node. And 1 before a compaction
+   *   move, whose free (a whole block: a remove) comes before its claim. The check is two int
+   *   comparisons per placement, and a split's; nothing else on the hot path. Pools so grow by
+   *   the same 1.5x steps, reached up to 2 leaves and 2 height + 4 branches sooner than at the
+   *   first node they lack: the memory figures above change only for a peak that close to a
+   *   pool's end (not measured again).
+   * - A growth copies each array whole before assigning it, leafSize and branchSize (whose
+   *   lengths are the pools') last: a failure part way leaves some arrays longer, which nothing
+   *   reads, and the retry skips them. Copying all arrays before assigning any would hold every
+   *   old and new array at once, twice the peak heap of a growth for no visible difference.
+   * - load (the bulk compaction) makes its level array and grows the pools for the nodes it will
+   *   build before it resets the node ids; node counts it needs are the same nodesFor it builds by.
+   * - An alignment class makes both its arrays before it counts the class; setCapacity makes the
+   *   high halves before the capacity changes; keepGaps allocates nothing (the gaps array grows
+   *   with the leaf pool whether kept or not).
+   * - The hint table is a cache that no answer depends on: when making it fails (at the block
+   *   that reaches HINT_FROM, in the middle of an insert, or in load) the failure is caught and
+   *   the tree goes on without hints until the count next reaches HINT_FROM or a load. Making it
+   *   in reserve instead would add a third comparison to every placement, and start the hints
+   *   before the count reaches HINT_FROM.
+   *
+   * Every array the tree makes after its constructor is made right after allocating(), the test
+   * seam: growthsBeforeFailure (-1 but in tests) can make it throw, as a full heap would.
    *
    * References
    * ----------
@@ -289,6 +326,9 @@ final class GapTree {
   private int leafIds;
   private int freeLeaf = NONE;
 
+  /** Leaves in the tree: the pool's length less this is how many {@link #newLeaf} can take. */
+  private int leavesInUse;
+
   private int[] children;
   private long[] childMaxGap;
   private long[] childFirstStart;
@@ -354,6 +394,15 @@ final class GapTree {
 
   private int branchIds;
   private int freeBranch = NONE;
+
+  /** Branches in the tree, as {@link #leavesInUse} for leaves. */
+  private int branchesInUse;
+
+  /**
+   * Test seam: growths left before {@link #allocating} throws {@link OutOfMemoryError}, as a full
+   * heap would; -1, never, but in tests.
+   */
+  int growthsBeforeFailure = -1;
 
   private int root;
   private int height;
@@ -674,7 +723,13 @@ final class GapTree {
   /** Starts keeping hints once the tree holds {@link #HINT_FROM} blocks. */
   private void keepHintsIfLarge() {
     if (hints == null && count >= HINT_FROM) {
-      int[] table = new int[1 << HINT_BITS];
+      int[] table;
+      try {
+        allocating();
+        table = new int[1 << HINT_BITS];
+      } catch (OutOfMemoryError e) {
+        return; // the hints are a cache: no answer depends on them (see "Memory failures")
+      }
       Arrays.fill(table, NONE);
       hints = table;
       hintShift = 0;
@@ -733,10 +788,14 @@ final class GapTree {
     if (classCount == MAX_ALIGNMENT_CLASSES) {
       return NONE;
     }
-    int c = classCount;
+    allocating();
+    long[] rooms = new long[childMaxGap.length];
+    allocating();
+    char[] values = new char[gaps.length];
+    int c = classCount; // both arrays made: from here on nothing fails
     classAlignment[c] = alignment;
-    childRoom[c] = new long[childMaxGap.length];
-    blockRooms[c] = new char[gaps.length];
+    childRoom[c] = rooms;
+    blockRooms[c] = values;
     classCount++;
     refreshEveryGap();
     summarize(root, height, c);
@@ -853,6 +912,7 @@ final class GapTree {
    */
   void setCapacity(long capacity) {
     if (capacity > LOW_BITS && boundHighs == null) {
+      allocating();
       boundHighs = new int[bounds.length]; // every value so far is below 2^32: its high half is 0
     }
     long old = this.capacity;
@@ -906,6 +966,7 @@ final class GapTree {
     int leaf = leafOf(position);
     long blockEnd = end(position);
     if (leafSize[leaf] == leafCapacity) {
+      reserve(1); // before setEnd: the insert may split the leaf
       setEnd(position, start);
       insertAfter(position, end, blockEnd);
       return;
@@ -1059,6 +1120,7 @@ final class GapTree {
         before = toRight ? slot : leafSize[left] + slot;
         level(left, right);
       } else {
+        reserve(1); // nothing written yet: spillSibling only reads
         left = leaf;
         before = slot;
         right = splitLeaf(leaf);
@@ -1605,63 +1667,139 @@ final class GapTree {
     return leaf << leafShift;
   }
 
+  /**
+   * Makes sure the pools hold the nodes that {@code inserts} block insertions may take, growing
+   * them now if not, so that the inserts, once they start changing the tree, allocate nothing (see
+   * "Memory failures"): one leaf and up to height + 1 branches each, the next one level higher.
+   *
+   * @param inserts the insertions to come, 1 or 2
+   */
+  void reserve(int inserts) {
+    if (leavesInUse + inserts > leafSize.length) {
+      growLeafPool(leavesInUse + inserts);
+    }
+    int branches = branchesInUse + inserts * (height + inserts);
+    if (branches > branchSize.length) {
+      growBranchPool(branches);
+    }
+  }
+
+  /**
+   * Grows the leaf pool to at least {@code nodes} leaves, by half at least. Each array is assigned
+   * once copied whole, and leafSize, whose length the pool's room is read from, last: a failure
+   * part way leaves only longer arrays, which the next growth keeps.
+   */
+  private void growLeafPool(int nodes) {
+    int length = Math.max(grown(leafSize.length), nodes);
+    int slots = length << leafShift;
+    int[] highs = boundHighs;
+    if (highs != null) {
+      boundHighs = longer(highs, 2 * slots);
+    }
+    bounds = longer(bounds, 2 * slots);
+    gaps = longer(gaps, slots);
+    for (int c = 0; c < classCount; c++) {
+      blockRooms[c] = longer(blockRooms[c], slots);
+    }
+    leafParent = longer(leafParent, length);
+    leafEntry = longer(leafEntry, length);
+    leafPrev = longer(leafPrev, length);
+    leafNext = longer(leafNext, length);
+    leafSize = longer(leafSize, length);
+  }
+
+  /** Grows the branch pool to at least {@code nodes} branches, as {@link #growLeafPool}. */
+  private void growBranchPool(int nodes) {
+    int length = Math.max(grown(branchSize.length), nodes);
+    int entries = length * branchCapacity;
+    children = longer(children, entries);
+    childMaxGap = longer(childMaxGap, entries);
+    childFirstStart = longer(childFirstStart, entries);
+    for (int c = 0; c < classCount; c++) {
+      childRoom[c] = longer(childRoom[c], entries);
+    }
+    branchParent = longer(branchParent, length);
+    branchEntry = longer(branchEntry, length);
+    branchSize = longer(branchSize, length);
+  }
+
+  /** Takes a leaf that {@link #reserve} (or {@link #load}) made room for; never allocates. */
   private int newLeaf() {
+    leavesInUse++;
     int leaf = freeLeaf;
     if (leaf != NONE) {
       freeLeaf = leafNext[leaf];
       return leaf;
     }
     if (leafIds == leafSize.length) {
-      int length = grown(leafIds);
-      int[] highs = boundHighs;
-      if (highs != null) { // first: if the bounds' copy then fails, the highs are only longer
-        boundHighs = Arrays.copyOf(highs, length << (leafShift + 1));
-      }
-      bounds = Arrays.copyOf(bounds, length << (leafShift + 1));
-      gaps = Arrays.copyOf(gaps, length << leafShift);
-      for (int c = 0; c < classCount; c++) {
-        blockRooms[c] = Arrays.copyOf(blockRooms[c], length << leafShift);
-      }
-      leafSize = Arrays.copyOf(leafSize, length);
-      leafParent = Arrays.copyOf(leafParent, length);
-      leafEntry = Arrays.copyOf(leafEntry, length);
-      leafPrev = Arrays.copyOf(leafPrev, length);
-      leafNext = Arrays.copyOf(leafNext, length);
+      throw new IllegalStateException("no leaf reserved"); // a missed reserve, not memory
     }
     return leafIds++;
   }
 
   private void freeLeaf(int leaf) {
+    leavesInUse--;
     leafSize[leaf] = 0;
     leafNext[leaf] = freeLeaf;
     freeLeaf = leaf;
   }
 
+  /** Takes a branch that {@link #reserve} (or {@link #load}) made room for; never allocates. */
   private int newBranch() {
+    branchesInUse++;
     int branch = freeBranch;
     if (branch != NONE) {
       freeBranch = branchParent[branch];
       return branch;
     }
     if (branchIds == branchSize.length) {
-      int length = grown(branchIds);
-      children = Arrays.copyOf(children, length * branchCapacity);
-      childMaxGap = Arrays.copyOf(childMaxGap, length * branchCapacity);
-      childFirstStart = Arrays.copyOf(childFirstStart, length * branchCapacity);
-      for (int c = 0; c < classCount; c++) {
-        childRoom[c] = Arrays.copyOf(childRoom[c], length * branchCapacity);
-      }
-      branchSize = Arrays.copyOf(branchSize, length);
-      branchParent = Arrays.copyOf(branchParent, length);
-      branchEntry = Arrays.copyOf(branchEntry, length);
+      throw new IllegalStateException("no branch reserved"); // a missed reserve, not memory
     }
     return branchIds++;
   }
 
   private void freeBranch(int branch) {
+    branchesInUse--;
     branchSize[branch] = 0;
     branchParent[branch] = freeBranch;
     freeBranch = branch;
+  }
+
+  /**
+   * The test seam (see "Memory failures"): called right before the tree makes an array, anywhere
+   * but its constructor, so that a test can fail the growth it chooses.
+   */
+  private void allocating() {
+    if (growthsBeforeFailure >= 0 && growthsBeforeFailure-- == 0) {
+      throw new OutOfMemoryError("failed by GapTree.growthsBeforeFailure, a test seam");
+    }
+  }
+
+  /** Returns {@code array}, or a copy of it grown to {@code length} when shorter. */
+  private int[] longer(int[] array, int length) {
+    if (array.length >= length) {
+      return array;
+    }
+    allocating();
+    return Arrays.copyOf(array, length);
+  }
+
+  /** Returns {@code array}, or a copy of it grown to {@code length} when shorter. */
+  private char[] longer(char[] array, int length) {
+    if (array.length >= length) {
+      return array;
+    }
+    allocating();
+    return Arrays.copyOf(array, length);
+  }
+
+  /** Returns {@code array}, or a copy of it grown to {@code length} when shorter. */
+  private long[] longer(long[] array, int length) {
+    if (array.length >= length) {
+      return array;
+    }
+    allocating();
+    return Arrays.copyOf(array, length);
   }
 
   /** Pools grow by half: less slack than doubling, still amortized O(1) per node. */
@@ -1694,12 +1832,29 @@ final class GapTree {
    * stay).
    */
   void load(long[] blockStarts, long[] blockEnds, int count) {
+    // Everything that may fail comes before the first change (see "Memory failures"): the level
+    // array, then the pools grown for the nodes the build below takes, counted the same way.
+    int leaves = nodesFor(count, leafCapacity, leafMinimum);
+    int branches = 0;
+    int nodes = leaves;
+    do {
+      nodes = nodesFor(nodes, branchCapacity, branchMinimum);
+      branches += nodes;
+    } while (nodes > 1);
+    allocating();
+    int[] level = new int[leaves];
+    if (leaves > leafSize.length) {
+      growLeafPool(leaves);
+    }
+    if (branches > branchSize.length) {
+      growBranchPool(branches);
+    }
     leafIds = 0;
     freeLeaf = NONE;
+    leavesInUse = 0;
     branchIds = 0;
     freeBranch = NONE;
-    int leaves = nodesFor(count, leafCapacity, leafMinimum);
-    int[] level = new int[leaves];
+    branchesInUse = 0;
     int previous = NONE;
     for (int k = 0; k < leaves; k++) {
       int leaf = newLeaf(); // ids restart at 0: the first leaf is leaf 0, as first() expects
@@ -1728,7 +1883,7 @@ final class GapTree {
       }
     }
     height = 0;
-    int nodes = leaves;
+    nodes = leaves;
     do { // the leaf chain is complete, so each leaf's last gap is right
       boolean leafChildren = height == 0;
       int parents = nodesFor(nodes, branchCapacity, branchMinimum);
