@@ -11,8 +11,9 @@ import java.util.List;
  * holes in a {@link HoleIndex}, both updated together by every primitive step. The argument checks
  * and the order of the realloc rules come from {@link AbstractAllocator}. Not thread-safe.
  *
- * <p>Every primitive decides before its first change, so a call that fails leaves both indexes as
- * they were.
+ * <p>Every primitive decides before its first change, and makes room for every array its changes
+ * need before it, so a call that fails, on a memory failure of the Java heap too, leaves both
+ * indexes as they were.
  */
 final class BestFitAllocator extends AbstractAllocator {
 
@@ -36,7 +37,32 @@ final class BestFitAllocator extends AbstractAllocator {
    * leaves about one padding hole per live region, which no aligned call can use, so its changes
    * only count a length. The first unaligned call, or a new alignment, rebuilds the hole index
    * from the blocks, O(n), at most 9 times in an allocator's life.
+   *
+   * Memory failures (docs/reliability.md: a call that throws leaves the allocator as it was, "not
+   * on memory failure" either, and the Java heap's OutOfMemoryError is one): a call changes the
+   * block index, then the hole index, each change possibly splitting nodes up to a new root, and
+   * a realloc that relocates frees the old region after the placement. So no change may
+   * allocate. Each primitive first does whatever may allocate, changing nothing the caller sees:
+   * the hole index's rebuild for a new alignment (built whole, then taken over), the move of the
+   * short holes to their trees when a length is crowded (HoleIndex.reserve), the search's
+   * alignment class; then the reserve (reserve below, NodeArrayPool.topUp): node ids in each tree
+   * and node arrays in the pool for RESERVED_INSERTS node-making inserts, what a relocating
+   * realloc makes at most (its placement a block and two holes, its free a block and one hole).
+   * A placement asks for all of them, so that the free after it in the same call finds its share
+   * without a top-up; a free asks for its own two only, moveBlock for four. On most calls the
+   * reserve is two int comparisons: it is restored only after a call that made nodes, and then
+   * only in the trees that made them. The bulk paths (replaceBlocks, the rebuild) build new trees
+   * beside the old ones and take them over without allocating.
    */
+
+  /** Node-making inserts a free makes at most: a block split off and one hole. */
+  private static final int FREE_INSERTS = 2;
+
+  /**
+   * Node-making inserts a move of compaction makes at most: the hole its free leaves, then the
+   * destination's block and two holes.
+   */
+  private static final int MOVE_INSERTS = 4;
 
   /**
    * Freed node arrays the allocator keeps for reuse, shared by all its trees (the block index, the
@@ -55,6 +81,12 @@ final class BestFitAllocator extends AbstractAllocator {
 
   private final NodeArrayPool nodeArrays = new NodeArrayPool(NODE_ARRAYS_KEPT);
   private final BlockIndex blocks = new BlockIndex(nodeArrays);
+
+  /** Test seam: the pool through which every array of the allocator grows. */
+  NodeArrayPool nodeArrays() {
+    return nodeArrays;
+  }
+
   private final HoleIndex holes = new HoleIndex(nodeArrays);
 
   /** Whether long compaction passes finish on a copy of the block list (always, but in tests). */
@@ -86,10 +118,12 @@ final class BestFitAllocator extends AbstractAllocator {
   @Override
   protected long place(long size) {
     askHoles(1);
+    holes.reserve(); // before the search: moving the short holes to their trees renames them
     long hole = holes.bestFit(size);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
     }
+    reserve(NodeArrayPool.RESERVED_INSERTS); // a free may follow in the same call: room for it
     long start = holes.start(hole);
     long length = holes.length(hole);
     holes.remove(hole);
@@ -104,10 +138,12 @@ final class BestFitAllocator extends AbstractAllocator {
   @Override
   protected long placeAligned(long size, long alignment) {
     askHoles(alignment);
+    holes.reserve();
     long hole = holes.bestAlignedFit(size, alignment);
     if (hole == HoleIndex.NONE) {
       return NO_ROOM;
     }
+    reserve(NodeArrayPool.RESERVED_INSERTS);
     long holeStart = holes.start(hole);
     long length = holes.length(hole);
     long start = Alignment.up(holeStart, alignment); // no overflow: the hole fits
@@ -121,12 +157,23 @@ final class BestFitAllocator extends AbstractAllocator {
    * when that changes which holes it keeps (at most a few times in an allocator's life, O(n) each).
    */
   private void askHoles(long alignment) {
-    if (holes.ask(alignment)) {
+    HoleAdmission next = holes.ask(alignment);
+    if (next != null) {
       int count = blocks.count();
-      long[] starts = new long[count];
-      long[] ends = new long[count];
+      long[] starts = nodeArrays.newLongs(count);
+      long[] ends = nodeArrays.newLongs(count);
       blocks.copyTo(starts, ends);
-      loadHoles(starts, ends, count);
+      loadHoles(starts, ends, count, next); // the admission changes with the holes, or not at all
+    }
+  }
+
+  /**
+   * Makes room for {@code inserts} node-making inserts before a primitive's first change (see the
+   * design comment): two int comparisons unless a call since the last top-up made nodes.
+   */
+  private void reserve(int inserts) {
+    if (nodeArrays.needsTopUp(inserts)) {
+      nodeArrays.topUp();
     }
   }
 
@@ -183,6 +230,14 @@ final class BestFitAllocator extends AbstractAllocator {
     long freeFrom = before == BlockIndex.NONE ? 0 : blocks.end(before);
     int after = blocks.next(block);
     long freeTo = after == BlockIndex.NONE ? getCapacity() : blocks.start(after);
+    long freed; // the hole the free leaves, which the hole index must have room for
+    if (start == blockStart) {
+      freed = (end == blockEnd ? freeTo : end) - freeFrom;
+    } else {
+      freed = end == blockEnd ? freeTo - start : size;
+    }
+    holes.reserveFor(freed);
+    reserve(FREE_INSERTS); // in a realloc after a placement, whose reserve left room for it
     if (start == blockStart) {
       holes.remove(freeFrom, blockStart - freeFrom);
       if (end == blockEnd) {
@@ -226,6 +281,8 @@ final class BestFitAllocator extends AbstractAllocator {
     if (free < growth) {
       return false;
     }
+    holes.reserveFor(free - growth);
+    reserve(FREE_INSERTS); // the rest of the hole, if any; no block is added
     holes.remove(end, free);
     fill(end, free, end, growth);
     return true;
@@ -266,6 +323,8 @@ final class BestFitAllocator extends AbstractAllocator {
   /** Frees the block, then claims the destination inside the hole that now holds it. */
   @Override
   protected void moveBlock(long from, long size, long to) {
+    holes.reserve(); // three holes added at most: the freed run, then the destination's two
+    reserve(MOVE_INSERTS); // the free's own reserve then finds its share
     free(from, size);
     int before = blocks.find(to);
     int after = before == BlockIndex.NONE ? blocks.first() : blocks.next(before);
@@ -290,20 +349,24 @@ final class BestFitAllocator extends AbstractAllocator {
     blocks.copyTo(starts, ends);
   }
 
-  /** Loads the blocks, then the holes between them. */
+  /**
+   * Builds the new block tree, then loads the holes between the blocks (built whole, then taken
+   * over), then takes the block tree over: nothing allocates after the holes changed.
+   */
   @Override
   protected void replaceBlocks(long[] starts, long[] ends, int count) {
-    blocks.load(starts, ends, count);
-    loadHoles(starts, ends, count);
+    LongPairTree loaded = blocks.loaded(starts, ends, count);
+    loadHoles(starts, ends, count, holes.admission());
+    blocks.adopt(loaded);
   }
 
   /**
    * Loads the holes around the blocks {@code [starts[k], ends[k])}, {@code k < count}, in address
    * order: before the first, between, and the tail.
    */
-  private void loadHoles(long[] starts, long[] ends, int count) {
-    long[] holeStarts = new long[count + 1];
-    long[] holeLengths = new long[count + 1];
+  private void loadHoles(long[] starts, long[] ends, int count, HoleAdmission admission) {
+    long[] holeStarts = nodeArrays.newLongs(count + 1);
+    long[] holeLengths = nodeArrays.newLongs(count + 1);
     int holeCount = 0;
     long previousEnd = 0;
     for (int k = 0; k <= count; k++) {
@@ -315,7 +378,7 @@ final class BestFitAllocator extends AbstractAllocator {
       }
       previousEnd = k < count ? ends[k] : 0;
     }
-    holes.load(holeStarts, holeLengths, holeCount);
+    holes.load(holeStarts, holeLengths, holeCount, admission);
   }
 
   @Override
@@ -329,6 +392,8 @@ final class BestFitAllocator extends AbstractAllocator {
       widenKeys(); // first: a memory failure there leaves every value as it was
     }
     long lastEnd = blocks.lastEnd();
+    holes.reserveFor(getCapacity() - lastEnd);
+    reserve(1); // the new tail
     holes.remove(lastEnd, oldCapacity - lastEnd);
     holes.add(lastEnd, getCapacity() - lastEnd);
   }
@@ -358,6 +423,36 @@ final class BestFitAllocator extends AbstractAllocator {
   @Override
   public String getStrategyName() {
     return BestFitStrategy.NAME;
+  }
+
+  /**
+   * Checks that the hole index holds exactly the gaps around the blocks and that its trees agree
+   * with themselves; throws {@link IllegalStateException} at the first difference. O(n); for tests.
+   */
+  void checkInvariants() {
+    long previousEnd = 0;
+    long gaps = 0;
+    for (int block = blocks.first(); ; block = blocks.next(block)) {
+      long next = block == BlockIndex.NONE ? getCapacity() : blocks.start(block);
+      if (next < previousEnd || (next == previousEnd && block != BlockIndex.NONE && next > 0)) {
+        throw new IllegalStateException("blocks overlap or touch at " + next);
+      }
+      if (next > previousEnd) {
+        gaps++;
+        if (!holes.holds(previousEnd, next - previousEnd)) {
+          throw new IllegalStateException(
+              "hole [" + previousEnd + ", " + next + ") is not in the hole index");
+        }
+      }
+      if (block == BlockIndex.NONE) {
+        break;
+      }
+      previousEnd = blocks.end(block);
+    }
+    long held = holes.checkedCount();
+    if (held != gaps) {
+      throw new IllegalStateException(held + " holes held for " + gaps + " gaps");
+    }
   }
 
   /**

@@ -37,8 +37,11 @@ final class BlockIndex {
 
   private final LongPairTree tree;
 
+  private final NodeArrayPool nodeArrays;
+
   /** Creates an empty index whose tree keeps its freed node arrays in {@code nodeArrays}. */
   BlockIndex(NodeArrayPool nodeArrays) {
+    this.nodeArrays = nodeArrays;
     tree = new LongPairTree(false, false, nodeArrays);
   }
 
@@ -132,15 +135,21 @@ final class BlockIndex {
   }
 
   /**
-   * Replaces every block with {@code [starts[k], ends[k])} for {@code k < count}, in address order.
-   * O(count).
+   * Returns a tree of the blocks {@code [starts[k], ends[k])} for {@code k < count}, in address
+   * order, for {@link #adopt}; the index does not change. O(count).
    */
-  void load(long[] starts, long[] ends, int count) {
-    long[] sizes = new long[count];
+  LongPairTree loaded(long[] starts, long[] ends, int count) {
+    long[] sizes = nodeArrays.newLongs(count);
     for (int k = 0; k < count; k++) {
       sizes[k] = ends[k] - starts[k];
     }
-    tree.load(starts, sizes, count);
+    return tree.loaded(starts, sizes, count, NodeArrayPool.RESERVED_INSERTS);
+  }
+
+  /** Replaces every block with those of {@code loaded}, from {@link #loaded}; allocates nothing. */
+  void adopt(LongPairTree loaded) {
+    tree.adopt(loaded);
+    nodeArrays.spent(); // the new nodes took arrays from the pool's reserve
   }
 
   List<Region> toRegions() {

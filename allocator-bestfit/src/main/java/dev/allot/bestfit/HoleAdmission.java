@@ -107,6 +107,32 @@ final class HoleAdmission {
     return true;
   }
 
+  /**
+   * Tells whether {@link #ask} at {@code alignment} would change the holes kept, without changing
+   * anything: the caller then builds the index for a {@link #copy} that asked, before it changes.
+   */
+  boolean changesFor(long alignment) {
+    if (keepsEvery) {
+      return undecided && alignment > 1 && alignment <= MAX_SELECTIVE_ALIGNMENT;
+    }
+    for (int k = 0; k < alignmentCount; k++) {
+      if (alignments[k] == alignment) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns a copy, which asks and answers independently of this admission. */
+  HoleAdmission copy() {
+    HoleAdmission copy = new HoleAdmission();
+    System.arraycopy(alignments, 0, copy.alignments, 0, alignmentCount);
+    copy.alignmentCount = alignmentCount;
+    copy.keepsEvery = keepsEvery;
+    copy.undecided = undecided;
+    return copy;
+  }
+
   /** Returns whether every hole is kept. */
   boolean keepsEvery() {
     return keepsEvery;

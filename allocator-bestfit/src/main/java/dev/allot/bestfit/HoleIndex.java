@@ -2,6 +2,7 @@ package dev.allot.bestfit;
 
 import dev.allot.spi.Alignment;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The free holes ordered by {@code (length, start)}: the best fit for a size is the first hole at
@@ -84,7 +85,7 @@ final class HoleIndex {
   private long nonEmpty;
 
   /** The short holes while {@link #inArrays}; empty after. */
-  private final ShortHoleArrays arrays;
+  private ShortHoleArrays arrays;
 
   /**
    * Whether the short holes are in {@link #arrays} rather than in their trees: until the first
@@ -94,16 +95,26 @@ final class HoleIndex {
   private boolean inArrays = true;
 
   /** Which holes the trees keep. */
-  private final HoleAdmission admission = new HoleAdmission();
+  private HoleAdmission admission = new HoleAdmission();
 
   /** The lengths of the holes the trees do not keep. */
-  private final LeftOutHoles leftOut = new LeftOutHoles();
+  private LeftOutHoles leftOut = new LeftOutHoles();
+
+  /** Where every array of the index comes from (see {@link NodeArrayPool}). */
+  private final NodeArrayPool nodeArrays;
+
+  /** What {@link #load} gives a tree that holds no hole. */
+  private static final long[] NO_HOLES = {};
+
+  /** The node-making inserts a tree built by a load has room for (see {@link NodeArrayPool}). */
+  private static final int RESERVE = NodeArrayPool.RESERVED_INSERTS;
 
   /**
    * Creates an empty index whose trees keep their freed node arrays in {@code nodeArrays}, which
    * the caller counts: an empty short tree then costs no leaf.
    */
   HoleIndex(NodeArrayPool nodeArrays) {
+    this.nodeArrays = nodeArrays;
     arrays = new ShortHoleArrays(nodeArrays);
     trees[LONG_TREE] = new LongPairTree(true, false, nodeArrays);
     for (int tree = 1; tree <= SEGREGATED; tree++) {
@@ -120,27 +131,70 @@ final class HoleIndex {
     return (long) tree << Integer.SIZE | entry;
   }
 
-  /**
-   * Records that a search at {@code alignment} comes next (1: {@link #bestFit}), so that the index
-   * keeps every hole that can answer it (see {@link HoleAdmission}).
-   *
-   * @return whether the set of kept holes changed: the caller must then {@link #load} every hole
-   *     before searching
-   */
-  boolean ask(long alignment) {
-    return admission.ask(alignment);
+  /** Returns the admission, for a load of every hole that keeps it. */
+  HoleAdmission admission() {
+    return admission;
   }
 
   /** Moves every short hole from {@link #arrays} into the tree of its length, for good. O(n). */
   private void moveToTrees() {
+    LongPairTree[] loaded = new LongPairTree[SEGREGATED + 1]; // built first: whole or not at all
     for (int length = 1; length <= SEGREGATED; length++) {
-      long[] starts = arrays.copy(length);
-      long[] lengths = new long[starts.length];
-      Arrays.fill(lengths, length);
-      trees[length].load(starts, lengths, starts.length);
+      if (arrays.count(length) > 0) {
+        long[] starts = arrays.copy(length);
+        long[] lengths = nodeArrays.newLongs(starts.length);
+        Arrays.fill(lengths, length);
+        loaded[length] = trees[length].loaded(starts, lengths, starts.length, RESERVE);
+      }
+    }
+    for (int length = 1; length <= SEGREGATED; length++) {
+      LongPairTree built = loaded[length];
+      if (built != null) { // the others are empty: the arrays held every short hole
+        trees[length].adopt(built); // with the reserve loaded gave it
+      }
     }
     arrays.clear();
     inArrays = false;
+    nodeArrays.spent();
+  }
+
+  /**
+   * Makes room, before a call's first change, for the three holes a call adds at most (a
+   * placement's two and a following free's one): moves the short holes to their trees when a length
+   * is crowded (see {@link ShortHoleArrays#CROWDED}), so that no add has to. Cheap when not.
+   */
+  void reserve() {
+    if (inArrays && arrays.crowded()) {
+      moveToTrees();
+    }
+  }
+
+  /**
+   * Makes room, before a free's first change, for the hole of {@code length} it adds: a free may
+   * follow a placement in the same call (a realloc), so it moves the holes only when that length is
+   * full, which a placement's {@link #reserve} rules out.
+   */
+  void reserveFor(long length) {
+    if (inArrays && length > 0 && length <= SEGREGATED) {
+      if (arrays.count((int) length) >= ShortHoleArrays.PER_LENGTH) {
+        moveToTrees();
+      }
+    }
+  }
+
+  /**
+   * Returns the admission after a search at {@code alignment}, a new one, when it keeps other holes
+   * than now (the caller then loads every hole with it); {@code null} when it keeps the same, and
+   * the index recorded the call.
+   */
+  @Nullable HoleAdmission ask(long alignment) {
+    if (!admission.changesFor(alignment)) {
+      admission.ask(alignment); // changes no kept hole: at most records the first call
+      return null;
+    }
+    HoleAdmission next = admission.copy();
+    next.ask(alignment);
+    return next;
   }
 
   /**
@@ -307,77 +361,104 @@ final class HoleIndex {
    * are only counted. O(count).
    */
   void load(long[] allStarts, long[] allLengths, int allCount) {
-    leftOut.reset(admission.leftOutBound());
+    load(allStarts, allLengths, allCount, admission);
+  }
+
+  /**
+   * As {@link #load(long[], long[], int)}, keeping the holes that {@code next} admits, which
+   * becomes the index's admission. Everything is built first (new trees, arrays and counts), then
+   * taken over with no allocation, so that a memory failure leaves the index as it was.
+   */
+  void load(long[] allStarts, long[] allLengths, int allCount, HoleAdmission next) {
+    LeftOutHoles nextLeftOut = new LeftOutHoles();
+    nextLeftOut.reset(next.leftOutBound());
     long[] starts = allStarts;
     long[] lengths = allLengths;
     int count = allCount;
-    if (!admission.keepsEvery()) {
-      starts = new long[allCount];
-      lengths = new long[allCount];
+    if (!next.keepsEvery()) {
+      starts = nodeArrays.newLongs(allCount);
+      lengths = nodeArrays.newLongs(allCount);
       count = 0;
       for (int k = 0; k < allCount; k++) {
-        if (admission.keeps(allStarts[k], allLengths[k])) {
+        if (next.keeps(allStarts[k], allLengths[k])) {
           starts[count] = allStarts[k];
           lengths[count++] = allLengths[k];
         } else {
-          leftOut.add(allLengths[k]);
+          nextLeftOut.add(allLengths[k]);
         }
       }
     }
-    int[] from = new int[SEGREGATED + 2]; // from[t + 1]: holes of trees before t, then t's start
+    int[] from = nodeArrays.newInts(SEGREGATED + 2); // from[t + 1]: holes of trees before t
     for (int k = 0; k < count; k++) {
       from[treeOf(lengths[k]) + 1]++;
     }
     for (int tree = 0; tree <= SEGREGATED; tree++) {
       from[tree + 1] += from[tree];
     }
-    long[] byTreeStarts = new long[count];
-    long[] byTreeLengths = new long[count];
-    int[] next = Arrays.copyOf(from, SEGREGATED + 1);
+    long[] byTreeStarts = nodeArrays.newLongs(count);
+    long[] byTreeLengths = nodeArrays.newLongs(count);
+    int[] at = nodeArrays.copyOf(from, SEGREGATED + 1);
     for (int k = 0; k < count; k++) { // stable: each tree's holes stay in address order
-      int at = next[treeOf(lengths[k])]++;
-      byTreeStarts[at] = starts[k];
-      byTreeLengths[at] = lengths[k];
+      int slot = at[treeOf(lengths[k])]++;
+      byTreeStarts[slot] = starts[k];
+      byTreeLengths[slot] = lengths[k];
     }
     int longest = 0;
     for (int tree = 1; tree <= SEGREGATED; tree++) {
       longest = Math.max(longest, from[tree + 1] - from[tree]);
     }
-    if (inArrays && longest > ShortHoleArrays.PER_LENGTH) {
-      arrays.clear(); // every tree is loaded below
-      inArrays = false;
-    }
-    nonEmpty = 0;
+    boolean nextInArrays = inArrays && longest <= ShortHoleArrays.PER_LENGTH;
+    ShortHoleArrays nextArrays = nextInArrays ? new ShortHoleArrays(nodeArrays) : arrays;
+    LongPairTree[] loaded = new LongPairTree[SEGREGATED + 1]; // null: loaded empty
+    long nextNonEmpty = 0;
     for (int tree = 0; tree <= SEGREGATED; tree++) {
-      long[] treeStarts = Arrays.copyOfRange(byTreeStarts, from[tree], from[tree + 1]);
-      long[] treeLengths = Arrays.copyOfRange(byTreeLengths, from[tree], from[tree + 1]);
+      long[] treeStarts = nodeArrays.copyOfRange(byTreeStarts, from[tree], from[tree + 1]);
+      long[] treeLengths = nodeArrays.copyOfRange(byTreeLengths, from[tree], from[tree + 1]);
       if (tree == LONG_TREE) {
-        loadSorted(trees[tree], treeStarts, treeLengths, treeStarts.length);
+        loaded[tree] = loadSorted(trees[tree], treeStarts, treeLengths, treeStarts.length);
       } else {
-        if (inArrays) {
-          arrays.load(tree, treeStarts);
-        } else {
-          trees[tree].load(treeStarts, treeLengths, treeStarts.length);
+        if (nextInArrays) {
+          nextArrays.load(tree, treeStarts);
+        } else if (treeStarts.length > 0) {
+          loaded[tree] = trees[tree].loaded(treeStarts, treeLengths, treeStarts.length, RESERVE);
         }
         if (treeStarts.length > 0) {
-          nonEmpty |= 1L << (tree - 1);
+          nextNonEmpty |= 1L << (tree - 1);
         }
       }
     }
+    // Nothing below allocates.
+    if (inArrays) {
+      arrays.clear(); // gives its arrays back to the pool: new ones, or the trees, hold the holes
+    }
+    for (int tree = 0; tree <= SEGREGATED; tree++) {
+      LongPairTree built = loaded[tree];
+      if (built != null) {
+        trees[tree].adopt(built); // with the reserve loaded gave it
+      } else {
+        trees[tree].load(NO_HOLES, NO_HOLES, 0); // no allocation for none
+      }
+    }
+    arrays = nextArrays;
+    inArrays = nextInArrays;
+    nonEmpty = nextNonEmpty;
+    admission = next;
+    leftOut = nextLeftOut;
+    nodeArrays.spent(); // the new nodes took arrays from the pool's reserve
   }
 
   /** Loads holes given in address order into {@code tree} in its order, by a radix sort. */
-  private static void loadSorted(LongPairTree tree, long[] starts, long[] lengths, int count) {
+  private LongPairTree loadSorted(LongPairTree tree, long[] starts, long[] lengths, int count) {
     long longest = 0;
     for (int k = 0; k < count; k++) {
       longest = Math.max(longest, lengths[k]);
     }
-    int[] order = new int[count];
+    int[] order = nodeArrays.newInts(count);
     for (int k = 0; k < count; k++) {
       order[k] = k;
     }
-    int[] sorted = new int[count];
-    int[] bucketStart = new int[RADIX + 1];
+    int[] sorted = nodeArrays.newInts(count);
+    int[] bucketStart = nodeArrays.newInts(RADIX + 1);
     for (int shift = 0; shift < Long.SIZE && longest >>> shift != 0; shift += RADIX_BITS) {
       Arrays.fill(bucketStart, 0);
       for (int k = 0; k < count; k++) {
@@ -393,17 +474,67 @@ final class HoleIndex {
       order = sorted;
       sorted = swap;
     }
-    long[] byLength = new long[count];
-    long[] byStart = new long[count];
+    long[] byLength = nodeArrays.newLongs(count);
+    long[] byStart = nodeArrays.newLongs(count);
     for (int k = 0; k < count; k++) {
       byLength[k] = lengths[order[k]];
       byStart[k] = starts[order[k]];
     }
-    tree.load(byLength, byStart, count);
+    return tree.loaded(byLength, byStart, count, RESERVE);
   }
 
   private static int digit(long length, int shift) {
     return (int) (length >>> shift) & (RADIX - 1);
+  }
+
+  /**
+   * Tells whether the index holds the hole {@code [start, start + length)}, {@code length > 0}:
+   * kept where its length says, or counted as left out. For tests.
+   */
+  boolean holds(long start, long length) {
+    if (!admission.keeps(start, length)) {
+      return leftOut.count(length) > 0;
+    }
+    int tree = treeOf(length);
+    if (tree == LONG_TREE) {
+      int entry = trees[tree].floor(length, start);
+      return entry != LongPairTree.NONE
+          && trees[tree].a(entry) == length
+          && trees[tree].b(entry) == start;
+    }
+    if (inArrays) {
+      for (int k = 0; k < arrays.count(tree); k++) {
+        if (arrays.start(tree, k) == start) {
+          return true;
+        }
+      }
+      return false;
+    }
+    int entry = trees[tree].floor(start, 0);
+    return entry != LongPairTree.NONE && trees[tree].a(entry) == start;
+  }
+
+  /**
+   * Returns how many holes the index holds, kept or left out, after checking that every tree's room
+   * summaries and {@link #nonEmpty} agree with the holes. O(n); for tests.
+   */
+  long checkedCount() {
+    long count = leftOut.total();
+    for (int tree = 0; tree <= SEGREGATED; tree++) {
+      trees[tree].checkRooms();
+      long held = trees[tree].size();
+      if (tree != LONG_TREE) {
+        if (inArrays && held > 0) {
+          throw new IllegalStateException("tree " + tree + " holds holes while the arrays do");
+        }
+        held += inArrays ? arrays.count(tree) : 0;
+        if ((held > 0) != ((nonEmpty >>> (tree - 1) & 1) != 0)) {
+          throw new IllegalStateException("bit of length " + tree + " is wrong");
+        }
+      }
+      count += held;
+    }
+    return count;
   }
 
   /** Widens the keys arrays of the trees and the short holes' arrays (see {@link KeyArrays}). */

@@ -22,8 +22,10 @@ final class LeftOutHoles {
   /** Forgets every hole; from now on lengths are below {@code bound}. */
   void reset(int bound) {
     if (count.length != bound) {
-      count = new int[bound];
-      present = new long[(bound + Long.SIZE - 1) / Long.SIZE];
+      int[] counts = new int[bound]; // both, then the swap: a memory failure changes nothing
+      long[] bits = new long[(bound + Long.SIZE - 1) / Long.SIZE];
+      count = counts;
+      present = bits;
     } else {
       Arrays.fill(count, 0);
       Arrays.fill(present, 0);
@@ -54,6 +56,20 @@ final class LeftOutHoles {
       }
     }
     return 0;
+  }
+
+  /** Returns how many holes of {@code length} are counted; for tests. */
+  int count(long length) {
+    return length > 0 && length < count.length ? count[(int) length] : 0;
+  }
+
+  /** Returns how many holes are counted, O(bound); for tests. */
+  long total() {
+    long total = 0;
+    for (int n : count) {
+      total += n;
+    }
+    return total;
   }
 
   /** Returns the bytes of the two tables, with array headers. */

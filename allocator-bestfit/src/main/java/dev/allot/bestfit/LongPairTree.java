@@ -113,6 +113,15 @@ final class LongPairTree {
    * of length in [size, size + A - 1) before it can fail: O(log n + k), O(n) when every hole
    * fails. Programs that use at most 8 alignments never walk.
    *
+   * Memory failures: a change never allocates when the tree's reserve holds (see reserve): node
+   * ids for RESERVED_INSERTS node-making inserts (a leaf and up to height + 1 inner nodes each),
+   * the path arrays one level up, and the arrays of the new nodes in the shared NodeArrayPool,
+   * which BestFitAllocator tops up before a call's first change. So an OutOfMemoryError is thrown
+   * before anything changed, or not at all. newLeaf and newInner still grow the tables on demand
+   * for a tree used alone (tests), each growth whole or not at all. load builds a new tree first
+   * (loaded) and takes it over with no allocation (adopt); an alignment class is made whole before
+   * it counts; the hint table is a cache, skipped when the heap has no room for it.
+   *
    * References: Comer, "The Ubiquitous B-Tree" (1979) for B+ trees and overflow to siblings
    * (B*-style); the design of flat-array trees in Agrona and of in-memory B+ trees with node-local
    * arrays (e.g. BTreeMap in Rust's std) for cache behaviour.
@@ -204,6 +213,9 @@ final class LongPairTree {
 
   private int freeLeaves = NONE;
 
+  /** Leaf ids on the free list. */
+  private int freeLeafCount;
+
   private int[][] innerKeys = grownPool(new int[0][], INITIAL_NODES, NO_KEYS);
   private int[][] innerChildren = grownPool(new int[0][], INITIAL_NODES, NO_CHILDREN);
   private int[] innerCount = new int[INITIAL_NODES];
@@ -213,6 +225,15 @@ final class LongPairTree {
   private int innerArrays;
 
   private int freeInners = NONE;
+
+  /** Inner node ids on the free list. */
+  private int freeInnerCount;
+
+  /**
+   * Whether the tree made nodes since the pool's last top-up, which then restores its reserve (see
+   * {@link NodeArrayPool#topUp}).
+   */
+  private boolean dirty;
 
   private int root = NONE;
 
@@ -598,7 +619,12 @@ final class LongPairTree {
   /** Starts keeping hints when the tree is large enough and its kind allows them. */
   private void keepHintsIfLarge() {
     if (hints == null && size >= HINT_FROM && !pairKeys && classCount == 0) {
-      int[] table = new int[1 << HINT_BITS];
+      int[] table;
+      try {
+        table = nodeArrays.newInts(1 << HINT_BITS);
+      } catch (OutOfMemoryError e) {
+        return; // a cache: the tree is whole without it, and the next large load tries again
+      }
       Arrays.fill(table, NONE);
       hints = table;
       hintShift = 0;
@@ -793,6 +819,7 @@ final class LongPairTree {
     root = node;
     height++;
     holdPathsOf(height);
+    nodeArrays.noteHeight(height);
   }
 
   /**
@@ -802,10 +829,14 @@ final class LongPairTree {
   private void holdPathsOf(int levels) {
     if (levels >= pathNode.length) {
       int length = levels * 2;
-      pathNode = Arrays.copyOf(pathNode, length);
-      pathSlot = Arrays.copyOf(pathSlot, length);
-      pathBefore = Arrays.copyOf(pathBefore, length + 1);
-      pathAfter = Arrays.copyOf(pathAfter, length + 1);
+      int[] nodes = nodeArrays.copyOf(pathNode, length); // all four, then the swap: whole or none
+      int[] slots = nodeArrays.copyOf(pathSlot, length);
+      int[] before = nodeArrays.copyOf(pathBefore, length + 1);
+      int[] after = nodeArrays.copyOf(pathAfter, length + 1);
+      pathNode = nodes;
+      pathSlot = slots;
+      pathBefore = before;
+      pathAfter = after;
     }
   }
 
@@ -978,6 +1009,7 @@ final class LongPairTree {
     leafCount[leaf] = 0;
     leafNext[leaf] = freeLeaves;
     freeLeaves = leaf;
+    freeLeafCount++;
     nodeArrays.giveKeys(leafKeys[leaf]);
     leafKeys[leaf] = NO_KEYS;
   }
@@ -1056,11 +1088,13 @@ final class LongPairTree {
     if (classCount == MAX_ALIGNMENT_CLASSES) {
       return NONE;
     }
+    long[] leafRooms = nodeArrays.newLongs(leafKeys.length); // both before any change
+    long[] innerRooms = nodeArrays.newLongs(innerKeys.length);
     int c = classCount;
     classAlignment[c] = alignment;
     hints = null; // room upkeep follows the recorded path, which a hinted change lacks
-    leafRoom[c] = new long[leafKeys.length];
-    innerRoom[c] = new long[innerKeys.length];
+    leafRoom[c] = leafRooms;
+    innerRoom[c] = innerRooms;
     classCount++;
     if (root != NONE) {
       summarizeRooms(root, 0, c);
@@ -1297,46 +1331,114 @@ final class LongPairTree {
 
   // ---------------------------------------------------------------- node pools
 
+  /**
+   * Makes room, before a change, for {@code inserts} node-making inserts: node ids for a leaf and
+   * up to {@code height + 1} inner nodes each (at height 0 one leaf and one root in all, since a
+   * split root leaf has room for more), and the path arrays for one more level. O(1) unless a table
+   * grows. The hint table is not part of it: a cache, made when there is room.
+   */
+  void reserve(int inserts) {
+    int leaves = height == 0 ? 1 : inserts;
+    int inners = height == 0 ? 1 : inserts * (height + 1);
+    if (freeLeafCount + leafKeys.length - leafIds < leaves) {
+      growLeafIds(leafIds - freeLeafCount + leaves);
+    }
+    if (freeInnerCount + innerKeys.length - innerIds < inners) {
+      growInnerIds(innerIds - freeInnerCount + inners);
+    }
+    holdPathsOf(height + 1);
+  }
+
+  int height() {
+    return height;
+  }
+
+  /** Marks the tree as having made nodes; returns whether it was clean (see {@link #dirty}). */
+  boolean markDirty() {
+    boolean was = dirty;
+    dirty = true;
+    return !was;
+  }
+
+  /** Marks the tree's reserve as restored. */
+  void markClean() {
+    dirty = false;
+  }
+
+  /** Grows the leaf tables to at least {@code length} ids (by half at least): all, or none. */
+  private void growLeafIds(int length) {
+    int grown = Math.max(length, leafKeys.length + (leafKeys.length >> 1));
+    int[][] keys = nodeArrays.copyOf(leafKeys, grown);
+    int[] counts = nodeArrays.copyOf(leafCount, grown);
+    int[] next = nodeArrays.copyOf(leafNext, grown);
+    int[] prev = nodeArrays.copyOf(leafPrev, grown);
+    long[][] rooms = new long[classCount][];
+    for (int c = 0; c < classCount; c++) {
+      rooms[c] = nodeArrays.copyOf(leafRoom[c], grown);
+    }
+    Arrays.fill(keys, leafKeys.length, grown, NO_KEYS);
+    leafKeys = keys;
+    leafCount = counts;
+    leafNext = next;
+    leafPrev = prev;
+    System.arraycopy(rooms, 0, leafRoom, 0, classCount);
+  }
+
+  /**
+   * Grows the inner node tables to at least {@code length} ids (by half at least): all, or none.
+   */
+  private void growInnerIds(int length) {
+    int grown = Math.max(length, innerKeys.length + (innerKeys.length >> 1));
+    int[][] keys = nodeArrays.copyOf(innerKeys, grown);
+    int[][] kids = nodeArrays.copyOf(innerChildren, grown);
+    int[] counts = nodeArrays.copyOf(innerCount, grown);
+    long[][] rooms = new long[classCount][];
+    for (int c = 0; c < classCount; c++) {
+      rooms[c] = nodeArrays.copyOf(innerRoom[c], grown);
+    }
+    Arrays.fill(keys, innerKeys.length, grown, NO_KEYS);
+    Arrays.fill(kids, innerChildren.length, grown, NO_CHILDREN);
+    innerKeys = keys;
+    innerChildren = kids;
+    innerCount = counts;
+    System.arraycopy(rooms, 0, innerRoom, 0, classCount);
+  }
+
   private int newLeaf() {
     int leaf = freeLeaves;
+    if (leaf == NONE && leafIds == leafKeys.length) {
+      growLeafIds(leafIds + 1); // a tree used alone: the allocator's reserve has the id
+    }
+    int[] keys =
+        nodeArrays.takeKeys(); // before the id is taken: a failure leaves the tree as it was
     if (leaf != NONE) {
       freeLeaves = leafNext[leaf];
+      freeLeafCount--;
     } else {
       leaf = leafIds++;
-      if (leaf == leafKeys.length) {
-        int length = leaf + (leaf >> 1);
-        leafKeys = grownPool(leafKeys, length, NO_KEYS);
-        leafCount = Arrays.copyOf(leafCount, length);
-        leafNext = Arrays.copyOf(leafNext, length);
-        leafPrev = Arrays.copyOf(leafPrev, length);
-        for (int c = 0; c < classCount; c++) {
-          leafRoom[c] = Arrays.copyOf(leafRoom[c], length);
-        }
-      }
     }
-    leafKeys[leaf] = nodeArrays.takeKeys();
+    leafKeys[leaf] = keys;
+    nodeArrays.made(this, true);
     return leaf;
   }
 
   private int newInner() {
     int node = freeInners;
+    if (node == NONE && innerIds == innerKeys.length) {
+      growInnerIds(innerIds + 1); // a tree used alone: the allocator's reserve has the id
+    }
+    int[] keys = nodeArrays.takeKeys();
+    int[] kids = nodeArrays.takeChildren();
     if (node != NONE) {
       freeInners = innerCount[node];
+      freeInnerCount--;
     } else {
       node = innerIds++;
-      if (node == innerKeys.length) {
-        int length = node + (node >> 1);
-        innerKeys = grownPool(innerKeys, length, NO_KEYS);
-        innerChildren = grownPool(innerChildren, length, NO_CHILDREN);
-        innerCount = Arrays.copyOf(innerCount, length);
-        for (int c = 0; c < classCount; c++) {
-          innerRoom[c] = Arrays.copyOf(innerRoom[c], length);
-        }
-      }
     }
-    innerKeys[node] = nodeArrays.takeKeys();
-    innerChildren[node] = nodeArrays.takeChildren();
+    innerKeys[node] = keys;
+    innerChildren[node] = kids;
     innerArrays++;
+    nodeArrays.made(this, false);
     return node;
   }
 
@@ -1344,6 +1446,7 @@ final class LongPairTree {
   private void freeInner(int node) {
     innerCount[node] = freeInners;
     freeInners = node;
+    freeInnerCount++;
     nodeArrays.giveKeys(innerKeys[node]);
     nodeArrays.giveChildren(innerChildren[node]);
     innerKeys[node] = NO_KEYS;
@@ -1352,7 +1455,7 @@ final class LongPairTree {
   }
 
   /** Returns {@code pool} grown to {@code length} ids, the new ones holding {@code none}. */
-  private static <T> T[] grownPool(T[] pool, int length, T none) {
+  private static <T> T[] grownPool(T[] pool, int length, T none) { // construction only
     T[] grown = Arrays.copyOf(pool, length);
     Arrays.fill(grown, pool.length, length, none);
     return grown;
@@ -1407,9 +1510,9 @@ final class LongPairTree {
       return;
     }
     int leaves = (count + MERGE_LIMIT - 1) / MERGE_LIMIT;
-    int[] level = new int[leaves];
-    long[] firstA = new long[leaves];
-    long[] firstB = new long[leaves];
+    int[] level = nodeArrays.newInts(leaves);
+    long[] firstA = nodeArrays.newLongs(leaves);
+    long[] firstB = nodeArrays.newLongs(leaves);
     int previous = NONE;
     for (int k = 0; k < leaves; k++) {
       int leaf = newLeaf();
@@ -1451,10 +1554,64 @@ final class LongPairTree {
     }
     root = level[0];
     holdPathsOf(height);
+    nodeArrays.noteHeight(height);
     for (int c = 0; c < classCount; c++) { // the alignment classes stay: their rooms are rebuilt
       summarizeRooms(root, 0, c);
     }
     keepHintsIfLarge();
+  }
+
+  /**
+   * Returns a new tree of the same kind, alignment classes and pool holding {@code (as[k], bs[k])}
+   * for {@code k < count}, as {@link #load} would leave this one, with the reserve of {@code
+   * inserts} node-making inserts; this tree does not change. With {@link #adopt}, a load in two
+   * steps: everything it allocates first, then a change that allocates nothing.
+   */
+  LongPairTree loaded(long[] as, long[] bs, int count, int inserts) {
+    LongPairTree tree = new LongPairTree(pairKeys, equalRuns, nodeArrays);
+    tree.dirty = true; // never listed by the pool: its arrays become this tree's in adopt
+    for (int c = 0; c < classCount; c++) {
+      tree.alignmentClass(classAlignment[c]);
+    }
+    tree.load(as, bs, count);
+    tree.reserve(inserts);
+    return tree;
+  }
+
+  /**
+   * Takes over every node, table and summary of {@code tree}, which {@link #loaded} made and which
+   * is not used after: this tree's old nodes go to the collector, as {@link #load} lets them go.
+   * Allocates nothing. The count of hinted descents stays this tree's.
+   */
+  void adopt(LongPairTree tree) {
+    leafKeys = tree.leafKeys;
+    leafCount = tree.leafCount;
+    leafNext = tree.leafNext;
+    leafPrev = tree.leafPrev;
+    leafIds = tree.leafIds;
+    freeLeaves = tree.freeLeaves;
+    freeLeafCount = tree.freeLeafCount;
+    innerKeys = tree.innerKeys;
+    innerChildren = tree.innerChildren;
+    innerCount = tree.innerCount;
+    innerIds = tree.innerIds;
+    innerArrays = tree.innerArrays;
+    freeInners = tree.freeInners;
+    freeInnerCount = tree.freeInnerCount;
+    root = tree.root;
+    height = tree.height;
+    firstLeaf = tree.firstLeaf;
+    lastLeaf = tree.lastLeaf;
+    size = tree.size;
+    hints = tree.hints;
+    hintShift = tree.hintShift;
+    pathNode = tree.pathNode;
+    pathSlot = tree.pathSlot;
+    pathBefore = tree.pathBefore;
+    pathAfter = tree.pathAfter;
+    System.arraycopy(tree.leafRoom, 0, leafRoom, 0, classCount); // the same classes, in order
+    System.arraycopy(tree.innerRoom, 0, innerRoom, 0, classCount);
+    descendedLeaf = NONE;
   }
 
   /**
@@ -1464,10 +1621,10 @@ final class LongPairTree {
    */
   void widen() {
     for (int leaf = 0; leaf < leafIds; leaf++) {
-      leafKeys[leaf] = KeyArrays.widened(leafKeys[leaf]);
+      leafKeys[leaf] = nodeArrays.widened(leafKeys[leaf]);
     }
     for (int node = 0; node < innerIds; node++) {
-      innerKeys[node] = KeyArrays.widened(innerKeys[node]);
+      innerKeys[node] = nodeArrays.widened(innerKeys[node]);
     }
   }
 
@@ -1477,11 +1634,13 @@ final class LongPairTree {
     Arrays.fill(leafCount, 0, leafIds, 0); // a fresh leaf is expected empty
     leafIds = 0;
     freeLeaves = NONE;
+    freeLeafCount = 0;
     Arrays.fill(innerKeys, 0, innerIds, NO_KEYS);
     Arrays.fill(innerChildren, 0, innerIds, NO_CHILDREN);
     innerIds = 0;
     innerArrays = 0;
     freeInners = NONE;
+    freeInnerCount = 0;
   }
 
   /**

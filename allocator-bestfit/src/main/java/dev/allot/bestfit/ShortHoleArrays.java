@@ -36,7 +36,14 @@ final class ShortHoleArrays {
    * churn keeps about 650 holes of length 1, and runs on the trees.
    *
    * Complexity: first and start O(1); insert and remove O(log k + k), k <= PER_LENGTH.
+   *
+   * Memory failures: HoleIndex moves the holes to its trees before a call's first change when a
+   * length is crowded (at least CROWDED holes: the three a call may add would not all fit), so
+   * that no add of the call has to; `crowded` counts those lengths, kept by every change in O(1).
    */
+
+  /** Holes of one length from which it is crowded: fewer than three more fit. */
+  static final int CROWDED = KeyArrays.SLOTS - 2;
 
   /** The most holes one length keeps here: the slots of one node keys array. */
   static final int PER_LENGTH = KeyArrays.SLOTS;
@@ -51,6 +58,9 @@ final class ShortHoleArrays {
   private final int[][] starts = new int[HoleIndex.SEGREGATED + 1][];
   private final int[] count = new int[HoleIndex.SEGREGATED + 1];
 
+  /** Lengths with at least {@link #CROWDED} holes. */
+  private int crowded;
+
   /** Creates empty arrays that take and give their storage from and to {@code nodeArrays}. */
   ShortHoleArrays(NodeArrayPool nodeArrays) {
     this.nodeArrays = nodeArrays;
@@ -60,6 +70,11 @@ final class ShortHoleArrays {
   /** Returns how many holes of {@code length} are kept. */
   int count(int length) {
     return count[length];
+  }
+
+  /** Returns whether some length has at least {@link #CROWDED} holes. */
+  boolean crowded() {
+    return crowded > 0;
   }
 
   /** Returns the start of the {@code index}-th hole of {@code length}, lowest first. */
@@ -78,6 +93,9 @@ final class ShortHoleArrays {
     KeyArrays.copy(array, at, array, at + 1, n - at);
     setKey(array, at, start);
     count[length] = n + 1;
+    if (n + 1 == CROWDED) {
+      crowded++;
+    }
   }
 
   /** Removes the hole of {@code length} at {@code start}, which must be kept. */
@@ -91,6 +109,9 @@ final class ShortHoleArrays {
     int[] array = starts[length];
     KeyArrays.copy(array, index + 1, array, index, n - index);
     count[length] = n;
+    if (n + 1 == CROWDED) {
+      crowded--;
+    }
     if (n == 0) {
       nodeArrays.giveKeys(array);
       starts[length] = NONE;
@@ -99,6 +120,7 @@ final class ShortHoleArrays {
 
   /** Replaces the holes of {@code length} with {@code sorted}: ascending, at most PER_LENGTH. */
   void load(int length, long[] sorted) {
+    crowded += (sorted.length >= CROWDED ? 1 : 0) - (count[length] >= CROWDED ? 1 : 0);
     if (count[length] > 0) {
       nodeArrays.giveKeys(starts[length]);
       starts[length] = NONE;
@@ -111,7 +133,7 @@ final class ShortHoleArrays {
 
   /** Returns a copy of the starts of {@code length}, ascending. */
   long[] copy(int length) {
-    long[] copy = new long[count[length]];
+    long[] copy = nodeArrays.newLongs(count[length]);
     KeyArrays.copyToLongs(starts[length], 0, copy, 0, copy.length);
     return copy;
   }
@@ -129,13 +151,14 @@ final class ShortHoleArrays {
    */
   void widen() {
     for (int length = 1; length <= HoleIndex.SEGREGATED; length++) {
-      starts[length] = KeyArrays.widened(starts[length]);
+      starts[length] = nodeArrays.widened(starts[length]);
     }
   }
 
   private int[] take(int length) {
     int[] array = nodeArrays.takeKeys();
     starts[length] = array;
+    nodeArrays.madeArray();
     return array;
   }
 

@@ -1,7 +1,9 @@
 package dev.allot.bestfit;
 
+import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -161,8 +163,9 @@ class HoleIndexTest {
   @Test
   void ask_alignedFirst_paddingHolesAreOnlyCountedAndALaterUnalignedCallNeedsALoad() {
     HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
-    assertTrue(holes.ask(16));
-    holes.load(new long[0], new long[0], 0); // what the allocator does when ask says so
+    HoleAdmission aligned = holes.ask(16);
+    assertNotNull(aligned);
+    holes.load(new long[0], new long[0], 0, aligned); // what the allocator does when ask says so
     holes.add(5, 11); // [5, 16): padding, no multiple of 16 before its end
     holes.add(40, 9); // [40, 49) holds 48
     holes.add(70, 10); // [70, 80): padding
@@ -174,10 +177,11 @@ class HoleIndexTest {
     assertEquals(10, holes.largest());
     holes.remove(40, 9);
     assertEquals(HoleIndex.NONE, holes.bestAlignedFit(1, 16));
-    assertFalse(holes.ask(16));
+    assertNull(holes.ask(16));
 
-    assertTrue(holes.ask(1)); // now every hole counts: the caller loads them all
-    holes.load(new long[] {5, 70}, new long[] {11, 10}, 2);
+    HoleAdmission every = holes.ask(1); // now every hole counts: the caller loads them all
+    assertNotNull(every);
+    holes.load(new long[] {5, 70}, new long[] {11, 10}, 2, every);
     assertEquals(new Hole(10, 70), hole(holes, holes.bestFit(10)));
     assertEquals(11, holes.largest());
   }
@@ -185,9 +189,8 @@ class HoleIndexTest {
   @Test
   void randomChangesWithTwoAlignmentsAsked_answerAsIfEveryHoleWereKept() {
     HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
-    holes.ask(16);
-    holes.ask(3);
-    holes.load(new long[0], new long[0], 0);
+    holes.load(new long[0], new long[0], 0, requireNonNull(holes.ask(16)));
+    holes.load(new long[0], new long[0], 0, requireNonNull(holes.ask(3)));
     NavigableSet<Hole> model = new TreeSet<>(BEST_FIT_ORDER);
     SplittableRandom random = new SplittableRandom(29);
     for (int i = 0; i < 50_000; i++) {

@@ -53,7 +53,7 @@ class NodeArrayPoolTest {
     pool.giveKeys(new int[2 * LongPairTree.CAPACITY]);
     pool.giveChildren(new int[LongPairTree.CAPACITY]);
 
-    assertEquals(2 * (16 + 4 * 4), empty);
+    assertEquals(2 * (16 + 4 * 4) + (16 + 4 * NodeArrayPool.TREES), empty); // and the tree list
     assertEquals(empty + (16 + 512) + (16 + 256), pool.footprintBytes());
   }
 
