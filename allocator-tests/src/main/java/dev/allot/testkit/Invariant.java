@@ -23,7 +23,8 @@ public enum Invariant {
   /** The shape and content of {@code getAllocatedRegions()}. */
   BLOCK_LIST(
       "getAllocatedRegions() is sorted, has no empty, overlapping or adjacent blocks, equals"
-          + " the model's coalesced allocated space, and a caller who modifies it changes nothing",
+          + " the model's coalesced allocated space, and it is a snapshot: a caller who modifies it"
+          + " changes nothing, and the allocator's later calls do not change it",
       null),
   /** The figures. */
   METRICS(

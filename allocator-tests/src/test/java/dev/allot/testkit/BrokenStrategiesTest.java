@@ -198,6 +198,16 @@ class BrokenStrategiesTest {
   }
 
   @Test
+  void blockList_liveViewHandedOut_isCaught() {
+    // An unmodifiable view refuses the probe's append, so only a list kept across calls shows that
+    // it is no snapshot: the caller's earlier list changes when the allocator does.
+    assertCaught(
+        Invariant.BLOCK_LIST,
+        Invariant.BLOCK_LIST,
+        overReference("live-view", LiveViewAllocator::new));
+  }
+
+  @Test
   void metrics_memoryFailureReportsFreeSizeAsLargestHole_isCaught() {
     assertCaught(
         Invariant.METRICS,
