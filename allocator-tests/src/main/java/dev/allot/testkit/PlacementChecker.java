@@ -2,6 +2,7 @@ package dev.allot.testkit;
 
 import dev.allot.Region;
 import dev.allot.trace.TraceOperation;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,16 +45,22 @@ final class PlacementChecker implements InvariantChecker<Step> {
     TraceOperation operation = step.operation();
     Region own =
         step.isRealloc() ? new Region(operation.first(), operation.second()) : new Region(0, 0);
-    return model.overlapsAllocated(value, size, own)
-        ? call
-            + " returned "
-            + value
-            + ", so ["
-            + value
-            + ", "
-            + (value + size)
-            + ") overlaps live regions "
-            + RegionText.of(model.liveRegions())
-        : null;
+    // Name only what the region hit, not every live region: in a long trace the whole list hides
+    // the one region to look at, and the call's own old range is no overlap.
+    List<Region> hit = model.allocatedOverlap(value, size, own);
+    if (hit.isEmpty()) {
+      return null;
+    }
+    return call
+        + " returned "
+        + value
+        + ", so ["
+        + value
+        + ", "
+        + (value + size)
+        + ") overlaps allocated indices "
+        + RegionText.of(hit)
+        + " of live regions "
+        + RegionText.of(model.liveRegionsOverlapping(hit));
   }
 }

@@ -61,6 +61,26 @@ class FailureReportTest {
   }
 
   @Test
+  void placement_overlap_namesOnlyTheRegionsHit() {
+    // Blocks 0:2 and 2:4 (placed by realloc from size 0, which the broken alloc does not touch);
+    // the broken alloc then reports 5 for the region at 6, so it overlaps 2:4 at index 5 alone.
+    String trace =
+        """
+        capacity 20
+        realloc 0 0 2
+        realloc 0 0 4
+        alloc 3
+        """;
+    ContractViolation violation =
+        assertThrows(
+            ContractViolation.class,
+            () -> ContractRun.replay(OFF_BY_ONE, trace, Set.of(Invariant.PLACEMENT)));
+    String message = violation.getMessage();
+    assertTrue(message.contains("overlaps allocated indices 5:1 of live regions 2:4"), message);
+    assertFalse(message.contains("0:2"), message);
+  }
+
+  @Test
   void replay_reportedTraceOfShortRequest_failsOnRequestedCapacity() {
     ContractFailure failure = failure(Invariant.REQUESTED_CAPACITY, SHORT_REQUEST);
     ContractViolation violation =
