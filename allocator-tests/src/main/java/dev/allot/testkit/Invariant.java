@@ -17,8 +17,8 @@ public enum Invariant {
       null),
   /** Where regions go. */
   PLACEMENT(
-      "a returned region lies in [0, capacity) and overlaps no other live region;"
-          + " alloc(0) and realloc to size 0 return 0",
+      "a returned region lies in [0, capacity) and overlaps no other live region, and an aligned"
+          + " call's at a multiple of its alignment; alloc(0) and realloc to size 0 return 0",
       null),
   /** The shape and content of {@code getAllocatedRegions()}. */
   BLOCK_LIST(

@@ -13,6 +13,7 @@ import dev.allot.testkit.reference.MissedMergeAllocator;
 import dev.allot.testkit.reference.PaddedBlockAllocator;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
+import dev.allot.testkit.reference.TopOfHoleAlignedAllocator;
 import dev.allot.testkit.reference.UnalignedTailAllocator;
 import dev.allot.testkit.reference.WrappingRoundUpAllocator;
 import java.util.Set;
@@ -138,6 +139,26 @@ class BrokenStrategiesTest {
   @Test
   void alignment_tailStartNotRounded_isCaught() {
     assertCaughtAligned(new TestStrategy("unaligned-tail", UnalignedTailAllocator::new));
+  }
+
+  @Test
+  void placement_alignedCallsAtNonMultipleUnderAlignedCalls_isCaught() {
+    // A strategy declaring only ALIGNED_CALLS is not held to the spec's placement, but a start
+    // that is no multiple of the alignment breaks what every aligned call owes: PLACEMENT says so.
+    assertCaught(
+        Invariant.PLACEMENT,
+        () ->
+            ContractProperties.check(
+                Invariant.PLACEMENT,
+                new TestStrategy("unaligned-tail", UnalignedTailAllocator::new),
+                Set.of(AllocatorFeature.ALIGNED_CALLS)));
+  }
+
+  @Test
+  void alignment_topOfHolePlacementDeclaredAsAlignment_isCaught() {
+    // Correct under ALIGNED_CALLS (TopOfHoleAlignedContractTest), but ALIGNMENT still promises the
+    // spec's placement at the aligned start of the hole, and the kit still holds it to that.
+    assertCaughtAligned(new TestStrategy("top-of-hole", TopOfHoleAlignedAllocator::new));
   }
 
   @Test
