@@ -98,6 +98,9 @@ data class Setup(val ballast: Long = 0, val crowd: Int = 0, val crowdSize: Int =
     }
   }
 
+  /** The capacity a program reserves for these calls, which retries could not give a far one. */
+  internal fun room(): Long = ballast + 2L * crowd * crowdSize
+
   /** Shrink candidates: no setup part at a time, then half the crowd. */
   internal fun simpler(): List<Setup> = listOfNotNull(
     copy(ballast = 0).takeIf { ballast > 0 },
@@ -219,8 +222,7 @@ object Programs {
         val crowd = if (percent.bind() < mix.crowded) crowds.bind() else 0
         val setup = Setup(ballast, crowd, crowdSizes.bind())
         // Room for the ballast and the crowd, which a far program could not get by retries.
-        val room = ballast + 2L * crowd * setup.crowdSize
-        Program(room + capacities.bind(), commandLists.bind(), setup)
+        Program(setup.room() + capacities.bind(), commandLists.bind(), setup)
       },
     )
   }

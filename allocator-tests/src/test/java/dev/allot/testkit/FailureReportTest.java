@@ -51,6 +51,28 @@ class FailureReportTest {
   }
 
   @Test
+  void trace_setupDroppedByShrinking_givesBackItsCapacity() {
+    // A shared block list fails at the first step whatever the program; in a far or crowded one
+    // the shrinker drops the setup, and the capacity reserved for it must go too, or the trace
+    // reads "capacity 2147483722" and points at an int overflow that has nothing to do with it.
+    AllocationStrategy sharedList =
+        new TestStrategy(
+            "shared-list",
+            capacity -> new SharedListAllocator(new PygletReferenceAllocator(capacity)));
+    for (long seed = 1; seed <= 40; seed++) {
+      long fixed = seed;
+      ContractFailure failure =
+          assertThrows(
+              ContractFailure.class,
+              () -> ContractProperties.check(Invariant.BLOCK_LIST, sharedList, 50, fixed));
+      long capacity = TraceParser.parse(failure.trace()).get(0).first();
+      assertTrue(
+          capacity <= new Mix().getCapacities().getLast(),
+          "seed " + seed + ":\n" + failure.trace());
+    }
+  }
+
+  @Test
   void replay_reportedTrace_failsOnTheSameInvariant() {
     ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
     ContractViolation violation =
