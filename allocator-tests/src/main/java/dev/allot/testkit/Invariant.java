@@ -53,8 +53,9 @@ public enum Invariant {
       null),
   /** Realloc minds its own region. */
   REALLOC_KEEPS_OTHERS(
-      "realloc changes only its own region: afterwards the blocks are those before, minus the old"
-          + " range, plus the returned one, so every other live region is kept",
+      "realloc changes only its own region: the returned region covers no index another region"
+          + " held, and afterwards the blocks are those before, minus the old range, plus the"
+          + " returned one, so every other live region is kept",
       null),
   /** pyglet, decision by decision. */
   PYGLET_REFERENCE(

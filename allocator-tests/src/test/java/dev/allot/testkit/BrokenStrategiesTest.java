@@ -219,6 +219,20 @@ class BrokenStrategiesTest {
   }
 
   @Test
+  void realloc_growthOverTheNextRegion_isCaught() {
+    // The blocks after the call are the union they should be, so comparing block lists alone
+    // passed it: the realloc property must also see that the grown region overlaps a neighbour.
+    assertCaught(
+        Invariant.REALLOC_KEEPS_OTHERS,
+        Invariant.REALLOC_KEEPS_OTHERS,
+        new TestStrategy(
+            "neighbour-eating",
+            capacity ->
+                new NeighbourEatingReallocAllocator(
+                    new ListReferenceStrategy(HoleChoice.FIRST).create(capacity))));
+  }
+
+  @Test
   void blockList_liveViewHandedOut_isCaught() {
     // An unmodifiable view refuses the probe's append, so only a list kept across calls shows that
     // it is no snapshot: the caller's earlier list changes when the allocator does.
