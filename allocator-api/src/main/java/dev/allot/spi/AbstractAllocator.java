@@ -45,7 +45,8 @@ public abstract class AbstractAllocator implements Allocator {
    *   aligned, newSize < size    -> free the suffix, return start
    *   no block holds the region  -> bad input
    *   aligned, newSize == size   -> return start when alignment > 1 or keepsSameSizeInPlace()
-   *   aligned, ends its block    -> growInPlace(end, growth, alignment), return start if it grew
+   *   aligned, ends its block    -> growInPlace(end, growth, alignment) unless end + growth
+   *                                 overflows, return start if it grew
    *   otherwise                  -> place the new region, then free the old one
    *
    * The shipped strategies differ only in the primitives: first-fit's growInPlace and place at
@@ -181,7 +182,8 @@ public abstract class AbstractAllocator implements Allocator {
    * into the free space after it, merging with the next block when the gap is filled exactly.
    *
    * @param end the end of the region, which is also the end of its block
-   * @param growth the indices to add, {@code >= 0}
+   * @param growth the indices to add, {@code >= 0}; {@code end + growth} does not overflow, but may
+   *     pass the capacity
    * @param alignment the call's alignment; the region's start is a multiple of it
    * @return {@code true} if the block grew, {@code false} having changed nothing if the rule says
    *     relocate
@@ -620,7 +622,13 @@ public abstract class AbstractAllocator implements Allocator {
       return start;
     }
     long end = start + size;
-    if (aligned && end == blockEnd && growInPlace(end, newSize - size, alignment)) {
+    // A growth past Long.MAX_VALUE cannot fit in place (no capacity reaches there), so the
+    // primitive is not asked: it may then compute end + growth without overflow, as free and
+    // blockEnd may compute start + size.
+    if (aligned
+        && end == blockEnd
+        && newSize - size <= Long.MAX_VALUE - end
+        && growInPlace(end, newSize - size, alignment)) {
       allocated += newSize - size;
       return start;
     }

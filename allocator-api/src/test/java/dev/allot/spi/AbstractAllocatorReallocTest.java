@@ -175,6 +175,19 @@ class AbstractAllocatorReallocTest {
   }
 
   @Test
+  void realloc_growthPastLongMaxAtTheBlockEnd_neverAsksToGrowInPlace() {
+    LoggedPrimitivesAllocator allocator = blockOfSix(10);
+
+    // 6 + (MAX - 4) overflows: no block can grow there, and a strategy that compared end + growth
+    // with its limit would see a negative end and grow. The relocation fails as bad input, since
+    // no capacity holds MAX indices after the last block.
+    assertThrows(IllegalArgumentException.class, () -> allocator.realloc(2, 4, Long.MAX_VALUE));
+
+    assertEquals(List.of("blockEnd 2 4", "place " + Long.MAX_VALUE), allocator.takeCalls());
+    assertBlocks(allocator, new Region(0, 6));
+  }
+
+  @Test
   void realloc_sizeZeroFindsNoRoom_namesTheCapacityThatSuffices() {
     LoggedPrimitivesAllocator allocator = blockOfSix(10);
 

@@ -150,11 +150,35 @@ public final class AllocationModel {
    * @return {@code true} if the range overlaps some other allocated index
    */
   public boolean overlapsAllocated(long start, long size, Region except) {
+    return !allocatedOverlap(start, size, except).isEmpty();
+  }
+
+  /**
+   * The allocated space that {@code [start, start + size)} overlaps outside {@code except}, for a
+   * message that names what a misplaced region hit.
+   */
+  List<Region> allocatedOverlap(long start, long size, Region except) {
     RangeSet<Long> hit = TreeRangeSet.create(allocated.subRangeSet(range(start, size)));
     if (except.size() > 0) {
       hit.remove(range(except.start(), except.size()));
     }
-    return !hit.isEmpty();
+    return regions(hit);
+  }
+
+  /**
+   * The live regions that share an index with one of {@code ranges}, in the order callers got them.
+   */
+  List<Region> liveRegionsOverlapping(List<Region> ranges) {
+    List<Region> hit = new ArrayList<>();
+    for (Region region : live) {
+      for (Region range : ranges) {
+        if (region.start() < range.end() && range.start() < region.end()) {
+          hit.add(region);
+          break;
+        }
+      }
+    }
+    return hit;
   }
 
   /**

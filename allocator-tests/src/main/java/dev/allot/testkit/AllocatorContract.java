@@ -156,15 +156,17 @@ public abstract class AllocatorContract {
   }
 
   /**
-   * For a strategy that does not declare {@link AllocatorFeature#ALIGNMENT}: after each step of a
-   * short program of allocs (half of them aligned at 1, which must work as the unaligned call) and
-   * frees, aligned calls above 1 throw {@link UnsupportedAlignmentException} naming the strategy
-   * and change nothing.
+   * For a strategy that declares neither {@link AllocatorFeature#ALIGNMENT} nor {@link
+   * AllocatorFeature#ALIGNED_CALLS}: after each step of a short program of allocs (half of them
+   * aligned at 1, which must work as the unaligned call) and frees, aligned calls above 1 throw
+   * {@link UnsupportedAlignmentException} naming the strategy and change nothing.
    */
   @Test
   public void alignedCalls_withoutAlignment_throwUnsupportedAlignmentAndChangeNothing() {
     Assumptions.assumeFalse(
-        features().contains(AllocatorFeature.ALIGNMENT), "the strategy declares ALIGNMENT");
+        features().contains(AllocatorFeature.ALIGNMENT)
+            || features().contains(AllocatorFeature.ALIGNED_CALLS),
+        "the strategy declares ALIGNMENT or ALIGNED_CALLS");
     AllocationStrategy strategy = strategy();
     ContractRun run = new ContractRun(strategy, 64, Set.of(Invariant.BLOCK_LIST));
     for (int step = 0; step < UNSUPPORTED_STEPS; step++) {

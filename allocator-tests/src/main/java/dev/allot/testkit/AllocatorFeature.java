@@ -41,6 +41,16 @@ public enum AllocatorFeature {
   ALIGNMENT,
 
   /**
+   * Aligned calls are accepted, with a placement rule of the strategy's own: a region an aligned
+   * call returns starts at a multiple of its alignment, and every property that applies to all
+   * strategies holds over programs that make aligned calls. {@link #ALIGNMENT} implies it and adds
+   * the spec's placement at the aligned start of a hole; declare this one instead for a strategy
+   * that supports alignment but places aligned regions elsewhere in a hole (say, at its top), which
+   * would otherwise have to refuse aligned calls to pass.
+   */
+  ALIGNED_CALLS,
+
+  /**
    * Once warm, churn at a steady live count allocates no heap memory: freeing a random live region
    * and allocating 1 to 64 indices in its place, 10,000 regions in a capacity of 256 indices per
    * region, a million steps allocate under 1 KiB on the calling thread after a million steps of

@@ -17,13 +17,14 @@ public enum Invariant {
       null),
   /** Where regions go. */
   PLACEMENT(
-      "a returned region lies in [0, capacity) and overlaps no other live region;"
-          + " alloc(0) and realloc to size 0 return 0",
+      "a returned region lies in [0, capacity) and overlaps no other live region, and an aligned"
+          + " call's at a multiple of its alignment; alloc(0) and realloc to size 0 return 0",
       null),
   /** The shape and content of {@code getAllocatedRegions()}. */
   BLOCK_LIST(
       "getAllocatedRegions() is sorted, has no empty, overlapping or adjacent blocks, equals"
-          + " the model's coalesced allocated space, and a caller who modifies it changes nothing",
+          + " the model's coalesced allocated space, and it is a snapshot: a caller who modifies it"
+          + " changes nothing, and the allocator's later calls do not change it",
       null),
   /** The figures. */
   METRICS(
@@ -52,8 +53,9 @@ public enum Invariant {
       null),
   /** Realloc minds its own region. */
   REALLOC_KEEPS_OTHERS(
-      "realloc changes only its own region: afterwards the blocks are those before, minus the old"
-          + " range, plus the returned one, so every other live region is kept",
+      "realloc changes only its own region: the returned region covers no index another region"
+          + " held, and afterwards the blocks are those before, minus the old range, plus the"
+          + " returned one, so every other live region is kept",
       null),
   /** pyglet, decision by decision. */
   PYGLET_REFERENCE(

@@ -25,7 +25,8 @@ object ContractProperties {
 
   /**
    * Checks one invariant with the iterations and seed of [ContractSettings], over programs that
-   * also make the calls [features] allow: aligned ones for [AllocatorFeature.ALIGNMENT].
+   * also make the calls [features] allow: aligned ones for [AllocatorFeature.ALIGNMENT] or
+   * [AllocatorFeature.ALIGNED_CALLS].
    *
    * @throws ContractFailure with the shrunk program and the seed if the strategy breaks it
    */
@@ -111,12 +112,13 @@ object ContractProperties {
 
   /**
    * Programs that reach each invariant's situations often, with aligned calls for a strategy that
-   * declares [AllocatorFeature.ALIGNMENT] (mostly aligned ones for that invariant itself).
+   * declares [AllocatorFeature.ALIGNMENT] or [AllocatorFeature.ALIGNED_CALLS] (mostly aligned ones
+   * for the ALIGNMENT invariant itself).
    */
   private fun mixFor(invariant: Invariant, features: Set<AllocatorFeature>): Mix {
     val mix = mixFor(invariant)
     return when {
-      AllocatorFeature.ALIGNMENT !in features -> mix
+      AllocatorFeature.ALIGNMENT !in features && AllocatorFeature.ALIGNED_CALLS !in features -> mix
       invariant == Invariant.ALIGNMENT -> mix.copy(aligned = 5)
       else -> mix.copy(aligned = 2)
     }

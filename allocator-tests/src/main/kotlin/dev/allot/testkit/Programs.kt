@@ -4,6 +4,8 @@ import dev.allot.AllocationStrategy
 import dev.allot.trace.OperationKind
 import dev.allot.trace.StepResult
 import io.kotest.property.Arb
+import io.kotest.property.RandomSource
+import io.kotest.property.Sample
 import io.kotest.property.arbitrary.arbitrary
 import io.kotest.property.arbitrary.bind
 import io.kotest.property.arbitrary.choose
@@ -13,6 +15,7 @@ import io.kotest.property.arbitrary.list
 import io.kotest.property.arbitrary.long
 import io.kotest.property.arbitrary.map
 import io.kotest.property.arbitrary.of
+import io.kotest.property.sampleOf
 
 /**
  * A generated program: the capacity to create the allocator with, what to set up first, and the
@@ -94,6 +97,9 @@ data class Setup(val ballast: Long = 0, val crowd: Int = 0, val crowdSize: Int =
       }
     }
   }
+
+  /** The capacity a program reserves for these calls, which retries could not give a far one. */
+  internal fun room(): Long = ballast + 2L * crowd * crowdSize
 
   /** Shrink candidates: no setup part at a time, then half the crowd. */
   internal fun simpler(): List<Setup> = listOfNotNull(
@@ -210,14 +216,28 @@ object Programs {
     }
     val crowds = Arb.int(CROWDS)
     val crowdSizes = Arb.int(1..4)
-    return arbitrary(ProgramShrinker) {
-      val ballast = if (percent.bind() < mix.far) ballasts.bind() else 0L
-      val crowd = if (percent.bind() < mix.crowded) crowds.bind() else 0
-      val setup = Setup(ballast, crowd, crowdSizes.bind())
-      // Room for the ballast and the crowd, which a far program could not get by retries.
-      val room = ballast + 2L * crowd * setup.crowdSize
-      Program(room + capacities.bind(), commandLists.bind(), setup)
-    }
+    return shrinkingEdgecases(
+      arbitrary(ProgramShrinker) {
+        val ballast = if (percent.bind() < mix.far) ballasts.bind() else 0L
+        val crowd = if (percent.bind() < mix.crowded) crowds.bind() else 0
+        val setup = Setup(ballast, crowd, crowdSizes.bind())
+        // Room for the ballast and the crowd, which a far program could not get by retries.
+        Program(setup.room() + capacities.bind(), commandLists.bind(), setup)
+      },
+    )
+  }
+
+  /**
+   * [programs] with its edge cases shrinkable too: kotest's builder hands out an edge case (every
+   * inner arbitrary at an edge: a far and crowded program on a ballast of 2^31 - 1, say) as a bare
+   * value without shrink candidates, so a failure found on one was reported exactly as generated,
+   * setup calls and all. Each edge case gets the candidates of [ProgramShrinker], as a sample does.
+   */
+  private fun shrinkingEdgecases(programs: Arb<Program>): Arb<Program> = object : Arb<Program>() {
+    override fun edgecase(rs: RandomSource): Sample<Program>? =
+      programs.edgecase(rs)?.let { sampleOf(it.value, ProgramShrinker) }
+
+    override fun sample(rs: RandomSource): Sample<Program> = programs.sample(rs)
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.allot.testkit.reference.MissedMergeAllocator;
 import dev.allot.testkit.reference.PaddedBlockAllocator;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
+import dev.allot.testkit.reference.TopOfHoleAlignedAllocator;
 import dev.allot.testkit.reference.UnalignedTailAllocator;
 import dev.allot.testkit.reference.WrappingRoundUpAllocator;
 import java.util.Set;
@@ -141,6 +142,26 @@ class BrokenStrategiesTest {
   }
 
   @Test
+  void placement_alignedCallsAtNonMultipleUnderAlignedCalls_isCaught() {
+    // A strategy declaring only ALIGNED_CALLS is not held to the spec's placement, but a start
+    // that is no multiple of the alignment breaks what every aligned call owes: PLACEMENT says so.
+    assertCaught(
+        Invariant.PLACEMENT,
+        () ->
+            ContractProperties.check(
+                Invariant.PLACEMENT,
+                new TestStrategy("unaligned-tail", UnalignedTailAllocator::new),
+                Set.of(AllocatorFeature.ALIGNED_CALLS)));
+  }
+
+  @Test
+  void alignment_topOfHolePlacementDeclaredAsAlignment_isCaught() {
+    // Correct under ALIGNED_CALLS (TopOfHoleAlignedContractTest), but ALIGNMENT still promises the
+    // spec's placement at the aligned start of the hole, and the kit still holds it to that.
+    assertCaughtAligned(new TestStrategy("top-of-hole", TopOfHoleAlignedAllocator::new));
+  }
+
+  @Test
   void alignment_paddingAllocatedWithTheBlock_isCaught() {
     assertCaughtAligned(new TestStrategy("padded-block", PaddedBlockAllocator::new));
   }
@@ -195,6 +216,30 @@ class BrokenStrategiesTest {
         Invariant.BLOCK_LIST,
         Invariant.BLOCK_LIST,
         overReference("shared-list", SharedListAllocator::new));
+  }
+
+  @Test
+  void realloc_growthOverTheNextRegion_isCaught() {
+    // The blocks after the call are the union they should be, so comparing block lists alone
+    // passed it: the realloc property must also see that the grown region overlaps a neighbour.
+    assertCaught(
+        Invariant.REALLOC_KEEPS_OTHERS,
+        Invariant.REALLOC_KEEPS_OTHERS,
+        new TestStrategy(
+            "neighbour-eating",
+            capacity ->
+                new NeighbourEatingReallocAllocator(
+                    new ListReferenceStrategy(HoleChoice.FIRST).create(capacity))));
+  }
+
+  @Test
+  void blockList_liveViewHandedOut_isCaught() {
+    // An unmodifiable view refuses the probe's append, so only a list kept across calls shows that
+    // it is no snapshot: the caller's earlier list changes when the allocator does.
+    assertCaught(
+        Invariant.BLOCK_LIST,
+        Invariant.BLOCK_LIST,
+        overReference("live-view", LiveViewAllocator::new));
   }
 
   @Test

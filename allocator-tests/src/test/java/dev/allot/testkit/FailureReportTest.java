@@ -51,6 +51,28 @@ class FailureReportTest {
   }
 
   @Test
+  void trace_setupDroppedByShrinking_givesBackItsCapacity() {
+    // A shared block list fails at the first step whatever the program; in a far or crowded one
+    // the shrinker drops the setup, and the capacity reserved for it must go too, or the trace
+    // reads "capacity 2147483722" and points at an int overflow that has nothing to do with it.
+    AllocationStrategy sharedList =
+        new TestStrategy(
+            "shared-list",
+            capacity -> new SharedListAllocator(new PygletReferenceAllocator(capacity)));
+    for (long seed = 1; seed <= 40; seed++) {
+      long fixed = seed;
+      ContractFailure failure =
+          assertThrows(
+              ContractFailure.class,
+              () -> ContractProperties.check(Invariant.BLOCK_LIST, sharedList, 50, fixed));
+      long capacity = TraceParser.parse(failure.trace()).get(0).first();
+      assertTrue(
+          capacity <= new Mix().getCapacities().getLast(),
+          "seed " + seed + ":\n" + failure.trace());
+    }
+  }
+
+  @Test
   void replay_reportedTrace_failsOnTheSameInvariant() {
     ContractFailure failure = failure(Invariant.PLACEMENT, OFF_BY_ONE);
     ContractViolation violation =
@@ -58,6 +80,26 @@ class FailureReportTest {
             ContractViolation.class,
             () -> ContractRun.replay(OFF_BY_ONE, failure.trace(), Set.of(Invariant.PLACEMENT)));
     assertEquals(Invariant.PLACEMENT, violation.invariant());
+  }
+
+  @Test
+  void placement_overlap_namesOnlyTheRegionsHit() {
+    // Blocks 0:2 and 2:4 (placed by realloc from size 0, which the broken alloc does not touch);
+    // the broken alloc then reports 5 for the region at 6, so it overlaps 2:4 at index 5 alone.
+    String trace =
+        """
+        capacity 20
+        realloc 0 0 2
+        realloc 0 0 4
+        alloc 3
+        """;
+    ContractViolation violation =
+        assertThrows(
+            ContractViolation.class,
+            () -> ContractRun.replay(OFF_BY_ONE, trace, Set.of(Invariant.PLACEMENT)));
+    String message = violation.getMessage();
+    assertTrue(message.contains("overlaps allocated indices 5:1 of live regions 2:4"), message);
+    assertFalse(message.contains("0:2"), message);
   }
 
   @Test
