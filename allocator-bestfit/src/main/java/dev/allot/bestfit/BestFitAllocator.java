@@ -52,7 +52,9 @@ final class BestFitAllocator extends AbstractAllocator {
    * without a top-up; a free asks for its own two only, moveBlock for four. On most calls the
    * reserve is two int comparisons: it is restored only after a call that made nodes, and then
    * only in the trees that made them. The bulk paths (replaceBlocks, the rebuild) build new trees
-   * beside the old ones and take them over without allocating.
+   * beside the old ones and take them over without allocating. Measured (peers churn by
+   * ChurnAllot, the jar before against this one, 5 alternated pairs, thread CPU ns per call,
+   * 2026-11-27, medians): 1k 81.6 against 80.3, 1M 176.4 against 178.7: within the noise.
    */
 
   /** Node-making inserts a free makes at most: a block split off and one hole. */

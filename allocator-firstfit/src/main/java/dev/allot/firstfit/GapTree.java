@@ -202,7 +202,10 @@ final class GapTree {
    *   because a realloc that moves frees the old region after the placement, and that free can
    *   cut (a region inside a block): the cut must then find its node. And 1 before a compaction
    *   move, whose free (a whole block: a remove) comes before its claim. The check is two int
-   *   comparisons per placement, and a split's; nothing else on the hot path. Pools so grow by
+   *   comparisons per placement, and a split's; nothing else on the hot path. Measured (peers
+   *   churn by ChurnAllot, the jar before against this one, alternated, thread CPU ns per call,
+   *   2026-11-27, medians): 1k 57.6 against 58.3 (5 pairs), 1M 202.8 against 200.4 (10 pairs,
+   *   runs from 187 to 215 on both sides): within the noise. Pools so grow by
    *   the same 1.5x steps, reached up to 2 leaves and 2 height + 4 branches sooner than at the
    *   first node they lack: the memory figures above change only for a peak that close to a
    *   pool's end (not measured again).
