@@ -83,12 +83,6 @@ final class BestFitAllocator extends AbstractAllocator {
 
   private final NodeArrayPool nodeArrays = new NodeArrayPool(NODE_ARRAYS_KEPT);
   private final BlockIndex blocks = new BlockIndex(nodeArrays);
-
-  /** Test seam: the pool through which every array of the allocator grows. */
-  NodeArrayPool nodeArrays() {
-    return nodeArrays;
-  }
-
   private final HoleIndex holes = new HoleIndex(nodeArrays);
 
   /** Whether long compaction passes finish on a copy of the block list (always, but in tests). */
@@ -98,6 +92,11 @@ final class BestFitAllocator extends AbstractAllocator {
    * Whether every keys array is wide, as a capacity past 2^32 - 1 needs (see {@link KeyArrays}).
    */
   private boolean keysWide;
+
+  /** Test seam: the pool through which every array of the allocator grows. */
+  NodeArrayPool nodeArrays() {
+    return nodeArrays;
+  }
 
   BestFitAllocator(long capacity) {
     this(capacity, true);
