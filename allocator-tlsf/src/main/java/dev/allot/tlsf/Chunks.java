@@ -34,8 +34,8 @@ final class Chunks {
    * The fields a free reads of a chunk and its neighbours (start, used, next, prev) come first,
    * in 16 bytes, so that they share a cache line more often than the whole record does.
    *
-   * The high 32 bits of the starts live in startHighs, a parallel array made only when a start
-   * passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 20 bytes and the
+   * The high 32 bits of the starts live in startHighs, a parallel array made only when the
+   * capacity passes 2^32 - 1 (never for capacities below 4 Gi indices): a record stays at 20 bytes and the
    * usual start costs one load. A chunk's end is the next chunk's start and a free chunk's class
    * is its list's, so neither a length nor a class is stored. The sentinel (record 0) starts at
    * the capacity, counts as used and closes the ring: the first chunk is next(SENTINEL), the last
@@ -43,6 +43,13 @@ final class Chunks {
    *
    * Every live chunk is in a StartIndex under its start. Released records form a stack through
    * NEXT and are reused first, while still cached.
+   *
+   * The Java heap: a call that throws leaves the chunks as they were, also on OutOfMemoryError.
+   * Every array is made in reserve or reserveStarts, which callers run before their first change
+   * (the records and the index for the chunks a call may add, the high halves for a capacity
+   * past 2^32 - 1), and a growth makes all its arrays before it takes any over; insertAfter,
+   * remove, move and setStart never allocate. Every array goes through newInts or copyOf, where a
+   * test makes the k-th growth fail (growthsBeforeFailure).
    *
    * Invariants: the ring holds every live chunk in address order, starts strictly increasing from
    * 0 (when the capacity is > 0) to the sentinel at the capacity; every live chunk, sentinel
@@ -87,6 +94,15 @@ final class Chunks {
   private static final int MAX_RECORDS =
       Math.min((Integer.MAX_VALUE - 8) / SLOTS, StartIndex.MAX_ID + 1);
 
+  /**
+   * Test seam: when {@code >= 0}, the number of growths (arrays made through {@link #newInts} or
+   * {@link #copyOf}, by these records and by the start index) that succeed before the next one
+   * throws {@link OutOfMemoryError}; -1, always outside tests, never fails. Set only by tests,
+   * which make the Java heap fail at every growth a call makes in turn. Declared before the start
+   * index, whose constructor makes its table through here.
+   */
+  int growthsBeforeFailure = -1;
+
   private int[] records = new int[8 * SLOTS];
 
   /** The high halves of the starts, by record; null while every start is below 2^32. */
@@ -111,6 +127,7 @@ final class Chunks {
   Chunks(long capacity) {
     int sentinel = take();
     take(); // LIST_END
+    reserveStarts(capacity);
     setStart(sentinel, capacity);
     set(sentinel, NEXT, sentinel);
     set(sentinel, PREV, sentinel);
@@ -195,23 +212,45 @@ final class Chunks {
    * before the first change of a call that may create chunks.
    */
   void reserve() {
-    if (releasedCount < 2 && (long) (used + 2) * SLOTS > records.length) {
-      growRecords();
-    }
-    index.reserve(2);
+    reserve(2);
   }
 
-  /** Grows the records by an eighth, at least by two. */
-  private void growRecords() {
-    if (used + 2 > MAX_RECORDS) {
+  /**
+   * Makes room for {@code count} more chunks, records and index slots, before the first change of a
+   * call that may create that many: the Java heap can then fail only while nothing has changed.
+   */
+  void reserve(int count) {
+    if (releasedCount < count && (long) (used + count) * SLOTS > records.length) {
+      growRecords(count);
+    }
+    index.reserve(count);
+  }
+
+  /**
+   * Makes the high halves of the starts when {@code start} needs them, before the first change of a
+   * call that sets a start up to it (the constructor, a capacity raised past 2^32 - 1): setStart
+   * itself never allocates, so no failure of the heap falls between its changes.
+   */
+  void reserveStarts(long start) {
+    if (startHighs == null && start >>> 32 != 0) {
+      startHighs = newInts(records.length / SLOTS);
+    }
+  }
+
+  /** Grows the records by an eighth, at least by {@code count}. */
+  private void growRecords(int count) {
+    if (used + count > MAX_RECORDS) {
       throw new OutOfMemoryError("tlsf: more than " + MAX_RECORDS + " chunks");
     }
-    int grown = Math.min(MAX_RECORDS, Math.max(used + 2, used + (used >> 3)));
-    records = Arrays.copyOf(records, grown * SLOTS);
+    int grown = Math.min(MAX_RECORDS, Math.max(used + count, used + (used >> 3)));
+    // Both arrays are made before either is taken over: a failure of the second would otherwise
+    // leave startHighs shorter than the records, and a later chunk's start past its end.
+    int[] grownRecords = copyOf(records, grown * SLOTS);
     int[] highs = startHighs;
     if (highs != null) {
-      startHighs = Arrays.copyOf(highs, grown);
+      startHighs = copyOf(highs, grown);
     }
+    records = grownRecords;
   }
 
   /**
@@ -267,6 +306,59 @@ final class Chunks {
   }
 
   /**
+   * Walks the ring and throws {@link IllegalStateException} at the first broken invariant of the
+   * design notes: links both ways, starts strictly increasing from 0 to the sentinel, every chunk
+   * found under its start, no two free chunks touching, startHighs as long as the records, every
+   * record live or released; then checks the start index. O(n); for tests.
+   *
+   * @return the free chunks in the ring
+   */
+  int checkInvariants() {
+    int[] highs = startHighs;
+    if (highs != null && highs.length != records.length / SLOTS) {
+      throw new IllegalStateException(
+          highs.length + " high halves for " + records.length / SLOTS + " records");
+    }
+    int live = 0;
+    int free = 0;
+    long previousStart = -1;
+    boolean previousFree = false;
+    int chunk = SENTINEL;
+    do {
+      int next = next(chunk);
+      if (prev(next) != chunk) {
+        throw new IllegalStateException("chunk " + next + " does not link back to " + chunk);
+      }
+      chunk = next;
+      long start = start(chunk);
+      if (start <= previousStart || (previousStart < 0 && start != 0 && chunk != SENTINEL)) {
+        throw new IllegalStateException("chunk " + chunk + " starts at " + start);
+      }
+      if (find(start) != chunk) {
+        throw new IllegalStateException("chunk " + chunk + " not found under its start " + start);
+      }
+      boolean isFree = !isUsed(chunk);
+      if (isFree && previousFree) {
+        throw new IllegalStateException("free chunk " + chunk + " touches a free one");
+      }
+      previousStart = start;
+      previousFree = isFree;
+      live++;
+      free += isFree ? 1 : 0;
+    } while (chunk != SENTINEL);
+    int stacked = 0;
+    for (int record = released; record != NIL; record = next(record)) {
+      stacked++;
+    }
+    if (stacked != releasedCount || live + 1 + releasedCount != used) {
+      throw new IllegalStateException(
+          used + " records: " + live + " live, " + stacked + " released, counted " + releasedCount);
+    }
+    index.checkInvariants();
+    return free;
+  }
+
+  /**
    * Returns the chunk that holds {@code index} by walking from the first chunk: O(n), for ranges
    * that neither start nor end where a chunk starts.
    *
@@ -284,6 +376,28 @@ final class Chunks {
   long footprintBytes() {
     int[] highs = startHighs;
     return 4L * records.length + index.footprintBytes() + (highs == null ? 0 : 4L * highs.length);
+  }
+
+  /**
+   * Counts one growth: every array these records and the start index grow or make goes through
+   * here, where a test makes the k-th one fail (see {@link #growthsBeforeFailure}).
+   */
+  private void grow() {
+    if (growthsBeforeFailure >= 0 && growthsBeforeFailure-- == 0) {
+      throw new OutOfMemoryError("injected by a test (Chunks.growthsBeforeFailure)");
+    }
+  }
+
+  /** Makes an int array, through the test seam. */
+  int[] newInts(int length) {
+    grow();
+    return new int[length];
+  }
+
+  /** Copies an int array to a new length, through the test seam. */
+  int[] copyOf(int[] array, int length) {
+    grow();
+    return Arrays.copyOf(array, length);
   }
 
   private int get(int chunk, int field) {
@@ -305,16 +419,15 @@ final class Chunks {
     return chunk;
   }
 
+  /**
+   * Sets a start; one past 2^32 - 1 needs the high halves made first by {@link #reserveStarts}
+   * (every start is at most the capacity, for which they were made).
+   */
   private void setStart(int chunk, long start) {
     set(chunk, START_LOW, (int) start);
-    int high = (int) (start >>> 32);
     int[] highs = startHighs;
-    if (highs == null && high != 0) {
-      highs = new int[records.length / SLOTS];
-      startHighs = highs;
-    }
     if (highs != null) {
-      highs[chunk] = high;
+      highs[chunk] = (int) (start >>> 32);
     }
   }
 }

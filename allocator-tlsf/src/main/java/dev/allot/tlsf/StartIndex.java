@@ -290,8 +290,8 @@ final class StartIndex {
     maxSize = (int) ((long) table.length * eighths / 8);
   }
 
-  private static int[] emptySlots(int count) {
-    int[] empty = new int[count];
+  private int[] emptySlots(int count) {
+    int[] empty = chunks.newInts(count);
     Arrays.fill(empty, EMPTY);
     return empty;
   }

@@ -53,7 +53,23 @@ final class TlsfAllocator extends AbstractAllocator {
    * the top occupied class. Memory: one Chunks record per chunk; under the peers harness's churn
    * 1.04 (1M live regions) to 1.26 (1k) chunks per live region, 30.1 bytes per live region at 1M
    * (docs/tlsf.md).
+   *
+   * The Java heap: a call that throws OutOfMemoryError changes nothing. take, freeRange and
+   * capacityRaised make room (Chunks.reserve, reserveStarts) before their first change, take for
+   * the relocating realloc's free after it too (PLACEMENT_RESERVE); release, growInPlace and the
+   * skeleton's undo of a placement (the free of a chunk just placed) never allocate.
    */
+
+  /**
+   * The chunks a placement makes room for before its first change: two of its own (the padding
+   * before an aligned start and the rest after the end) and two that a relocating realloc's free of
+   * the old region may cut right after it (a range inside a chunk). Without the last two that free
+   * could meet the Java heap's failure after the placement, and the skeleton's undo, which frees
+   * the placement (allocating nothing), merges the hole back at the head of its class list: a tail
+   * taken as the last chance behind another chunk of its class then came first, and the next
+   * placement went elsewhere than before the failed call.
+   */
+  private static final int PLACEMENT_RESERVE = 4;
 
   private final Chunks chunks;
   private final SizeClassBins bins;
@@ -120,7 +136,7 @@ final class TlsfAllocator extends AbstractAllocator {
    * and after stays free.
    */
   private long take(int hole, long start, long size) {
-    chunks.reserve();
+    chunks.reserve(PLACEMENT_RESERVE);
     long holeStart = chunks.start(hole);
     long holeEnd = chunks.end(hole);
     bins.remove(hole);
@@ -279,8 +295,9 @@ final class TlsfAllocator extends AbstractAllocator {
 
   @Override
   protected void capacityRaised(long oldCapacity) {
-    chunks.reserve();
     long capacity = getCapacity();
+    chunks.reserve();
+    chunks.reserveStarts(capacity); // before the sentinel moves: a failure then changes nothing
     int tail = chunks.prev(SENTINEL);
     chunks.move(SENTINEL, capacity);
     if (tail != SENTINEL && !chunks.isUsed(tail)) {
@@ -317,6 +334,20 @@ final class TlsfAllocator extends AbstractAllocator {
   @Override
   public String getStrategyName() {
     return TlsfStrategy.NAME;
+  }
+
+  /** Returns the chunks, whose test seam makes growths fail; for tests. */
+  Chunks chunks() {
+    return chunks;
+  }
+
+  /**
+   * Checks the chunks' and the size-class lists' invariants, throwing {@link IllegalStateException}
+   * at the first broken one; O(n), for tests.
+   */
+  void checkInvariants() {
+    int free = chunks.checkInvariants();
+    bins.checkInvariants(free);
   }
 
   /** Returns the bytes of the chunk arrays, for the memory measurement. */

@@ -1,0 +1,348 @@
+package dev.allot.tlsf;
+
+import static java.util.Objects.requireNonNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.Allocator;
+import dev.allot.AllocatorMemoryException;
+import dev.allot.Region;
+import dev.allot.testkit.Observation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Java heap running out inside tlsf's structures: through the test seam of {@link Chunks} every
+ * growth a call makes (the chunk records, the high halves of the starts, the start index's table)
+ * is made to throw {@link OutOfMemoryError} in turn, and each throwing call must leave the
+ * allocator exactly as it was (docs/reliability.md), down to which chunk its next placement takes.
+ */
+class TlsfHeapFailureTest {
+
+  private static final long TWO_TO_THE_32 = 1L << 32;
+
+  /** Calls whose k-th growth failed, over a test: a property that injects none checks nothing. */
+  private int failures;
+
+  /**
+   * Runs {@code call} with the k-th growth failing, k = 0, 1, ..., until it runs through; every
+   * throwing run must leave the allocator as it was, its invariants held. Returns the result.
+   */
+  private <T> T failEachGrowth(TlsfAllocator allocator, Function<TlsfAllocator, T> call) {
+    T result = failEachGrowth(allocator, call, false);
+    return requireNonNull(result);
+  }
+
+  /**
+   * As {@link #failEachGrowth(TlsfAllocator, Function)}, or, when {@code giveUp}, returns {@code
+   * null} after the first throwing run, as a caller that moves on would.
+   */
+  private <T> @Nullable T failEachGrowth(
+      TlsfAllocator allocator, Function<TlsfAllocator, T> call, boolean giveUp) {
+    Chunks chunks = allocator.chunks();
+    for (int k = 0; ; k++) {
+      Observation before = Observation.of(allocator);
+      chunks.growthsBeforeFailure = k;
+      try {
+        return call.apply(allocator);
+      } catch (OutOfMemoryError e) {
+        failures++;
+        int growth = k;
+        assertEquals(before, Observation.of(allocator), () -> "growth " + growth + " failed");
+        allocator.checkInvariants();
+        if (giveUp) {
+          return null;
+        }
+      } finally {
+        chunks.growthsBeforeFailure = -1;
+      }
+    }
+  }
+
+  /** Runs a call that returns nothing, for {@link #failEachGrowth}. */
+  private static boolean run(Runnable call) {
+    call.run();
+    return true;
+  }
+
+  @Test
+  void alloc_manyChunksGrowRecordsAndIndex_failingGrowthChangesNothing() {
+    TlsfAllocator allocator = new TlsfAllocator(40_000);
+    for (long i = 0; i < 20_000; i++) { // each placement splits the tail: one chunk more
+      assertEquals(i, failEachGrowth(allocator, a -> a.alloc(1)).longValue());
+    }
+    allocator.checkInvariants();
+    assertTrue(failures > 20, "the records and the index must have grown: " + failures);
+  }
+
+  @Test
+  void dealloc_cutsInsideRegions_failingGrowthChangesNothing() {
+    TlsfAllocator allocator = new TlsfAllocator(60_000);
+    allocator.alloc(60_000);
+    for (long i = 1; i < 60_000; i += 3) { // each cut inside the chunk adds two chunks
+      long at = i;
+      failEachGrowth(allocator, a -> run(() -> a.dealloc(at, 1)));
+    }
+    allocator.checkInvariants();
+    assertEquals(20_001, allocator.getAllocatedRegions().size());
+    assertTrue(failures > 20, "no growth was made to fail");
+  }
+
+  @Test
+  void alloc_recordsGrowWithStartsPastTwoToThe32_failingGrowthKeepsHighHalvesWithRecords() {
+    // the high halves are made at once; a growth of the records then copies two arrays, and a
+    // failure of the second must not leave the first grown alone
+    TlsfAllocator allocator = new TlsfAllocator(TWO_TO_THE_32 + 100_000);
+    for (long i = 0; i < 10_000; i++) {
+      assertEquals(i, failEachGrowth(allocator, a -> a.alloc(1)).longValue());
+    }
+    allocator.checkInvariants();
+    assertEquals(List.of(new Region(0, 10_000)), allocator.getAllocatedRegions());
+    assertTrue(failures > 20, "no growth was made to fail");
+  }
+
+  @Test
+  void setCapacity_firstStartPastTwoToThe32_failingGrowthKeepsOldCapacityAndChunks() {
+    TlsfAllocator allocator = new TlsfAllocator(1_000);
+    allocator.alloc(1_000);
+    long top = TWO_TO_THE_32 + 1_000;
+    failEachGrowth(allocator, a -> run(() -> a.setCapacity(top)));
+    assertEquals(top, allocator.getCapacity());
+    assertEquals(1_000L, failEachGrowth(allocator, a -> a.alloc(TWO_TO_THE_32)).longValue());
+    allocator.checkInvariants();
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  @Test
+  void setCapacity_raisesWithUsedTail_failingGrowthKeepsOldCapacity() {
+    TlsfAllocator allocator = new TlsfAllocator(0);
+    for (long capacity = 1; capacity <= 3_000; capacity++) {
+      long top = capacity;
+      failEachGrowth(allocator, a -> run(() -> a.setCapacity(top))); // a new tail chunk each
+      allocator.alloc(1);
+    }
+    allocator.checkInvariants();
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  @Test
+  void dealloc_regionJustPlaced_allocatesNothing() {
+    // AbstractAllocator takes a relocation's placement back by freeing it when the free of the
+    // old region fails: that free must not need the heap. Every growth fails here.
+    for (long alignment : new long[] {1, 16}) {
+      TlsfAllocator allocator = new TlsfAllocator(40_000);
+      for (int i = 0; i < 1_000; i++) {
+        long size = 1 + i % 7L;
+        long start = allocator.alloc(size, alignment);
+        if (i % 3 == 0) {
+          allocator.chunks().growthsBeforeFailure = 0;
+          allocator.dealloc(start, size);
+          allocator.chunks().growthsBeforeFailure = -1;
+        }
+      }
+      allocator.checkInvariants();
+    }
+  }
+
+  /**
+   * The tail taken as the last chance while another chunk of its class heads the list; the
+   * relocating realloc's free of the old region then cuts it (two chunks more) and may need a
+   * growth after the placement. A caller that gives up after the failure must find the allocator
+   * placing as before: its next call agrees with a twin that never made the failed one. Tried with
+   * as many filler chunks before as it takes to meet a growth in each place.
+   */
+  @Test
+  void realloc_relocationToTheTailWhoseFreeCutsTheOldRegion_failingGrowthKeepsTheListOrder() {
+    for (int fillers = 0; fillers < 300; fillers++) {
+      long from = 2L * fillers + 10; // inside the region [2 * fillers, 2 * fillers + 30)
+      for (int k = 0; ; k++) {
+        TlsfAllocator subject = tailBehindHead(fillers);
+        TlsfAllocator twin = tailBehindHead(fillers);
+        subject.chunks().growthsBeforeFailure = k;
+        try {
+          long placed = subject.realloc(from, 10, 1_040);
+          assertEquals(twin.realloc(from, 10, 1_040), placed);
+          break;
+        } catch (OutOfMemoryError e) {
+          failures++;
+          subject.chunks().growthsBeforeFailure = -1;
+          subject.checkInvariants();
+          assertEquals(Observation.of(twin), Observation.of(subject));
+          // the lower bound of the class: its list's head, the chunk of 1,024
+          int shown = fillers;
+          assertEquals(twin.alloc(1_024), subject.alloc(1_024), () -> "fillers " + shown);
+        }
+      }
+    }
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  /**
+   * {@code fillers} used chunks of 1 with free ones of 1 between, a region of 30, a free chunk of
+   * 1,024 (class 1,024 to 1,055) at the head of its list, a used chunk of 1, and a free tail of
+   * 1,050 in the same class but behind it in the list.
+   */
+  private static TlsfAllocator tailBehindHead(int fillers) {
+    long regionStart = 2L * fillers;
+    long capacity = regionStart + 30 + 1_024 + 1 + 1_050;
+    TlsfAllocator allocator = new TlsfAllocator(capacity);
+    allocator.alloc(capacity - 1_050);
+    for (long i = 1; i < regionStart; i += 2) {
+      allocator.dealloc(i, 1);
+    }
+    allocator.dealloc(regionStart + 30, 1_024); // inserted after the tail: heads the list
+    return allocator;
+  }
+
+  // ---------------------------------------------------------------- the property
+
+  /** Alignments the calls use; 3 and 6 are not powers of two. */
+  private static final long[] ALIGNMENTS = {2, 3, 4, 6, 8, 16, 64};
+
+  /** What a caller holds: regions it got back and has not freed. */
+  private final List<long[]> held = new ArrayList<>();
+
+  private SplittableRandom random = new SplittableRandom(0);
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void randomProgram_eachGrowthFailsInTurn_throwingCallChangesNothingThenAgreesWithTwin(long seed) {
+    random = new SplittableRandom(seed);
+    held.clear();
+    long capacity = seed % 4 == 0 ? TWO_TO_THE_32 + random.nextInt(3_000) : random.nextInt(6_000);
+    TlsfAllocator subject = new TlsfAllocator(capacity);
+    TlsfAllocator twin = new TlsfAllocator(capacity);
+    int calls = 6_000;
+    int abandoned = 0;
+    for (int call = 0; call < calls; call++) {
+      Function<Allocator, Object> operation = nextOperation(subject, call < 1_500);
+      boolean giveUp = random.nextInt(4) == 0;
+      String actual = failEachGrowth(subject, a -> outcome(a, operation), giveUp);
+      if (actual == null) {
+        abandoned++; // the caller moved on after the failure: the twin never makes the call
+        continue;
+      }
+      String expected = outcome(twin, operation);
+      int index = call;
+      assertEquals(expected, actual, () -> "call " + index + " on " + twin);
+      if (call % 100 == 0) {
+        assertEquals(Observation.of(twin), Observation.of(subject));
+        subject.checkInvariants();
+      }
+    }
+    assertEquals(Observation.of(twin), Observation.of(subject));
+    subject.checkInvariants();
+    assertTrue(failures > 50, "too few growths failed: " + failures);
+    assertTrue(abandoned > 0, "no call was given up after a failure");
+  }
+
+  /** The result of one call as text, or the allocator's exception: what both must share. */
+  private static String outcome(Allocator allocator, Function<Allocator, Object> operation) {
+    try {
+      return "ok " + operation.apply(allocator);
+    } catch (AllocatorMemoryException e) {
+      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole();
+    } catch (IllegalArgumentException e) {
+      return "invalid " + e.getMessage();
+    }
+  }
+
+  /**
+   * Picks the next call; {@code filling} favours placements, so that the chunks, and with them the
+   * records and the start index, grow through many sizes.
+   */
+  private Function<Allocator, Object> nextOperation(Allocator subject, boolean filling) {
+    int dice = random.nextInt(100);
+    long maxSize = 40;
+    if (dice < (filling ? 70 : 30) || held.isEmpty()) {
+      long size = 1 + random.nextLong(maxSize);
+      long alignment = random.nextInt(3) == 0 ? ALIGNMENTS[random.nextInt(ALIGNMENTS.length)] : 1;
+      return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
+    }
+    if (dice < (filling ? 80 : 58)) {
+      long[] region = held.get(random.nextInt(held.size()));
+      boolean part = random.nextInt(3) == 0;
+      long offset = part ? random.nextLong(region[1]) : 0;
+      long size = part ? random.nextLong(1, region[1] - offset + 1) : region[1];
+      return allocator -> {
+        allocator.dealloc(region[0] + offset, size);
+        if (allocator == subject) {
+          trim(region, offset, size);
+        }
+        return 0L;
+      };
+    }
+    if (dice < 96) {
+      return realloc(subject);
+    }
+    long raise = random.nextInt(6) == 0 ? TWO_TO_THE_32 : random.nextLong(1, 200);
+    long capacity = subject.getCapacity() + raise;
+    return allocator -> {
+      allocator.setCapacity(capacity);
+      return capacity;
+    };
+  }
+
+  /**
+   * A realloc in one of its forms: to 0, from 0 (a placement), shrinking, to the same size, growing
+   * (in place or relocating), of a whole region or of a part, unaligned or aligned.
+   */
+  private Function<Allocator, Object> realloc(Allocator subject) {
+    long[] region = held.get(random.nextInt(held.size()));
+    int form = random.nextInt(10);
+    long offset = form == 9 ? random.nextLong(region[1]) : 0; // a part: the rest stays held
+    long start = region[0] + offset;
+    long size = form == 1 ? 0 : form == 9 ? random.nextLong(1, region[1] - offset + 1) : region[1];
+    long newSize =
+        switch (form) {
+          case 0 -> 0;
+          case 2 -> random.nextLong(1, size + 1);
+          case 3 -> size;
+          default -> random.nextLong(1, 3 * 40 + 1);
+        };
+    long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
+    boolean explicit = alignment > 1 || random.nextBoolean();
+    return allocator -> {
+      long result =
+          explicit
+              ? allocator.realloc(start, size, newSize, alignment)
+              : allocator.realloc(start, size, newSize);
+      if (allocator == subject) {
+        if (size > 0) {
+          trim(region, offset, size);
+        }
+        if (newSize > 0) {
+          held.add(new long[] {result, newSize});
+        }
+      }
+      return result;
+    };
+  }
+
+  private Long track(Allocator allocator, Allocator subject, long start, long size) {
+    if (allocator == subject) {
+      held.add(new long[] {start, size});
+    }
+    return start;
+  }
+
+  /**
+   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
+   */
+  private void trim(long[] region, long offset, long size) {
+    held.remove(region);
+    if (offset > 0) {
+      held.add(new long[] {region[0], offset});
+    }
+    long rest = region[1] - offset - size;
+    if (rest > 0) {
+      held.add(new long[] {region[0] + offset + size, rest});
+    }
+  }
+}
