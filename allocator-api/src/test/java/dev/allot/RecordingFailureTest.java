@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,13 +294,12 @@ class RecordingFailureTest {
    * {@code FileChannel} copies a heap buffer into may run out, and a custom channel may throw
    * anything.
    */
-  private static final class FailingPartWayChannel implements SeekableByteChannel {
-    private final FileChannel file;
+  private static final class FailingPartWayChannel extends ForwardingFileChannel {
     private @Nullable RuntimeException runtimeFailure;
     private @Nullable Error errorFailure;
 
     FailingPartWayChannel(FileChannel file) {
-      this.file = file;
+      super(file);
     }
 
     void failing(RuntimeException failure) {
@@ -317,50 +315,11 @@ class RecordingFailureTest {
       if (runtimeFailure == null && errorFailure == null) {
         return file.write(source);
       }
-      ByteBuffer part = source.slice().limit(3);
-      file.write(part);
-      source.position(source.position() + part.position());
+      writePart(source, 3);
       if (runtimeFailure != null) {
         throw runtimeFailure;
       }
       throw Objects.requireNonNull(errorFailure);
-    }
-
-    @Override
-    public int read(ByteBuffer destination) throws IOException {
-      return file.read(destination);
-    }
-
-    @Override
-    public long position() throws IOException {
-      return file.position();
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-      file.position(newPosition);
-      return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-      return file.size();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) throws IOException {
-      file.truncate(size);
-      return this;
-    }
-
-    @Override
-    public boolean isOpen() {
-      return file.isOpen();
-    }
-
-    @Override
-    public void close() throws IOException {
-      file.close();
     }
   }
 
