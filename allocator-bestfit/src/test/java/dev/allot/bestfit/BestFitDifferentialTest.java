@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BestFitDifferentialTest {
 
   /** What a caller holds: regions it got back and has not freed, possibly trimmed. */
-  private final List<long[]> held = new ArrayList<>();
+  private final HeldRegions held = new HeldRegions();
 
   private SplittableRandom random = new SplittableRandom(0);
 
@@ -62,7 +62,6 @@ class BestFitDifferentialTest {
       boolean alignedCalls) {
     random = new SplittableRandom(seed);
     this.alignedCalls = alignedCalls;
-    held.clear();
     Allocator subject = new BestFitStrategy().create(capacity);
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(capacity);
     for (int call = 0; call < calls; call++) {
@@ -112,21 +111,25 @@ class BestFitDifferentialTest {
       return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
     }
     if (dice < 65 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
-      long offset = random.nextInt(4) == 0 ? random.nextLong(region[1]) : 0;
+      int index = held.pick(random);
+      Region region = held.get(index);
+      long offset = random.nextInt(4) == 0 ? random.nextLong(region.size()) : 0;
       long size =
-          random.nextInt(3) == 0 ? random.nextLong(region[1] - offset + 1) : region[1] - offset;
+          random.nextInt(3) == 0
+              ? random.nextLong(region.size() - offset + 1)
+              : region.size() - offset;
       return allocator -> {
-        allocator.dealloc(region[0] + offset, size);
+        allocator.dealloc(region.start() + offset, size);
         if (allocator == subject) {
-          trim(region, offset, size);
+          held.trim(index, offset, size);
         }
         return 0L;
       };
     }
     if (dice < 90 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
-      long newSize = random.nextInt(4) == 0 ? region[1] : random.nextInt(2 * maxSize + 1);
+      int index = held.pick(random);
+      Region region = held.get(index);
+      long newSize = random.nextInt(4) == 0 ? region.size() : random.nextInt(2 * maxSize + 1);
       long alignment =
           alignedOnly
               ? selectiveAlignment()
@@ -136,13 +139,10 @@ class BestFitDifferentialTest {
       return allocator -> {
         long result =
             alignment == 0
-                ? allocator.realloc(region[0], region[1], newSize)
-                : allocator.realloc(region[0], region[1], newSize, alignment);
+                ? allocator.realloc(region.start(), region.size(), newSize)
+                : allocator.realloc(region.start(), region.size(), newSize, alignment);
         if (allocator == subject) {
-          held.remove(region);
-          if (newSize > 0) {
-            held.add(new long[] {result, newSize});
-          }
+          held.replace(index, result, newSize);
         }
         return result;
       };
@@ -169,27 +169,10 @@ class BestFitDifferentialTest {
   }
 
   private Long track(Allocator allocator, Allocator subject, long start, long size) {
-    if (allocator == subject && size > 0) {
-      held.add(new long[] {start, size});
+    if (allocator == subject) {
+      held.add(start, size);
     }
     return start;
-  }
-
-  /**
-   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
-   */
-  private void trim(long[] region, long offset, long size) {
-    if (size == 0) {
-      return;
-    }
-    held.remove(region);
-    if (offset > 0) {
-      held.add(new long[] {region[0], offset});
-    }
-    long rest = region[1] - offset - size;
-    if (rest > 0) {
-      held.add(new long[] {region[0] + offset + size, rest});
-    }
   }
 
   /** An alignment: mostly small, sometimes not a power of two, huge, or bad (0, negative). */

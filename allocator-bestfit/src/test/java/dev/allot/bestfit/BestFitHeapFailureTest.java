@@ -9,6 +9,7 @@ import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
@@ -189,7 +190,7 @@ class BestFitHeapFailureTest {
   // ---------------------------------------------------------------- the property
 
   /** What a caller holds: regions it got back and has not freed. */
-  private final List<long[]> held = new ArrayList<>();
+  private final HeldRegions held = new HeldRegions();
 
   private SplittableRandom random = new SplittableRandom(0);
 
@@ -204,7 +205,6 @@ class BestFitHeapFailureTest {
   void randomProgram_eachGrowthFailsInTurn_throwingCallChangesNothingThenAgreesWithReference(
       long seed) {
     random = new SplittableRandom(seed);
-    held.clear();
     long capacity = 3_000L + random.nextInt(3_000);
     BestFitAllocator subject = new BestFitAllocator(capacity, seed % 2 == 0);
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(capacity);
@@ -261,28 +261,27 @@ class BestFitHeapFailureTest {
       return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
     }
     if (dice < 58 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
-      long offset = random.nextInt(3) == 0 ? random.nextLong(region[1]) : 0;
-      long size = random.nextLong(1, region[1] - offset + 1);
+      int index = held.pick(random);
+      Region region = held.get(index);
+      long offset = random.nextInt(3) == 0 ? random.nextLong(region.size()) : 0;
+      long size = random.nextLong(1, region.size() - offset + 1);
       return allocator -> {
-        allocator.dealloc(region[0] + offset, size);
+        allocator.dealloc(region.start() + offset, size);
         if (allocator == subject) {
-          trim(region, offset, size);
+          held.trim(index, offset, size);
         }
         return 0L;
       };
     }
     if (dice < 88 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
+      int index = held.pick(random);
+      Region region = held.get(index);
       long newSize = random.nextLong(2 * maxSize + 1);
       long alignment = alignedOnly || random.nextInt(3) == 0 ? 1L << random.nextInt(1, 6) : 1;
       return allocator -> {
-        long result = allocator.realloc(region[0], region[1], newSize, alignment);
+        long result = allocator.realloc(region.start(), region.size(), newSize, alignment);
         if (allocator == subject) {
-          held.remove(region);
-          if (newSize > 0) {
-            held.add(new long[] {result, newSize});
-          }
+          held.replace(index, result, newSize);
         }
         return result;
       };
@@ -295,7 +294,7 @@ class BestFitHeapFailureTest {
         CompactionPlan plan = allocator.compact(budget, granularity);
         if (allocator == subject) {
           lastPlan = plan;
-          relocate(plan);
+          held.translate(plan);
         }
         return plan;
       };
@@ -310,33 +309,8 @@ class BestFitHeapFailureTest {
 
   private Long track(Allocator allocator, Allocator subject, long start, long size) {
     if (allocator == subject) {
-      held.add(new long[] {start, size});
+      held.add(start, size);
     }
     return start;
-  }
-
-  /** Moves the held regions as the plan moved the blocks that hold them. */
-  private void relocate(CompactionPlan plan) {
-    for (var move : plan.moves()) {
-      for (long[] region : held) {
-        if (region[0] >= move.from() && region[0] < move.from() + move.size()) {
-          region[0] += move.to() - move.from();
-        }
-      }
-    }
-  }
-
-  /**
-   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
-   */
-  private void trim(long[] region, long offset, long size) {
-    held.remove(region);
-    if (offset > 0) {
-      held.add(new long[] {region[0], offset});
-    }
-    long rest = region[1] - offset - size;
-    if (rest > 0) {
-      held.add(new long[] {region[0] + offset + size, rest});
-    }
   }
 }

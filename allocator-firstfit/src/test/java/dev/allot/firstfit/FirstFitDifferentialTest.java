@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,7 +103,7 @@ class FirstFitDifferentialTest {
   private static void run(long seed, Allocator fast, GapTree tree, Program program) {
     Allocator reference = new PygletReferenceAllocator(program.capacity());
     SplittableRandom random = new SplittableRandom(seed);
-    List<long[]> live = new ArrayList<>();
+    HeldRegions live = new HeldRegions();
     if (program.firstRegion() > 0) {
       Call first = new Call(Kind.ALLOC, program.firstRegion(), 0, 0, -1);
       String expected = outcome(reference, first);
@@ -141,34 +141,37 @@ class FirstFitDifferentialTest {
   }
 
   /** Keeps the caller's view, the live regions, in step with a call that succeeded. */
-  private static void track(List<long[]> live, Call call, String outcome) {
+  private static void track(HeldRegions live, Call call, String outcome) {
     if (outcome.startsWith("memory") || outcome.startsWith("invalid")) {
       return;
     }
     long result = outcome.startsWith("start=") ? Long.parseLong(outcome.substring(6)) : 0;
-    if (call.kind() == Kind.ALLOC && call.a() > 0) {
-      live.add(new long[] {result, call.a()});
-      return;
-    }
-    if (call.kind() != Kind.DEALLOC && call.kind() != Kind.REALLOC) {
-      return;
-    }
-    if (call.b() > 0) {
-      long end = call.a() + call.b();
-      if (call.region() < 0) {
-        live.removeIf(region -> region[0] < end && call.a() < region[0] + region[1]);
-      } else {
-        long[] region = live.remove(call.region());
-        if (call.kind() == Kind.DEALLOC && call.a() > region[0]) {
-          live.add(new long[] {region[0], call.a() - region[0]});
+    switch (call.kind()) {
+      case ALLOC -> live.add(result, call.a());
+      case DEALLOC, REALLOC -> {
+        int index = call.region();
+        if (index >= 0) { // a range inside one held region, or all of it
+          if (call.kind() == Kind.DEALLOC) {
+            live.trim(index, call.a() - live.get(index).start(), call.b());
+          } else {
+            live.replace(index, result, call.c());
+          }
+          return;
         }
-        if (call.kind() == Kind.DEALLOC && end < region[0] + region[1]) {
-          live.add(new long[] {end, region[0] + region[1] - end});
+        // A range not inside one held region, which the call took all the same: the regions it
+        // touches are dropped whole, what is left of them untracked.
+        long end = call.a() + call.b();
+        for (int i = live.size() - 1; i >= 0 && call.b() > 0; i--) {
+          Region region = live.get(i);
+          if (region.start() < end && call.a() < region.end()) {
+            live.trim(i, 0, region.size());
+          }
+        }
+        if (call.kind() == Kind.REALLOC) {
+          live.add(result, call.c());
         }
       }
-    }
-    if (call.kind() == Kind.REALLOC && call.c() > 0) {
-      live.add(new long[] {result, call.c()});
+      default -> {}
     }
   }
 
@@ -210,21 +213,21 @@ class FirstFitDifferentialTest {
   }
 
   private static Call nextCall(
-      SplittableRandom random, Allocator state, List<long[]> live, Program program) {
+      SplittableRandom random, Allocator state, HeldRegions live, Program program) {
     int maxSize = program.maxSize();
     int dice = random.nextInt(100);
     if (dice < 45 || live.isEmpty()) {
       return new Call(Kind.ALLOC, size(random, state, program), 0, 0, -1);
     }
     int index = random.nextInt(live.size());
-    long[] region = live.get(index);
+    Region region = live.get(index);
     if (dice < 75) {
       long[] range = rangeIn(random, region);
-      boolean inside = range[0] >= region[0] && range[0] + range[1] <= region[0] + region[1];
+      boolean inside = range[0] >= region.start() && range[0] + range[1] <= region.end();
       return new Call(Kind.DEALLOC, range[0], range[1], 0, inside ? index : -1);
     }
     if (dice < 95) {
-      long size = region[1];
+      long size = region.size();
       long newSize =
           switch (random.nextInt(6)) {
             case 0 -> size;
@@ -234,9 +237,9 @@ class FirstFitDifferentialTest {
           };
       return switch (random.nextInt(20)) {
         case 0 -> new Call(Kind.REALLOC, random.nextLong(state.getCapacity() + 1), 0, newSize, -1);
-        case 1 -> new Call(Kind.REALLOC, region[0] + 1, size, newSize, -1); // runs past the region
-        case 2 -> new Call(Kind.REALLOC, region[0], size, -1 - random.nextLong(3), -1);
-        default -> new Call(Kind.REALLOC, region[0], size, newSize, index);
+        case 1 -> new Call(Kind.REALLOC, region.start() + 1, size, newSize, -1); // past the region
+        case 2 -> new Call(Kind.REALLOC, region.start(), size, -1 - random.nextLong(3), -1);
+        default -> new Call(Kind.REALLOC, region.start(), size, newSize, index);
       };
     }
     long current = state.getCapacity();
@@ -266,9 +269,9 @@ class FirstFitDifferentialTest {
   }
 
   /** A range inside the region (whole, prefix, suffix, middle), or now and then a bad one. */
-  private static long[] rangeIn(SplittableRandom random, long[] region) {
-    long start = region[0];
-    long size = region[1];
+  private static long[] rangeIn(SplittableRandom random, Region region) {
+    long start = region.start();
+    long size = region.size();
     return switch (random.nextInt(12)) {
       case 0 -> new long[] {start + 1 + random.nextLong(size), size}; // runs past the block
       case 1 -> new long[] {start, 0};

@@ -7,6 +7,7 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class FirstFitMemoryFailureTest {
     Allocator shadow = new FirstFitAllocator(capacity); // never fails: compaction's reference
     Allocator reference = new PygletReferenceAllocator(capacity);
     SplittableRandom random = new SplittableRandom(seed);
-    List<long[]> live = new ArrayList<>();
+    HeldRegions live = new HeldRegions();
     Set<Kind> failed = EnumSet.noneOf(Kind.class);
     int failures = 0;
     int maxBlocks = 0;
@@ -86,7 +87,7 @@ class FirstFitMemoryFailureTest {
             assertEquals(run(shadow, call).text(), outcome.text(), context);
           }
           if (plan != null) {
-            live.replaceAll(region -> new long[] {plan.translate(region[0]), region[1]});
+            live.translate(plan);
           }
           reference = rebuilt(new PygletReferenceAllocator(subject.getCapacity()), subject);
           shadow = rebuilt(new FirstFitAllocator(subject.getCapacity()), subject);
@@ -106,7 +107,8 @@ class FirstFitMemoryFailureTest {
           }
         }
         assertEquals(Observation.of(reference), Observation.of(subject), context);
-        assertEquals(merged(live), subject.getAllocatedRegions(), context + ", the caller's view");
+        assertEquals(
+            merged(live.regions()), subject.getAllocatedRegions(), context + ", the caller's view");
         tree.checkInvariants();
       }
       maxBlocks = Math.max(maxBlocks, tree.count());
@@ -192,13 +194,15 @@ class FirstFitMemoryFailureTest {
    * no placement between them (which reserves nodes for two inserts) and reach full pools.
    */
   private static Call nextCall(
-      SplittableRandom random, Allocator state, List<long[]> live, boolean cutting) {
+      SplittableRandom random, Allocator state, HeldRegions live, boolean cutting) {
     if (cutting && !live.isEmpty() && random.nextInt(5) > 0) {
       int index = random.nextInt(live.size());
-      long[] region = live.get(index);
-      return region[1] < 3
-          ? new Call(Kind.DEALLOC, index, region[0], region[1], 0, 0)
-          : new Call(Kind.DEALLOC, index, region[0] + 1, 1 + random.nextLong(region[1] - 2), 0, 0);
+      Region region = live.get(index);
+      long start = region.start();
+      long size = region.size();
+      return size < 3
+          ? new Call(Kind.DEALLOC, index, start, size, 0, 0)
+          : new Call(Kind.DEALLOC, index, start + 1, 1 + random.nextLong(size - 2), 0, 0);
     }
     int dice = random.nextInt(100);
     long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
@@ -206,9 +210,9 @@ class FirstFitMemoryFailureTest {
       return new Call(Kind.ALLOC, -1, 1 + random.nextLong(8), alignment, 0, 0);
     }
     int index = random.nextInt(live.size());
-    long[] region = live.get(index);
-    long start = region[0];
-    long size = region[1];
+    Region region = live.get(index);
+    long start = region.start();
+    long size = region.size();
     if (dice < 75) { // whole, a prefix, a suffix or the middle: the middle cuts a block
       long offset = random.nextInt(3) == 0 ? 0 : random.nextLong(size);
       long length = random.nextBoolean() ? size - offset : 1 + random.nextLong(size - offset);
@@ -232,44 +236,31 @@ class FirstFitMemoryFailureTest {
   }
 
   /** Keeps the caller's view, the live regions, in step with a call that succeeded. */
-  private static void track(List<long[]> live, Call call, String outcome) {
+  private static void track(HeldRegions live, Call call, String outcome) {
     if (!outcome.startsWith("start=") && !outcome.equals("ok")) {
       return; // failed: nothing changed
     }
     switch (call.kind()) {
-      case ALLOC -> live.add(new long[] {Long.parseLong(outcome.substring(6)), call.a()});
-      case DEALLOC -> {
-        long[] region = live.remove(call.region());
-        long end = call.a() + call.b();
-        if (call.a() > region[0]) {
-          live.add(new long[] {region[0], call.a() - region[0]});
-        }
-        if (end < region[0] + region[1]) {
-          live.add(new long[] {end, region[0] + region[1] - end});
-        }
-      }
-      case REALLOC -> {
-        live.remove(call.region());
-        if (call.c() > 0) {
-          live.add(new long[] {Long.parseLong(outcome.substring(6)), call.c()});
-        }
-      }
+      case ALLOC -> live.add(Long.parseLong(outcome.substring(6)), call.a());
+      case DEALLOC ->
+          live.trim(call.region(), call.a() - live.get(call.region()).start(), call.b());
+      case REALLOC -> live.replace(call.region(), Long.parseLong(outcome.substring(6)), call.c());
       default -> {}
     }
   }
 
   /** The blocks the live regions make: sorted, touching ones merged. */
-  private static List<Region> merged(List<long[]> live) {
-    List<long[]> sorted = new ArrayList<>(live);
-    sorted.sort((x, y) -> Long.compare(x[0], y[0]));
+  private static List<Region> merged(List<Region> live) {
+    List<Region> sorted = new ArrayList<>(live);
+    sorted.sort((x, y) -> Long.compare(x.start(), y.start()));
     List<Region> blocks = new ArrayList<>();
-    for (long[] region : sorted) {
+    for (Region region : sorted) {
       int last = blocks.size() - 1;
-      if (last >= 0 && blocks.get(last).start() + blocks.get(last).size() == region[0]) {
+      if (last >= 0 && blocks.get(last).end() == region.start()) {
         Region block = blocks.remove(last);
-        blocks.add(new Region(block.start(), block.size() + region[1]));
+        blocks.add(new Region(block.start(), block.size() + region.size()));
       } else {
-        blocks.add(new Region(region[0], region[1]));
+        blocks.add(region);
       }
     }
     return blocks;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
-import java.util.ArrayList;
-import java.util.List;
+import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,7 @@ class TlsfDifferentialTest {
   private static final long[] ALIGNMENTS = {1, 2, 3, 4, 6, 16, 64};
 
   /** What a caller holds: regions it got back and has not freed, possibly trimmed. */
-  private final List<long[]> held = new ArrayList<>();
+  private final HeldRegions held = new HeldRegions();
 
   private SplittableRandom random = new SplittableRandom(0);
 
@@ -37,7 +37,6 @@ class TlsfDifferentialTest {
   })
   void randomCalls_matchModel(long seed, long capacity, int maxSize, int calls, int compareEvery) {
     random = new SplittableRandom(seed);
-    held.clear();
     Allocator subject = new TlsfStrategy().create(capacity);
     GoodFitModel model = new GoodFitModel(capacity);
     int fragmented = 0;
@@ -98,32 +97,33 @@ class TlsfDifferentialTest {
       };
     }
     if (dice < 65 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
-      long offset = random.nextInt(4) == 0 ? random.nextLong(region[1]) : 0;
+      int index = held.pick(random);
+      Region region = held.get(index);
+      long offset = random.nextInt(4) == 0 ? random.nextLong(region.size()) : 0;
       long size =
-          random.nextInt(3) == 0 ? random.nextLong(region[1] - offset + 1) : region[1] - offset;
+          random.nextInt(3) == 0
+              ? random.nextLong(region.size() - offset + 1)
+              : region.size() - offset;
       return allocator -> {
-        allocator.dealloc(region[0] + offset, size);
+        allocator.dealloc(region.start() + offset, size);
         if (allocator == subject) {
-          trim(region, offset, size);
+          held.trim(index, offset, size);
         }
         return 0L;
       };
     }
     if (dice < 90 && !held.isEmpty()) {
-      long[] region = held.get(random.nextInt(held.size()));
-      long newSize = random.nextInt(4) == 0 ? region[1] : random.nextInt(2 * maxSize + 1);
+      int index = held.pick(random);
+      Region region = held.get(index);
+      long newSize = random.nextInt(4) == 0 ? region.size() : random.nextInt(2 * maxSize + 1);
       long alignment = random.nextInt(3) == 0 ? ALIGNMENTS[random.nextInt(ALIGNMENTS.length)] : 1;
       return allocator -> {
         long result =
             alignment == 1
-                ? allocator.realloc(region[0], region[1], newSize)
-                : allocator.realloc(region[0], region[1], newSize, alignment);
+                ? allocator.realloc(region.start(), region.size(), newSize)
+                : allocator.realloc(region.start(), region.size(), newSize, alignment);
         if (allocator == subject) {
-          held.remove(region);
-          if (newSize > 0) {
-            held.add(new long[] {result, newSize});
-          }
+          held.replace(index, result, newSize);
         }
         return result;
       };
@@ -151,27 +151,10 @@ class TlsfDifferentialTest {
   }
 
   private long track(Allocator allocator, Allocator subject, long start, long size) {
-    if (allocator == subject && size > 0) {
-      held.add(new long[] {start, size});
+    if (allocator == subject) {
+      held.add(start, size);
     }
     return start;
-  }
-
-  /**
-   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
-   */
-  private void trim(long[] region, long offset, long size) {
-    if (size == 0) {
-      return;
-    }
-    held.remove(region);
-    if (offset > 0) {
-      held.add(new long[] {region[0], offset});
-    }
-    long rest = region[1] - offset - size;
-    if (rest > 0) {
-      held.add(new long[] {region[0] + offset + size, rest});
-    }
   }
 
   /** A number that is often bad: negative, near {@link Long#MAX_VALUE}, or unallocated. */

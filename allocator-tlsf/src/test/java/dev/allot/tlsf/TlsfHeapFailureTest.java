@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -206,7 +206,7 @@ class TlsfHeapFailureTest {
   private static final long[] ALIGNMENTS = {2, 3, 4, 6, 8, 16, 64};
 
   /** What a caller holds: regions it got back and has not freed. */
-  private final List<long[]> held = new ArrayList<>();
+  private final HeldRegions held = new HeldRegions();
 
   private SplittableRandom random = new SplittableRandom(0);
 
@@ -214,7 +214,6 @@ class TlsfHeapFailureTest {
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void randomProgram_eachGrowthFailsInTurn_throwingCallChangesNothingThenAgreesWithTwin(long seed) {
     random = new SplittableRandom(seed);
-    held.clear();
     long capacity = seed % 4 == 0 ? TWO_TO_THE_32 + random.nextInt(3_000) : random.nextInt(6_000);
     TlsfAllocator subject = new TlsfAllocator(capacity);
     TlsfAllocator twin = new TlsfAllocator(capacity);
@@ -266,14 +265,15 @@ class TlsfHeapFailureTest {
       return allocator -> track(allocator, subject, allocator.alloc(size, alignment), size);
     }
     if (dice < (filling ? 80 : 58)) {
-      long[] region = held.get(random.nextInt(held.size()));
+      int index = held.pick(random);
+      Region region = held.get(index);
       boolean part = random.nextInt(3) == 0;
-      long offset = part ? random.nextLong(region[1]) : 0;
-      long size = part ? random.nextLong(1, region[1] - offset + 1) : region[1];
+      long offset = part ? random.nextLong(region.size()) : 0;
+      long size = part ? random.nextLong(1, region.size() - offset + 1) : region.size();
       return allocator -> {
-        allocator.dealloc(region[0] + offset, size);
+        allocator.dealloc(region.start() + offset, size);
         if (allocator == subject) {
-          trim(region, offset, size);
+          held.trim(index, offset, size);
         }
         return 0L;
       };
@@ -294,11 +294,13 @@ class TlsfHeapFailureTest {
    * (in place or relocating), of a whole region or of a part, unaligned or aligned.
    */
   private Function<Allocator, Object> realloc(Allocator subject) {
-    long[] region = held.get(random.nextInt(held.size()));
+    int index = held.pick(random);
+    Region region = held.get(index);
     int form = random.nextInt(10);
-    long offset = form == 9 ? random.nextLong(region[1]) : 0; // a part: the rest stays held
-    long start = region[0] + offset;
-    long size = form == 1 ? 0 : form == 9 ? random.nextLong(1, region[1] - offset + 1) : region[1];
+    long offset = form == 9 ? random.nextLong(region.size()) : 0; // a part: the rest stays held
+    long start = region.start() + offset;
+    long size =
+        form == 1 ? 0 : form == 9 ? random.nextLong(1, region.size() - offset + 1) : region.size();
     long newSize =
         switch (form) {
           case 0 -> 0;
@@ -314,12 +316,8 @@ class TlsfHeapFailureTest {
               ? allocator.realloc(start, size, newSize, alignment)
               : allocator.realloc(start, size, newSize);
       if (allocator == subject) {
-        if (size > 0) {
-          trim(region, offset, size);
-        }
-        if (newSize > 0) {
-          held.add(new long[] {result, newSize});
-        }
+        held.trim(index, offset, size); // a size of 0 frees nothing: a placement
+        held.add(result, newSize);
       }
       return result;
     };
@@ -327,22 +325,8 @@ class TlsfHeapFailureTest {
 
   private Long track(Allocator allocator, Allocator subject, long start, long size) {
     if (allocator == subject) {
-      held.add(new long[] {start, size});
+      held.add(start, size);
     }
     return start;
-  }
-
-  /**
-   * Replaces a held region by what is left of it after {@code [offset, offset + size)} is freed.
-   */
-  private void trim(long[] region, long offset, long size) {
-    held.remove(region);
-    if (offset > 0) {
-      held.add(new long[] {region[0], offset});
-    }
-    long rest = region[1] - offset - size;
-    if (rest > 0) {
-      held.add(new long[] {region[0] + offset + size, rest});
-    }
   }
 }
