@@ -48,6 +48,24 @@ class GapTreeMemoryFailureTest {
   }
 
   /**
+   * Appends split the last leaf and every full branch above it, up to a new root, while the pools
+   * run near their ends: each insert must have reserved a branch per level and one for the new
+   * root, or newBranch finds none (a reserve of height - 1 per insert failed within 400 blocks at
+   * nine of these twelve node sizes).
+   */
+  @Test
+  void insertAfter_appendsThatSplitUpToNewRoots_neverRunOutOfReservedNodes() {
+    for (int leafShift = 2; leafShift <= 4; leafShift++) {
+      for (int branchCapacity = 4; branchCapacity <= 7; branchCapacity++) {
+        GapTree tree = ascending(new GapTree(1L << 40, leafShift, branchCapacity), 5_000);
+
+        assertEquals(5_000, tree.count(), leafShift + " " + branchCapacity);
+        tree.checkInvariants();
+      }
+    }
+  }
+
+  /**
    * Cuts the first block again and again near its end, so that every new block goes to slot 1 of
    * the first leaf, which fills, spills right and splits; a failure is armed whenever that leaf is
    * full, and the first cut whose split finds the pools full must fail before its setEnd.
