@@ -63,13 +63,7 @@ final class PlacementChecker implements InvariantChecker<Step> {
     return call
         + " returned "
         + value
-        + ", so ["
-        + value
-        + ", "
-        + (value + size)
-        + ") overlaps allocated indices "
-        + RegionText.of(hit)
-        + " of live regions "
-        + RegionText.of(model.liveRegionsOverlapping(hit));
+        + ", so "
+        + RegionText.hit(model, value, size, "overlaps allocated", hit);
   }
 }

@@ -64,14 +64,8 @@ final class ReallocKeepsOthersChecker implements InvariantChecker<Step> {
         : step.call()
             + " returned "
             + value
-            + ", so ["
-            + value
-            + ", "
-            + (value + newSize)
-            + ") covers indices "
-            + RegionText.of(hit)
-            + " of live regions "
-            + RegionText.of(step.model().liveRegionsOverlapping(hit))
+            + ", so "
+            + RegionText.hit(step.model(), value, newSize, "covers", hit)
             + " that it does not own";
   }
 }
