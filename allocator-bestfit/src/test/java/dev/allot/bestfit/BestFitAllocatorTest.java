@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
@@ -43,10 +44,10 @@ class BestFitAllocatorTest {
       if (held.isEmpty() || random.nextInt(5) < 3) {
         long size = 1 + random.nextLong(step < 3_000 ? 16 : 4_000_000);
         Function<Allocator, Long> alloc = allocator -> allocator.alloc(size);
-        String expected = BestFitDifferentialTest.outcome(oracle, alloc);
-        assertEquals(expected, BestFitDifferentialTest.outcome(subject, alloc), "step " + step);
-        if (expected.startsWith("ok ")) {
-          held.add(new long[] {Long.parseLong(expected.substring(3)), size});
+        CallOutcome expected = CallOutcome.of(oracle, alloc);
+        assertEquals(expected, CallOutcome.of(subject, alloc), "step " + step);
+        if (expected.kind() == CallOutcome.Kind.OK) {
+          held.add(new long[] {expected.start(), size});
         }
       } else {
         long[] region = held.remove(random.nextInt(held.size()));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.HoleChoice;
@@ -67,8 +67,8 @@ class BestFitDifferentialTest {
     for (int call = 0; call < calls; call++) {
       alignedOnly = call < unalignedFrom;
       Function<Allocator, Long> operation = nextOperation(subject, maxSize);
-      String expected = outcome(oracle, operation);
-      String actual = outcome(subject, operation);
+      CallOutcome expected = CallOutcome.of(oracle, operation);
+      CallOutcome actual = CallOutcome.of(subject, operation);
       int index = call;
       assertEquals(expected, actual, () -> "call " + index + " on " + oracle);
       if (call % compareEvery == 0) {
@@ -77,22 +77,6 @@ class BestFitDifferentialTest {
     }
     assertEquals(Observation.of(oracle), Observation.of(subject));
     assertTrue(subject.getAllocatedRegions().size() > 1, "the workload must fragment");
-  }
-
-  /** The result of one call as text, or the exception it threw: what two allocators must share. */
-  static String outcome(Allocator allocator, Function<Allocator, Long> operation) {
-    try {
-      return "ok " + operation.apply(allocator);
-    } catch (AllocatorMemoryException e) {
-      return "memory "
-          + e.getRequestedCapacity()
-          + " "
-          + e.getLargestFreeHole()
-          + " "
-          + e.getFragmentedFreeSize();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
   }
 
   /**

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.HoleChoice;
@@ -212,9 +212,9 @@ class BestFitHeapFailureTest {
     int calls = 4_000;
     for (int call = 0; call < calls; call++) {
       Function<Allocator, Object> operation = nextOperation(subject, alignedFirst && call < 800);
-      String expected = outcome(oracle, operation);
+      CallOutcome expected = CallOutcome.of(oracle, operation);
       List<Region> before = subject.getAllocatedRegions();
-      String actual = failEachGrowth(subject, a -> outcome(a, operation));
+      CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, operation));
       int index = call;
       if (compaction && !expected.equals(actual)) {
         // A step failed after moves: the pass ended with them, as AbstractAllocator.compact
@@ -233,17 +233,6 @@ class BestFitHeapFailureTest {
     }
     assertEquals(Observation.of(oracle), Observation.of(subject));
     assertTrue(failures > calls / 20, "too few growths failed: " + failures);
-  }
-
-  /** The result of one call as text, or the allocator's exception: what both must share. */
-  private static String outcome(Allocator allocator, Function<Allocator, Object> operation) {
-    try {
-      return "ok " + operation.apply(allocator);
-    } catch (AllocatorMemoryException e) {
-      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
   }
 
   /**

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,19 +51,20 @@ class FirstFitAlignedDifferentialTest {
       String context = "seed " + seed + ", call " + call;
       if (dice < 5 || held.isEmpty()) {
         long size = 1L + random.nextInt(40);
-        String expected = outcome(() -> reference.alloc(size, alignment));
-        assertEquals(expected, outcome(() -> subject.alloc(size, alignment)), context);
-        if (expected.startsWith("memory=") && random.nextBoolean()) {
-          long requested = Long.parseLong(expected.substring(7, expected.indexOf(' ')));
+        Function<Allocator, Object> alloc = a -> a.alloc(size, alignment);
+        CallOutcome expected = CallOutcome.of(reference, alloc);
+        assertEquals(expected, CallOutcome.of(subject, alloc), context);
+        if (expected.kind() == CallOutcome.Kind.MEMORY && random.nextBoolean()) {
+          long requested = expected.requestedCapacity();
           if (requested < GROWTH_LIMIT) { // the tree's capacity, then the same call again
             subject.setCapacity(requested);
             reference.setCapacity(requested);
-            expected = outcome(() -> reference.alloc(size, alignment));
-            assertEquals(expected, outcome(() -> subject.alloc(size, alignment)), context);
+            expected = CallOutcome.of(reference, alloc);
+            assertEquals(expected, CallOutcome.of(subject, alloc), context);
           }
         }
-        if (expected.startsWith("start=")) {
-          held.add(new long[] {Long.parseLong(expected.substring(6)), size});
+        if (expected.kind() == CallOutcome.Kind.OK) {
+          held.add(new long[] {expected.start(), size});
         }
       } else {
         long[] region = held.remove(random.nextInt(held.size()));
@@ -71,14 +73,14 @@ class FirstFitAlignedDifferentialTest {
           reference.dealloc(region[0], region[1]);
         } else {
           long newSize = random.nextInt(60);
-          String expected =
-              outcome(() -> reference.realloc(region[0], region[1], newSize, alignment));
-          String actual = outcome(() -> subject.realloc(region[0], region[1], newSize, alignment));
-          assertEquals(expected, actual, context);
-          if (!expected.startsWith("start=")) {
+          Function<Allocator, Object> realloc =
+              a -> a.realloc(region[0], region[1], newSize, alignment);
+          CallOutcome expected = CallOutcome.of(reference, realloc);
+          assertEquals(expected, CallOutcome.of(subject, realloc), context);
+          if (expected.kind() != CallOutcome.Kind.OK) {
             held.add(region); // it failed and is still held as it was
           } else if (newSize > 0) {
-            held.add(new long[] {Long.parseLong(expected.substring(6)), newSize});
+            held.add(new long[] {expected.start(), newSize});
           }
         }
       }
@@ -88,27 +90,5 @@ class FirstFitAlignedDifferentialTest {
       maxBlocks = Math.max(maxBlocks, tree.count());
     }
     assertTrue(maxBlocks > 100, "the programs should build many blocks, built " + maxBlocks);
-  }
-
-  /** One call that may fail. */
-  @FunctionalInterface
-  private interface Call {
-    long run();
-  }
-
-  /** Runs a call and renders how it ended, with everything a memory failure reports. */
-  private static String outcome(Call call) {
-    try {
-      return "start=" + call.run();
-    } catch (AllocatorMemoryException e) {
-      return "memory="
-          + e.getRequestedCapacity()
-          + " hole="
-          + e.getLargestFreeHole()
-          + " fragmented="
-          + e.getFragmentedFreeSize();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
   }
 }

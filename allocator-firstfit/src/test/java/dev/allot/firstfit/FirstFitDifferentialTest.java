@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
@@ -106,7 +106,7 @@ class FirstFitDifferentialTest {
     HeldRegions live = new HeldRegions();
     if (program.firstRegion() > 0) {
       Call first = new Call(Kind.ALLOC, program.firstRegion(), 0, 0, -1);
-      String expected = outcome(reference, first);
+      CallOutcome expected = outcome(reference, first);
       assertEquals(expected, outcome(fast, first), "seed " + seed + ", the first region");
       // Not tracked: the random calls never free it, so they all run past its end.
     }
@@ -114,16 +114,16 @@ class FirstFitDifferentialTest {
     for (int step = 0; step < STEPS; step++) {
       Call call = nextCall(random, reference, live, program);
       String context = "seed " + seed + ", step " + step + ": " + call;
-      String expected = outcome(reference, call);
+      CallOutcome expected = outcome(reference, call);
       assertEquals(expected, outcome(fast, call), context);
       long requested =
-          expected.startsWith("memory=")
-              ? Long.parseLong(expected.substring(7, expected.indexOf(' ')))
+          expected.kind() == CallOutcome.Kind.MEMORY
+              ? expected.requestedCapacity()
               : Long.MAX_VALUE;
       if (requested < program.growthLimit() && random.nextInt(3) > 0) {
         Call grow = new Call(Kind.SET_CAPACITY, requested, 0, 0, -1);
-        assertEquals("ok", outcome(reference, grow), context);
-        assertEquals("ok", outcome(fast, grow), context);
+        assertEquals(DONE, outcome(reference, grow).value(), context);
+        assertEquals(DONE, outcome(fast, grow).value(), context);
         expected = outcome(reference, call);
         assertEquals(expected, outcome(fast, call), context + " after growing");
       }
@@ -141,11 +141,12 @@ class FirstFitDifferentialTest {
   }
 
   /** Keeps the caller's view, the live regions, in step with a call that succeeded. */
-  private static void track(HeldRegions live, Call call, String outcome) {
-    if (outcome.startsWith("memory") || outcome.startsWith("invalid")) {
+  private static void track(HeldRegions live, Call call, CallOutcome outcome) {
+    if (outcome.kind() != CallOutcome.Kind.OK) {
       return;
     }
-    long result = outcome.startsWith("start=") ? Long.parseLong(outcome.substring(6)) : 0;
+    boolean places = call.kind() == Kind.ALLOC || call.kind() == Kind.REALLOC;
+    long result = places ? outcome.start() : 0;
     switch (call.kind()) {
       case ALLOC -> live.add(result, call.a());
       case DEALLOC, REALLOC -> {
@@ -175,6 +176,9 @@ class FirstFitDifferentialTest {
     }
   }
 
+  /** What {@link #make} returns for a call that returns nothing. */
+  private static final String DONE = "done";
+
   private enum Kind {
     ALLOC,
     DEALLOC,
@@ -185,31 +189,25 @@ class FirstFitDifferentialTest {
   /** A call; {@code region} is the index of the live region it frees or resizes whole, or -1. */
   private record Call(Kind kind, long a, long b, long c, int region) {}
 
-  /** Runs a call and renders how it ended, with everything a memory failure reports. */
-  private static String outcome(Allocator allocator, Call call) {
-    try {
-      return switch (call.kind()) {
-        case ALLOC -> "start=" + allocator.alloc(call.a());
-        case REALLOC -> "start=" + allocator.realloc(call.a(), call.b(), call.c());
-        case DEALLOC -> {
-          allocator.dealloc(call.a(), call.b());
-          yield "ok";
-        }
-        case SET_CAPACITY -> {
-          allocator.setCapacity(call.a());
-          yield "ok";
-        }
-      };
-    } catch (AllocatorMemoryException e) {
-      return "memory="
-          + e.getRequestedCapacity()
-          + " hole="
-          + e.getLargestFreeHole()
-          + " fragmented="
-          + e.getFragmentedFreeSize();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
+  /** Runs a call and tells how it ended. */
+  private static CallOutcome outcome(Allocator allocator, Call call) {
+    return CallOutcome.of(allocator, a -> make(a, call));
+  }
+
+  /** Makes a call; returns the start it gave, or {@link #DONE} for a call that returns nothing. */
+  private static Object make(Allocator allocator, Call call) {
+    return switch (call.kind()) {
+      case ALLOC -> allocator.alloc(call.a());
+      case REALLOC -> allocator.realloc(call.a(), call.b(), call.c());
+      case DEALLOC -> {
+        allocator.dealloc(call.a(), call.b());
+        yield DONE;
+      }
+      case SET_CAPACITY -> {
+        allocator.setCapacity(call.a());
+        yield DONE;
+      }
+    };
   }
 
   private static Call nextCall(

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,9 +43,10 @@ class TlsfDifferentialTest {
     int fragmented = 0;
     for (int call = 0; call < calls; call++) {
       ToLongFunction<Allocator> operation = nextOperation(subject, maxSize);
-      String actual = outcome(subject, operation);
-      model.expect(actual.startsWith("ok ") ? Long.parseLong(actual.substring(3)) : -1);
-      String expected = outcome(model, operation);
+      Function<Allocator, Object> made = allocator -> operation.applyAsLong(allocator);
+      CallOutcome actual = CallOutcome.of(subject, made);
+      model.expect(actual.kind() == CallOutcome.Kind.OK ? actual.start() : -1);
+      CallOutcome expected = CallOutcome.of(model, made);
       int index = call;
       assertEquals(expected, actual, () -> "call " + index + " on " + model);
       if (call % compareEvery == 0) {
@@ -56,21 +58,6 @@ class TlsfDifferentialTest {
     }
     assertSameState(model, subject);
     assertTrue(fragmented > calls / 4, "the workload must fragment: " + fragmented);
-  }
-
-  private static String outcome(Allocator allocator, ToLongFunction<Allocator> operation) {
-    try {
-      return "ok " + operation.applyAsLong(allocator);
-    } catch (AllocatorMemoryException e) {
-      return "memory "
-          + e.getRequestedCapacity()
-          + " "
-          + e.getLargestFreeHole()
-          + " "
-          + e.getFragmentedFreeSize();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
   }
 
   private static void assertSameState(Allocator model, Allocator subject) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
-import dev.allot.AllocatorMemoryException;
 import dev.allot.Region;
+import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import java.util.List;
@@ -222,12 +222,12 @@ class TlsfHeapFailureTest {
     for (int call = 0; call < calls; call++) {
       Function<Allocator, Object> operation = nextOperation(subject, call < 1_500);
       boolean giveUp = random.nextInt(4) == 0;
-      String actual = failEachGrowth(subject, a -> outcome(a, operation), giveUp);
+      CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, operation), giveUp);
       if (actual == null) {
         abandoned++; // the caller moved on after the failure: the twin never makes the call
         continue;
       }
-      String expected = outcome(twin, operation);
+      CallOutcome expected = CallOutcome.of(twin, operation);
       int index = call;
       assertEquals(expected, actual, () -> "call " + index + " on " + twin);
       if (call % 100 == 0) {
@@ -239,17 +239,6 @@ class TlsfHeapFailureTest {
     subject.checkInvariants();
     assertTrue(failures > 50, "too few growths failed: " + failures);
     assertTrue(abandoned > 0, "no call was given up after a failure");
-  }
-
-  /** The result of one call as text, or the allocator's exception: what both must share. */
-  private static String outcome(Allocator allocator, Function<Allocator, Object> operation) {
-    try {
-      return "ok " + operation.apply(allocator);
-    } catch (AllocatorMemoryException e) {
-      return "memory " + e.getRequestedCapacity() + " " + e.getLargestFreeHole();
-    } catch (IllegalArgumentException e) {
-      return "invalid " + e.getMessage();
-    }
   }
 
   /**
