@@ -30,6 +30,9 @@ class TlsfHeapFailureTest {
   /** Calls whose k-th growth failed, over a test: a property that injects none checks nothing. */
   private int failures;
 
+  /** The largest k whose failing growth a call met, over a test: -1 while none failed. */
+  private int deepestFailure = -1;
+
   /**
    * Runs {@code call} with the k-th growth failing, k = 0, 1, ..., until it runs through; every
    * throwing run must leave the allocator as it was, its invariants held. Returns the result.
@@ -53,6 +56,7 @@ class TlsfHeapFailureTest {
         return call.apply(allocator);
       } catch (OutOfMemoryError e) {
         failures++;
+        deepestFailure = Math.max(deepestFailure, k);
         int growth = k;
         assertEquals(before, Observation.of(allocator), () -> "growth " + growth + " failed");
         allocator.checkInvariants();
@@ -105,6 +109,8 @@ class TlsfHeapFailureTest {
     allocator.checkInvariants();
     assertEquals(List.of(new Region(0, 10_000)), allocator.getAllocatedRegions());
     assertTrue(failures > 20, "no growth was made to fail");
+    // a growth of the records copies the high halves too: their copy, the second growth, failed
+    assertTrue(deepestFailure >= 1, "no call's second growth failed: " + deepestFailure);
   }
 
   @Test

@@ -63,4 +63,19 @@ class TlsfMemoryTest {
     allocator.setCapacity(1L << 33); // the sentinel's start is the first past 2^32
     assertBytesPerChunk(allocator, RECORD_BYTES + Integer.BYTES);
   }
+
+  @Test
+  void footprintBytes_moreChunksThanTheLargestSmallTableHolds_haveABigTable() {
+    // a table of up to 2^16 slots is kept at most 2/8 full, 16,384 entries: 20,000 unit regions
+    // and the sentinel need the next size, 2^17 slots, beside a record of 20 bytes each
+    int regions = 20_000;
+    TlsfAllocator allocator = new TlsfAllocator(regions);
+    for (long unit = 0; unit < regions; unit++) {
+      allocator.alloc(1);
+    }
+    double lowest = 4.0 * (1 << 17) + RECORD_BYTES * regions;
+    assertTrue(
+        allocator.footprintBytes() >= lowest,
+        () -> allocator.footprintBytes() + " bytes, expected at least " + lowest);
+  }
 }
