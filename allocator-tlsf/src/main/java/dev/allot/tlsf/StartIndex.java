@@ -194,13 +194,18 @@ final class StartIndex {
   }
 
   /**
-   * Makes room for {@code count} more chunks, doubling the table when the load would pass its
-   * limit.
+   * Makes room for {@code count} more chunks, doubling the table as often as the load would pass
+   * its limit: a small table's limit (2/8) can be below what one doubling must hold.
    */
   void reserve(int count) {
-    if (size + count > maxSize) {
-      resize(slots.length * 2);
+    if (size + count <= maxSize) {
+      return; // every placement asks: one comparison when the table has room, as it mostly does
     }
+    int length = slots.length * 2;
+    while (size + count > maxSizeOf(length)) {
+      length *= 2;
+    }
+    resize(length);
   }
 
   /** Returns the bytes of the table, for the memory measurement. */
@@ -286,8 +291,13 @@ final class StartIndex {
   private void setSlots(int[] table) {
     slots = table;
     shift = Long.SIZE - Integer.numberOfTrailingZeros(table.length);
-    int eighths = table.length <= SMALL_TABLE ? SMALL_MAX_LOAD_EIGHTHS : MAX_LOAD_EIGHTHS;
-    maxSize = (int) ((long) table.length * eighths / 8);
+    maxSize = maxSizeOf(table.length);
+  }
+
+  /** Returns the entries a table of {@code length} slots holds under its load limit. */
+  private static int maxSizeOf(int length) {
+    int eighths = length <= SMALL_TABLE ? SMALL_MAX_LOAD_EIGHTHS : MAX_LOAD_EIGHTHS;
+    return (int) ((long) length * eighths / 8);
   }
 
   private int[] emptySlots(int count) {

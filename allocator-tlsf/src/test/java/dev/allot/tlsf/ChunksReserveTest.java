@@ -71,6 +71,20 @@ class ChunksReserveTest {
   }
 
   @Test
+  void reserve_moreThanOneDoublingOfTheIndexHolds_makesRoomForAllOfThem() {
+    // a new index of 8 slots holds 2 entries (2/8); the sentinel is one. Room for 4 more needs
+    // 5 entries under the load limit: 32 slots (8 entries), two doublings, not one (16 slots hold
+    // only 4)
+    Chunks chunks = new Chunks(CAPACITY);
+    chunks.reserve(4);
+    int last = Chunks.SENTINEL;
+    for (long start = 0; start < 4; start++) {
+      last = chunks.insertAfter(last, start, true);
+    }
+    chunks.checkInvariants();
+  }
+
+  @Test
   void reserve_exactlyUpToTheIndexLoadLimit_growsNothing() {
     // a new index has 8 slots and keeps at most 2/8 of them filled: the sentinel and one chunk
     // more fit, as they fit in the 8 records a new Chunks has (2 taken, the sentinel and the
