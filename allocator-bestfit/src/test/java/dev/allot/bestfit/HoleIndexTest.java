@@ -2,6 +2,7 @@ package dev.allot.bestfit;
 
 import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -277,5 +278,41 @@ class HoleIndexTest {
       holes.remove(removed.start(), removed.length());
       model.remove(removed);
     }
+  }
+
+  /**
+   * {@code holds} is what {@code BestFitAllocator.checkInvariants} trusts to find a missing hole:
+   * it must say no in each place a hole may be kept, not only yes.
+   */
+  @Test
+  void holds_holesNotHeld_isFalseInTheArraysTheTreesAndTheLeftOutCounts() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.add(100, 3); // short: in the arrays
+    holes.add(300, 3);
+    holes.remove(300, 3); // its slot is past the count now
+    holes.add(200, 70); // long: in the long tree
+
+    assertTrue(holes.holds(100, 3));
+    assertFalse(holes.holds(300, 3));
+    assertFalse(holes.holds(104, 3));
+    assertFalse(holes.holds(100, 4)); // a length with no array
+    assertTrue(holes.holds(200, 70));
+    assertFalse(holes.holds(200, 71));
+    assertFalse(holes.holds(201, 70));
+    assertFalse(holes.holds(100, 69)); // before every long hole
+
+    for (long start = 1_000; start < 1_000 + 3L * (ShortHoleArrays.PER_LENGTH + 1); start += 3) {
+      holes.add(start, 2); // one more than an array holds: the short holes move to their trees
+    }
+    assertTrue(holes.holds(1_000, 2));
+    assertTrue(holes.holds(100, 3));
+    assertFalse(holes.holds(1_001, 2));
+    assertFalse(holes.holds(101, 3));
+    assertFalse(holes.holds(50, 3)); // before every hole of its length
+
+    HoleAdmission aligned = requireNonNull(holes.ask(16));
+    holes.load(new long[] {5}, new long[] {11}, 1, aligned); // [5, 16): padding, only counted
+    assertTrue(holes.holds(5, 11));
+    assertFalse(holes.holds(70, 10)); // padding too, but no left-out hole of 10
   }
 }
