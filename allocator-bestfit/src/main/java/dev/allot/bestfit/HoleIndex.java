@@ -514,6 +514,11 @@ final class HoleIndex {
     return entry != LongPairTree.NONE && trees[tree].a(entry) == start;
   }
 
+  /** Tells whether the short holes are in {@link #arrays} rather than in their trees; for tests. */
+  boolean keepsShortHolesInArrays() {
+    return inArrays;
+  }
+
   /**
    * Returns how many holes the index holds, kept or left out, after checking that every tree's room
    * summaries and {@link #nonEmpty} agree with the holes. O(n); for tests.

@@ -14,8 +14,11 @@ import dev.allot.trace.ReplayFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hand-checked cases of the best-fit rules; the maps in comments are {@code #} used, {@code -}
@@ -58,6 +61,56 @@ class BestFitAllocatorTest {
     assertEquals(Observation.of(oracle), Observation.of(subject));
     assertTrue(
         subject.getAllocatedRegions().get(subject.getAllocatedRegions().size() - 1).start() > top);
+  }
+
+  /**
+   * Holes kept in every kind of structure before the capacity passes 2^32 - 1 (long holes in a tree
+   * with more than the tail, short ones in the arrays, or in a tree of their length once one length
+   * overflows its array), so that the nodes and arrays that hold them are widened in place rather
+   * than replaced; then holes past 2^32 go into them: the tail's length, short holes' starts.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void setCapacity_pastTwoToThe32WithHolesOfEveryKind_keepsTheHolesPastIt(boolean shortTrees) {
+    long top = 1L << 32;
+    BestFitAllocator subject = new BestFitAllocator(100_000);
+    Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(100_000);
+    List<Function<Allocator, Object>> calls = new ArrayList<>();
+    calls.add(a -> a.alloc(60_000));
+    int ones = shortTrees ? ShortHoleArrays.PER_LENGTH + 5 : 20;
+    for (long i = 1; i < 2L * ones; i += 2) {
+      long at = i; // past what an array holds: every short hole moves to the tree of its length
+      calls.add(change(a -> a.dealloc(at, 1)));
+    }
+    for (long i = 10_000; i < 20_000; i += 1_000) {
+      long at = i; // holes of 3 (the arrays) and of 200 (the long tree)
+      calls.add(change(a -> a.dealloc(at, 3)));
+      calls.add(change(a -> a.dealloc(at + 500, 200)));
+    }
+    calls.add(change(a -> a.setCapacity(top + 100_000)));
+    calls.add(a -> a.alloc(top)); // the tail from 60_000 on
+    calls.add(a -> a.alloc(30_000)); // the new tail's first 30_000: the smallest that fits
+    calls.add(change(a -> a.dealloc(top + 60_010, 1))); // a hole of 1 past 2^32
+    calls.add(change(a -> a.dealloc(top + 60_020, 3))); // a hole of 3 past 2^32
+    calls.add(change(a -> a.dealloc(top + 60_030, 200))); // a long hole past 2^32
+    calls.add(a -> a.alloc(1));
+    calls.add(a -> a.alloc(3));
+    calls.add(a -> a.alloc(200));
+    for (Function<Allocator, Object> call : calls) {
+      CallOutcome expected = CallOutcome.of(oracle, call);
+      assertEquals(CallOutcome.Kind.OK, expected.kind(), expected::toString);
+      assertEquals(expected, CallOutcome.of(subject, call));
+    }
+    subject.checkInvariants();
+    assertEquals(Observation.of(oracle), Observation.of(subject));
+  }
+
+  /** A call that returns nothing, as a call whose outcome is compared. */
+  private static Function<Allocator, Object> change(Consumer<Allocator> call) {
+    return allocator -> {
+      call.accept(allocator);
+      return 0L;
+    };
   }
 
   /** Builds an allocator whose blocks are exactly {@code layout}'s {@code #} runs. */

@@ -169,6 +169,75 @@ class BestFitHeapFailureTest {
     assertTrue(failures > 0, "no growth was made to fail");
   }
 
+  /**
+   * An allocator of {@code capacity} whose free space is a full array of short holes: {@link
+   * ShortHoleArrays#PER_LENGTH} holes of {@code length}, from index 10 on, 1 apart, the rest used
+   * up to {@code used}. A free that adds one more hole of that length must move the short holes to
+   * their trees before its first change.
+   */
+  private static BestFitAllocator fullArrayOf(long length, long capacity, long used) {
+    BestFitAllocator allocator = new BestFitAllocator(capacity);
+    allocator.alloc(used);
+    for (int k = 0; k < ShortHoleArrays.PER_LENGTH; k++) { // frees never move them: only a
+      allocator.dealloc(10 + k * (length + 1), length); // placement's reserve, or a full array
+    }
+    return allocator;
+  }
+
+  /**
+   * Frees that leave a hole of a length whose array is full, by each case of the hole a free
+   * leaves: a prefix of a block joined to the hole of 1 before it (a hole of 2), and a suffix of
+   * the block at the capacity's end (none after it: a hole of 1).
+   */
+  @Test
+  void dealloc_holeOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
+    BestFitAllocator prefix = fullArrayOf(2, 1_000, 1_000); // holes of 2 up to 393
+    prefix.dealloc(400, 1); // the block [401, 1000) has a hole of 1 before it
+    failEachGrowth(
+        prefix,
+        a -> {
+          a.dealloc(401, 1);
+          return 0;
+        });
+    BestFitAllocator suffix = fullArrayOf(1, 1_000, 1_000);
+    failEachGrowth(
+        suffix,
+        a -> {
+          a.dealloc(999, 1);
+          return 0;
+        });
+    prefix.checkInvariants();
+    suffix.checkInvariants();
+    assertEquals(new Region(402, 598), prefix.getAllocatedRegions().get(129));
+    assertEquals(new Region(265, 734), suffix.getAllocatedRegions().get(128));
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  @Test
+  void realloc_growingInPlaceLeavesAHoleOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = fullArrayOf(1, 1_000, 1_000);
+    allocator.dealloc(5, 3); // [5, 8): the block [0, 5) can grow by 2 and leave a hole of 1
+
+    assertEquals(0L, failEachGrowth(allocator, a -> a.realloc(0, 5, 7)).longValue());
+    allocator.checkInvariants();
+    assertEquals(new Region(0, 7), allocator.getAllocatedRegions().get(0));
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  @Test
+  void setCapacity_tailBecomesAHoleOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = fullArrayOf(2, 1_000, 999); // a tail of 1 at 999
+    failEachGrowth(
+        allocator,
+        a -> {
+          a.setCapacity(1_001); // the tail becomes a hole of 2
+          return 0;
+        });
+    allocator.checkInvariants();
+    assertEquals(2, allocator.getLargestFreeHole());
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
   /** Returns a reference allocator of {@code subject}'s capacity and blocks. */
   private static Allocator referenceOf(Allocator subject) {
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(subject.getCapacity());

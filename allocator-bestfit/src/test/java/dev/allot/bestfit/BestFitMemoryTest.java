@@ -3,6 +3,7 @@ package dev.allot.bestfit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allot.Region;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,5 +108,58 @@ class BestFitMemoryTest {
         perBlock >= 4 * Integer.BYTES,
         workload + ": " + perBlock + " bytes per block cannot hold the keys");
     assertEquals(blocks, allocator.getAllocatedRegions().size());
+  }
+
+  /**
+   * The calls that rebuild structures rather than change them: an aligned call's reload of the hole
+   * index (trees loaded empty forget their nodes), the bulk compaction's loads, and the widening
+   * past 2^32 - 1, after which no narrow array may stay reachable uncounted.
+   */
+  @Test
+  void footprintBytes_afterReloadsCompactionAndWidening_isTheBytesOfTheArraysItReaches() {
+    BestFitAllocator allocator = new BestFitAllocator(60_000);
+    allocator.alloc(30_000);
+    for (long i = 1; i < 20_000; i += 2) { // holes of 1: the arrays overflow into a tree of 1
+      allocator.dealloc(i, 1);
+    }
+    for (long i = 20_000; i < 30_000; i += 100) { // holes of 3 and of 70
+      allocator.dealloc(i, i % 200 == 0 ? 3 : 70);
+    }
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "fragmented");
+
+    allocator.alloc(5, 16); // reloads the holes that hold a multiple of 16: none of 1
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "aligned reload");
+    allocator.alloc(1); // every hole again
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "second reload");
+    allocator.compact(5_000, 1); // bulk: both indexes loaded
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "compaction");
+
+    allocator.setCapacity((1L << 32) + 10); // widens every keys array
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "widened");
+    Region last = allocator.getAllocatedRegions().get(allocator.getAllocatedRegions().size() - 1);
+    allocator.dealloc(last.start(), 1);
+    allocator.alloc(1L << 31); // in the tail, which is longer than 2^32 - 1 less the blocks
+    assertEquals(ReachableArrays.bytes(allocator), allocator.footprintBytes(), "after widening");
+  }
+
+  /**
+   * Keys arrays are narrow while every value fits 32 bits unsigned, up to a capacity of 2^32 - 1
+   * itself: the same arrays then as at any smaller capacity.
+   */
+  @Test
+  void footprintBytes_capacityOfTwoToThe32MinusOne_isThatOfASmallCapacity() {
+    assertEquals(
+        new BestFitAllocator(1_000).footprintBytes(),
+        new BestFitAllocator(KeyArrays.LOW_BITS).footprintBytes());
+
+    BestFitAllocator raised = new BestFitAllocator(1_000);
+    BestFitAllocator raisedLess = new BestFitAllocator(1_000);
+    raised.alloc(10);
+    raisedLess.alloc(10);
+    raised.setCapacity(KeyArrays.LOW_BITS);
+    raisedLess.setCapacity(KeyArrays.LOW_BITS - 1);
+    assertEquals(raisedLess.footprintBytes(), raised.footprintBytes());
+    raised.setCapacity(KeyArrays.LOW_BITS + 1); // now the keys must widen
+    assertTrue(raised.footprintBytes() > raisedLess.footprintBytes());
   }
 }

@@ -112,4 +112,29 @@ class HoleAdmissionTest {
     assertFalse(admission.keeps(Long.MAX_VALUE - 3, 3)); // the next multiple overflows
     assertTrue(admission.keeps(Long.MAX_VALUE - 15, 3)); // MAX - 15 is a multiple of 16
   }
+
+  @Test
+  void ask_theSelectiveBoundAsASecondAlignment_staysSelective() {
+    HoleAdmission admission = new HoleAdmission();
+    admission.ask(16);
+
+    assertTrue(admission.ask(HoleAdmission.MAX_SELECTIVE_ALIGNMENT));
+    assertFalse(admission.keepsEvery());
+    assertEquals(16, admission.leftOutBound());
+  }
+
+  @Test
+  void changesFor_beforeAnyCall_onlyAlignmentsThatLeaveHolesOut_andAsksNothing() {
+    HoleAdmission admission = new HoleAdmission();
+
+    assertFalse(admission.changesFor(1));
+    assertTrue(admission.changesFor(2));
+    assertTrue(admission.changesFor(HoleAdmission.MAX_SELECTIVE_ALIGNMENT));
+    assertFalse(admission.changesFor(HoleAdmission.MAX_SELECTIVE_ALIGNMENT + 1));
+    assertTrue(admission.keepsEvery());
+
+    admission.ask(16);
+    assertFalse(admission.changesFor(16));
+    assertTrue(admission.changesFor(32));
+  }
 }

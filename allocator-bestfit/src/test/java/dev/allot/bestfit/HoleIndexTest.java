@@ -2,11 +2,13 @@ package dev.allot.bestfit;
 
 import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -277,5 +279,176 @@ class HoleIndexTest {
       holes.remove(removed.start(), removed.length());
       model.remove(removed);
     }
+  }
+
+  /**
+   * {@code holds} is what {@code BestFitAllocator.checkInvariants} trusts to find a missing hole:
+   * it must say no in each place a hole may be kept, not only yes.
+   */
+  @Test
+  void holds_holesNotHeld_isFalseInTheArraysTheTreesAndTheLeftOutCounts() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.add(100, 3); // short: in the arrays
+    holes.add(300, 3);
+    holes.remove(300, 3); // its slot is past the count now
+    holes.add(200, 70); // long: in the long tree
+
+    assertTrue(holes.holds(100, 3));
+    assertFalse(holes.holds(300, 3));
+    assertFalse(holes.holds(104, 3));
+    assertFalse(holes.holds(100, 4)); // a length with no array
+    assertTrue(holes.holds(200, 70));
+    assertFalse(holes.holds(200, 71));
+    assertFalse(holes.holds(201, 70));
+    assertFalse(holes.holds(100, 69)); // before every long hole
+
+    for (long start = 1_000; start < 1_000 + 3L * (ShortHoleArrays.PER_LENGTH + 1); start += 3) {
+      holes.add(start, 2); // one more than an array holds: the short holes move to their trees
+    }
+    assertTrue(holes.holds(1_000, 2));
+    assertTrue(holes.holds(100, 3));
+    assertFalse(holes.holds(1_001, 2));
+    assertFalse(holes.holds(101, 3));
+    assertFalse(holes.holds(50, 3)); // before every hole of its length
+
+    HoleAdmission aligned = requireNonNull(holes.ask(16));
+    holes.load(new long[] {5}, new long[] {11}, 1, aligned); // [5, 16): padding, only counted
+    assertTrue(holes.holds(5, 11));
+    assertFalse(holes.holds(70, 10)); // padding too, but no left-out hole of 10
+  }
+
+  @Test
+  void reserve_aLengthWithCrowdedHoles_movesEveryShortHoleToItsTreeBeforeTheCallAdds() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    for (int k = 0; k < ShortHoleArrays.CROWDED - 1; k++) {
+      holes.add(10L * k, 2);
+    }
+    holes.add(5_000, 1);
+    holes.add(6_000, HoleIndex.SEGREGATED); // the last short length moves too
+    holes.reserve();
+    assertTrue(holes.keepsShortHolesInArrays()); // one hole short of crowded
+
+    holes.add(10L * (ShortHoleArrays.CROWDED - 1), 2);
+    holes.reserve();
+
+    assertFalse(holes.keepsShortHolesInArrays());
+    assertTrue(holes.holds(5_000, 1));
+    assertTrue(holes.holds(6_000, HoleIndex.SEGREGATED));
+    assertTrue(holes.holds(0, 2));
+    assertEquals(ShortHoleArrays.CROWDED + 2, holes.checkedCount());
+    assertEquals(new Hole(HoleIndex.SEGREGATED, 6_000), hole(holes, holes.bestFit(3)));
+  }
+
+  @Test
+  void reserveFor_aLengthWhoseArrayIsFull_movesTheShortHolesFirst() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    int length = HoleIndex.SEGREGATED; // the last short length
+    for (int k = 0; k < ShortHoleArrays.PER_LENGTH - 1; k++) {
+      holes.add(100L * k, length);
+    }
+    holes.reserveFor(length);
+    assertTrue(holes.keepsShortHolesInArrays()); // room for one more
+
+    holes.add(100L * (ShortHoleArrays.PER_LENGTH - 1), length);
+    holes.reserveFor(length + 1); // a long hole: no array to fill
+    assertTrue(holes.keepsShortHolesInArrays());
+    holes.reserveFor(length);
+
+    assertFalse(holes.keepsShortHolesInArrays());
+    assertEquals(ShortHoleArrays.PER_LENGTH, holes.checkedCount());
+  }
+
+  @Test
+  void add_shortHoleWithRoomInItsArray_staysInTheArrays() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.add(40, 3);
+    holes.add(90, 3);
+
+    assertTrue(holes.keepsShortHolesInArrays());
+    assertEquals(new Hole(3, 40), hole(holes, holes.bestFit(2)));
+  }
+
+  /** Returns the starts 0, 100, 200, ... of {@code count} holes. */
+  private static long[] spacedStarts(int count) {
+    long[] starts = new long[count];
+    for (int k = 0; k < count; k++) {
+      starts[k] = 100L * k;
+    }
+    return starts;
+  }
+
+  /** Returns {@code count} lengths: {@code longOnes} of 70 among {@code length}s. */
+  private static long[] lengthsOf(int count, long length, int longOnes) {
+    long[] lengths = new long[count];
+    Arrays.fill(lengths, length);
+    for (int k = 0; k < longOnes; k++) {
+      lengths[k] = 70;
+    }
+    return lengths;
+  }
+
+  @Test
+  void load_asManyHolesOfALengthAsAnArrayHolds_keepsThemInArrays_oneMoreMovesThem() {
+    int longOnes = 5;
+    int fits = ShortHoleArrays.PER_LENGTH + longOnes; // an array's worth of 64, and long ones
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    holes.load(spacedStarts(fits), lengthsOf(fits, HoleIndex.SEGREGATED, longOnes), fits);
+    assertTrue(holes.keepsShortHolesInArrays());
+    assertEquals(fits, holes.checkedCount());
+
+    holes.load(
+        spacedStarts(fits + 1), lengthsOf(fits + 1, HoleIndex.SEGREGATED, longOnes), fits + 1);
+
+    assertFalse(holes.keepsShortHolesInArrays());
+    assertEquals(fits + 1, holes.checkedCount());
+    assertTrue(holes.holds(100L * fits, HoleIndex.SEGREGATED));
+  }
+
+  @Test
+  void load_fromTheArrays_givesTheirArraysBackAndSpendsThePoolsReserve() {
+    NodeArrayPool pool = new NodeArrayPool(16);
+    HoleIndex holes = new HoleIndex(pool);
+    holes.add(1, 3);
+    holes.add(10, 5);
+    holes.add(20, 7); // three arrays, new: the pool kept none
+    pool.topUp(); // no tree made nodes: ten keys arrays for height 0
+    assertEquals(10, pool.keptKeys());
+    assertFalse(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS));
+
+    holes.load(new long[] {100, 200}, new long[] {3, 5}, 2);
+
+    assertEquals(10 - 2 + 3, pool.keptKeys()); // two taken by the new arrays, three given back
+    assertTrue(pool.needsTopUp(0));
+    assertTrue(holes.holds(200, 5));
+    assertFalse(holes.holds(20, 7));
+  }
+
+  @Test
+  void reserve_movingToTheTrees_spendsThePoolsReserve() {
+    NodeArrayPool pool = new NodeArrayPool(16);
+    HoleIndex holes = new HoleIndex(pool);
+    for (int k = 0; k < ShortHoleArrays.CROWDED; k++) {
+      holes.add(10L * k, 2);
+    }
+    pool.topUp();
+    assertFalse(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS));
+
+    holes.reserve(); // the new tree's nodes took arrays the reserve counted on
+
+    assertFalse(holes.keepsShortHolesInArrays());
+    assertTrue(pool.needsTopUp(0));
+  }
+
+  @Test
+  void add_lengthZeroWhileSelective_countsNothing() {
+    HoleIndex holes = new HoleIndex(new NodeArrayPool(0));
+    HoleAdmission aligned = requireNonNull(holes.ask(16));
+    holes.load(new long[0], new long[0], 0, aligned);
+
+    holes.add(5, 0); // what a placement that fills its hole exactly adds
+    holes.add(21, 0);
+
+    assertEquals(0, holes.checkedCount());
+    assertEquals(0, holes.largest());
   }
 }

@@ -67,4 +67,30 @@ class LeftOutHolesTest {
       assertEquals(model.isEmpty() ? 0 : model.lastKey(), holes.largest());
     }
   }
+
+  @Test
+  void reset_sameBound_forgetsTheCounts() {
+    LeftOutHoles holes = new LeftOutHoles();
+    holes.reset(16);
+    holes.add(5);
+    holes.add(5);
+
+    holes.reset(16);
+
+    assertEquals(0, holes.count(5));
+    assertEquals(0, holes.total());
+    holes.add(5);
+    assertEquals(5, holes.largest());
+  }
+
+  @Test
+  void count_lengthsOutsideTheTable_areZero() {
+    LeftOutHoles holes = new LeftOutHoles();
+    holes.reset(16);
+    holes.add(15);
+
+    assertEquals(1, holes.count(15));
+    assertEquals(0, holes.count(16));
+    assertEquals(0, holes.count(0));
+  }
 }

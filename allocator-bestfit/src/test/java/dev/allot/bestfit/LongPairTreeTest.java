@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -599,6 +600,36 @@ class LongPairTreeTest {
     assertEquals(4, pool.keptKeys()); // more nodes were freed than the pool keeps
     second.insert(1, 1);
     assertEquals(3, pool.keptKeys());
+  }
+
+  /**
+   * A drained tree gives the pool every node's arrays, inner nodes' keys and children included: the
+   * same entries again then make the same nodes from them, with no array allocated.
+   */
+  @Test
+  void sharedPool_drainedTreeWithInnerNodes_refillsFromThePoolWithoutGrowing() {
+    NodeArrayPool pool = new NodeArrayPool(100);
+    LongPairTree tree = new LongPairTree(true, false, pool);
+    for (long b = 0; b < 2_000; b++) { // dozens of leaves under one root: an inner node
+      tree.insert(1, b);
+    }
+    assertEquals(1, tree.height());
+    for (long b = 0; b < 2_000; b++) {
+      tree.remove(1, b);
+    }
+    assertEquals(0, tree.size());
+
+    pool.growthsBeforeFailure = 0; // the node ids are free and the arrays kept: none may grow
+    try {
+      for (long b = 0; b < 2_000; b++) {
+        tree.insert(1, b);
+      }
+    } catch (OutOfMemoryError e) { // caught: JUnit would take it for the JVM's own
+      fail("an array was allocated: " + e.getMessage());
+    } finally {
+      pool.growthsBeforeFailure = -1;
+    }
+    assertEquals(1, tree.height());
   }
 
   /**

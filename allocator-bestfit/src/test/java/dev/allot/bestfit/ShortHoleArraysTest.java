@@ -2,7 +2,9 @@ package dev.allot.bestfit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -101,5 +103,110 @@ class ShortHoleArraysTest {
     assertEquals(0, arrays.count(4));
     assertEquals(0, arrays.count(6));
     assertEquals(tables, arrays.footprintBytes());
+  }
+
+  /** Inserts {@code count} holes of {@code length} at 0, 2, 4, ... */
+  private static void insertHoles(ShortHoleArrays arrays, int length, int count) {
+    for (int k = 0; k < count; k++) {
+      arrays.insert(length, 2L * k);
+    }
+  }
+
+  /** Returns the starts 0, 2, 4, ... of {@code count} holes, for a load. */
+  private static long[] evenStarts(int count) {
+    long[] starts = new long[count];
+    for (int k = 0; k < count; k++) {
+      starts[k] = 2L * k;
+    }
+    return starts;
+  }
+
+  @Test
+  void insertAndRemove_aroundTheCrowdedCount_crowdedExactlyFromCrowdedHolesOn() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
+    insertHoles(arrays, 7, ShortHoleArrays.CROWDED - 1);
+    assertFalse(arrays.crowded());
+    arrays.insert(7, 10_000);
+    assertTrue(arrays.crowded());
+    arrays.insert(7, 10_002);
+    arrays.insert(7, 10_004);
+    assertTrue(arrays.crowded()); // CROWDED + 2: still one crowded length
+
+    arrays.removeAt(7, 0); // CROWDED + 1 left
+    assertTrue(arrays.crowded());
+    arrays.removeAt(7, 0); // CROWDED left
+    assertTrue(arrays.crowded());
+    arrays.remove(7, 10_004); // one fewer than CROWDED
+    assertFalse(arrays.crowded());
+  }
+
+  @Test
+  void insert_twoCrowdedLengths_staysCrowdedUntilBothThinOut() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
+    insertHoles(arrays, 3, ShortHoleArrays.CROWDED);
+    insertHoles(arrays, 5, ShortHoleArrays.CROWDED);
+
+    arrays.removeAt(3, 0);
+    assertTrue(arrays.crowded()); // length 5 still is
+    arrays.removeAt(5, 0);
+    assertFalse(arrays.crowded());
+  }
+
+  @Test
+  void load_aroundTheCrowdedCount_crowdedOnlyWhileALengthHoldsCrowdedHoles() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
+    arrays.load(4, evenStarts(ShortHoleArrays.CROWDED - 1));
+    assertFalse(arrays.crowded());
+    arrays.load(4, evenStarts(ShortHoleArrays.CROWDED));
+    assertTrue(arrays.crowded());
+    arrays.load(4, evenStarts(ShortHoleArrays.CROWDED)); // crowded before and after: one length
+    assertTrue(arrays.crowded());
+    arrays.load(4, evenStarts(ShortHoleArrays.CROWDED - 1));
+    assertFalse(arrays.crowded());
+    arrays.load(4, evenStarts(ShortHoleArrays.PER_LENGTH));
+    arrays.clear();
+    assertFalse(arrays.crowded());
+    assertEquals(0, arrays.count(4));
+  }
+
+  @Test
+  void clear_holesOfTheLastLength_forgetsThem() {
+    ShortHoleArrays arrays = new ShortHoleArrays(new NodeArrayPool(4));
+    arrays.insert(HoleIndex.SEGREGATED, 40);
+    arrays.insert(1, 10);
+
+    arrays.clear();
+
+    assertEquals(0, arrays.count(HoleIndex.SEGREGATED));
+    assertEquals(0, arrays.count(1));
+  }
+
+  @Test
+  void loadOfNoneAndRemovalOfTheLast_giveTheArraysBackToThePool() {
+    NodeArrayPool pool = new NodeArrayPool(4);
+    ShortHoleArrays arrays = new ShortHoleArrays(pool);
+    arrays.insert(4, 100);
+    arrays.insert(6, 50); // two arrays taken from the empty pool, none kept
+    assertEquals(0, pool.keptKeys());
+
+    arrays.load(4, new long[0]);
+    assertEquals(1, pool.keptKeys());
+    arrays.removeAt(6, 0);
+    assertEquals(2, pool.keptKeys());
+  }
+
+  @Test
+  void insert_firstHoleOfALength_countsANodeMakingInsertForTheReserve() {
+    NodeArrayPool pool = new NodeArrayPool(16);
+    pool.topUp(); // no tree made nodes: only the pool's own arrays, and the count starts again
+    ShortHoleArrays arrays = new ShortHoleArrays(pool);
+    assertFalse(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS));
+
+    arrays.insert(9, 3); // takes an array: one of the reserved inserts is used
+
+    assertTrue(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS));
+    assertFalse(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS - 1));
+    arrays.insert(9, 5); // the same length's array: no insert made
+    assertFalse(pool.needsTopUp(NodeArrayPool.RESERVED_INSERTS - 1));
   }
 }
