@@ -107,8 +107,11 @@ final class GapTree {
    * alignment 1 232.7 against 257.5: spilled leaves are fuller whichever order blocks arrive in
    * (appended in address order, about nine tenths instead of half), so fewer leaves hold them.
    *
-   * Leaf hints: from HINT_FROM (128Ki) blocks on, find first reads a table of 64Ki leaf ids,
-   * slot index >>> hintShift, naming the leaf a descent for that slot last reached. It takes that
+   * Leaf hints: from HINT_FROM (512) blocks on, find first reads a table of leaf ids, slot
+   * index >>> hintShift, naming the leaf a descent for that slot last reached. The table has a
+   * quarter as many slots as the power of two the count last reached (hintSlots: 128 at 512
+   * blocks, about six per leaf; at most 64Ki, 256 KiB, from 256Ki blocks on), made anew, empty, at
+   * each such power; so it costs at most a byte per block, and one fill of its slots per doubling. It takes that
    * leaf when the index lies between the leaf's first start and the next leaf's, and otherwise the
    * leaf before or after when the index lies in that one's range instead: a slot that straddles a
    * leaf boundary then costs no descent on either side. The test reads first starts from the
@@ -118,7 +121,15 @@ final class GapTree {
    * costs the descent it would have saved, which records the hint anew; updates climb by parent
    * entries, so a hinted find needs no path. Peers churn at 1M live regions (339k blocks, 81% of
    * the finds hinted by the leaf alone): 276.7 ns per call against 302.1 (medians of 6 alternated
-   * runs); smaller trees keep their branch rows in the caches and never look at the table.
+   * runs). Hints began at 128Ki blocks then, on the grounds that smaller trees keep their branch
+   * rows in the caches; but there the descent's cost is its backward scans of those rows, whose
+   * exits mispredict, and a hint's tests are predictable. From 512 blocks, with the table sized
+   * as above (peers churn, ChurnAllot, the jar before and this one alternated, thread CPU ns per
+   * call, 2026-11-28): at 10k live regions (3.7k blocks) 83.4 against 76.8 (medians of 5 pairs,
+   * faster in all 5); at 100k (36k blocks) 121.9 against 119.1 (10 pairs, faster in 8, runs from
+   * 108 to 181); at 1M the table ends as it was (64Ki slots) and the runs are alike. At 1k live
+   * regions (387 blocks) hints from 64 blocks did not help (medians 62.8 against 64.1, 5 pairs),
+   * so 512 it is.
    * Taking the neighbours and testing by the entries, against the leaf alone tested by its bounds
    * (the two builds in one JVM, churn at doubling capacities, 200k-step chunks alternated, CPU
    * time, 2026-11-27; InterleavedChurn in allocator-benchmarks does the same): at 1M live regions,
@@ -219,10 +230,10 @@ final class GapTree {
    *   high halves before the capacity changes; keepGaps allocates nothing (the gaps array grows
    *   with the leaf pool whether kept or not).
    * - The hint table is a cache that no answer depends on: when making it fails (at the block
-   *   that reaches HINT_FROM, in the middle of an insert, or in load) the failure is caught and
-   *   the tree goes on without hints until the count next reaches HINT_FROM or a load. Making it
-   *   in reserve instead would add a third comparison to every placement, and start the hints
-   *   before the count reaches HINT_FROM.
+   *   that brings the count to HINT_FROM or a power of two past it, in the middle of an insert,
+   *   or in load) the failure is caught and the tree goes on with the table it had, or none,
+   *   until the count reaches the next power of two or a load. Making it in reserve instead would
+   *   add a third comparison to every placement, and make tables before the count needs them.
    *
    * Every array the tree makes after its constructor is made right after allocating(), the test
    * seam: growthsBeforeFailure (-1 but in tests) can make it throw, as a full heap would.
@@ -253,14 +264,21 @@ final class GapTree {
   private static final int TOUCH_FROM = 1 << 14;
 
   /**
-   * Blocks from which {@link #find} first tries a leaf hint (see {@link #hintedLeaf}): 128Ki
-   * blocks, past which the branch rows of a descent no longer stay in the caches; the hints are
-   * dropped when the tree falls below half as many.
+   * Blocks from which {@link #find} first tries a leaf hint (see {@link #hintedLeaf}): 512 blocks,
+   * about 20 leaves, from where a hint's few predictable tests beat the descent's scans of branch
+   * rows, whose exits mispredict (see "Leaf hints"); the hints are dropped when the tree falls
+   * below half as many.
    */
-  static final int HINT_FROM = 1 << 17;
+  static final int HINT_FROM = 1 << 9;
 
-  /** Bits of a hint's slot: 64Ki hints, 256 KiB. */
+  /** Bits of a hint's slot at most: 64Ki hints, 256 KiB, from 256Ki blocks on. */
   private static final int HINT_BITS = 16;
+
+  /**
+   * log2 of the blocks per hint: a table of a quarter as many slots as the power of two the count
+   * last reached, about six per leaf; 128 slots, 512 bytes, at {@link #HINT_FROM}.
+   */
+  private static final int BLOCKS_PER_HINT_SHIFT = 2;
 
   /** Nodes each pool has room for before its first growth. */
   private static final int INITIAL_NODES = 4;
@@ -370,8 +388,8 @@ final class GapTree {
   private int hintShift;
 
   /**
-   * Descents of {@link #find} made while the tree kept hints, one per hint that failed. Counted off
-   * the small trees' path, for tests that check when a hint saves the descent.
+   * Descents of {@link #find} made while the tree kept hints, one per hint that failed; for tests
+   * that check when a hint saves the descent.
    */
   private long hintedTreeDescents;
 
@@ -681,12 +699,15 @@ final class GapTree {
    */
   private int hintedLeaf(int[] table, long index) {
     if (count < HINT_FROM / 2) {
-      hints = null; // a tree this small stays in the caches
+      hints = null; // a tree this small: a descent scans a row or two
       return NONE;
     }
     long key = index >>> hintShift;
     if (key >= table.length) { // past the span of the slots: widen it
-      hintShift = Long.SIZE - Long.numberOfLeadingZeros(index) - HINT_BITS;
+      hintShift =
+          Long.SIZE
+              - Long.numberOfLeadingZeros(index)
+              - Integer.numberOfTrailingZeros(table.length);
       key = index >>> hintShift;
     }
     int leaf = table[(int) key];
@@ -715,21 +736,28 @@ final class GapTree {
     return leaf == NONE || childFirstStart[leafEntry[leaf]] > index;
   }
 
-  /** Counts a block just added, and starts keeping hints once there are {@link #HINT_FROM}. */
+  /**
+   * Counts a block just added; at {@link #HINT_FROM} blocks and each power of two after it, keeps
+   * hints in a table sized for the count.
+   */
   private void blockAdded() {
     count++;
-    if (count == HINT_FROM) {
+    if (count >= HINT_FROM && (count & (count - 1)) == 0) {
       keepHintsIfLarge();
     }
   }
 
-  /** Starts keeping hints once the tree holds {@link #HINT_FROM} blocks. */
+  /**
+   * Starts keeping hints, or keeps them in a larger table, once the tree holds {@link #HINT_FROM}
+   * blocks: {@link #hintSlots} slots for the count. A new table starts empty; descents fill it.
+   */
   private void keepHintsIfLarge() {
-    if (hints == null && count >= HINT_FROM) {
+    int slots = hintSlots(count);
+    if (count >= HINT_FROM && (hints == null || hints.length < slots)) {
       int[] table;
       try {
         allocating();
-        table = new int[1 << HINT_BITS];
+        table = new int[slots];
       } catch (OutOfMemoryError e) {
         return; // the hints are a cache: no answer depends on them (see "Memory failures")
       }
@@ -737,6 +765,15 @@ final class GapTree {
       hints = table;
       hintShift = 0;
     }
+  }
+
+  /**
+   * Returns the hint slots for a tree of {@code count} blocks: the greatest power of two at or
+   * below it, divided by 2^{@link #BLOCKS_PER_HINT_SHIFT}, at most 2^{@link #HINT_BITS}.
+   */
+  static int hintSlots(int count) {
+    int bits = Integer.SIZE - 1 - Integer.numberOfLeadingZeros(count) - BLOCKS_PER_HINT_SHIFT;
+    return 1 << Math.max(0, Math.min(HINT_BITS, bits));
   }
 
   /**
@@ -1942,6 +1979,12 @@ final class GapTree {
   /** Whether {@link #find} tries leaf hints now (see {@link #hintedLeaf}). */
   boolean keepsHints() {
     return hints != null;
+  }
+
+  /** Returns the slots of the hint table, 0 while the tree keeps no hints; for tests. */
+  int hintTableSlots() {
+    int[] table = hints;
+    return table == null ? 0 : table.length;
   }
 
   /**

@@ -92,7 +92,11 @@ class FirstFitMemoryFailureTest {
           reference = rebuilt(new PygletReferenceAllocator(subject.getCapacity()), subject);
           shadow = rebuilt(new FirstFitAllocator(subject.getCapacity()), subject);
         } else {
-          assertTrue(!outcome.absorbed(), context + ": only compaction absorbs a failure");
+          // Besides compaction, only the hint table, a cache, absorbs a failure: the tree then
+          // lacks the table its count calls for, and answers without it.
+          assertTrue(
+              !outcome.absorbed() || tree.hintTableSlots() < GapTree.hintSlots(tree.count()),
+              context + ": only compaction and the hint table absorb a failure");
           String expected = run(reference, call).text();
           assertEquals(expected, outcome.text(), context);
           assertEquals(expected, run(shadow, call).text(), context + ", the shadow");

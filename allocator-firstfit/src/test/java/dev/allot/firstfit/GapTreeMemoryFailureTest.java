@@ -217,7 +217,46 @@ class GapTreeMemoryFailureTest {
     assertEquals(from, tree.count());
     assertFalse(tree.keepsHints());
     tree.checkInvariants();
-    assertEquals(3L * 1_000, tree.start(tree.find(3L * 1_000 + 1)));
+    assertEquals(3L * (from / 2), tree.start(tree.find(3L * (from / 2) + 1)));
     assertNotEquals(GapTree.NONE, tree.find(3L * (from - 1)));
+  }
+
+  /**
+   * At each power of two past {@link GapTree#HINT_FROM} the tree makes a larger table; a failure to
+   * make it keeps the table it has, and a later power of two tries again.
+   */
+  @Test
+  void insertAfter_blockThatDoublesTheCountWhenTheLargerTableCannotBeMade_keepsTheTableItHas() {
+    int from = GapTree.HINT_FROM;
+    GapTree tree = new GapTree(1L << 30);
+    tree.insertFirst(0, 2);
+    for (int i = 1; i < 2 * from - 1; i++) {
+      tree.insertAfter(tree.last(), 3L * i, 3L * i + 2);
+    }
+    int before = tree.hintTableSlots();
+    boolean absorbed = false;
+    for (int k = 0; !absorbed; k++) {
+      String blocks = snapshot(tree);
+      tree.growthsBeforeFailure = k;
+      try {
+        tree.insertAfter(tree.last(), 3L * (2 * from - 1), 3L * (2 * from - 1) + 2);
+        absorbed = tree.growthsBeforeFailure == -1;
+        assertTrue(absorbed, "the table's growth was reached");
+      } catch (OutOfMemoryError e) {
+        assertEquals(blocks, snapshot(tree), "growth " + k + " failed");
+      }
+    }
+    tree.growthsBeforeFailure = -1;
+    int kept = tree.hintTableSlots();
+    assertEquals(3L * (from + 1), tree.start(tree.find(3L * (from + 1) + 1)));
+    for (int i = 2 * from; i < 4 * from; i++) {
+      tree.insertAfter(tree.last(), 3L * i, 3L * i + 2);
+    }
+
+    assertEquals(GapTree.hintSlots(from), before);
+    assertEquals(before, kept, "the old table stays");
+    assertEquals(GapTree.hintSlots(4 * from), tree.hintTableSlots(), "made at the next power");
+    tree.checkInvariants();
+    assertEquals(3L * 3 * from, tree.start(tree.find(3L * 3 * from + 1)));
   }
 }

@@ -748,6 +748,51 @@ class GapTreeTest {
   }
 
   @Test
+  void hintSlots_powersOfTwo_aQuarterOfTheCountUpToTheCap() {
+    assertEquals(128, GapTree.hintSlots(GapTree.HINT_FROM));
+    assertEquals(128, GapTree.hintSlots(2 * GapTree.HINT_FROM - 1));
+    assertEquals(256, GapTree.hintSlots(2 * GapTree.HINT_FROM));
+    assertEquals(1 << 16, GapTree.hintSlots(1 << 18));
+    assertEquals(1 << 16, GapTree.hintSlots(Integer.MAX_VALUE));
+    assertEquals(1, GapTree.hintSlots(1));
+  }
+
+  @Test
+  void hintTableSlots_appendsPastPowersOfTwo_growsAtEachAndKeepsAnsweringFinds() {
+    int from = GapTree.HINT_FROM;
+    GapTree tree = ascending(new GapTree(1L << 30), from - 1);
+    List<Integer> slots = new ArrayList<>();
+    slots.add(tree.hintTableSlots());
+    for (int n = from - 1; n < 4 * from; n++) {
+      tree.insertAfter(tree.last(), 3L * n, 3L * n + 2);
+      if (Integer.bitCount(n + 1) == 1) { // the count just reached a power of two
+        slots.add(tree.hintTableSlots());
+      }
+      assertEquals(3L * (n / 2), tree.start(tree.find(3L * (n / 2) + 1)), "find after " + n);
+    }
+    // Shrinking never takes the table down again: a tree at half its peak keeps it.
+    while (tree.count() > from) {
+      tree.remove(tree.last());
+    }
+    tree.find(3);
+
+    assertEquals(List.of(0, from / 4, from / 2, from), slots);
+    assertEquals(from, tree.hintTableSlots());
+    tree.checkInvariants();
+  }
+
+  @Test
+  void load_countPastThePowersOfTwo_sizesTheTableForIt() {
+    int count = 3 * GapTree.HINT_FROM;
+    long[] starts = everyFourth(count);
+    GapTree tree = new GapTree(1L << 30);
+    tree.load(starts, endsOneAfter(starts), count);
+    assertEquals(
+        GapTree.HINT_FROM / 2, tree.hintTableSlots(), "2 x HINT_FROM is the power reached");
+    assertEquals(starts[count - 7], tree.start(tree.find(starts[count - 7] + 1)));
+  }
+
+  @Test
   void hintedTreeDescents_findsAfterALoad_descendOnlyWhereNoHintNamesTheLeaf() {
     int from = GapTree.HINT_FROM;
     long[] starts = everyFourth(from);
