@@ -742,7 +742,7 @@ final class GapTree {
    */
   private void blockAdded() {
     count++;
-    if (count >= HINT_FROM && (count & (count - 1)) == 0) {
+    if ((count & (count - 1)) == 0) { // keepHintsIfLarge owns the threshold
       keepHintsIfLarge();
     }
   }
