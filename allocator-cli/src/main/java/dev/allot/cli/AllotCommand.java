@@ -1,7 +1,10 @@
 package dev.allot.cli;
 
 import dev.allot.trace.TraceReadException;
+import java.io.BufferedOutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Command;
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:the command ran",
+      "0:the command ran, or stopped early because the reader of its output closed it (| head)",
       "1:a file or standard output could not be read or written (one line on stderr says which and why)",
       "2:usage error: an unknown option or a bad value (the usage text follows)"
     },
@@ -47,7 +50,25 @@ public final class AllotCommand {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
+    System.setOut(processOutput());
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Returns standard output as {@code System.out} was, in the same encoding, but over {@link
+   * StandardOutput}, so that a closed pipe ends the command (Java ignores SIGPIPE, which ends a C
+   * program there).
+   */
+  private static PrintStream processOutput() {
+    String encoding = System.getProperty("stdout.encoding"); // Java 19 on
+    if (encoding == null) {
+      encoding = System.getProperty("sun.stdout.encoding"); // Java 17: set for a console only
+    }
+    Charset charset =
+        encoding != null && Charset.isSupported(encoding)
+            ? Charset.forName(encoding)
+            : Charset.defaultCharset();
+    return new PrintStream(new BufferedOutputStream(StandardOutput.ofProcess()), true, charset);
   }
 
   /**
@@ -72,7 +93,12 @@ public final class AllotCommand {
     // pipe lost the whole output and the command still exited 0. Ask it once the command is done.
     commandLine.setExecutionStrategy(
         parseResult -> {
-          int status = new CommandLine.RunLast().execute(parseResult);
+          int status;
+          try {
+            status = new CommandLine.RunLast().execute(parseResult);
+          } catch (OutputClosedException e) {
+            return 0; // from help or version text, which picocli prints outside the handler below
+          }
           if (!System.out.checkError()) {
             return status;
           }
@@ -83,6 +109,9 @@ public final class AllotCommand {
         });
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
+          if (exception instanceof OutputClosedException) {
+            return 0; // the reader has what it wanted: nothing went wrong
+          }
           failed.getErr().println(failed.getCommandName() + ": " + describe(exception));
           return failed.getCommandSpec().exitCodeOnExecutionException();
         });
