@@ -102,13 +102,7 @@ class BestFitDifferentialTest {
           random.nextInt(3) == 0
               ? random.nextLong(region.size() - offset + 1)
               : region.size() - offset;
-      return allocator -> {
-        allocator.dealloc(region.start() + offset, size);
-        if (allocator == subject) {
-          held.trim(index, offset, size);
-        }
-        return 0L;
-      };
+      return held.deallocCall(subject, index, offset, size);
     }
     if (dice < 90 && !held.isEmpty()) {
       int index = held.pick(random);

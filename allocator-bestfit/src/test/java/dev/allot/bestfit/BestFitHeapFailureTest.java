@@ -280,7 +280,7 @@ class BestFitHeapFailureTest {
     boolean alignedFirst = seed % 3 != 0; // aligned calls only at first: selective hole index
     int calls = 4_000;
     for (int call = 0; call < calls; call++) {
-      Function<Allocator, Object> operation = nextOperation(subject, alignedFirst && call < 800);
+      Function<Allocator, ?> operation = nextOperation(subject, alignedFirst && call < 800);
       CallOutcome expected = CallOutcome.of(oracle, operation);
       List<Region> before = subject.getAllocatedRegions();
       CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, operation));
@@ -309,7 +309,7 @@ class BestFitHeapFailureTest {
    * allocators: a step that fails after moves ends the pass with them (the skeleton's rule), so it
    * is compared only when its plan is the reference's, and otherwise makes the reference follow.
    */
-  private Function<Allocator, Object> nextOperation(Allocator subject, boolean alignedOnly) {
+  private Function<Allocator, ?> nextOperation(Allocator subject, boolean alignedOnly) {
     int dice = random.nextInt(100);
     long maxSize = 40;
     compaction = false;
@@ -323,13 +323,7 @@ class BestFitHeapFailureTest {
       Region region = held.get(index);
       long offset = random.nextInt(3) == 0 ? random.nextLong(region.size()) : 0;
       long size = random.nextLong(1, region.size() - offset + 1);
-      return allocator -> {
-        allocator.dealloc(region.start() + offset, size);
-        if (allocator == subject) {
-          held.trim(index, offset, size);
-        }
-        return 0L;
-      };
+      return held.deallocCall(subject, index, offset, size);
     }
     if (dice < 88 && !held.isEmpty()) {
       int index = held.pick(random);

@@ -1,10 +1,12 @@
 package dev.allot.testkit;
 
+import dev.allot.Allocator;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -105,6 +107,33 @@ public final class HeldRegions {
     if (size != 0) {
       regions.add(new Region(start, size));
     }
+  }
+
+  /**
+   * Returns the free of {@code [start + offset, start + offset + size)} of the held region at
+   * {@code index}, as one call to run on both allocators of a differential test (say through {@link
+   * CallOutcome#of}): each run frees that range of the region held now, and only the run on {@code
+   * subject}, once its free returned, {@linkplain #trim trims} the held region, so that the
+   * bookkeeping follows one allocator. The call's value is 0.
+   *
+   * @param subject the allocator whose calls the held regions follow
+   * @param index the held region's index
+   * @param offset where the freed range starts inside it
+   * @param size the freed range's size
+   * @return the call
+   * @throws IndexOutOfBoundsException if {@code index} is out of range
+   */
+  public Function<Allocator, Long> deallocCall(
+      Allocator subject, int index, long offset, long size) {
+    Objects.requireNonNull(subject, "subject");
+    Region region = regions.get(index);
+    return allocator -> {
+      allocator.dealloc(region.start() + offset, size);
+      if (allocator == subject) {
+        trim(index, offset, size);
+      }
+      return 0L;
+    };
   }
 
   /**

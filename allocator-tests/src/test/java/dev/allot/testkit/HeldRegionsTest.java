@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allot.Allocator;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.testkit.reference.PygletReferenceStrategy;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** {@link HeldRegions}: what a caller holds, in an order a seeded program can draw from. */
@@ -50,6 +53,36 @@ class HeldRegionsTest {
   @Test
   void pick_nothingHeld_throwsIllegalState() {
     assertThrows(IllegalStateException.class, () -> new HeldRegions().pick(new SplittableRandom()));
+  }
+
+  @Test
+  void deallocCall_runOnBothAllocators_freesOnEachAndTrimsOnlyForTheSubject() {
+    Allocator subject = new PygletReferenceStrategy().create(32);
+    Allocator other = new PygletReferenceStrategy().create(32);
+    HeldRegions held = new HeldRegions();
+    held.add(subject.alloc(10), 10);
+    other.alloc(10);
+    Function<Allocator, Long> call = held.deallocCall(subject, 0, 3, 4);
+
+    assertEquals(0L, call.apply(other));
+    assertEquals(List.of(new Region(0, 10)), held.regions());
+    assertEquals(0L, call.apply(subject));
+
+    List<Region> left = List.of(new Region(0, 3), new Region(7, 3));
+    assertEquals(left, other.getAllocatedRegions());
+    assertEquals(left, subject.getAllocatedRegions());
+    assertEquals(left, held.regions());
+  }
+
+  @Test
+  void deallocCall_freeRefused_keepsTheHeldRegion() {
+    Allocator subject = new PygletReferenceStrategy().create(32);
+    HeldRegions held = holding(new Region(4, 6)); // never allocated: the free is bad input
+    Function<Allocator, Long> call = held.deallocCall(subject, 0, 0, 6);
+
+    assertThrows(IllegalArgumentException.class, () -> call.apply(subject));
+
+    assertEquals(List.of(new Region(4, 6)), held.regions());
   }
 
   @Test

@@ -226,7 +226,7 @@ class TlsfHeapFailureTest {
     int calls = 6_000;
     int abandoned = 0;
     for (int call = 0; call < calls; call++) {
-      Function<Allocator, Object> operation = nextOperation(subject, call < 1_500);
+      Function<Allocator, ?> operation = nextOperation(subject, call < 1_500);
       boolean giveUp = random.nextInt(4) == 0;
       CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, operation), giveUp);
       if (actual == null) {
@@ -251,7 +251,7 @@ class TlsfHeapFailureTest {
    * Picks the next call; {@code filling} favours placements, so that the chunks, and with them the
    * records and the start index, grow through many sizes.
    */
-  private Function<Allocator, Object> nextOperation(Allocator subject, boolean filling) {
+  private Function<Allocator, ?> nextOperation(Allocator subject, boolean filling) {
     int dice = random.nextInt(100);
     long maxSize = 40;
     if (dice < (filling ? 70 : 30) || held.isEmpty()) {
@@ -265,13 +265,7 @@ class TlsfHeapFailureTest {
       boolean part = random.nextInt(3) == 0;
       long offset = part ? random.nextLong(region.size()) : 0;
       long size = part ? random.nextLong(1, region.size() - offset + 1) : region.size();
-      return allocator -> {
-        allocator.dealloc(region.start() + offset, size);
-        if (allocator == subject) {
-          held.trim(index, offset, size);
-        }
-        return 0L;
-      };
+      return held.deallocCall(subject, index, offset, size);
     }
     if (dice < 96) {
       return realloc(subject);
