@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a trace one operation at a time, so that a trace of any length is replayed in constant
- * memory: only the current line is held. Blank and comment lines are skipped; a line that is not a
- * well-formed operation is returned as a {@link OperationKind#MALFORMED} operation. A UTF-8
- * byte-order mark at the start of the first line is ignored, as editors on Windows write one.
+ * memory: only the current line is held, and of a file's line at most 1 MiB. Blank and comment
+ * lines are skipped; a line that is not a well-formed operation is returned as a {@link
+ * OperationKind#MALFORMED} operation. A UTF-8 byte-order mark at the start of the first line is
+ * ignored, as editors on Windows write one.
  *
  * <pre>{@code
  * try (TraceReader trace = TraceReader.open(Path.of("game.trace"))) {
@@ -35,11 +36,27 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   /** U+FEFF, which UTF-8 encodes as {@code EF BB BF}: a byte-order mark at the start of a file. */
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+  /**
+   * Why a line too long to hold is malformed, said instead of the parser's reason: that would quote
+   * the squeezed words, not the line's.
+   */
+  private static final String TOO_LONG =
+      "longer than " + Utf8Lines.MAX_LINE_BYTES + " bytes and not an operation";
+
   /** Where lines come from: a reader's, or a file's ({@link Utf8Lines}). */
   interface LineSource extends Closeable {
 
     /** Returns the next line without its terminator, or {@code null} at the end. */
     @Nullable String next() throws IOException;
+
+    /**
+     * Tells whether the line last returned was too long to hold and comes squeezed ({@link
+     * LineSqueezer}): parsed, it is the whole line's operation, but a malformed one's reason would
+     * quote squeezed words, or only the start of the line.
+     */
+    default boolean squeezed() {
+      return false;
+    }
 
     /** Releases nothing: a caller's reader stays open. */
     @Override
@@ -58,9 +75,11 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   }
 
   /**
-   * Opens a trace file for reading as UTF-8. A byte that is not UTF-8 is reported at its line, and
-   * so is a line longer than 1 MiB (1,048,576 bytes), which no trace holds: a binary file may have
-   * no line end at all.
+   * Opens a trace file for reading as UTF-8. A byte that is not UTF-8 is reported at its line. A
+   * line longer than 1 MiB (1,048,576 bytes) is read in constant memory, as a binary file may have
+   * no line end at all: it is the operation, comment or blank line it holds, or else a {@link
+   * OperationKind#MALFORMED} operation whose problem is {@code longer than 1048576 bytes and not an
+   * operation}; every byte of it is still checked to be UTF-8.
    *
    * @param file the trace file
    * @return a reader to close after use
@@ -79,6 +98,17 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
     } catch (IOException e) {
       throw new TraceReadException(source, 0, TraceReadException.reasonOf(e), e);
     }
+    return read(in, source);
+  }
+
+  /**
+   * Reads a trace from the bytes of a file, as {@link #open} does.
+   *
+   * @param in the UTF-8 bytes, closed with the trace reader
+   * @param source the label that failures name
+   * @return the trace reader
+   */
+  static TraceReader read(InputStream in, String source) {
     return new TraceReader(new Utf8Lines(in, source), source);
   }
 
@@ -109,10 +139,20 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
       if (line == null) {
         ended = true;
       } else {
-        ahead = TraceParser.parseLine(number == 1 ? withoutByteOrderMark(line) : line, number);
+        ahead = parse(line);
       }
     }
     return ahead != null;
+  }
+
+  /** Parses the line just read; a squeezed line that is no operation is named for its length. */
+  private @Nullable TraceOperation parse(String line) {
+    TraceOperation operation =
+        TraceParser.parseLine(number == 1 ? withoutByteOrderMark(line) : line, number);
+    if (operation != null && operation.kind() == OperationKind.MALFORMED && lines.squeezed()) {
+      return TraceOperation.malformed(number, TOO_LONG);
+    }
+    return operation;
   }
 
   /**

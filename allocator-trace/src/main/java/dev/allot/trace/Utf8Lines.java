@@ -21,22 +21,38 @@ import org.jspecify.annotations.Nullable;
  * <p>Lines end as {@link java.io.BufferedReader#readLine()} ends them: {@code \n}, {@code \r} or
  * {@code \r\n}. Splitting the bytes first is safe because neither byte occurs inside a multi-byte
  * UTF-8 sequence.
+ *
+ * <p>A line longer than {@link #MAX_LINE_BYTES} is not held: it is returned squeezed by {@link
+ * LineSqueezer}, which {@link TraceParser#parseLine} answers as it would the whole line, and {@link
+ * #squeezed()} says so. Every byte of it is still checked to be UTF-8.
  */
 /*
  * Layout: a 64 KiB read buffer (`buffer[position..limit)` not yet consumed) and a line buffer that
- * doubles when a line is longer. A line of ASCII bytes, the usual case, becomes a String directly;
- * any other is decoded strictly (REPORT on malformed and unmappable input). Memory is the two
- * buffers: constant for a trace of any length whose lines are short.
+ * doubles when a line is longer, up to MAX_LINE_BYTES. A line of ASCII bytes, the usual case,
+ * becomes a String directly; any other is decoded strictly (REPORT on malformed and unmappable
+ * input). A line that fills the line buffer is decoded a buffer at a time (`spilled` bytes so far;
+ * the bytes of a character cut at the buffer's end wait for the next) into `squeezed`, which is
+ * squeezed whenever it is full. When squeezing leaves more than LineSqueezer.LONGEST characters,
+ * the line is no operation (`malformed`): its squeezed start stays, and the rest is decoded into
+ * `discarded` only to check it. Memory is the buffers: constant for a file of any length, whatever
+ * its lines.
  */
 final class Utf8Lines implements TraceReader.LineSource {
 
   /**
-   * The longest line read, in bytes: far beyond any operation and any comment a person writes. A
-   * file with no line end in its first mebibyte after a line start is not a trace (a disk image, a
-   * preallocated file of NUL bytes, which are valid UTF-8); before this limit the whole file became
-   * one line in memory, an {@code OutOfMemoryError} in a small heap.
+   * The longest line read whole, in bytes: far beyond any operation and any comment a person
+   * writes. A longer line is squeezed while it is read (a disk image, a preallocated file of NUL
+   * bytes, which are valid UTF-8, may have no line end at all; held whole, such a line was an
+   * {@code OutOfMemoryError} in a small heap).
    */
   static final int MAX_LINE_BYTES = 1 << 20;
+
+  /**
+   * Room for a long line's squeezed text, in characters: each squeeze of a line that may still be
+   * an operation leaves at most {@link LineSqueezer#LONGEST}, so it frees most of the room and
+   * squeezing takes time linear in the line's length.
+   */
+  private static final int SQUEEZE_ROOM = 32 * LineSqueezer.LONGEST;
 
   private final InputStream in;
   private final String source;
@@ -51,7 +67,20 @@ final class Utf8Lines implements TraceReader.LineSource {
   /** The current line has begun: some of its bytes, or its terminator, have been read. */
   private boolean lineStarted;
 
+  /** The lines returned so far. */
   private int number;
+
+  /** How many bytes of the current line were decoded into {@link #squeezed}; 0 while it fits. */
+  private long spilled;
+
+  /** The current line is longer than {@link #MAX_LINE_BYTES} and squeezes to no operation. */
+  private boolean malformed;
+
+  /** The line last returned was longer than {@link #MAX_LINE_BYTES}. */
+  private boolean lastSqueezed;
+
+  private final CharBuffer squeezed = CharBuffer.allocate(SQUEEZE_ROOM);
+  private final CharBuffer discarded = CharBuffer.allocate(SQUEEZE_ROOM);
 
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
@@ -67,7 +96,8 @@ final class Utf8Lines implements TraceReader.LineSource {
   /**
    * Returns the next line, without its terminator.
    *
-   * @return the line, or {@code null} at the end of the stream
+   * @return the line, squeezed if it is longer than {@link #MAX_LINE_BYTES}, or {@code null} at the
+   *     end of the stream
    * @throws TraceReadException if the line is not UTF-8
    * @throws IOException if reading fails
    */
@@ -76,7 +106,7 @@ final class Utf8Lines implements TraceReader.LineSource {
     int length = 0;
     while (true) {
       if (position == limit && !fill()) {
-        return length == 0 && !lineStarted ? null : decode(length);
+        return length == 0 && !lineStarted ? null : endLine(length);
       }
       byte b = buffer[position++];
       if (skipLineFeed) {
@@ -88,20 +118,25 @@ final class Utf8Lines implements TraceReader.LineSource {
       lineStarted = true;
       if (b == '\n' || b == '\r') {
         skipLineFeed = b == '\r';
-        return decode(length);
+        return endLine(length);
       }
       if (length == line.length) {
         if (length == MAX_LINE_BYTES) {
-          throw new TraceReadException(
-              source,
-              number + 1,
-              "longer than " + MAX_LINE_BYTES + " bytes, not a trace line",
-              new IOException("line longer than " + MAX_LINE_BYTES + " bytes"));
+          length = spill(length);
+        } else {
+          line = Arrays.copyOf(line, Math.min(2 * length, MAX_LINE_BYTES));
         }
-        line = Arrays.copyOf(line, Math.min(2 * length, MAX_LINE_BYTES));
       }
       line[length++] = b;
     }
+  }
+
+  /**
+   * Tells whether the line last returned was longer than {@link #MAX_LINE_BYTES}, and so squeezed.
+   */
+  @Override
+  public boolean squeezed() {
+    return lastSqueezed;
   }
 
   private boolean fill() throws IOException {
@@ -111,38 +146,95 @@ final class Utf8Lines implements TraceReader.LineSource {
     return read > 0;
   }
 
-  private String decode(int length) {
+  /** Returns the line just ended, whose last {@code length} bytes are in {@link #line}. */
+  private String endLine(int length) {
+    String text;
+    lastSqueezed = spilled > 0;
+    if (lastSqueezed) {
+      squeezeIn(length, true);
+      text = squeezed.flip().toString();
+      spilled = 0;
+    } else if (isAscii(length)) {
+      text = new String(line, 0, length, StandardCharsets.US_ASCII);
+    } else {
+      ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+      CharBuffer chars = CharBuffer.allocate(length);
+      decoder.reset();
+      decode(bytes, chars, true);
+      text = chars.flip().toString();
+    }
     number++;
     lineStarted = false;
-    for (int i = 0; i < length; i++) {
-      if (line[i] < 0) {
-        return decodeUtf8(length);
-      }
-    }
-    return new String(line, 0, length, StandardCharsets.US_ASCII);
+    return text;
   }
 
-  private String decodeUtf8(int length) {
+  private boolean isAscii(int length) {
+    for (int i = 0; i < length; i++) {
+      if (line[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Decodes the full line buffer into the squeezed text, the line going on.
+   *
+   * @return how many bytes stay at the start of the line buffer: those of a character cut short
+   */
+  private int spill(int length) {
+    if (spilled == 0) {
+      decoder.reset();
+      squeezed.clear();
+      malformed = false;
+    }
+    int consumed = squeezeIn(length, false);
+    System.arraycopy(line, consumed, line, 0, length - consumed);
+    spilled += consumed;
+    return length - consumed;
+  }
+
+  /**
+   * Decodes {@code line[0, length)} into the squeezed text, squeezing it whenever it is full.
+   *
+   * @return how many bytes were decoded
+   */
+  private int squeezeIn(int length, boolean endOfLine) {
     ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-    CharBuffer chars = CharBuffer.allocate(length);
-    decoder.reset();
-    CoderResult result = decoder.decode(bytes, chars, true);
-    if (!result.isError()) {
+    while (decode(bytes, malformed ? discarded.clear() : squeezed, endOfLine).isOverflow()) {
+      if (!malformed) {
+        squeezed.position(LineSqueezer.squeeze(squeezed.array(), squeezed.position()));
+        malformed = squeezed.position() > LineSqueezer.LONGEST;
+      }
+    }
+    return bytes.position();
+  }
+
+  /**
+   * Decodes bytes of the current line: {@code bytes} wraps {@link #line}, whose byte {@code i} is
+   * the line's byte {@link #spilled} + {@code i} (0-based).
+   *
+   * @return the decoder's result: underflow or overflow
+   * @throws TraceReadException naming the first byte that is not UTF-8
+   */
+  private CoderResult decode(ByteBuffer bytes, CharBuffer chars, boolean endOfLine) {
+    CoderResult result = decoder.decode(bytes, chars, endOfLine);
+    if (endOfLine && result.isUnderflow()) {
       result = decoder.flush(chars);
     }
     if (result.isError()) {
       int at = bytes.position();
       throw new TraceReadException(
           source,
-          number,
+          number + 1,
           String.format(
               Locale.ROOT,
               "not UTF-8 (byte 0x%02x at byte %d of the line)",
-              line[at] & 0xff,
-              at + 1),
+              bytes.get(at) & 0xff,
+              spilled + at + 1),
           new MalformedInputException(result.length()));
     }
-    return chars.flip().toString();
+    return result;
   }
 
   @Override

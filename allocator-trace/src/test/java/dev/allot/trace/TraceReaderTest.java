@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -20,12 +22,26 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TraceReaderTest {
 
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  /** The longest line read whole, in bytes. */
+  private static final int MAX = Utf8Lines.MAX_LINE_BYTES;
+
+  /** The first line of most traces here. */
+  private static final TraceOperation CAPACITY_8 = TraceOperation.of(OperationKind.CAPACITY, 1, 8);
+
+  /** The operation of a line longer than {@link #MAX} that is not an operation. */
+  private static TraceOperation tooLong(int line) {
+    return TraceOperation.malformed(line, "longer than 1048576 bytes and not an operation");
+  }
 
   private static Path write(Path dir, byte[]... parts) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -234,25 +250,208 @@ class TraceReaderTest {
   }
 
   @Test
-  void open_binaryFileWithNoLineEnd_failsNamingTheLineInsteadOfFillingTheHeap(@TempDir Path dir)
-      throws IOException {
+  void open_binaryFileWithNoLineEnd_isOneInvalidOperation(@TempDir Path dir) throws IOException {
     // A disk image or a preallocated file: NUL bytes are valid UTF-8 and there is no line end, so
-    // the whole file was one line held in memory (OutOfMemoryError in the documented 64 MB heap).
-    Path file = write(dir, utf8("capacity 8\n"), new byte[64 << 20]);
+    // the whole file is one line, of no operation. (HugeLine shows it is not held in memory.)
+    Path file = write(dir, utf8("capacity 8\n"), new byte[8 * MAX]);
 
-    TraceReadException e = assertThrows(TraceReadException.class, () -> readAll(file));
-
-    assertEquals(file + ": line 2: longer than 1048576 bytes, not a trace line", e.getMessage());
-    assertEquals(2, e.line());
+    assertEquals(List.of(CAPACITY_8, tooLong(2)), readAll(file));
   }
 
   @Test
-  void open_lineOfExactlyTheLongestLength_reads(@TempDir Path dir) throws IOException {
-    String comment = "#" + "x".repeat((1 << 20) - 1);
+  void open_lineOfHundredsOfMegabytes_isReadInASmallHeap()
+      throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx32m",
+                "-cp",
+                classesOf(TraceReader.class) + File.pathSeparator + classesOf(HugeLine.class),
+                HugeLine.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the program ends");
 
     assertEquals(
-        TraceParser.parse("\ncapacity 8\n"),
-        readAll(write(dir, utf8(comment + "\r\ncapacity 8\n"))));
+        List.of(
+            "heap at most 32 MiB",
+            "capacity 8",
+            "# line 2: longer than 1048576 bytes and not an operation",
+            "alloc 2"),
+        out.lines().toList());
+    assertEquals(0, process.exitValue());
+  }
+
+  private static String classesOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void open_linesOfTheLongestLengthAndOneByteMore_readAsComments(@TempDir Path dir)
+      throws IOException {
+    String longest = "#" + "x".repeat(MAX - 1);
+    String longer = "#" + "x".repeat(MAX);
+
+    assertEquals(
+        TraceParser.parse("\n\ncapacity 8\n"),
+        readAll(write(dir, utf8(longest + "\r\n" + longer + "\ncapacity 8\n"))));
+  }
+
+  @Test
+  void open_commentLongerThanTheCap_isIgnoredAndTheNextLineRead(@TempDir Path dir)
+      throws IOException {
+    String comment = "  # größer " + "x".repeat(3 * MAX) + "#" + "\t".repeat(MAX);
+
+    assertEquals(
+        List.of(CAPACITY_8, TraceOperation.of(OperationKind.ALLOC, 3, 2)),
+        readAll(write(dir, utf8("capacity 8\n" + comment + "\nalloc 2\n"))));
+  }
+
+  @Test
+  void open_garbageLongerThanTheCap_isOneMalformedOperationAndTheNextLineParses(@TempDir Path dir)
+      throws IOException {
+    List<String> garbage =
+        List.of(
+            "garbage ".repeat(MAX / 4),
+            "\uD83D\uDE00".repeat(MAX), // a 4-byte character, two chars
+            "alloc" + " ".repeat(2 * MAX) + "5 6 7", // squeezes to a malformed line
+            "alloc " + "0".repeat(2 * MAX) + "x",
+            "alloc " + "0".repeat(2 * MAX) + "9223372036854775808", // does not fit in a long
+            "alloc\u2003" + "\u2003".repeat(MAX) + "5", // U+2003 is whitespace, no separator
+            "\u2003".repeat(MAX) + "alloc" + "\u2003".repeat(MAX) + "5");
+    for (String line : garbage) {
+      Path file = write(dir, utf8("capacity 8\n" + line + "\nalloc 2\n"));
+
+      assertEquals(
+          List.of(CAPACITY_8, tooLong(2), TraceOperation.of(OperationKind.ALLOC, 3, 2)),
+          readAll(file),
+          line.substring(0, 20));
+    }
+  }
+
+  @Test
+  void open_operationPaddedPastTheCap_parsesAsItsShortForm(@TempDir Path dir) throws IOException {
+    String spaces = " ".repeat(2 * MAX);
+    String tabs = "\t".repeat(2 * MAX);
+    Map<String, String> shortForms =
+        Map.of(
+            "alloc" + spaces + "5", "alloc 5",
+            tabs + "alloc" + tabs + "5" + tabs, "alloc 5",
+            "alloc" + " \t\u000B\f".repeat(MAX) + "5" + spaces + "# " + "c".repeat(2 * MAX),
+                "alloc 5",
+            "\u3000\u001C".repeat(MAX) + "alloc 5\u2003" + "\u2028".repeat(MAX), "alloc 5",
+            "alloc 5#" + spaces, "alloc 5",
+            "alloc 000" + spaces + "-" + "0".repeat(2 * MAX), "alloc 0 0");
+    for (Map.Entry<String, String> line : shortForms.entrySet()) {
+      Path file = write(dir, utf8("capacity 8\n" + line.getKey() + "\ncapacity 9\n"));
+
+      assertEquals(
+          List.of(
+              CAPACITY_8,
+              TraceParser.parseLine(line.getValue(), 2),
+              TraceOperation.of(OperationKind.CAPACITY, 3, 9)),
+          readAll(file),
+          line.getValue());
+    }
+  }
+
+  @Test
+  void open_numberWithLeadingZerosPastTheCap_parsesToItsValue(@TempDir Path dir)
+      throws IOException {
+    String zeros = "0".repeat(2 * MAX);
+    String text =
+        "dealloc -"
+            + zeros
+            + "9223372036854775808 +"
+            + zeros
+            + "7\nalloc "
+            + zeros
+            + "\nrealloc "
+            + zeros
+            + "1 -"
+            + zeros
+            + " +"
+            + zeros
+            + "10 "
+            + zeros
+            + "9223372036854775807\n";
+
+    assertEquals(
+        List.of(
+            TraceOperation.of(OperationKind.DEALLOC, 1, Long.MIN_VALUE, 7),
+            TraceOperation.of(OperationKind.ALLOC, 2, 0),
+            TraceOperation.of(OperationKind.ALIGNED_REALLOC, 3, 1, 0, 10, Long.MAX_VALUE)),
+        readAll(write(dir, utf8(text))));
+  }
+
+  @Test
+  void open_invalidUtf8AnywhereInALongLine_namesItsBytePositionAndLine(@TempDir Path dir)
+      throws IOException {
+    // A line of `before`, then the byte `bad` (at byte `at` of the line), then `after`.
+    record Case(String before, int bad, String after, long at) {}
+    String comment = "  # " + "x".repeat(3 * MAX);
+    String garbage = "x".repeat(3 * MAX);
+    List<Case> cases =
+        List.of(
+            new Case("# €" + "x".repeat(1000), 0xFF, "x".repeat(2 * MAX), 1006), // first buffer
+            new Case(comment, 0xFF, "more", comment.length() + 1), // in the comment not kept
+            new Case(comment, 0xC3, "(", comment.length() + 1), // a lead byte, then no follower
+            new Case(garbage, 0x80, "alloc 2", garbage.length() + 1), // in no operation
+            new Case(garbage, 0xE2, "", garbage.length() + 1)); // cut short at the end of the file
+    for (Case c : cases) {
+      Path file =
+          write(
+              dir,
+              utf8("capacity 8\r\n" + c.before()),
+              new byte[] {(byte) c.bad()},
+              utf8(c.after()));
+
+      TraceReadException e = assertThrows(TraceReadException.class, () -> readAll(file));
+
+      assertEquals(
+          String.format(
+              Locale.ROOT,
+              "%s: line 2: not UTF-8 (byte 0x%02x at byte %d of the line)",
+              file,
+              c.bad(),
+              c.at()),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void open_multiByteCharacterAcrossTheBufferEnd_isDecoded(@TempDir Path dir) throws IOException {
+    // The line buffer fills at byte MAX, which falls into each byte of the characters in turn.
+    for (int shift = 0; shift <= 8; shift++) {
+      String comment = "#" + "x".repeat(MAX - 8 + shift) + "\uD83D\uDE00€";
+      String padding = " ".repeat(MAX - 8 + shift) + "\u3000\u3000";
+      Path file = write(dir, utf8(comment + "\n" + padding + "alloc 5" + padding + "\n"));
+
+      assertEquals(
+          List.of(TraceOperation.of(OperationKind.ALLOC, 2, 5)), readAll(file), "" + shift);
+    }
+  }
+
+  @Test
+  void open_lineEndsAndNumbersAfterLongLines_areThoseOfReadLine(@TempDir Path dir)
+      throws IOException {
+    String comment = "#" + "x".repeat(2 * MAX);
+    String alloc = "alloc" + " ".repeat(2 * MAX) + "3";
+    String text =
+        comment + "\r\ncapacity 8\r" + alloc + "\r\r\n" + comment + "\r" + alloc + "\nalloc 4";
+
+    List<TraceOperation> operations = readAll(write(dir, utf8(text)));
+
+    assertEquals(List.of(2, 3, 6, 7), operations.stream().map(TraceOperation::line).toList());
+    assertEquals(
+        TraceParser.parse("#\r\ncapacity 8\ralloc 3\r\r\n#\ralloc 3\nalloc 4"), operations);
   }
 
   @Test

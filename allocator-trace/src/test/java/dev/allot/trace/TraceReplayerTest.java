@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.fixture.BrokenProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceReplayerTest {
 
@@ -25,6 +29,28 @@ class TraceReplayerTest {
   void replay_beforeFirstCapacity_isInvalidWithNoAllocator() {
     assertEquals(List.of("invalid regions=- free=0 fragmented=0"), replay("alloc 3\n", false));
     assertEquals(List.of(), strategy.calls);
+  }
+
+  @Test
+  void replay_fileWithLinesLongerThanTheCap_printsInvalidForGarbageAndGoesOn(@TempDir Path dir)
+      throws IOException {
+    String padding = " ".repeat(2 * Utf8Lines.MAX_LINE_BYTES);
+    String text =
+        "capacity 10\n# "
+            + padding
+            + "\nalloc"
+            + padding
+            + "3\ngarbage"
+            + padding
+            + "garbage\nalloc 2\n";
+    List<String> lines = new ArrayList<>();
+
+    try (TraceReader trace = TraceReader.open(Files.writeString(dir.resolve("t.trace"), text))) {
+      TraceReplayer.replay(trace, strategy, false, lines::add);
+    }
+
+    assertEquals(replay("capacity 10\nalloc 3\ngarbage\nalloc 2\n", false), lines);
+    assertEquals("invalid regions=1:2,5:1 free=7 fragmented=3", lines.get(2));
   }
 
   @Test
