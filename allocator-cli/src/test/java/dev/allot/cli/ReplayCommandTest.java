@@ -69,6 +69,35 @@ class ReplayCommandTest {
         out.toString(StandardCharsets.UTF_8));
   }
 
+  @Test
+  void replay_linesLongerThanOneMebibyte_printTheirOperationOrInvalidAndGoOn(@TempDir Path dir)
+      throws IOException {
+    // A comment, a padded alloc and a line of no operation, 2 MiB each.
+    String padding = " ".repeat(2 << 20);
+    String text =
+        "capacity 10\n#"
+            + padding
+            + "\nalloc"
+            + padding
+            + "3\n"
+            + "\0".repeat(2 << 20)
+            + "\nalloc 2\n";
+    Path file = Files.writeString(dir.resolve("long.trace"), text);
+
+    int status =
+        AllotCommand.commandLine().execute("replay", "--strategy", "first-fit", file.toString());
+
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        """
+        ok regions=- free=10 fragmented=0
+        start=0 regions=0:3 free=7 fragmented=0
+        invalid regions=0:3 free=7 fragmented=0
+        start=3 regions=0:5 free=5 fragmented=0
+        """,
+        out.toString(StandardCharsets.UTF_8));
+  }
+
   /**
    * The shared corpora replay byte for byte through the command, as {@code .ci/run} replays them
    * through the jar: each NAME.trace with the strategy its name ends with.
