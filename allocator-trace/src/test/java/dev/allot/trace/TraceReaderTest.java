@@ -64,6 +64,19 @@ class TraceReaderTest {
   }
 
   @Test
+  void open_shortMalformedLineAfterALongOne_keepsTheParsersReason(@TempDir Path dir)
+      throws IOException {
+    Path file = write(dir, utf8("x".repeat(MAX + 1) + "\nalloc 1 2 3 4\nfree 9\n"));
+
+    assertEquals(
+        List.of(
+            tooLong(1),
+            TraceOperation.malformed(2, "alloc takes 1 or 2 number(s), got 4"),
+            TraceOperation.malformed(3, "unknown operation 'free'")),
+        readAll(file));
+  }
+
+  @Test
   void open_byteOrderMark_isIgnored(@TempDir Path dir) throws IOException {
     Path file = write(dir, BYTE_ORDER_MARK, utf8("capacity 8\nalloc 2\n"));
 
