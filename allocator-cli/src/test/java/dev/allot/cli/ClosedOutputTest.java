@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,20 +53,8 @@ class ClosedOutputTest {
   }
 
   private static CommandRun withClosedPipe(ClosedPipe pipe, String... args) {
-    PrintStream savedOut = System.out;
-    PrintStream savedErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      StandardOutput output = new StandardOutput(pipe, () -> false);
-      System.setOut(
-          new PrintStream(new BufferedOutputStream(output), true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = AllotCommand.commandLine().execute(args);
-      return new CommandRun(status, "", err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(savedOut);
-      System.setErr(savedErr);
-    }
+    return CommandRun.writingTo(
+        new BufferedOutputStream(new StandardOutput(pipe, () -> false)), args);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.allot.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,16 +15,24 @@ import java.nio.charset.StandardCharsets;
 record CommandRun(int status, String out, String err) {
 
   static CommandRun of(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CommandRun run = writingTo(out, args);
+    return new CommandRun(run.status(), out.toString(StandardCharsets.UTF_8), run.err());
+  }
+
+  /**
+   * Runs the command line with stdout on {@code stdout}, a failing stream for instance, and stderr
+   * captured; {@link #out()} is empty.
+   */
+  static CommandRun writingTo(OutputStream stdout, String... args) {
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int status = AllotCommand.commandLine().execute(args);
-      return new CommandRun(
-          status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CommandRun(status, "", err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,9 +135,6 @@ class TraceFileErrorTest {
 
   /** Runs the command line with stdout on a device that is full, as {@code > /dev/full} is. */
   private static CommandRun withFullStandardOutput(String... args) {
-    PrintStream savedOut = System.out;
-    PrintStream savedErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     OutputStream full =
         new OutputStream() {
           @Override
@@ -146,15 +142,7 @@ class TraceFileErrorTest {
             throw new IOException("No space left on device");
           }
         };
-    try {
-      System.setOut(new PrintStream(full, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = AllotCommand.commandLine().execute(args);
-      return new CommandRun(status, "", err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(savedOut);
-      System.setErr(savedErr);
-    }
+    return CommandRun.writingTo(full, args);
   }
 
   @Test
