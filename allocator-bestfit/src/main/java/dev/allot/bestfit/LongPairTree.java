@@ -1343,10 +1343,18 @@ final class LongPairTree {
     if (freeLeafCount + leafKeys.length - leafIds < leaves) {
       growLeafIds(leafIds - freeLeafCount + leaves);
     }
-    if (freeInnerCount + innerKeys.length - innerIds < inners) {
+    if (spareInnerIds() < inners) {
       growInnerIds(innerIds - freeInnerCount + inners);
     }
     holdPathsOf(height + 1);
+  }
+
+  /**
+   * Returns the inner node ids a change can take without growing the tables: freed ones and ones
+   * never handed out. Package-private for the tests that size the tables to the id.
+   */
+  int spareInnerIds() {
+    return freeInnerCount + innerKeys.length - innerIds;
   }
 
   int height() {
