@@ -1333,12 +1333,14 @@ final class LongPairTree {
 
   /**
    * Makes room, before a change, for {@code inserts} node-making inserts: node ids for a leaf and
-   * up to {@code height + 1} inner nodes each (at height 0 one leaf and one root in all, since a
-   * split root leaf has room for more), and the path arrays for one more level. O(1) unless a table
-   * grows. The hint table is not part of it: a cache, made when there is room.
+   * up to {@code height + 1} inner nodes each (at height 0 one root in all: the leaves that a split
+   * root leaf's halves make fill the root for dozens of splits before it splits), and the path
+   * arrays for one more level. A leaf each even at height 0: between two top-ups the inserts that
+   * make no node are not counted, so the halves may fill and split again in the same window. O(1)
+   * unless a table grows. The hint table is not part of it: a cache, made when there is room.
    */
   void reserve(int inserts) {
-    int leaves = height == 0 ? 1 : inserts;
+    int leaves = inserts;
     int inners = height == 0 ? 1 : inserts * (height + 1);
     if (freeLeafCount + leafKeys.length - leafIds < leaves) {
       growLeafIds(leafIds - freeLeafCount + leaves);

@@ -98,6 +98,59 @@ class BestFitHeapFailureTest {
     assertTrue(failures > 0, "no growth was made to fail");
   }
 
+  /**
+   * An allocator of {@code blocks} blocks of 1, each followed by a hole of {@code holeLength}: its
+   * placements and growths in place each leave a hole of 1 after the last such hole, so that the
+   * tree of holes of 1 takes appends that split its leaves again and again.
+   */
+  private static BestFitAllocator spaced(int blocks, long holeLength) {
+    long stride = 1 + holeLength;
+    BestFitAllocator allocator = new BestFitAllocator(stride * blocks);
+    allocator.alloc(stride * blocks);
+    for (long start = 1; start < stride * blocks; start += stride) {
+      allocator.dealloc(start, holeLength);
+    }
+    return allocator;
+  }
+
+  /**
+   * Placements alone, thousands in a row with no free between them to restore the reserve: each
+   * one's own top-up must come before its first change, or the leaf splits of the holes of 1 run
+   * the reserve out and a growth fails halfway through a placement.
+   */
+  @ParameterizedTest(name = "alignment {0}")
+  @ValueSource(longs = {1, 2})
+  void alloc_placementsInARowThatSplitLeaves_failingGrowthChangesNothing(long alignment) {
+    BestFitAllocator allocator = spaced(3_000, 3);
+    for (int i = 0; i < 3_000; i++) { // the lowest hole of 3: a block of 2 and a hole of 1
+      failEachGrowth(allocator, a -> a.alloc(2, alignment));
+    }
+    allocator.checkInvariants();
+    assertEquals(3_000, allocator.getFreeSize());
+    assertEquals(1, allocator.getLargestFreeHole());
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  /**
+   * Growths in place alone, thousands in a row, each leaving a hole of 1: as the placements above,
+   * each one's own top-up must come before its first change. A growth tops up only after 4
+   * node-making inserts, so the new tree of holes of 1, topped up while its root was a leaf, splits
+   * that leaf and then its halves in one window: its reserve must hold a leaf for each insert at
+   * height 0 too.
+   */
+  @Test
+  void realloc_growthsInPlaceInARowThatSplitLeaves_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = spaced(3_000, 3);
+    for (long start = 0; start < 12_000; start += 4) { // [start, start + 1) grows to 3 of its 4
+      long block = start;
+      assertEquals(block, failEachGrowth(allocator, a -> a.realloc(block, 1, 3)).longValue());
+    }
+    allocator.checkInvariants();
+    assertEquals(3_000, allocator.getFreeSize());
+    assertEquals(1, allocator.getLargestFreeHole());
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
   @Test
   void alloc_alignedFirstCallRebuildsHoleIndex_failingGrowthChangesNothing() {
     BestFitAllocator allocator = comb(5_000);
