@@ -59,11 +59,36 @@ class LongPairTreeReserveTest {
     assertEquals(Set.of(1, 2, 3), spareAtTheFullTree, "the ids spare before the climb");
   }
 
+  /**
+   * The ids of freed nodes are spare ids: a tree of two inner levels drained to empty and filled
+   * again, each insert after {@code reserve(1)}, reuses them and grows no table. A reserve that
+   * missed the freed ones (counted them short) would grow the tables while ids lie free.
+   */
+  @Test
+  void reserve_drainedTreeFilledAgain_growsNoTable() {
+    Appender run = new Appender();
+    run.appendUntilHeight(3);
+    int entries = run.tree.size();
+    for (long a = 0; a < entries; a++) {
+      run.tree.remove(a, 0);
+    }
+    assertEquals(0, run.tree.size());
+
+    run.next = 0;
+    run.reserveMayGrow = false;
+    run.appendUntilHeight(3);
+
+    assertEquals(entries, run.tree.size());
+  }
+
   /** Appends ascending keys to a tree of its own, each insert after a reserve of its own. */
   private static final class Appender {
     private final NodeArrayPool pool = new NodeArrayPool(LongPairTree.CAPACITY * 2);
     private final LongPairTree tree = new LongPairTree(false, false, pool);
     private long next;
+
+    /** Whether the reserve may grow the tables (then only the insert after it must not). */
+    private boolean reserveMayGrow = true;
 
     Appender() {
       for (int k = 0; k < LongPairTree.CAPACITY * 2; k++) { // more than the inner nodes made
@@ -74,12 +99,17 @@ class LongPairTreeReserveTest {
     void appendUntilHeight(int height) {
       while (tree.height() < height) {
         assertTrue(next < 1_000_000, "a tree of height 3 by appends holds about 120,000 entries");
-        tree.reserve(1);
         while (pool.keptKeys() < tree.height() + 2) { // a leaf, a split per level, a new root
           pool.giveKeys(KeyArrays.newArray(false));
         }
+        if (reserveMayGrow) {
+          tree.reserve(1);
+        }
         pool.growthsBeforeFailure = 0;
         try {
+          if (!reserveMayGrow) {
+            tree.reserve(1);
+          }
           tree.insert(next, 1);
         } catch (OutOfMemoryError e) { // caught: JUnit would take it for the JVM's own
           fail("insert " + next + " at height " + tree.height() + " grew: " + e.getMessage());
