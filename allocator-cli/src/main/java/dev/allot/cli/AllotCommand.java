@@ -89,8 +89,9 @@ public final class AllotCommand {
     commandLine.setHelpSectionKeys(sections);
     // A file that cannot be read or written is the user's problem, not a bug: one line that says
     // which file and why, exit status 1, no stack trace. Usage errors end with status 2.
-    // System.out is a PrintStream, which keeps a write error to itself: a full disk or a closed
-    // pipe lost the whole output and the command still exited 0. Ask it once the command is done.
+    // System.out is a PrintStream, which keeps a write error to itself: a full disk lost the whole
+    // output and the command still exited 0. Ask it once the command is done. A closed pipe is no
+    // error: StandardOutput ends the command at once with OutputClosedException, status 0.
     commandLine.setExecutionStrategy(
         parseResult -> {
           int status;
