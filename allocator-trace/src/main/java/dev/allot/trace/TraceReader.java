@@ -1,6 +1,5 @@
 package dev.allot.trace;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a trace one operation at a time, so that a trace of any length is replayed in constant
- * memory: only the current line is held, and of a file's line at most 1 MiB. Blank and comment
- * lines are skipped; a line that is not a well-formed operation is returned as a {@link
+ * memory: only the current line is held, and of a line at most 1 MiB. Blank and comment lines are
+ * skipped; a line that is not a well-formed operation is returned as a {@link
  * OperationKind#MALFORMED} operation. A UTF-8 byte-order mark at the start of the first line is
  * ignored, as editors on Windows write one.
  *
@@ -43,33 +42,13 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   private static final String TOO_LONG =
       "longer than " + Utf8Lines.MAX_LINE_BYTES + " bytes and not an operation";
 
-  /** Where lines come from: a reader's, or a file's ({@link Utf8Lines}). */
-  interface LineSource extends Closeable {
-
-    /** Returns the next line without its terminator, or {@code null} at the end. */
-    @Nullable String next() throws IOException;
-
-    /**
-     * Tells whether the line last returned was too long to hold and comes squeezed ({@link
-     * LineSqueezer}): parsed, it is the whole line's operation, but a malformed one's reason would
-     * quote squeezed words, or only the start of the line.
-     */
-    default boolean squeezed() {
-      return false;
-    }
-
-    /** Releases nothing: a caller's reader stays open. */
-    @Override
-    default void close() throws IOException {}
-  }
-
-  private final LineSource lines;
+  private final Utf8Lines lines;
   private final String source;
   private int number;
   private @Nullable TraceOperation ahead;
   private boolean ended;
 
-  private TraceReader(LineSource lines, String source) {
+  private TraceReader(Utf8Lines lines, String source) {
     this.lines = lines;
     this.source = source;
   }
@@ -113,8 +92,10 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   }
 
   /**
-   * Reads a trace from text already decoded. Closing the trace reader does not close {@code
-   * reader}, which belongs to the caller.
+   * Reads a trace from text already decoded, line by line as {@link #open} reads a file (a line
+   * longer than 1 MiB of UTF-8 included, which is read in constant memory; a lone surrogate reads
+   * as {@code ?}). Closing the trace reader does not close {@code reader}, which belongs to the
+   * caller.
    *
    * @param reader the text of the trace
    * @param source the label that failures name, e.g. a file name
@@ -123,8 +104,7 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   public static TraceReader of(Reader reader, String source) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(source, "source");
-    BufferedReader buffered = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    return new TraceReader(buffered::readLine, source);
+    return new TraceReader(new Utf8Lines(new Utf8Bytes(reader), source), source);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.allot.trace;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * `discarded` only to check it. Memory is the buffers: constant for a file of any length, whatever
  * its lines.
  */
-final class Utf8Lines implements TraceReader.LineSource {
+final class Utf8Lines implements Closeable {
 
   /**
    * The longest line read whole, in bytes: far beyond any operation and any comment a person
@@ -101,8 +102,7 @@ final class Utf8Lines implements TraceReader.LineSource {
    * @throws TraceReadException if the line is not UTF-8
    * @throws IOException if reading fails
    */
-  @Override
-  public @Nullable String next() throws IOException {
+  @Nullable String next() throws IOException {
     int length = 0;
     while (true) {
       if (position == limit && !fill()) {
@@ -134,8 +134,7 @@ final class Utf8Lines implements TraceReader.LineSource {
   /**
    * Tells whether the line last returned was longer than {@link #MAX_LINE_BYTES}, and so squeezed.
    */
-  @Override
-  public boolean squeezed() {
+  boolean squeezed() {
     return lastSqueezed;
   }
 

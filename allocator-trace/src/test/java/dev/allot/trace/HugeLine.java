@@ -2,6 +2,7 @@ package dev.allot.trace;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ final class HugeLine {
   /**
    * Prints {@code heap at most 32 MiB} (or the heap's size if larger), then the operations.
    *
-   * @param args none
+   * @param args {@code reader} to read the bytes as a caller's {@link java.io.Reader} ({@link
+   *     TraceReader#of}), or none to read them as a file's ({@link TraceReader#read})
    */
   public static void main(String[] args) {
     long heap = Runtime.getRuntime().maxMemory() >> 20;
@@ -32,7 +34,10 @@ final class HugeLine {
         new SequenceInputStream(
             Collections.enumeration(
                 List.of(ascii("capacity 8\n"), new NulBytes(NUL_BYTES), ascii("\nalloc 2\n"))));
-    try (TraceReader trace = TraceReader.read(bytes, "huge.trace")) {
+    try (TraceReader trace =
+        args.length > 0 && args[0].equals("reader")
+            ? TraceReader.of(new InputStreamReader(bytes, StandardCharsets.UTF_8), "huge.trace")
+            : TraceReader.read(bytes, "huge.trace")) {
       trace.forEachRemaining(operation -> System.out.println(operation.toTraceLine()));
     }
   }

@@ -1,5 +1,6 @@
 package dev.allot.trace;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TraceReaderTest {
 
@@ -242,6 +245,83 @@ class TraceReaderTest {
   }
 
   @Test
+  void of_linesLongerThanTheCap_readSqueezedAsFromAFile() {
+    String text =
+        "# "
+            + "c".repeat(2 * MAX)
+            + "\nalloc 5\n"
+            + "x".repeat(2 * MAX)
+            + "\r\nalloc"
+            + " ".repeat(2 * MAX)
+            + "3\rfree 1";
+
+    List<TraceOperation> operations = TraceParser.parse(new StringReader(text));
+
+    assertEquals(
+        List.of(
+            TraceOperation.of(OperationKind.ALLOC, 2, 5),
+            tooLong(3),
+            TraceOperation.of(OperationKind.ALLOC, 4, 3),
+            TraceOperation.malformed(5, "unknown operation 'free'")),
+        operations);
+  }
+
+  @Test
+  void of_loneSurrogate_makesItsLineMalformedAsAnyStrayCharacter() {
+    List<TraceOperation> operations =
+        TraceParser.parse(new StringReader("capacity 8\nalloc \uD800\nalloc 2\n"));
+
+    assertEquals(
+        List.of(
+            CAPACITY_8,
+            TraceOperation.malformed(2, "'?' is not a decimal integer"),
+            TraceOperation.of(OperationKind.ALLOC, 3, 2)),
+        operations);
+  }
+
+  /** Hands out its text one character per read, so that a surrogate pair arrives in two reads. */
+  private static final class OneCharReader extends Reader {
+    private final String text;
+    private int at;
+
+    OneCharReader(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (at == text.length()) {
+        return -1;
+      }
+      buffer[offset] = text.charAt(at++);
+      return 1;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void of_surrogatePairSplitAcrossReads_isOneCharacter() throws IOException {
+    String text = "capacity 8 # \uD83D\uDE00 é\nalloc 2\n";
+
+    try (Utf8Bytes bytes = new Utf8Bytes(new OneCharReader(text))) {
+      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), bytes.readAllBytes());
+    }
+    assertEquals(
+        List.of(CAPACITY_8, TraceOperation.of(OperationKind.ALLOC, 2, 2)),
+        TraceParser.parse(new OneCharReader(text)));
+  }
+
+  @Test
+  void of_close_leavesTheCallersReaderOpen() throws IOException {
+    StringReader reader = new StringReader("capacity 8\nalloc 2\n");
+    TraceReader.of(reader, "t").close();
+
+    assertEquals('c', reader.read()); // a closed StringReader throws
+  }
+
+  @Test
   void next_atTheEnd_failsNamingTheLastLine() {
     TraceReader trace = TraceReader.of(new StringReader("capacity 8\n# end\n"), "t");
     trace.next();
@@ -273,8 +353,9 @@ class TraceReaderTest {
     assertEquals(List.of(CAPACITY_8, tooLong(2)), readAll(file));
   }
 
-  @Test
-  void open_lineOfHundredsOfMegabytes_isReadInASmallHeap()
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"file", "reader"})
+  void lineOfHundredsOfMegabytes_fromAFileOrAReader_isReadInASmallHeap(String source)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process =
@@ -283,7 +364,8 @@ class TraceReaderTest {
                 "-Xmx32m",
                 "-cp",
                 classesOf(TraceReader.class) + File.pathSeparator + classesOf(HugeLine.class),
-                HugeLine.class.getName())
+                HugeLine.class.getName(),
+                source)
             .redirectErrorStream(true)
             .start();
     process.getOutputStream().close();
