@@ -314,6 +314,20 @@ class TraceReaderTest {
   }
 
   @Test
+  void utf8Bytes_readByteByByte_givesTheUtf8OfTheTextThenTheEnd() throws IOException {
+    String text = "é\uD83D\uDE00a";
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    try (Utf8Bytes bytes = new Utf8Bytes(new StringReader(text))) {
+      for (int b = bytes.read(); b >= 0; b = bytes.read()) {
+        read.write(b);
+      }
+      assertEquals(-1, bytes.read());
+    }
+
+    assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), read.toByteArray());
+  }
+
+  @Test
   void of_close_leavesTheCallersReaderOpen() throws IOException {
     StringReader reader = new StringReader("capacity 8\nalloc 2\n");
     TraceReader.of(reader, "t").close();
