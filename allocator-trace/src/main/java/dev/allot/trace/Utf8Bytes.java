@@ -39,10 +39,7 @@ final class Utf8Bytes extends InputStream {
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
-  /** The reader has ended: what is left in {@link #chars} is all there is. */
-  private boolean readerEnded;
-
-  /** The encoder has been flushed: nothing more comes after {@link #bytes}. */
+  /** The reader has ended and the encoder is flushed: nothing more comes after {@link #bytes}. */
   private boolean ended;
 
   Utf8Bytes(Reader reader) {
@@ -73,12 +70,10 @@ final class Utf8Bytes extends InputStream {
     bytes.clear();
     while (bytes.position() == 0 && !ended) {
       chars.compact();
-      if (reader.read(chars) < 0) {
-        readerEnded = true;
-      }
+      boolean last = reader.read(chars) < 0; // what is left in chars is all there is
       chars.flip();
-      encoder.encode(chars, bytes, readerEnded);
-      if (readerEnded) {
+      encoder.encode(chars, bytes, last);
+      if (last) {
         encoder.flush(bytes);
         ended = true;
       }
