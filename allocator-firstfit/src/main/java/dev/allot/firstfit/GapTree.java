@@ -107,11 +107,11 @@ final class GapTree {
    * alignment 1 232.7 against 257.5: spilled leaves are fuller whichever order blocks arrive in
    * (appended in address order, about nine tenths instead of half), so fewer leaves hold them.
    *
-   * Leaf hints: from HINT_FROM (512) blocks on, find first reads a table of leaf ids, slot
-   * index >>> hintShift, naming the leaf a descent for that slot last reached. The table has a
-   * quarter as many slots as the power of two the count last reached (hintSlots: 128 at 512
-   * blocks, about six per leaf; at most 64Ki, 256 KiB, from 256Ki blocks on), made anew, empty, at
-   * each such power; so it costs at most a byte per block, and one fill of its slots per doubling. It takes that
+   * Leaf hints: from HINT_FROM (512) blocks on, find first reads a table of leaf ids, slot index
+   * >>> hintShift, naming the leaf a descent for that slot last reached. The table has a quarter as
+   * many slots as the power of two the count last reached (hintSlots: 128 at 512 blocks, about six
+   * per leaf; at most 64Ki, 256 KiB, from 256Ki blocks on), made anew, empty, at each such power;
+   * so it costs at most a byte per block, and one fill of its slots per doubling. It takes that
    * leaf when the index lies between the leaf's first start and the next leaf's, and otherwise the
    * leaf before or after when the index lies in that one's range instead: a slot that straddles a
    * leaf boundary then costs no descent on either side. The test reads first starts from the
@@ -123,22 +123,20 @@ final class GapTree {
    * the finds hinted by the leaf alone): 276.7 ns per call against 302.1 (medians of 6 alternated
    * runs). Hints began at 128Ki blocks then, on the grounds that smaller trees keep their branch
    * rows in the caches; but there the descent's cost is its backward scans of those rows, whose
-   * exits mispredict, and a hint's tests are predictable. From 512 blocks, with the table sized
-   * as above (peers churn, ChurnAllot, the jar before and this one alternated, thread CPU ns per
-   * call, 2026-11-28): at 10k live regions (3.7k blocks) 83.4 against 76.8 (medians of 5 pairs,
-   * faster in all 5); at 100k (36k blocks) 121.9 against 119.1 (10 pairs, faster in 8, runs from
-   * 108 to 181); at 1M the table ends as it was (64Ki slots) and the runs are alike. At 1k live
-   * regions (387 blocks) hints from 64 blocks did not help (medians 62.8 against 64.1, 5 pairs),
-   * so 512 it is.
+   * exits mispredict, and a hint's tests are predictable. From 512 blocks, with the table sized as
+   * above (peers churn, ChurnAllot, the jar before and this one alternated, thread CPU ns per call,
+   * 2026-11-28): at 10k live regions (3.7k blocks) 83.4 against 76.8 (medians of 5 pairs, faster in
+   * all 5); at 100k (36k blocks) 121.9 against 119.1 (10 pairs, faster in 8, runs from 108 to 181);
+   * at 1M the table ends as it was (64Ki slots) and the runs are alike. At 1k live regions (387
+   * blocks) hints from 64 blocks did not help (medians 62.8 against 64.1, 5 pairs), so 512 it is.
    * Taking the neighbours and testing by the entries, against the leaf alone tested by its bounds
    * (the two builds in one JVM, churn at doubling capacities, 200k-step chunks alternated, CPU
    * time, 2026-11-27; InterleavedChurn in allocator-benchmarks does the same): at 1M live regions,
    * alignment 16 (942k blocks, descents per free 0.36 before, 0.02 after) median 393.2 ns per call
    * against 426.7, faster in 52 chunks of 60; alignment 1 (339k blocks, 0.18 and 0.003) 319.9
-   * against 335.7, 37 of 40; alignment 256 459.1 against 481.4, 32 of 40; at 100k (no hints)
-   * 224.1 against 226.7, 22 of 40. Two copies of one build differ there by up to a sixth from JVM
-   * to JVM, so these are indications; the peers churn and JMH below bear out the two changes
-   * together.
+   * against 335.7, 37 of 40; alignment 256 459.1 against 481.4, 32 of 40; at 100k (no hints) 224.1
+   * against 226.7, 22 of 40. Two copies of one build differ there by up to a sixth from JVM to JVM,
+   * so these are indications; the peers churn and JMH below bear out the two changes together.
    *
    * Gaps and rooms in 16 bits: a block's gap and rooms are chars, saturated at SATURATED (65535),
    * which stands for that much or more. A search for a smaller size compares them exactly; a
