@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the command ran, or stopped early because the reader of its output closed it (| head)",
-      "1:a file or standard output could not be read or written (one line on stderr says which and why)",
+      "1:a file or standard output could not be read or written, or the Java heap ran out (one line"
+          + " on stderr says which and why)",
       "2:usage error: an unknown option or a bad value (the usage text follows)"
     },
     footer = {"", "See 'allot help <command>' for the options of one command."},
@@ -99,12 +100,20 @@ public final class AllotCommand {
             status = new CommandLine.RunLast().execute(parseResult);
           } catch (OutputClosedException e) {
             return 0; // from help or version text, which picocli prints outside the handler below
+          } catch (OutOfMemoryError e) {
+            // Picocli passes errors through, so a --live or a trace too large for the heap ended
+            // in a stack trace. The run's data is unreachable once its frames are gone: there is
+            // room again for one line.
+            CommandLine last = lastCommand(parseResult);
+            last.getErr()
+                .println(
+                    last.getCommandName() + ": " + heapRanOut(Runtime.getRuntime().maxMemory()));
+            return last.getCommandSpec().exitCodeOnExecutionException();
           }
           if (!System.out.checkError()) {
             return status;
           }
-          List<CommandLine> chain = parseResult.asCommandLineList();
-          CommandLine last = chain.get(chain.size() - 1);
+          CommandLine last = lastCommand(parseResult);
           last.getErr().println(last.getCommandName() + ": standard output: write error");
           return status == 0 ? last.getCommandSpec().exitCodeOnExecutionException() : status;
         });
@@ -117,6 +126,26 @@ public final class AllotCommand {
           return failed.getCommandSpec().exitCodeOnExecutionException();
         });
     return commandLine;
+  }
+
+  /** The subcommand that ran: the last of the chain the arguments named. */
+  private static CommandLine lastCommand(CommandLine.ParseResult parseResult) {
+    List<CommandLine> chain = parseResult.asCommandLineList();
+    return chain.get(chain.size() - 1);
+  }
+
+  /**
+   * What a command that ran out of Java heap says, given the heap's limit in bytes ({@link
+   * Long#MAX_VALUE} for none): the limit, and the two ways out.
+   */
+  static String heapRanOut(long maxHeapBytes) {
+    String limit =
+        maxHeapBytes == Long.MAX_VALUE
+            ? ""
+            : " (its limit is " + Math.max(1, maxHeapBytes >> 20) + " MiB)";
+    return "the Java heap ran out"
+        + limit
+        + ": ask for less, or give Java more heap, as in java -Xmx8g -jar allot.jar";
   }
 
   /**

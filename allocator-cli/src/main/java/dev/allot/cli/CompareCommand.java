@@ -159,7 +159,10 @@ final class CompareCommand implements Callable<Integer> {
     WorkloadKind kind = workload;
     if ((file == null) == (kind == null)) {
       throw new ParameterException(
-          commandSpec().commandLine(), "Give a TRACE file or --workload KIND, not both.");
+          commandSpec().commandLine(),
+          file == null
+              ? "Give a TRACE file or --workload KIND."
+              : "Give a TRACE file or --workload KIND, not both.");
     }
     if (file != null) {
       // Each of these shapes the generated workload; with a TRACE they were silently ignored

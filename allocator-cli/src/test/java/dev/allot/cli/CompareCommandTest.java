@@ -228,7 +228,18 @@ class CompareCommandTest {
   void compare_noTrace_failsWithUsage() {
     CommandRun run = CommandRun.of("compare");
     assertEquals(2, run.status());
-    assertTrue(run.err().contains("Give a TRACE file or --workload KIND"), run.err());
+    // Before, this said "not both" to a user who had given neither.
+    assertEquals("Give a TRACE file or --workload KIND.", run.err().lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void compare_traceAndWorkload_failsWithUsage(@TempDir Path dir) throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n");
+    CommandRun run = CommandRun.of("compare", trace.toString(), "--workload", "churn");
+    assertEquals(2, run.status());
+    assertEquals(
+        "Give a TRACE file or --workload KIND, not both.",
+        run.err().lines().findFirst().orElse(""));
   }
 
   @Test
