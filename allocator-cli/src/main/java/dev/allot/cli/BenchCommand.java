@@ -8,8 +8,10 @@ import dev.allot.workload.Workload;
 import dev.allot.workload.WorkloadKind;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
       run(chosen, kind, Allocators.create(chosen, 0), System.out);
       return 0;
     }
-    try (RecordingAllocator recorder = Allocators.recording(Allocators.create(chosen, 0), record)) {
+    Path file = record;
+    try (RecordingAllocator recorder = Allocators.recording(Allocators.create(chosen, 0), file)) {
       recorder.comment(
           "bench --strategy "
               + chosen.getName()
@@ -134,6 +137,12 @@ final class BenchCommand implements Callable<Integer> {
               + " --alignment "
               + alignment);
       run(chosen, kind, recorder, System.out);
+    } catch (UncheckedIOException e) {
+      // The recorder stopped at a line it could not write; the run is void, and what the user
+      // needs is the file and why (a full disk), as for a file that cannot be opened.
+      throw OutputFiles.naming(file, Objects.requireNonNull(e.getCause())); // never null in one
+    } catch (IOException e) {
+      throw OutputFiles.naming(file, e); // the last lines, flushed on close
     }
     return 0;
   }

@@ -130,9 +130,13 @@ final class Svg {
     return this;
   }
 
-  /** Finishes the document and writes it as UTF-8. */
+  /** Finishes the document and writes it as UTF-8; a failure names {@code file}. */
   void write(Path file) throws IOException {
-    Files.writeString(file, toString(), StandardCharsets.UTF_8);
+    try {
+      Files.writeString(file, toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw OutputFiles.naming(file, e);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.allot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,6 +132,30 @@ class TraceFileErrorTest {
     assertEquals("compare: " + chart + ": no such file\n", compare.err());
     assertEquals(1, bench.status(), bench.err());
     assertEquals("bench: " + recording + ": no such file\n", bench.err());
+  }
+
+  /**
+   * An output file that opens but cannot be written: Linux's {@code /dev/full} fails every write
+   * with ENOSPC. Before, the message was the bare reason, {@code compare: No space left on device},
+   * and for {@code bench --record} the recorder's line number without file or reason.
+   */
+  @Test
+  void outputFileOnAFullDevice_isOneLineNamingTheFile(@TempDir Path dir) throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "no /dev/full here");
+    Path trace = Files.writeString(dir.resolve("t.trace"), TRACE);
+    List<List<String>> commands =
+        List.of(
+            List.of("compare", trace.toString(), "--chart", full.toString()),
+            List.of("map", trace.toString(), "--out", full.toString()),
+            List.of("bench", "--live", "5", "--ops", "5", "--record", full.toString()));
+    for (List<String> command : commands) {
+      CommandRun run = CommandRun.of(command.toArray(String[]::new));
+
+      assertEquals(1, run.status(), command + "\n" + run.err());
+      assertTrue(
+          run.err().matches(command.get(0) + ": /dev/full: [^:\n]+\n"), command + ": " + run.err());
+    }
   }
 
   /** Runs the command line with stdout on a device that is full, as {@code > /dev/full} is. */
