@@ -71,6 +71,7 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..1",
       paramLabel = "TRACE",
+      converter = RereadTraceConverter.class,
       description = "A trace file (docs/spec/trace-format.md).")
   @Nullable Path trace;
 

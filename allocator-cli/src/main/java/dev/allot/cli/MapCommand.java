@@ -70,6 +70,7 @@ final class MapCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "TRACE",
+      converter = RereadTraceConverter.class,
       description = "A trace file; a file of several traces maps the last.")
   @Nullable Path trace;
 

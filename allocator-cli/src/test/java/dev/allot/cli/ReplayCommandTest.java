@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,6 +168,43 @@ class ReplayCommandTest {
     String stats = err.toString(StandardCharsets.UTF_8);
     assertTrue(stats.matches("ops=7 apply_ns=\\d+\\R"), stats);
     assertEquals(7, out.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  /** Runs the command line with {@code input} as standard input; returns the status. */
+  private static int withStandardInput(byte[] input, String... args) {
+    InputStream saved = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(input));
+      return AllotCommand.commandLine().execute(args);
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void replay_dash_readsStandardInputBetweenFilesAsAFile(@TempDir Path dir) throws IOException {
+    String file = trace(dir).toString();
+    int status =
+        withStandardInput(
+            TRACE.getBytes(StandardCharsets.UTF_8), "replay", "--summary", file, "-", file);
+
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    String summary =
+        "ok regions=2:1 free=9 fragmented=2\nstart=0 regions=0:4 free=0 fragmented=0\n";
+    assertEquals(summary.repeat(3), out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void replay_dashWithInvalidUtf8_failsNamingStandardInput() {
+    byte[] input = {'c', 'a', 'p', 'a', 'c', 'i', 't', 'y', ' ', '8', '\n', 'a', (byte) 0xFF, '\n'};
+
+    int status = withStandardInput(input, "replay", "-");
+
+    assertEquals(1, status);
+    assertEquals(
+        "replay: standard input: line 2: not UTF-8 (byte 0xff at byte 2 of the line)\n",
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals("ok regions=- free=8 fragmented=0\n", out.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -71,6 +71,19 @@ class UsageErrorTest {
   }
 
   @Test
+  void dash_whereStandardInputWouldBeReadTwice_isAUsageError(@TempDir Path dir) throws IOException {
+    String trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n").toString();
+    // Before, compare and map said "-: no such file", as if replay's '-' were not a thing.
+    assertUsageError(
+        "'-' (standard input) can be read only once, and this command", "compare", "-");
+    assertUsageError("'-' (standard input) can be read only once, and this command", "map", "-");
+    assertUsageError(
+        "'-' (standard input) can be read only once: give it once", "replay", "-", "-");
+    assertUsageError(
+        "'-' (standard input) can be read only once, and --stats", "replay", "--stats", trace, "-");
+  }
+
+  @Test
   void compare_workloadOptionWithATrace_isAUsageErrorNotIgnored(@TempDir Path dir)
       throws IOException {
     Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n");

@@ -1,6 +1,7 @@
 package dev.allot.trace;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -89,6 +90,34 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
    */
   static TraceReader read(InputStream in, String source) {
     return new TraceReader(new Utf8Lines(in, source), source);
+  }
+
+  /**
+   * Reads a trace from UTF-8 bytes, such as standard input, exactly as {@link #open} reads a file:
+   * a byte that is not UTF-8 is reported at its line, a line longer than 1 MiB is read in constant
+   * memory. Closing the trace reader does not close {@code in}, which belongs to the caller.
+   *
+   * <pre>{@code
+   * try (TraceReader trace = TraceReader.of(System.in, "standard input")) {
+   *   TraceReplayer.replay(trace, strategy, false, System.out::println);
+   * }
+   * }</pre>
+   *
+   * @param in the bytes of the trace, read up to the trace's end
+   * @param source the label that failures name, e.g. {@code standard input}
+   * @return the trace reader
+   */
+  public static TraceReader of(InputStream in, String source) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(source, "source");
+    return read(
+        new FilterInputStream(in) {
+          @Override
+          public void close() {
+            // the caller's stream: left open, as of(Reader) leaves the caller's reader
+          }
+        },
+        source);
   }
 
   /**

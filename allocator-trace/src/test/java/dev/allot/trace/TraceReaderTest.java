@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.net.URISyntaxException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,11 +50,15 @@ class TraceReaderTest {
   }
 
   private static Path write(Path dir, byte[]... parts) throws IOException {
+    return Files.write(dir.resolve("t.trace"), concat(parts));
+  }
+
+  private static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (byte[] part : parts) {
       bytes.writeBytes(part);
     }
-    return Files.write(dir.resolve("t.trace"), bytes.toByteArray());
+    return bytes.toByteArray();
   }
 
   private static byte[] utf8(String text) {
@@ -333,6 +340,48 @@ class TraceReaderTest {
     TraceReader.of(reader, "t").close();
 
     assertEquals('c', reader.read()); // a closed StringReader throws
+  }
+
+  @Test
+  void of_inputStream_readsTheBytesAsAFileAndLeavesTheStreamOpen() throws IOException {
+    AtomicBoolean closed = new AtomicBoolean();
+    InputStream in =
+        new ByteArrayInputStream(utf8("\uFEFFcapacity 8\nalloc 2\n# größe\ndealloc 0 2\n")) {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
+    List<TraceOperation> read = new ArrayList<>();
+
+    try (TraceReader trace = TraceReader.of(in, "standard input")) {
+      trace.forEachRemaining(read::add);
+    }
+
+    assertEquals(
+        List.of(
+            TraceOperation.of(OperationKind.CAPACITY, 1, 8),
+            TraceOperation.of(OperationKind.ALLOC, 2, 2),
+            TraceOperation.of(OperationKind.DEALLOC, 4, 0, 2)),
+        read);
+    assertFalse(closed.get(), "the caller's stream was closed");
+  }
+
+  @Test
+  void of_inputStreamWithInvalidUtf8_failsNamingTheSourceLineAndByte() throws IOException {
+    InputStream in =
+        new ByteArrayInputStream(
+            concat(utf8("capacity 8\nalloc "), new byte[] {(byte) 0xFF}, utf8("3\n")));
+
+    TraceReadException failure;
+    try (TraceReader trace = TraceReader.of(in, "standard input")) {
+      failure = assertThrows(TraceReadException.class, () -> trace.forEachRemaining(op -> {}));
+    }
+
+    // A Reader over the same bytes would have read U+FFFD and called the line malformed.
+    assertEquals(
+        "standard input: line 2: not UTF-8 (byte 0xff at byte 7 of the line)",
+        failure.getMessage());
   }
 
   @Test
