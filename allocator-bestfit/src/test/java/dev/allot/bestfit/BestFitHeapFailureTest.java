@@ -291,6 +291,40 @@ class BestFitHeapFailureTest {
     assertTrue(failures > 0, "no growth was made to fail");
   }
 
+  /**
+   * A placement whose rest is one more hole of a length whose array is full: the placement's own
+   * reserve must move the short holes to their trees before it takes its hole out of the index, or
+   * the add of the rest moves them, and fails, halfway through the call.
+   */
+  @Test
+  void alloc_restOfTheHoleIsOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = fullArrayOf(1, 1_000, 1_000); // holes of 1 up to 265
+    allocator.dealloc(500, 3); // the best fit for 2: [500, 502), its rest a hole of 1
+
+    assertEquals(500L, failEachGrowth(allocator, a -> a.alloc(2)).longValue());
+    allocator.checkInvariants();
+    assertEquals(new Region(265, 237), allocator.getAllocatedRegions().get(128)); // joined
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  /**
+   * A move of compaction whose destination's rest is one more hole of a length whose array is full,
+   * while the hole its free leaves is of another length (which the free's own reserve alone would
+   * look at): the move's reserve must move the short holes to their trees before the free.
+   */
+  @Test
+  void compact_moveLeavesAHoleOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = fullArrayOf(2, 1_000, 1_000); // holes of 2 up to 393
+    allocator.dealloc(5, 3); // the first gap, [5, 8): the last block fills it, leaving [6, 8)
+    allocator.dealloc(996, 3); // the last block, [999, 1000), leaves a hole of 4 when freed
+
+    CompactionPlan plan = failEachGrowth(allocator, a -> a.compact(1, 1)); // one move
+    assertEquals(List.of(CompactionMove.of(999, 5, 1)), plan.moves());
+    allocator.checkInvariants();
+    assertEquals(new Region(0, 6), allocator.getAllocatedRegions().get(0));
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
   /** Returns a reference allocator of {@code subject}'s capacity and blocks. */
   private static Allocator referenceOf(Allocator subject) {
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(subject.getCapacity());
