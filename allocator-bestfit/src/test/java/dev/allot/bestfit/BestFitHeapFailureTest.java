@@ -325,6 +325,45 @@ class BestFitHeapFailureTest {
     assertTrue(failures > 0, "no growth was made to fail");
   }
 
+  /**
+   * The tree of holes of 2 made three leaves since the last top-up, by frees that each found the
+   * reserve enough (a free tops up only past 3 node-making inserts), and the first move of
+   * compaction then splits two of its full leaves: its free adds the highest hole of 2, its
+   * destination's rest the lowest. That tree never topped up: it has the 4 leaf ids a new tree
+   * starts with, so its fifth leaf grows its tables, halfway through the move, unless the move's
+   * own reserve (for the 4 node-making inserts it makes at most) topped up first.
+   */
+  @Test
+  void compact_moveMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
+    int holes = 3 * 63; // three full leaves of holes of 2
+    long from = 20; // the hole of 2 number u at from + 3u, from a hole of 1 and a block of 2
+    long capacity = from + 3L * holes + 2; // a hole of 1 and the last block, of 1, at the end
+    BestFitAllocator allocator = new BestFitAllocator(capacity);
+    allocator.alloc(capacity);
+    allocator.dealloc(2, 5); // a hole for the placement below
+    allocator.dealloc(10, 3); // the first gap, which the last block fills
+    for (int u = 0; u <= holes; u++) { // 190 holes of 1: the short holes move to their trees
+      allocator.dealloc(u < holes ? from + 3L * u : capacity - 2, 1);
+    }
+    assertEquals(2, allocator.alloc(5)); // tops up, and fills its hole exactly: makes no node
+    // Each free joins a hole of 1 and the index after it, adding a hole of 2 to a new tree: the
+    // first 64 split its root leaf (the lower half holds the 32 lowest), the next fill both leaves
+    // to 63 and split the upper one (the keys from hole 126 on pass to the third leaf), the last
+    // fill the second and third leaves to 63.
+    int[][] runs = {{31, 95}, {0, 31}, {126, 158}, {95, 126}, {158, holes}};
+    for (int[] run : runs) {
+      for (int u = run[0]; u < run[1]; u++) {
+        allocator.dealloc(from + 3L * u + 1, 1);
+      }
+    }
+
+    CompactionPlan plan = failEachGrowth(allocator, a -> a.compact(1, 1)); // one move
+    assertEquals(List.of(CompactionMove.of(capacity - 1, 10, 1)), plan.moves());
+    allocator.checkInvariants();
+    assertEquals(new Region(0, 11), allocator.getAllocatedRegions().get(0));
+    assertTrue(failures > 0, "no growth was made to fail");
+  }
+
   /** Returns a reference allocator of {@code subject}'s capacity and blocks. */
   private static Allocator referenceOf(Allocator subject) {
     Allocator oracle = new ListReferenceStrategy(HoleChoice.SMALLEST).create(subject.getCapacity());
