@@ -61,6 +61,16 @@ final class BestFitAllocator extends AbstractAllocator {
   private static final int FREE_INSERTS = 2;
 
   /**
+   * Node-making inserts a raise of the capacity reserves for: it makes one, its new tail, but tops
+   * up past 3 made since the last top-up, as a free does. A tree that never topped up has leaf ids
+   * for 4 leaves only (LongPairTree.INITIAL_NODES): a free, a growth in place or a raise adds at
+   * most one hole to it, and a placement or a move tops up sooner, so it makes at most 4 before the
+   * next top-up. A reserve of 1 let a raise after four frees that each made a leaf in it make its
+   * fifth, growing its tables halfway through the raise (BestFitHeapFailureTest).
+   */
+  private static final int RAISE_INSERTS = 2;
+
+  /**
    * Node-making inserts a move of compaction makes at most: the hole its free leaves, then the
    * destination's block and two holes.
    */
@@ -394,7 +404,7 @@ final class BestFitAllocator extends AbstractAllocator {
     }
     long lastEnd = blocks.lastEnd();
     holes.reserveFor(getCapacity() - lastEnd);
-    reserve(1); // the new tail
+    reserve(RAISE_INSERTS); // the new tail
     holes.remove(lastEnd, oldCapacity - lastEnd);
     holes.add(lastEnd, getCapacity() - lastEnd);
   }

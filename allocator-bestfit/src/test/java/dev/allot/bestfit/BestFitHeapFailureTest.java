@@ -325,43 +325,80 @@ class BestFitHeapFailureTest {
     assertTrue(failures > 0, "no growth was made to fail");
   }
 
+  /** Where the holes of 2 of {@link #threeFullLeavesOfHolesOfTwo} start: number u at 20 + 3u. */
+  private static final long HOLES_OF_TWO_FROM = 20;
+
   /**
-   * The tree of holes of 2 made three leaves since the last top-up, by frees that each found the
-   * reserve enough (a free tops up only past 3 node-making inserts), and the first move of
-   * compaction then splits two of its full leaves: its free adds the highest hole of 2, its
-   * destination's rest the lowest. That tree never topped up: it has the 4 leaf ids a new tree
-   * starts with, so its fifth leaf grows its tables, halfway through the move, unless the move's
-   * own reserve (for the 4 node-making inserts it makes at most) topped up first.
+   * An allocator whose tree of holes of 2 is new (it has the 4 leaf ids a tree starts with, and
+   * never topped up) and made three leaves since the last top-up, each now full (63 holes), by
+   * frees that each found the reserve enough: a free tops up only past 3 node-making inserts. Every
+   * hole of 2 is a hole of 1 joined to the first index of the block of 2 after it; the {@code
+   * spare} lowest are left holes of 1, so that a free makes a fourth leaf. The first gap, [10, 13),
+   * and the last block, [capacity - 1, capacity) after a hole of 1, make compaction's first move a
+   * fill, whose free adds the highest hole of 2 and whose rest is the lowest.
    */
-  @Test
-  void compact_moveMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
-    int holes = 3 * 63; // three full leaves of holes of 2
-    long from = 20; // the hole of 2 number u at from + 3u, from a hole of 1 and a block of 2
-    long capacity = from + 3L * holes + 2; // a hole of 1 and the last block, of 1, at the end
+  private static BestFitAllocator threeFullLeavesOfHolesOfTwo(int spare) {
+    int holes = spare + 3 * 63;
+    long capacity = HOLES_OF_TWO_FROM + 3L * holes + 2;
     BestFitAllocator allocator = new BestFitAllocator(capacity);
     allocator.alloc(capacity);
     allocator.dealloc(2, 5); // a hole for the placement below
-    allocator.dealloc(10, 3); // the first gap, which the last block fills
-    for (int u = 0; u <= holes; u++) { // 190 holes of 1: the short holes move to their trees
-      allocator.dealloc(u < holes ? from + 3L * u : capacity - 2, 1);
+    allocator.dealloc(10, 3); // the first gap
+    for (int u = 0; u <= holes; u++) { // 190 holes of 1 or more: the short holes move to trees
+      allocator.dealloc(u < holes ? HOLES_OF_TWO_FROM + 3L * u : capacity - 2, 1);
     }
     assertEquals(2, allocator.alloc(5)); // tops up, and fills its hole exactly: makes no node
-    // Each free joins a hole of 1 and the index after it, adding a hole of 2 to a new tree: the
-    // first 64 split its root leaf (the lower half holds the 32 lowest), the next fill both leaves
-    // to 63 and split the upper one (the keys from hole 126 on pass to the third leaf), the last
-    // fill the second and third leaves to 63.
-    int[][] runs = {{31, 95}, {0, 31}, {126, 158}, {95, 126}, {158, holes}};
+    // The first 64 split the root leaf (the lower half holds the 32 lowest), the next fill both
+    // leaves to 63 and split the upper one (the holes from number 126 on pass to a third leaf),
+    // the last fill the second and third leaves to 63.
+    int[][] runs = {{31, 95}, {0, 31}, {126, 158}, {95, 126}, {158, 189}};
     for (int[] run : runs) {
-      for (int u = run[0]; u < run[1]; u++) {
-        allocator.dealloc(from + 3L * u + 1, 1);
+      for (int u = spare + run[0]; u < spare + run[1]; u++) {
+        allocator.dealloc(HOLES_OF_TWO_FROM + 3L * u + 1, 1);
       }
     }
+    return allocator;
+  }
+
+  /**
+   * The first move of compaction splits two full leaves of a tree that made three since the last
+   * top-up (see {@link #threeFullLeavesOfHolesOfTwo}): its fifth leaf grows its tables, halfway
+   * through the move, unless the move's own reserve (for the 4 node-making inserts it makes at
+   * most) topped up first.
+   */
+  @Test
+  void compact_moveMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = threeFullLeavesOfHolesOfTwo(0);
+    long last = allocator.getCapacity() - 1;
 
     CompactionPlan plan = failEachGrowth(allocator, a -> a.compact(1, 1)); // one move
-    assertEquals(List.of(CompactionMove.of(capacity - 1, 10, 1)), plan.moves());
+    assertEquals(List.of(CompactionMove.of(last, 10, 1)), plan.moves());
     allocator.checkInvariants();
     assertEquals(new Region(0, 11), allocator.getAllocatedRegions().get(0));
     assertTrue(failures > 0, "no growth was made to fail");
+  }
+
+  /**
+   * A raise of the capacity whose new tail, of 2, splits a full leaf of a tree that made four since
+   * the last top-up (three in {@link #threeFullLeavesOfHolesOfTwo}, then one by a free): a raise
+   * tops up only past 4 node-making inserts, so the tree must have room for a fifth leaf without a
+   * top-up. No failure is required: the call may need no growth at all.
+   */
+  @Test
+  void setCapacity_tailMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
+    BestFitAllocator allocator = threeFullLeavesOfHolesOfTwo(1);
+    allocator.dealloc(HOLES_OF_TWO_FROM + 1, 1); // the lowest hole of 2: splits the first leaf
+    long top = allocator.getCapacity() + 2;
+
+    failEachGrowth(
+        allocator,
+        a -> {
+          a.setCapacity(top);
+          return 0;
+        });
+    assertEquals(top, allocator.getCapacity());
+    allocator.checkInvariants(); // the tail [top - 2, top) among the holes
+    assertEquals(3, allocator.getLargestFreeHole()); // the first gap
   }
 
   /** Returns a reference allocator of {@code subject}'s capacity and blocks. */
