@@ -380,9 +380,10 @@ class BestFitHeapFailureTest {
 
   /**
    * A raise of the capacity whose new tail, of 2, splits a full leaf of a tree that made four since
-   * the last top-up (three in {@link #threeFullLeavesOfHolesOfTwo}, then one by a free): a raise
-   * tops up only past 4 node-making inserts, so the tree must have room for a fifth leaf without a
-   * top-up. No failure is required: the call may need no growth at all.
+   * the last top-up (three in {@link #threeFullLeavesOfHolesOfTwo}, then one by a free). With a
+   * reserve of 1 the raise topped up only past 4 node-making inserts, so the tree's fifth leaf grew
+   * its tables halfway through the raise, and a failure there left a hole past the capacity; the
+   * raise now reserves as a free does. No failure is required: the call may need no growth at all.
    */
   @Test
   void setCapacity_tailMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
