@@ -55,6 +55,17 @@ class BestFitHeapFailureTest {
     }
   }
 
+  /** Raises the capacity to {@code top}, each growth the raise makes failing in turn. */
+  private void raiseFailingEachGrowth(BestFitAllocator allocator, long top) {
+    failEachGrowth(
+        allocator,
+        a -> {
+          a.setCapacity(top);
+          return 0;
+        });
+    assertEquals(top, allocator.getCapacity());
+  }
+
   /**
    * An allocator of {@code blocks} blocks of 1 with holes of 1 between them (full leaves), then a
    * tail as long as all of them.
@@ -209,14 +220,7 @@ class BestFitHeapFailureTest {
   @Test
   void setCapacity_pastTwoToThe32_failingGrowthKeepsOldCapacityAndBlocks() {
     BestFitAllocator allocator = comb(3_000);
-    long top = (1L << 32) + 20_000;
-    failEachGrowth(
-        allocator,
-        a -> {
-          a.setCapacity(top);
-          return 0;
-        });
-    assertEquals(top, allocator.getCapacity());
+    raiseFailingEachGrowth(allocator, (1L << 32) + 20_000);
     assertEquals(5_999L, failEachGrowth(allocator, a -> a.alloc(1L << 32)).longValue());
     allocator.checkInvariants();
     assertTrue(failures > 0, "no growth was made to fail");
@@ -280,12 +284,7 @@ class BestFitHeapFailureTest {
   @Test
   void setCapacity_tailBecomesAHoleOfALengthWhoseArrayIsFull_failingGrowthChangesNothing() {
     BestFitAllocator allocator = fullArrayOf(2, 1_000, 999); // a tail of 1 at 999
-    failEachGrowth(
-        allocator,
-        a -> {
-          a.setCapacity(1_001); // the tail becomes a hole of 2
-          return 0;
-        });
+    raiseFailingEachGrowth(allocator, 1_001); // the tail becomes a hole of 2
     allocator.checkInvariants();
     assertEquals(2, allocator.getLargestFreeHole());
     assertTrue(failures > 0, "no growth was made to fail");
@@ -389,15 +388,8 @@ class BestFitHeapFailureTest {
   void setCapacity_tailMakesTheFifthLeafOfATreeNeverToppedUp_failingGrowthChangesNothing() {
     BestFitAllocator allocator = threeFullLeavesOfHolesOfTwo(1);
     allocator.dealloc(HOLES_OF_TWO_FROM + 1, 1); // the lowest hole of 2: splits the first leaf
-    long top = allocator.getCapacity() + 2;
 
-    failEachGrowth(
-        allocator,
-        a -> {
-          a.setCapacity(top);
-          return 0;
-        });
-    assertEquals(top, allocator.getCapacity());
+    raiseFailingEachGrowth(allocator, allocator.getCapacity() + 2);
     allocator.checkInvariants(); // the tail [top - 2, top) among the holes
     assertEquals(3, allocator.getLargestFreeHole()); // the first gap
   }
