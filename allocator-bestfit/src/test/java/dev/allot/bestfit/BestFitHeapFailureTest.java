@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -520,5 +522,299 @@ class BestFitHeapFailureTest {
       held.add(start, size);
     }
     return start;
+  }
+
+  // ---------------------------------------------------------------- the skewed property
+
+  /**
+   * The calls a skewed program ends with, each made once from the same built state (see {@link
+   * #skewedState}).
+   */
+  private enum Probe {
+    ALLOC,
+    ALIGNED_ALLOC,
+    REALLOC_GROWING_IN_PLACE,
+    REALLOC_SHRINKING,
+    REALLOC_MOVING,
+    DEALLOC_INSIDE_A_BLOCK,
+    RAISE,
+    RAISE_PAST_TWO_TO_THE_32,
+    COMPACT_STEPS,
+    COMPACT_BULK
+  }
+
+  /**
+   * Seeds of the skewed programs; {@code -Dallot.skewed.seeds=N} runs N of them (the search that
+   * made this test ran 20,000 per strategy).
+   */
+  static LongStream skewedSeeds() {
+    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 60));
+  }
+
+  /**
+   * The random programs above mix every call, so a tree of holes rarely makes many leaves with no
+   * placement between them (a placement tops the reserve up): the raise that made the fifth leaf of
+   * a tree never topped up needed 190 frees of one length in a row. These programs aim there: a
+   * full buffer, then runs of frees of 1 to 3 indices, in one planned order, making a number of
+   * holes of one length (then some of a second) near a leaf's capacity or the short holes' array
+   * (64, 128), then one call of each kind, made with each growth failing in turn. Every failing
+   * attempt must change nothing; the call that runs through must agree with the reference.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("skewedSeeds")
+  void everyCall_afterLongRunsOfSmallFrees_failingGrowthChangesNothingThenAgreesWithReference(
+      long seed) {
+    Probe[] probes = Probe.values();
+    for (int number = 0; number < probes.length; number++) {
+      // The same state for every probe: built again from the seed, so that each call meets it;
+      // the first build makes its frees, and calls between them, with each growth failing too.
+      Probe probe = probes[number];
+      BestFitAllocator subject = skewedState(seed, probe == Probe.COMPACT_BULK, number == 0);
+      SplittableRandom choice = new SplittableRandom(seed * 31 + number);
+      for (int round = 0; round < 3; round++) { // then two more from the state the call left
+        Probe made = round == 0 ? probe : probes[choice.nextInt(probes.length)];
+        probe(subject, made, choice, "seed " + seed + ", " + probe + " round " + round);
+      }
+    }
+  }
+
+  /**
+   * Makes a call of kind {@code probe} with each growth failing in turn, and checks that it agrees
+   * with the reference built from the blocks before it (for a compaction that a failure ended
+   * early, that its plan's moves are made).
+   */
+  private void probe(BestFitAllocator subject, Probe probe, SplittableRandom random, String at) {
+    Function<Allocator, ?> call = probeCall(probe, subject, random);
+    Allocator oracle = referenceOf(subject);
+    CallOutcome expected = CallOutcome.of(oracle, call);
+    List<Region> before = subject.getAllocatedRegions();
+    CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, call));
+    String context = at + ": " + probe;
+    if (compaction && !expected.equals(actual)) {
+      // A failure after moves ends the pass with them (AbstractAllocator.compact).
+      assertTrue(!lastPlan.isComplete(), () -> context + ": " + actual);
+      assertEquals(applied(before, lastPlan), subject.getAllocatedRegions(), context);
+    } else {
+      assertEquals(expected, actual, context);
+      assertEquals(Observation.of(oracle), Observation.of(subject), context);
+    }
+    subject.checkInvariants();
+  }
+
+  /** The calls made between the frees of a checked build: none places, so none tops up. */
+  private static final Probe[] BETWEEN_FREES = {
+    Probe.REALLOC_GROWING_IN_PLACE,
+    Probe.REALLOC_SHRINKING,
+    Probe.DEALLOC_INSIDE_A_BLOCK,
+    Probe.RAISE,
+    Probe.RAISE_PAST_TWO_TO_THE_32
+  };
+
+  /**
+   * Builds the state of a skewed program: a full buffer but a tail, some longer holes cut into it,
+   * then a run of frees of 1 to 3 indices 1 to 3 apart, as many as a leaf or array boundary give or
+   * take 3, in one of five orders, then, in half the programs, a second run that lengthens a number
+   * of those holes (a free of the block after one: a hole of another length). No placement after
+   * the first call. {@code checked}: the frees run with each growth failing in turn too.
+   */
+  private BestFitAllocator skewedState(long seed, boolean bulk, boolean checked) {
+    SplittableRandom random = new SplittableRandom(seed);
+    between = new SplittableRandom(~seed);
+    int holes = 64 * random.nextInt(1, 9) + random.nextInt(-3, 4);
+    long length = random.nextLong(1, 4);
+    stressedLength = length;
+    long stride = length + random.nextLong(1, 4);
+    long from = random.nextLong(0, 40);
+    long rest = random.nextBoolean() ? 0 : random.nextLong(1, 400);
+    long tail = random.nextInt(3) == 0 ? 0 : random.nextLong(1, 60);
+    long used = from + holes * stride + rest;
+    long capacity = used + tail + (random.nextInt(5) == 0 ? 1L << 32 : 0);
+    BestFitAllocator allocator = new BestFitAllocator(capacity, bulk);
+    // An aligned first call keeps the hole index selective (HoleAdmission): the first unaligned
+    // probe then rebuilds it, in the state the frees left.
+    allocator.alloc(used, random.nextInt(4) == 0 ? 2 : 1);
+    int longer = (int) Math.min(random.nextInt(4), rest / 40); // longer holes, other trees
+    for (int k = 0; k < longer; k++) { // each inside its own part of the rest, 40 or longer
+      long part = rest / longer;
+      long at = from + holes * stride + k * part + random.nextLong(1, part - 20);
+      freeChecked(allocator, at, random.nextLong(4, 20), checked);
+    }
+    long[] starts = new long[holes];
+    for (int u = 0; u < holes; u++) {
+      starts[u] = from + u * stride;
+    }
+    for (long start : ordered(starts, random)) {
+      freeChecked(allocator, start, length, checked);
+    }
+    if (random.nextBoolean()) { // the block after a hole freed by 1: the hole leaves its tree
+      int lengthened = Math.min(holes, 64 * random.nextInt(0, 4) + random.nextInt(1, 6));
+      long[] ends = new long[lengthened];
+      int first = random.nextInt(holes - lengthened + 1);
+      for (int u = 0; u < lengthened; u++) {
+        ends[u] = starts[first + u] + length;
+      }
+      for (long end : ordered(ends, random)) {
+        freeChecked(allocator, end, 1, checked);
+      }
+    }
+    return allocator;
+  }
+
+  /** The length of the holes of the build's first run of frees. */
+  private long stressedLength = 1;
+
+  /** Draws the calls made between the frees of a checked build. */
+  private SplittableRandom between = new SplittableRandom(0);
+
+  /** Tells whether {@code [start, start + size)} lies inside one block. */
+  private static boolean allocated(Allocator allocator, long start, long size) {
+    for (Region block : allocator.getAllocatedRegions()) {
+      if (block.start() <= start && start + size <= block.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns {@code starts} in one of five orders, which split the leaves of the holes' tree at
+   * different places: ascending, descending, shuffled, odd then even places, middle outwards.
+   */
+  private static long[] ordered(long[] starts, SplittableRandom random) {
+    long[] order = starts.clone();
+    int n = order.length;
+    switch (random.nextInt(5)) {
+      case 0 -> {}
+      case 1 -> {
+        for (int i = 0; i < n; i++) {
+          order[i] = starts[n - 1 - i];
+        }
+      }
+      case 2 -> {
+        for (int i = n - 1; i > 0; i--) {
+          int j = random.nextInt(i + 1);
+          long swap = order[i];
+          order[i] = order[j];
+          order[j] = swap;
+        }
+      }
+      case 3 -> {
+        int at = 0;
+        for (int parity = 1; parity >= 0; parity--) {
+          for (int i = parity; i < n; i += 2) {
+            order[at++] = starts[i];
+          }
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) { // n/2, n/2 - 1, n/2 + 1, ...
+          int offset = (i + 1) / 2;
+          order[i] = starts[Math.floorMod(n / 2 + (i % 2 == 0 ? offset : -offset), n)];
+        }
+      }
+    }
+    return order;
+  }
+
+  private void freeChecked(BestFitAllocator allocator, long start, long size, boolean checked) {
+    NodeArrayPool pool = allocator.nodeArrays();
+    boolean spent = pool.needsTopUp(3) && !pool.needsTopUp(1); // 3 or 4 made since the top-up
+    if (checked && between.nextInt(spent ? 2 : 12) == 0) {
+      // A call that makes no placement, at a random point of the run and most often where the
+      // frees spent most of the reserve with no top-up since (a new tree's first leaves): it meets
+      // the trees as the frees left them, and tops up only if its own count says so.
+      Probe probe = BETWEEN_FREES[between.nextInt(BETWEEN_FREES.length)];
+      probe(allocator, probe, between, "between frees");
+    }
+    if (checked && !allocated(allocator, start, size)) {
+      return; // a probe freed it, or part of it
+    }
+    if (checked) {
+      failEachGrowth(
+          allocator,
+          a -> {
+            a.dealloc(start, size);
+            return 0;
+          });
+    } else {
+      allocator.dealloc(start, size);
+    }
+  }
+
+  /**
+   * Returns a call of kind {@code probe} on the blocks of {@code subject}: placements of the short
+   * lengths the holes have or the tail, regions that end at a block's end before a hole (growing in
+   * place) or not, pieces inside blocks, raises by a few indices or past 2^32, compaction by one
+   * move or whole. Sets {@link #compaction}, and {@link #lastPlan} when it compacts.
+   */
+  private Function<Allocator, ?> probeCall(
+      Probe probe, BestFitAllocator subject, SplittableRandom random) {
+    compaction = false;
+    List<Region> blocks = subject.getAllocatedRegions();
+    long capacity = subject.getCapacity();
+    Region block = blocks.isEmpty() ? new Region(0, 0) : blocks.get(random.nextInt(blocks.size()));
+    int index = blocks.indexOf(block);
+    long gapAfter =
+        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    long alignment = 1L << random.nextInt(1, 5);
+    switch (probe) {
+      case ALLOC, ALIGNED_ALLOC -> {
+        long size = random.nextInt(4) == 0 ? random.nextLong(1, 80) : random.nextLong(1, 5);
+        long align = probe == Probe.ALLOC ? 1 : alignment;
+        return a -> a.alloc(size, align);
+      }
+      case REALLOC_GROWING_IN_PLACE, REALLOC_MOVING, REALLOC_SHRINKING -> {
+        if (block.size() == 0) {
+          return a -> a.alloc(1);
+        }
+        long size = random.nextLong(1, block.size() + 1);
+        boolean atEnd = probe == Probe.REALLOC_GROWING_IN_PLACE || random.nextBoolean();
+        long start =
+            atEnd ? block.end() - size : block.start() + random.nextLong(block.size() - size + 1);
+        long newSize =
+            switch (probe) {
+              case REALLOC_SHRINKING -> size > 1 ? random.nextLong(1, size) : 0;
+              case REALLOC_GROWING_IN_PLACE ->
+                  size + (gapAfter > 0 ? random.nextLong(1, gapAfter + 1) : 1);
+              default -> size + gapAfter + random.nextLong(1, 8);
+            };
+        long align = random.nextInt(3) == 0 ? alignment : 1;
+        return a -> a.realloc(start, size, newSize, align);
+      }
+      case DEALLOC_INSIDE_A_BLOCK -> {
+        if (block.size() == 0) {
+          return a -> a.alloc(1);
+        }
+        long size = random.nextLong(1, Math.min(3, block.size()) + 1);
+        long start = block.start() + random.nextLong(block.size() - size + 1);
+        return a -> {
+          a.dealloc(start, size);
+          return 0;
+        };
+      }
+      case RAISE, RAISE_PAST_TWO_TO_THE_32 -> {
+        // Mostly a new tail of a length the frees made, so that it joins their trees.
+        long tail = capacity - subject.lastEnd();
+        long wanted = stressedLength + random.nextInt(3);
+        long raise = wanted > tail && random.nextInt(4) > 0 ? wanted - tail : random.nextLong(1, 4);
+        long raised = capacity + raise + (probe == Probe.RAISE ? 0 : 1L << 32);
+        return a -> {
+          a.setCapacity(raised);
+          return raised;
+        };
+      }
+      default -> {
+        compaction = true;
+        long budget = probe == Probe.COMPACT_STEPS && random.nextBoolean() ? 1 : Long.MAX_VALUE;
+        long granularity = random.nextInt(4) == 0 ? 4 : 1;
+        return a -> {
+          CompactionPlan plan = a.compact(budget, granularity);
+          if (a == subject) {
+            lastPlan = plan;
+          }
+          return plan;
+        };
+      }
+    }
   }
 }
