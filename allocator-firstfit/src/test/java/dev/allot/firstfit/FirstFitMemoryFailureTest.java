@@ -11,12 +11,18 @@ import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeded random programs on first-fit with tiny nodes, where every call runs first with the tree's
@@ -290,5 +296,178 @@ class FirstFitMemoryFailureTest {
       free = block.start() + block.size();
     }
     return empty;
+  }
+
+  // ---------------------------------------------------------------- the skewed property
+
+  /** Seeds of the skewed programs; {@code -Dallot.skewed.seeds=N} runs N of them per node size. */
+  static Stream<Arguments> skewedPrograms() {
+    long seeds = Long.getLong("allot.skewed.seeds", 40);
+    int[][] sizes = {{5, 32}, {2, 4}, {3, 5}}; // the default nodes (32 blocks, 32 entries), tiny
+    return LongStream.range(0, seeds)
+        .boxed()
+        .flatMap(seed -> Arrays.stream(sizes).map(size -> Arguments.of(seed, size[0], size[1])));
+  }
+
+  /**
+   * The programs above mix their calls, so a tree rarely takes long runs of cuts with no placement
+   * between them (a placement reserves nodes). These aim there: a full buffer, then a run of frees
+   * of 1 to 3 indices from inside its blocks, one length or two, in one planned order, as many
+   * blocks as a leaf's multiple (32 or 4 or 8 blocks) give or take 3, then one call of each kind,
+   * each with the tree's k-th growth failing for k = 0, 1, ...: a call that throws must change
+   * nothing, and the call that runs through must answer as the reference does from the same blocks
+   * (for compaction, a first-fit that never fails).
+   */
+  @ParameterizedTest(name = "seed {0}, leaf shift {1}, branch capacity {2}")
+  @MethodSource("skewedPrograms")
+  void everyCall_afterLongRunsOfSmallFrees_throwsHavingChangedNothingThenMatchesTheReference(
+      long seed, int leafShift, int branchCapacity) {
+    for (int probe = 0; probe < PROBES; probe++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      GapTree tree = new GapTree(1, leafShift, branchCapacity);
+      FirstFitAllocator subject = new FirstFitAllocator(tree, probe != PROBES - 1);
+      List<Long> order = skewedFrees(random, subject, leafShift);
+      for (int k = 0; k < order.size(); k += 2) { // checked only in the first build: the same
+        Call free = new Call(Kind.DEALLOC, -1, order.get(k), order.get(k + 1), 0, 0);
+        if (probe == 0) {
+          check(tree, subject, free, "seed " + seed + ", free " + k / 2);
+        } else {
+          run(subject, free);
+        }
+      }
+      SplittableRandom choice = new SplittableRandom(seed * 31 + probe);
+      for (int round = 0; round < 3; round++) { // then two more from the state the call left
+        Call call = probeCall(round == 0 ? probe : choice.nextInt(PROBES), subject, choice);
+        check(tree, subject, call, "seed " + seed + ", probe " + probe + ", round " + round);
+      }
+    }
+  }
+
+  /**
+   * Kinds of probe: alloc, aligned alloc, realloc growing in place, shrinking, moving, a free
+   * inside a block, a raise, a raise past 2^32, compaction by steps, compaction in bulk.
+   */
+  private static final int PROBES = 10;
+
+  /**
+   * Runs {@code call} armed (see {@link #armed}) and checks it against references rebuilt from the
+   * blocks before it: the pyglet reference, and a first-fit that never fails for compaction.
+   */
+  private static void check(GapTree tree, FirstFitAllocator subject, Call call, String context) {
+    Allocator reference = rebuilt(new PygletReferenceAllocator(subject.getCapacity()), subject);
+    Allocator shadow = rebuilt(new FirstFitAllocator(subject.getCapacity()), subject);
+    String at = context + ": " + call;
+    Outcome outcome = armed(tree, subject, call, at);
+    if (call.kind() == Kind.COMPACT) {
+      if (!outcome.absorbed()) { // an absorbed failure ended the pass early: its own plan
+        assertEquals(run(shadow, call).text(), outcome.text(), at);
+        assertEquals(Observation.of(shadow), Observation.of(subject), at);
+      }
+    } else {
+      assertEquals(run(reference, call).text(), outcome.text(), at);
+      assertEquals(Observation.of(reference), Observation.of(subject), at);
+    }
+    tree.checkInvariants();
+  }
+
+  /**
+   * Sets the capacity of {@code subject} and fills it but a tail, then returns the frees of a
+   * skewed run as (start, size) pairs: pieces of 1 to 3 indices a stride apart, as many as a
+   * multiple of a leaf's blocks give or take 3, in one of four orders (ascending, descending,
+   * shuffled, odd places then even), and in half the programs a second run of frees of 1 that
+   * lengthen some of those holes (cutting the block after each).
+   */
+  private static List<Long> skewedFrees(
+      SplittableRandom random, FirstFitAllocator subject, int leafShift) {
+    int leaf = 1 << leafShift;
+    int holes = Math.max(2, leaf * random.nextInt(1, 12) + random.nextInt(-3, 4));
+    long length = random.nextLong(1, 4);
+    long stride = length + random.nextLong(1, 4);
+    long from = random.nextLong(1, 40);
+    long used = from + holes * stride + random.nextLong(0, 100);
+    long tail = random.nextInt(3) == 0 ? 0 : random.nextLong(1, 60);
+    subject.setCapacity(used + tail + (random.nextInt(5) == 0 ? 1L << 32 : 0));
+    subject.alloc(used);
+    List<Long> starts = new ArrayList<>();
+    for (int u = 0; u < holes; u++) {
+      starts.add(from + u * stride);
+    }
+    List<Long> frees = new ArrayList<>();
+    for (long start : ordered(starts, random)) {
+      frees.add(start);
+      frees.add(length);
+    }
+    if (random.nextBoolean()) {
+      int lengthened = random.nextInt(1, holes + 1);
+      for (long start : ordered(starts.subList(0, lengthened), random)) {
+        frees.add(start + length);
+        frees.add(1L);
+      }
+    }
+    return frees;
+  }
+
+  private static List<Long> ordered(List<Long> starts, SplittableRandom random) {
+    List<Long> order = new ArrayList<>(starts);
+    switch (random.nextInt(4)) {
+      case 0 -> {}
+      case 1 -> Collections.reverse(order);
+      case 2 -> {
+        for (int i = order.size() - 1; i > 0; i--) {
+          Collections.swap(order, i, random.nextInt(i + 1));
+        }
+      }
+      default -> {
+        order.clear();
+        for (int parity = 1; parity >= 0; parity--) {
+          for (int i = parity; i < starts.size(); i += 2) {
+            order.add(starts.get(i));
+          }
+        }
+      }
+    }
+    return order;
+  }
+
+  /** Returns a call of kind {@code probe} (see {@link #PROBES}) on the blocks of {@code state}. */
+  private static Call probeCall(int probe, Allocator state, SplittableRandom random) {
+    List<Region> blocks = state.getAllocatedRegions();
+    long capacity = state.getCapacity();
+    if (blocks.isEmpty()) {
+      return new Call(Kind.ALLOC, -1, 1, 1, 0, 0);
+    }
+    int index = random.nextInt(blocks.size());
+    Region block = blocks.get(index);
+    long gapAfter =
+        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
+    long size = random.nextLong(1, block.size() + 1);
+    long inside = block.start() + random.nextLong(block.size() - size + 1);
+    return switch (probe) {
+      case 0 -> new Call(Kind.ALLOC, -1, random.nextLong(1, 6), 1, 0, 0);
+      case 1 -> new Call(Kind.ALLOC, -1, random.nextLong(1, 6), alignment, 0, 0);
+      case 2 -> {
+        long growth = gapAfter > 0 ? random.nextLong(1, gapAfter + 1) : 1;
+        yield new Call(Kind.REALLOC, -1, block.end() - size, size, size + growth, 1);
+      }
+      case 3 -> new Call(Kind.REALLOC, -1, inside, size, size > 1 ? size - 1 : 0, 1);
+      case 4 -> new Call(Kind.REALLOC, -1, inside, size, size + gapAfter + 1, alignment);
+      case 5 -> {
+        long piece = random.nextLong(1, Math.min(3, block.size()) + 1);
+        yield new Call(
+            Kind.DEALLOC,
+            -1,
+            block.start() + random.nextLong(block.size() - piece + 1),
+            piece,
+            0,
+            0);
+      }
+      case 6 -> new Call(Kind.SET_CAPACITY, -1, capacity + random.nextLong(1, 4), 0, 0, 0);
+      case 7 -> new Call(Kind.SET_CAPACITY, -1, capacity + (1L << 32), 0, 0, 0);
+      default -> {
+        long budget = probe == 8 && random.nextBoolean() ? 1 : Long.MAX_VALUE;
+        yield new Call(Kind.COMPACT, -1, budget, random.nextInt(4) == 0 ? 4 : 1, 0, 0);
+      }
+    };
   }
 }
