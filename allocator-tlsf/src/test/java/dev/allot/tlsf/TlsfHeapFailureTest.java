@@ -9,12 +9,16 @@ import dev.allot.Region;
 import dev.allot.testkit.CallOutcome;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -317,5 +321,145 @@ class TlsfHeapFailureTest {
       held.add(start, size);
     }
     return start;
+  }
+
+  // ---------------------------------------------------------------- the skewed property
+
+  /** Seeds of the skewed programs; {@code -Dallot.skewed.seeds=N} runs N of them. */
+  static LongStream skewedSeeds() {
+    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 60));
+  }
+
+  /**
+   * The programs above mix their calls; these aim at long runs of cuts with no placement between
+   * them: a full buffer, then frees of 1 to 3 indices from inside its blocks, a stride apart, as
+   * many as a power of two give or take 3 (where the records and the start index's table grow), in
+   * one of four orders, then some that lengthen those holes, then one call of each kind (alloc,
+   * aligned alloc, realloc growing in place, shrinking, moving, a free inside a block, a raise),
+   * each made with each growth failing in turn: a call that throws must change nothing, and the one
+   * that runs through must agree with a twin that made the same calls and never failed.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("skewedSeeds")
+  void everyCall_afterLongRunsOfSmallFrees_failingGrowthChangesNothingThenAgreesWithTwin(
+      long seed) {
+    for (int probe = 0; probe < 7; probe++) {
+      TlsfAllocator subject = skewedState(seed, probe == 0);
+      TlsfAllocator twin = skewedState(seed, false);
+      SplittableRandom choice = new SplittableRandom(seed * 31 + probe);
+      for (int round = 0; round < 3; round++) { // then two more from the state the call left
+        Function<Allocator, ?> call =
+            probeCall(round == 0 ? probe : choice.nextInt(7), subject, choice);
+        CallOutcome actual = failEachGrowth(subject, a -> CallOutcome.of(a, call));
+        String context = "seed " + seed + ", probe " + probe + ", round " + round;
+        assertEquals(CallOutcome.of(twin, call), actual, context);
+        assertEquals(Observation.of(twin), Observation.of(subject), context);
+        subject.checkInvariants();
+      }
+    }
+  }
+
+  /**
+   * A full buffer but a tail, then the skewed run of frees; {@code checked}: each free is made with
+   * each growth failing in turn too.
+   */
+  private TlsfAllocator skewedState(long seed, boolean checked) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int holes = (1 << random.nextInt(4, 12)) + random.nextInt(-3, 4);
+    long length = random.nextLong(1, 4);
+    long stride = length + random.nextLong(1, 4);
+    long from = random.nextLong(0, 40);
+    long used = from + holes * stride + random.nextLong(0, 100);
+    long tail = random.nextInt(3) == 0 ? 0 : random.nextLong(1, 60);
+    long capacity = used + tail + (random.nextInt(5) == 0 ? TWO_TO_THE_32 : 0);
+    TlsfAllocator allocator = new TlsfAllocator(capacity);
+    allocator.alloc(used);
+    List<Long> starts = new ArrayList<>();
+    for (int u = 0; u < holes; u++) {
+      starts.add(from + u * stride);
+    }
+    List<Long> frees = new ArrayList<>(); // (start, size) pairs
+    for (long start : ordered(starts, random)) {
+      frees.add(start);
+      frees.add(length);
+    }
+    if (random.nextBoolean()) { // the block after a hole cut by 1: the hole changes class
+      for (long start : ordered(starts.subList(0, random.nextInt(1, holes + 1)), random)) {
+        frees.add(start + length);
+        frees.add(1L);
+      }
+    }
+    for (int k = 0; k < frees.size(); k += 2) {
+      long start = frees.get(k);
+      long size = frees.get(k + 1);
+      if (checked) {
+        failEachGrowth(allocator, a -> run(() -> a.dealloc(start, size)));
+      } else {
+        allocator.dealloc(start, size);
+      }
+    }
+    return allocator;
+  }
+
+  private static List<Long> ordered(List<Long> starts, SplittableRandom random) {
+    List<Long> order = new ArrayList<>(starts);
+    switch (random.nextInt(4)) {
+      case 0 -> {}
+      case 1 -> Collections.reverse(order);
+      case 2 -> {
+        for (int i = order.size() - 1; i > 0; i--) {
+          Collections.swap(order, i, random.nextInt(i + 1));
+        }
+      }
+      default -> {
+        order.clear();
+        for (int parity = 1; parity >= 0; parity--) {
+          for (int i = parity; i < starts.size(); i += 2) {
+            order.add(starts.get(i));
+          }
+        }
+      }
+    }
+    return order;
+  }
+
+  /** Returns a call of kind {@code probe} (in the order of the test's comment) on the blocks. */
+  private static Function<Allocator, ?> probeCall(
+      int probe, Allocator state, SplittableRandom random) {
+    List<Region> blocks = state.getAllocatedRegions();
+    long capacity = state.getCapacity();
+    if (blocks.isEmpty()) {
+      return a -> a.alloc(1);
+    }
+    int index = random.nextInt(blocks.size());
+    Region block = blocks.get(index);
+    long gapAfter =
+        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
+    long size = random.nextLong(1, block.size() + 1);
+    long inside = block.start() + random.nextLong(block.size() - size + 1);
+    long end = block.end() - size;
+    return switch (probe) {
+      case 0, 1 -> {
+        long placed = random.nextLong(1, 6); // drawn once: the same call on subject and twin
+        long align = probe == 0 ? 1 : alignment;
+        yield a -> a.alloc(placed, align);
+      }
+      case 2 -> {
+        long grown = size + (gapAfter > 0 ? random.nextLong(1, gapAfter + 1) : 1);
+        yield a -> a.realloc(end, size, grown);
+      }
+      case 3 -> a -> a.realloc(inside, size, size > 1 ? size - 1 : 0);
+      case 4 -> a -> a.realloc(inside, size, size + gapAfter + 1, alignment);
+      case 5 -> {
+        long piece = random.nextLong(1, Math.min(3, block.size()) + 1);
+        long at = block.start() + random.nextLong(block.size() - piece + 1);
+        yield a -> run(() -> a.dealloc(at, piece));
+      }
+      default -> {
+        long raised = capacity + (random.nextBoolean() ? random.nextLong(1, 4) : TWO_TO_THE_32);
+        yield a -> run(() -> a.setCapacity(raised));
+      }
+    };
   }
 }
