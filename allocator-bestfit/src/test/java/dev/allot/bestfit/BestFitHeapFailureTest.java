@@ -9,8 +9,10 @@ import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.testkit.CallOutcome;
+import dev.allot.testkit.FreeOrder;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
+import dev.allot.testkit.PickedBlock;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
 import java.util.ArrayList;
@@ -643,7 +645,7 @@ class BestFitHeapFailureTest {
     for (int u = 0; u < holes; u++) {
       starts[u] = from + u * stride;
     }
-    for (long start : ordered(starts, random)) {
+    for (long start : FreeOrder.pick(random).of(starts, random)) {
       freeChecked(allocator, start, length, checked);
     }
     if (random.nextBoolean()) { // the block after a hole freed by 1: the hole leaves its tree
@@ -653,7 +655,7 @@ class BestFitHeapFailureTest {
       for (int u = 0; u < lengthened; u++) {
         ends[u] = starts[first + u] + length;
       }
-      for (long end : ordered(ends, random)) {
+      for (long end : FreeOrder.pick(random).of(ends, random)) {
         freeChecked(allocator, end, 1, checked);
       }
     }
@@ -674,46 +676,6 @@ class BestFitHeapFailureTest {
       }
     }
     return false;
-  }
-
-  /**
-   * Returns {@code starts} in one of five orders, which split the leaves of the holes' tree at
-   * different places: ascending, descending, shuffled, odd then even places, middle outwards.
-   */
-  private static long[] ordered(long[] starts, SplittableRandom random) {
-    long[] order = starts.clone();
-    int n = order.length;
-    switch (random.nextInt(5)) {
-      case 0 -> {}
-      case 1 -> {
-        for (int i = 0; i < n; i++) {
-          order[i] = starts[n - 1 - i];
-        }
-      }
-      case 2 -> {
-        for (int i = n - 1; i > 0; i--) {
-          int j = random.nextInt(i + 1);
-          long swap = order[i];
-          order[i] = order[j];
-          order[j] = swap;
-        }
-      }
-      case 3 -> {
-        int at = 0;
-        for (int parity = 1; parity >= 0; parity--) {
-          for (int i = parity; i < n; i += 2) {
-            order[at++] = starts[i];
-          }
-        }
-      }
-      default -> {
-        for (int i = 0; i < n; i++) { // n/2, n/2 - 1, n/2 + 1, ...
-          int offset = (i + 1) / 2;
-          order[i] = starts[Math.floorMod(n / 2 + (i % 2 == 0 ? offset : -offset), n)];
-        }
-      }
-    }
-    return order;
   }
 
   private void freeChecked(BestFitAllocator allocator, long start, long size, boolean checked) {
@@ -752,10 +714,12 @@ class BestFitHeapFailureTest {
     compaction = false;
     List<Region> blocks = subject.getAllocatedRegions();
     long capacity = subject.getCapacity();
-    Region block = blocks.isEmpty() ? new Region(0, 0) : blocks.get(random.nextInt(blocks.size()));
-    int index = blocks.indexOf(block);
-    long gapAfter =
-        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    PickedBlock picked =
+        blocks.isEmpty()
+            ? new PickedBlock(new Region(0, 0), capacity)
+            : PickedBlock.pick(subject, random);
+    Region block = picked.block();
+    long gapAfter = picked.gapAfter();
     long alignment = 1L << random.nextInt(1, 5);
     switch (probe) {
       case ALLOC, ALIGNED_ALLOC -> {

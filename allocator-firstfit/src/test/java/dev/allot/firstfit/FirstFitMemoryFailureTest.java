@@ -7,12 +7,13 @@ import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.testkit.FreeOrder;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
+import dev.allot.testkit.PickedBlock;
 import dev.allot.testkit.reference.PygletReferenceAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -393,40 +394,18 @@ class FirstFitMemoryFailureTest {
       starts.add(from + u * stride);
     }
     List<Long> frees = new ArrayList<>();
-    for (long start : ordered(starts, random)) {
+    for (long start : FreeOrder.pick(random).of(starts, random)) {
       frees.add(start);
       frees.add(length);
     }
     if (random.nextBoolean()) {
       int lengthened = random.nextInt(1, holes + 1);
-      for (long start : ordered(starts.subList(0, lengthened), random)) {
+      for (long start : FreeOrder.pick(random).of(starts.subList(0, lengthened), random)) {
         frees.add(start + length);
         frees.add(1L);
       }
     }
     return frees;
-  }
-
-  private static List<Long> ordered(List<Long> starts, SplittableRandom random) {
-    List<Long> order = new ArrayList<>(starts);
-    switch (random.nextInt(4)) {
-      case 0 -> {}
-      case 1 -> Collections.reverse(order);
-      case 2 -> {
-        for (int i = order.size() - 1; i > 0; i--) {
-          Collections.swap(order, i, random.nextInt(i + 1));
-        }
-      }
-      default -> {
-        order.clear();
-        for (int parity = 1; parity >= 0; parity--) {
-          for (int i = parity; i < starts.size(); i += 2) {
-            order.add(starts.get(i));
-          }
-        }
-      }
-    }
-    return order;
   }
 
   /** Returns a call of kind {@code probe} (see {@link #PROBES}) on the blocks of {@code state}. */
@@ -436,10 +415,9 @@ class FirstFitMemoryFailureTest {
     if (blocks.isEmpty()) {
       return new Call(Kind.ALLOC, -1, 1, 1, 0, 0);
     }
-    int index = random.nextInt(blocks.size());
-    Region block = blocks.get(index);
-    long gapAfter =
-        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    PickedBlock picked = PickedBlock.pick(state, random);
+    Region block = picked.block();
+    long gapAfter = picked.gapAfter();
     long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
     long size = random.nextLong(1, block.size() + 1);
     long inside = block.start() + random.nextLong(block.size() - size + 1);

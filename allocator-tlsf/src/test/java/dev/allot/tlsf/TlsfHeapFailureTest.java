@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.allot.Allocator;
 import dev.allot.Region;
 import dev.allot.testkit.CallOutcome;
+import dev.allot.testkit.FreeOrder;
 import dev.allot.testkit.HeldRegions;
 import dev.allot.testkit.Observation;
+import dev.allot.testkit.PickedBlock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -379,12 +380,13 @@ class TlsfHeapFailureTest {
       starts.add(from + u * stride);
     }
     List<Long> frees = new ArrayList<>(); // (start, size) pairs
-    for (long start : ordered(starts, random)) {
+    for (long start : FreeOrder.pick(random).of(starts, random)) {
       frees.add(start);
       frees.add(length);
     }
     if (random.nextBoolean()) { // the block after a hole cut by 1: the hole changes class
-      for (long start : ordered(starts.subList(0, random.nextInt(1, holes + 1)), random)) {
+      for (long start :
+          FreeOrder.pick(random).of(starts.subList(0, random.nextInt(1, holes + 1)), random)) {
         frees.add(start + length);
         frees.add(1L);
       }
@@ -401,28 +403,6 @@ class TlsfHeapFailureTest {
     return allocator;
   }
 
-  private static List<Long> ordered(List<Long> starts, SplittableRandom random) {
-    List<Long> order = new ArrayList<>(starts);
-    switch (random.nextInt(4)) {
-      case 0 -> {}
-      case 1 -> Collections.reverse(order);
-      case 2 -> {
-        for (int i = order.size() - 1; i > 0; i--) {
-          Collections.swap(order, i, random.nextInt(i + 1));
-        }
-      }
-      default -> {
-        order.clear();
-        for (int parity = 1; parity >= 0; parity--) {
-          for (int i = parity; i < starts.size(); i += 2) {
-            order.add(starts.get(i));
-          }
-        }
-      }
-    }
-    return order;
-  }
-
   /** Returns a call of kind {@code probe} (in the order of the test's comment) on the blocks. */
   private static Function<Allocator, ?> probeCall(
       int probe, Allocator state, SplittableRandom random) {
@@ -431,10 +411,9 @@ class TlsfHeapFailureTest {
     if (blocks.isEmpty()) {
       return a -> a.alloc(1);
     }
-    int index = random.nextInt(blocks.size());
-    Region block = blocks.get(index);
-    long gapAfter =
-        (index + 1 < blocks.size() ? blocks.get(index + 1).start() : capacity) - block.end();
+    PickedBlock picked = PickedBlock.pick(state, random);
+    Region block = picked.block();
+    long gapAfter = picked.gapAfter();
     long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
     long size = random.nextLong(1, block.size() + 1);
     long inside = block.start() + random.nextLong(block.size() - size + 1);

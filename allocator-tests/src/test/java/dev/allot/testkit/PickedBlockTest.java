@@ -1,0 +1,61 @@
+package dev.allot.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.allot.Allocator;
+import dev.allot.Region;
+import dev.allot.testkit.reference.PygletReferenceStrategy;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@link PickedBlock}: a block drawn at random and the gap after it. */
+class PickedBlockTest {
+
+  @Test
+  void pick_everyBlock_comesWithTheGapToTheNextOrToTheCapacity() {
+    Allocator allocator = new PygletReferenceStrategy().create(20);
+    allocator.alloc(10);
+    allocator.dealloc(3, 2); // blocks [0, 3) and [5, 10), gaps 2 and 10
+    SplittableRandom random = new SplittableRandom(3);
+    Set<PickedBlock> drawn = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      drawn.add(PickedBlock.pick(allocator, random));
+    }
+
+    assertEquals(
+        Set.of(new PickedBlock(new Region(0, 3), 2), new PickedBlock(new Region(5, 5), 10)), drawn);
+  }
+
+  @Test
+  void pick_sameSeed_drawsTheSameBlocks() {
+    Allocator allocator = new PygletReferenceStrategy().create(100);
+    for (int i = 0; i < 10; i++) {
+      allocator.alloc(10);
+    }
+    for (long start = 5; start < 100; start += 10) {
+      allocator.dealloc(start, 1);
+    }
+
+    assertEquals(draws(allocator, 11), draws(allocator, 11));
+  }
+
+  private static List<PickedBlock> draws(Allocator allocator, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return Stream.generate(() -> PickedBlock.pick(allocator, random)).limit(20).toList();
+  }
+
+  @Test
+  void pick_noBlock_isRefused() {
+    Allocator empty = new PygletReferenceStrategy().create(8);
+
+    IllegalArgumentException failure =
+        assertThrows(
+            IllegalArgumentException.class, () -> PickedBlock.pick(empty, new SplittableRandom(1)));
+    assertEquals("no block to pick: the allocator is empty", failure.getMessage());
+  }
+}
