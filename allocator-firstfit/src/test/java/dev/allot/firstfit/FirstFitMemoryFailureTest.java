@@ -416,29 +416,22 @@ class FirstFitMemoryFailureTest {
       return new Call(Kind.ALLOC, -1, 1, 1, 0, 0);
     }
     PickedBlock picked = PickedBlock.pick(state, random);
-    Region block = picked.block();
     long gapAfter = picked.gapAfter();
     long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
-    long size = random.nextLong(1, block.size() + 1);
-    long inside = block.start() + random.nextLong(block.size() - size + 1);
+    Region region = picked.piece(Long.MAX_VALUE, random); // what the reallocs hold
+    long size = region.size();
     return switch (probe) {
       case 0 -> new Call(Kind.ALLOC, -1, random.nextLong(1, 6), 1, 0, 0);
       case 1 -> new Call(Kind.ALLOC, -1, random.nextLong(1, 6), alignment, 0, 0);
       case 2 -> {
         long growth = gapAfter > 0 ? random.nextLong(1, gapAfter + 1) : 1;
-        yield new Call(Kind.REALLOC, -1, block.end() - size, size, size + growth, 1);
+        yield new Call(Kind.REALLOC, -1, picked.block().end() - size, size, size + growth, 1);
       }
-      case 3 -> new Call(Kind.REALLOC, -1, inside, size, size > 1 ? size - 1 : 0, 1);
-      case 4 -> new Call(Kind.REALLOC, -1, inside, size, size + gapAfter + 1, alignment);
+      case 3 -> new Call(Kind.REALLOC, -1, region.start(), size, size > 1 ? size - 1 : 0, 1);
+      case 4 -> new Call(Kind.REALLOC, -1, region.start(), size, size + gapAfter + 1, alignment);
       case 5 -> {
-        long piece = random.nextLong(1, Math.min(3, block.size()) + 1);
-        yield new Call(
-            Kind.DEALLOC,
-            -1,
-            block.start() + random.nextLong(block.size() - piece + 1),
-            piece,
-            0,
-            0);
+        Region piece = picked.piece(3, random);
+        yield new Call(Kind.DEALLOC, -1, piece.start(), piece.size(), 0, 0);
       }
       case 6 -> new Call(Kind.SET_CAPACITY, -1, capacity + random.nextLong(1, 4), 0, 0, 0);
       case 7 -> new Call(Kind.SET_CAPACITY, -1, capacity + (1L << 32), 0, 0, 0);

@@ -34,4 +34,17 @@ public record PickedBlock(Region block, long gapAfter) {
     long next = index + 1 < blocks.size() ? blocks.get(index + 1).start() : allocator.getCapacity();
     return new PickedBlock(block, next - block.end());
   }
+
+  /**
+   * Draws a piece of the block: its size from 1 to {@code maxSize} (at most the block's), then its
+   * start, so that it lies inside the block; two draws, in that order.
+   *
+   * @param maxSize the largest size wanted, {@code >= 1}
+   * @param random the program's generator
+   * @return the piece
+   */
+  public Region piece(long maxSize, RandomGenerator random) {
+    long size = random.nextLong(1, Math.min(maxSize, block.size()) + 1);
+    return new Region(block.start() + random.nextLong(block.size() - size + 1), size);
+  }
 }

@@ -2,6 +2,7 @@ package dev.allot.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.Region;
@@ -47,6 +48,22 @@ class PickedBlockTest {
   private static List<PickedBlock> draws(Allocator allocator, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     return Stream.generate(() -> PickedBlock.pick(allocator, random)).limit(20).toList();
+  }
+
+  @Test
+  void piece_anySize_liesInsideTheBlockAndKeepsToTheLimit() {
+    PickedBlock picked = new PickedBlock(new Region(40, 7), 3);
+    SplittableRandom random = new SplittableRandom(5);
+    Set<Long> sizes = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      Region whole = picked.piece(Long.MAX_VALUE, random);
+      Region small = picked.piece(3, random);
+
+      assertTrue(whole.start() >= 40 && whole.end() <= 47, whole.toString());
+      assertTrue(small.start() >= 40 && small.end() <= 47 && small.size() <= 3, small.toString());
+      sizes.add(whole.size());
+    }
+    assertEquals(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), sizes);
   }
 
   @Test

@@ -412,12 +412,12 @@ class TlsfHeapFailureTest {
       return a -> a.alloc(1);
     }
     PickedBlock picked = PickedBlock.pick(state, random);
-    Region block = picked.block();
     long gapAfter = picked.gapAfter();
     long alignment = random.nextBoolean() ? 1 : ALIGNMENTS[random.nextInt(ALIGNMENTS.length)];
-    long size = random.nextLong(1, block.size() + 1);
-    long inside = block.start() + random.nextLong(block.size() - size + 1);
-    long end = block.end() - size;
+    Region region = picked.piece(Long.MAX_VALUE, random); // what the reallocs hold
+    long size = region.size();
+    long inside = region.start();
+    long end = picked.block().end() - size;
     return switch (probe) {
       case 0, 1 -> {
         long placed = random.nextLong(1, 6); // drawn once: the same call on subject and twin
@@ -431,9 +431,8 @@ class TlsfHeapFailureTest {
       case 3 -> a -> a.realloc(inside, size, size > 1 ? size - 1 : 0);
       case 4 -> a -> a.realloc(inside, size, size + gapAfter + 1, alignment);
       case 5 -> {
-        long piece = random.nextLong(1, Math.min(3, block.size()) + 1);
-        long at = block.start() + random.nextLong(block.size() - piece + 1);
-        yield a -> run(() -> a.dealloc(at, piece));
+        Region piece = picked.piece(3, random);
+        yield a -> run(() -> a.dealloc(piece.start(), piece.size()));
       }
       default -> {
         long raised = capacity + (random.nextBoolean() ? random.nextLong(1, 4) : TWO_TO_THE_32);
