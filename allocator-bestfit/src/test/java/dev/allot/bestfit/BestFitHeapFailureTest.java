@@ -550,7 +550,7 @@ class BestFitHeapFailureTest {
    * made this test ran 20,000 per strategy).
    */
   static LongStream skewedSeeds() {
-    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 60));
+    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 36));
   }
 
   /**

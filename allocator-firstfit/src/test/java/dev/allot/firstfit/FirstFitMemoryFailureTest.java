@@ -303,7 +303,7 @@ class FirstFitMemoryFailureTest {
 
   /** Seeds of the skewed programs; {@code -Dallot.skewed.seeds=N} runs N of them per node size. */
   static Stream<Arguments> skewedPrograms() {
-    long seeds = Long.getLong("allot.skewed.seeds", 20);
+    long seeds = Long.getLong("allot.skewed.seeds", 8);
     int[][] sizes = {{5, 32}, {2, 4}, {3, 5}}; // the default nodes (32 blocks, 32 entries), tiny
     return LongStream.range(0, seeds)
         .boxed()

@@ -328,7 +328,7 @@ class TlsfHeapFailureTest {
 
   /** Seeds of the skewed programs; {@code -Dallot.skewed.seeds=N} runs N of them. */
   static LongStream skewedSeeds() {
-    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 30));
+    return LongStream.range(0, Long.getLong("allot.skewed.seeds", 12));
   }
 
   /**
