@@ -3,7 +3,6 @@ package dev.allot.cli;
 import dev.allot.trace.TraceReadException;
 import java.io.BufferedOutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
@@ -149,17 +148,13 @@ public final class AllotCommand {
   }
 
   /**
-   * The file and the reason for a file system failure, whose own message is often the file alone,
-   * also when it comes wrapped (the recording decorator's {@code UncheckedIOException}); any other
-   * failure's message. A {@link TraceReadException}'s message already names file, line and reason.
+   * The file and the reason for a file system failure, whose own message is often the file alone;
+   * any other failure's message. A {@link TraceReadException}'s message already names file, line
+   * and reason, and a recorder's failure reaches here already converted ({@code
+   * OutputFiles.naming}).
    */
   static String describe(Exception exception) {
-    Throwable failure =
-        exception instanceof UncheckedIOException wrapped
-                && !(exception instanceof TraceReadException)
-            ? wrapped.getCause()
-            : exception;
-    return failure instanceof FileSystemException fileSystem && fileSystem.getFile() != null
+    return exception instanceof FileSystemException fileSystem && fileSystem.getFile() != null
         ? fileSystem.getFile() + ": " + TraceReadException.reasonOf(fileSystem)
         : String.valueOf(exception.getMessage());
   }
