@@ -89,11 +89,16 @@ final class SizeClassBins {
     int sizeClass = Chunks.classHeaded(prev);
     heads[sizeClass] = next;
     if (next == LIST_END) {
-      int level = sizeClass >>> SizeClasses.SUB_BITS;
-      classMaps[level] &= ~(1 << sizeClass);
-      if (classMaps[level] == 0) {
-        levelMap &= ~(1L << level);
-      }
+      clear(sizeClass);
+    }
+  }
+
+  /** Clears the maps' bit of a class whose list emptied, and its level's when that emptied. */
+  private void clear(int sizeClass) {
+    int level = sizeClass >>> SizeClasses.SUB_BITS;
+    classMaps[level] &= ~(1 << sizeClass);
+    if (classMaps[level] == 0) {
+      levelMap &= ~(1L << level);
     }
   }
 
@@ -104,17 +109,45 @@ final class SizeClassBins {
    * @return that chunk, or {@link Chunks#NIL}
    */
   int firstAtLeast(int sizeClass) {
+    int occupied = lowestAtLeast(sizeClass);
+    return occupied == SizeClasses.COUNT ? NIL : heads[occupied];
+  }
+
+  /**
+   * Returns the lowest occupied class at or above {@code sizeClass}.
+   *
+   * @param sizeClass a class, or {@code SizeClasses.COUNT} for none
+   * @return that class, or {@code SizeClasses.COUNT} when there is none
+   */
+  int lowestAtLeast(int sizeClass) {
     int level = sizeClass >>> SizeClasses.SUB_BITS;
     int inLevel = classMaps[level] & (-1 << sizeClass);
     if (inLevel == 0) {
       long above = levelMap & (-2L << level);
       if (above == 0) {
-        return NIL;
+        return SizeClasses.COUNT;
       }
       level = Long.numberOfTrailingZeros(above);
       inLevel = classMaps[level];
     }
-    return heads[(level << SizeClasses.SUB_BITS) | Integer.numberOfTrailingZeros(inLevel)];
+    return (level << SizeClasses.SUB_BITS) | Integer.numberOfTrailingZeros(inLevel);
+  }
+
+  /**
+   * Takes the first chunk out of the list of an occupied class, without reading its BIN_PREV (the
+   * class is known) or testing whether it heads its list; leaves its own list links as they were.
+   *
+   * @return that chunk
+   */
+  int takeFirst(int sizeClass) {
+    int chunk = heads[sizeClass];
+    int next = chunks.binNext(chunk);
+    heads[sizeClass] = next;
+    chunks.setBinPrev(next, Chunks.headOf(sizeClass));
+    if (next == LIST_END) {
+      clear(sizeClass);
+    }
+    return chunk;
   }
 
   /**

@@ -42,6 +42,9 @@ final class SizeClasses {
   /** The first-level count: level 58 holds lengths of 63 bits. */
   static final int LEVELS = Long.SIZE - SUB_BITS;
 
+  /** The classes below this one are exact: class c holds the length c alone. */
+  static final int EXACT = 2 * SUBS;
+
   /** The number of classes. */
   static final int COUNT = LEVELS << SUB_BITS;
 

@@ -34,6 +34,15 @@ final class TlsfAllocator extends AbstractAllocator {
    * fits at any start, with the same last chances tested for the aligned start; the padding before
    * an aligned start stays a free chunk.
    *
+   * The unaligned placement that finds a class (nearly every one) is written out in place rather
+   * than through take: it pops the class's first chunk (SizeClassBins.takeFirst, which knows the
+   * chunk heads its list), and below SizeClasses.EXACT, where a class holds one length, takes the
+   * chunk's end from the class instead of from the next chunk's record, a load the split test would
+   * otherwise wait for. Measured (peers churn, ChurnAllot, take against this, alternated pairs,
+   * thread CPU ns per call, 2026-11-28, medians): 43.6 against 45.1 at 1k (44 pairs, faster in 30),
+   * 47.8 against 48.2 at 10k (58 pairs, faster in 36), 60.4 against 60.8 at 100k and 255.4 against
+   * 272.9 at 1M (6 pairs each); the same placements and memory.
+   *
    * Freeing: the chunks are those placements made, so a range that starts where a chunk starts is
    * found by one probe of the start index, and one that ends where a chunk starts (a suffix, as
    * realloc's shrink frees) by a probe at its end. Only a range whose start and end both lie
@@ -88,14 +97,18 @@ final class TlsfAllocator extends AbstractAllocator {
 
   @Override
   protected long place(long size) {
-    int chunk = bins.firstAtLeast(SizeClasses.roundedUp(size));
-    if (chunk == NIL) {
-      chunk = lastChance(size, 1);
-      if (chunk == NIL) {
-        return NO_ROOM;
-      }
+    int sizeClass = bins.lowestAtLeast(SizeClasses.roundedUp(size));
+    if (sizeClass == SizeClasses.COUNT) {
+      int chunk = lastChance(size, 1);
+      return chunk == NIL ? NO_ROOM : take(chunk, chunks.start(chunk), size);
     }
-    return take(chunk, chunks.start(chunk), size);
+    chunks.reserve(PLACEMENT_RESERVE);
+    int hole = bins.takeFirst(sizeClass);
+    long start = chunks.start(hole);
+    long holeEnd = sizeClass < SizeClasses.EXACT ? start + sizeClass : chunks.end(hole);
+    chunks.markUsed(hole);
+    splitOff(hole, start + size, holeEnd);
+    return start;
   }
 
   @Override
@@ -150,11 +163,17 @@ final class TlsfAllocator extends AbstractAllocator {
       region = chunks.insertAfter(hole, start, true);
       bins.insert(hole, start - holeStart);
     }
-    long end = start + size;
+    splitOff(region, start + size, holeEnd);
+    return start;
+  }
+
+  /**
+   * Leaves {@code [end, holeEnd)}, the rest of a hole after {@code region}, free when not empty.
+   */
+  private void splitOff(int region, long end, long holeEnd) {
     if (end < holeEnd) {
       bins.insert(chunks.insertAfter(region, end, false), holeEnd - end);
     }
-    return start;
   }
 
   @Override
