@@ -123,10 +123,11 @@ final class GapTree {
    * the finds hinted by the leaf alone): 276.7 ns per call against 302.1 (medians of 6 alternated
    * runs). Hints began at 128Ki blocks then, on the grounds that smaller trees keep their branch
    * rows in the caches; but there the descent's cost was its backward scans of those rows, whose
-   * exits mispredicted (the rows are counted now, see find), and a hint's tests are predictable. From 512 blocks, with the table sized as
-   * above (peers churn, ChurnAllot, the jar before and this one alternated, thread CPU ns per call,
-   * 2026-11-28): at 10k live regions (3.7k blocks) 83.4 against 76.8 (medians of 5 pairs, faster in
-   * all 5); at 100k (36k blocks) 121.9 against 119.1 (10 pairs, faster in 8, runs from 108 to 181);
+   * exits mispredicted (the rows are counted now, see find), and a hint's tests are predictable.
+   * From 512 blocks, with the table sized as above (peers churn, ChurnAllot, the jar before and
+   * this one alternated, thread CPU ns per call, 2026-11-28): at 10k live regions (3.7k blocks)
+   * 83.4 against 76.8 (medians of 5 pairs, faster in all 5); at 100k (36k blocks) 121.9 against
+   * 119.1 (10 pairs, faster in 8, runs from 108 to 181);
    * at 1M the table ends as it was (64Ki slots) and the runs are alike. At 1k live regions (387
    * blocks) hints from 64 blocks did not help (medians 62.8 against 64.1, 5 pairs), so 512 it is.
    * Taking the neighbours and testing by the entries, against the leaf alone tested by its bounds
