@@ -38,8 +38,8 @@ final class SizeClassBins {
    * list c has BIN_PREV headOf(c). Bit c of the maps is set exactly when heads[c] != LIST_END;
    * LIST_END's own links are never read.
    *
-   * Complexity: insert, remove, resized and firstAtLeast are O(1); largestLength is linear in the
-   * chunks of the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
+   * Complexity: insert, remove, takeFirst, resized, lowestAtLeast and firstAtLeast are O(1);
+   * largestLength is linear in the chunks of the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
    */
 
   private final Chunks chunks;
