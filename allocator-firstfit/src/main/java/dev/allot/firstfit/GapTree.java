@@ -127,9 +127,9 @@ final class GapTree {
    * From 512 blocks, with the table sized as above (peers churn, ChurnAllot, the jar before and
    * this one alternated, thread CPU ns per call, 2026-11-28): at 10k live regions (3.7k blocks)
    * 83.4 against 76.8 (medians of 5 pairs, faster in all 5); at 100k (36k blocks) 121.9 against
-   * 119.1 (10 pairs, faster in 8, runs from 108 to 181);
-   * at 1M the table ends as it was (64Ki slots) and the runs are alike. At 1k live regions (387
-   * blocks) hints from 64 blocks did not help (medians 62.8 against 64.1, 5 pairs), so 512 it is.
+   * 119.1 (10 pairs, faster in 8, runs from 108 to 181); at 1M the table ends as it was (64Ki
+   * slots) and the runs are alike. At 1k live regions (387 blocks) hints from 64 blocks did not
+   * help (medians 62.8 against 64.1, 5 pairs), so 512 it is.
    * Taking the neighbours and testing by the entries, against the leaf alone tested by its bounds
    * (the two builds in one JVM, churn at doubling capacities, 200k-step chunks alternated, CPU
    * time, 2026-11-27; InterleavedChurn in allocator-benchmarks does the same): at 1M live regions,

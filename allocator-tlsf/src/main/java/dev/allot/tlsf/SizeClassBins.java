@@ -39,7 +39,8 @@ final class SizeClassBins {
    * LIST_END's own links are never read.
    *
    * Complexity: insert, remove, takeFirst, resized, lowestAtLeast and firstAtLeast are O(1);
-   * largestLength is linear in the chunks of the top occupied class. Memory: 4 bytes per class (1,888 classes, 7.5 KiB) plus the maps.
+   * largestLength is linear in the chunks of the top occupied class. Memory: 4 bytes per class
+   * (1,888 classes, 7.5 KiB) plus the maps.
    */
 
   private final Chunks chunks;
@@ -86,15 +87,18 @@ final class SizeClassBins {
       chunks.setBinNext(prev, next);
       return;
     }
-    int sizeClass = Chunks.classHeaded(prev);
-    heads[sizeClass] = next;
-    if (next == LIST_END) {
-      clear(sizeClass);
-    }
+    replaceHead(Chunks.classHeaded(prev), next);
   }
 
-  /** Clears the maps' bit of a class whose list emptied, and its level's when that emptied. */
-  private void clear(int sizeClass) {
+  /**
+   * Makes {@code next} the head of a class's list after its head left; when the list emptied,
+   * clears the class's bit in the maps, and its level's when that emptied.
+   */
+  private void replaceHead(int sizeClass, int next) {
+    heads[sizeClass] = next;
+    if (next != LIST_END) {
+      return;
+    }
     int level = sizeClass >>> SizeClasses.SUB_BITS;
     classMaps[level] &= ~(1 << sizeClass);
     if (classMaps[level] == 0) {
@@ -142,11 +146,8 @@ final class SizeClassBins {
   int takeFirst(int sizeClass) {
     int chunk = heads[sizeClass];
     int next = chunks.binNext(chunk);
-    heads[sizeClass] = next;
     chunks.setBinPrev(next, Chunks.headOf(sizeClass));
-    if (next == LIST_END) {
-      clear(sizeClass);
-    }
+    replaceHead(sizeClass, next);
     return chunk;
   }
 
