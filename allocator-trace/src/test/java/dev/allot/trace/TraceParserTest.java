@@ -109,6 +109,29 @@ class TraceParserTest {
   }
 
   @Test
+  void parseLine_signsAndLeadingZeros_areTheNumbersValue() {
+    assertEquals(7, TraceParser.parseLine("alloc +7", 1).first());
+    assertEquals(7, TraceParser.parseLine("alloc 007", 1).first());
+    assertEquals(0, TraceParser.parseLine("alloc -0", 1).first());
+    assertEquals(-7, TraceParser.parseLine("alloc -007", 1).first());
+  }
+
+  @Test
+  void parseLine_otherNumberSpellings_areMalformed() {
+    for (String word : List.of("1_000", "1e3", "\u0663", "++7", "+", "7-", "\uff17")) {
+      assertEquals(
+          TraceOperation.malformed(4, "'" + word + "' is not a decimal integer"),
+          TraceParser.parseLine("alloc " + word, 4),
+          word);
+    }
+  }
+
+  @Test
+  void parseLine_tabsAndFormFeeds_separateWords() {
+    assertEquals(3, TraceParser.parseLine("\talloc\t\f 3 \t", 1).first());
+  }
+
+  @Test
   void parseLine_numberBeyondLong_isMalformed() {
     assertEquals(
         TraceOperation.malformed(3, "'9223372036854775808' does not fit in a 64-bit integer"),
