@@ -87,8 +87,9 @@ public interface Allocator {
    * @param newSize the wanted size; {@code 0} frees the region and returns {@code 0}
    * @return the start of the resized region
    * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
-   * @throws IllegalArgumentException if a number is negative or the region is not allocated;
-   *     nothing has changed
+   * @throws IllegalArgumentException if a number is negative or the range the call acts on is not
+   *     allocated: the region, or for a shrink ({@code 0 < newSize < size}) only the freed suffix
+   *     {@code [start + newSize, start + size)}, as pyglet checks it; nothing has changed
    */
   long realloc(long start, long size, long newSize);
 
@@ -107,8 +108,9 @@ public interface Allocator {
    * @param alignment the alignment of the result, {@code >= 1}
    * @return the start of the resized region, a multiple of {@code alignment}
    * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
-   * @throws IllegalArgumentException if a number is negative, {@code alignment < 1}, or the region
-   *     is not allocated; nothing has changed
+   * @throws IllegalArgumentException if a number is negative, {@code alignment < 1}, or the range
+   *     the call acts on is not allocated (as {@link #realloc(long, long, long)}, a shrink in place
+   *     checking only the freed suffix); nothing has changed
    * @throws UnsupportedAlignmentException if the strategy does not support {@code alignment > 1}
    * @since 0.1.0
    */

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 final class ArrayCompactionPlan implements CompactionPlan {
 
   /*
-   * Layout: froms/tos/sizes in application order. translate() needs the moves ordered by source;
+   * Layout: froms/tos/sizes in application order, the first count slots (shared with the builder,
+   * which only writes past them). translate() needs the moves ordered by source;
    * since no index moves twice, the sources are disjoint and distinct, so sorting the starts and
    * placing each move at its start's rank gives that order without boxing. The sorted copy is built
    * on the first translate(), not while the allocator plans (callers that only copy never pay for
@@ -27,6 +28,10 @@ final class ArrayCompactionPlan implements CompactionPlan {
   private final long[] froms;
   private final long[] tos;
   private final long[] sizes;
+
+  /** The moves: the arrays' first count slots (a builder may write past them). */
+  private final int count;
+
   private final long moved;
   private final boolean complete;
   private final List<CompactionMove> moves = new MoveList();
@@ -34,10 +39,12 @@ final class ArrayCompactionPlan implements CompactionPlan {
   /** The moves ordered by source, or null until the first translation. */
   private volatile @Nullable SourceOrder sourceOrder;
 
-  ArrayCompactionPlan(long[] froms, long[] tos, long[] sizes, long moved, boolean complete) {
+  ArrayCompactionPlan(
+      long[] froms, long[] tos, long[] sizes, int count, long moved, boolean complete) {
     this.froms = froms;
     this.tos = tos;
     this.sizes = sizes;
+    this.count = count;
     this.moved = moved;
     this.complete = complete;
   }
@@ -64,7 +71,7 @@ final class ArrayCompactionPlan implements CompactionPlan {
     }
     SourceOrder order = sourceOrder;
     if (order == null) {
-      order = new SourceOrder(froms, tos, sizes);
+      order = new SourceOrder(froms, tos, sizes, count);
       sourceOrder = order;
     }
     return order.translate(index);
@@ -72,13 +79,7 @@ final class ArrayCompactionPlan implements CompactionPlan {
 
   @Override
   public String toString() {
-    return "CompactionPlan[moves="
-        + froms.length
-        + ", moved="
-        + moved
-        + ", complete="
-        + complete
-        + "]";
+    return "CompactionPlan[moves=" + count + ", moved=" + moved + ", complete=" + complete + "]";
   }
 
   /** The moves sorted by source start. */
@@ -87,9 +88,8 @@ final class ArrayCompactionPlan implements CompactionPlan {
     private final long[] deltas;
     private final long[] ends;
 
-    SourceOrder(long[] froms, long[] tos, long[] sizes) {
-      int count = froms.length;
-      this.froms = froms.clone();
+    SourceOrder(long[] froms, long[] tos, long[] sizes, int count) {
+      this.froms = Arrays.copyOf(froms, count);
       Arrays.sort(this.froms);
       deltas = new long[count];
       ends = new long[count];
@@ -111,13 +111,13 @@ final class ArrayCompactionPlan implements CompactionPlan {
   private final class MoveList extends AbstractList<CompactionMove> implements RandomAccess {
     @Override
     public CompactionMove get(int index) {
-      Objects.checkIndex(index, froms.length);
+      Objects.checkIndex(index, count);
       return CompactionMove.of(froms[index], tos[index], sizes[index]);
     }
 
     @Override
     public int size() {
-      return froms.length;
+      return count;
     }
   }
 }

@@ -29,6 +29,14 @@ public record CompactionMove(long from, long to, long size, boolean overlapping)
    *     exceed {@link Long#MAX_VALUE}
    */
   public CompactionMove {
+    requireValid(from, to, size);
+  }
+
+  /**
+   * Checks a move's ranges as the constructor does, allocating nothing unless they are wrong: a
+   * plan's builder checks each move before the allocator makes it, when the heap may be short.
+   */
+  static void requireValid(long from, long to, long size) {
     if (from < 0
         || to < 0
         || size <= 0

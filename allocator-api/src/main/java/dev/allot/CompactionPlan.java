@@ -101,7 +101,7 @@ public interface CompactionPlan {
      * @throws IllegalArgumentException as {@link CompactionMove#CompactionMove}
      */
     public Builder add(long from, long to, long size) {
-      CompactionMove.of(from, to, size); // the checks of a move, in one place
+      CompactionMove.requireValid(from, to, size);
       if (count == froms.length) {
         int length = count + (count >> 1);
         froms = Arrays.copyOf(froms, length);
@@ -135,18 +135,16 @@ public interface CompactionPlan {
     }
 
     /**
-     * Builds the plan of the moves added so far; the builder may go on.
+     * Builds the plan of the moves added so far, in O(1); the builder may go on.
      *
      * @param complete whether no work is left after these moves
      * @return the plan
      */
     public CompactionPlan build(boolean complete) {
-      return new ArrayCompactionPlan(
-          Arrays.copyOf(froms, count),
-          Arrays.copyOf(tos, count),
-          Arrays.copyOf(sizes, count),
-          moved,
-          complete);
+      // The plan reads the first count moves of these arrays, which later adds never write: they
+      // write past count, or into new arrays when they grow. So nothing is copied, and a plan per
+      // move costs one small object (AbstractAllocator.compact builds one before each move).
+      return new ArrayCompactionPlan(froms, tos, sizes, count, moved, complete);
     }
   }
 }

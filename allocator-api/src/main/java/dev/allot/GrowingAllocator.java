@@ -144,8 +144,8 @@ public final class GrowingAllocator extends ForwardingAllocator {
     CompactionPlan plan = delegate().compact(budget, granularity);
     List<CompactionMove> moves = plan.moves();
     for (int i = 0; i < moves.size(); i++) {
-      CompactionMove move = moves.get(i);
       try {
+        CompactionMove move = moves.get(i); // made when read: it may fail for want of the heap
         onMove.regionRelocated(move.from(), move.to(), move.size());
       } catch (RuntimeException | Error e) {
         throw new IncompleteCompactionException(plan, i, e);

@@ -33,19 +33,32 @@ public class IncompleteCompactionException extends RuntimeException {
    * @param plan the plan the allocator applied
    * @param copiedMoves the moves the listener finished, {@code < plan.moves().size()}
    * @param cause what the listener threw
+   * @throws IllegalArgumentException if {@code copiedMoves} is negative or not below the plan's
+   *     move count
    */
   public IncompleteCompactionException(CompactionPlan plan, int copiedMoves, Throwable cause) {
-    super(
-        "relocation listener failed on move "
-            + copiedMoves
-            + " of "
-            + plan.moves().size()
-            + " ("
-            + plan.moves().get(copiedMoves)
-            + "); the allocator applied the whole plan",
-        Objects.requireNonNull(cause, "cause"));
+    super(message(plan, copiedMoves), Objects.requireNonNull(cause, "cause"));
     this.plan = plan;
     this.copiedMoves = copiedMoves;
+  }
+
+  private static String message(CompactionPlan plan, int copiedMoves) {
+    int moves = plan.moves().size();
+    if (copiedMoves < 0 || copiedMoves >= moves) {
+      throw new IllegalArgumentException(
+          "IncompleteCompactionException: copiedMoves "
+              + copiedMoves
+              + " must name one of the plan's "
+              + moves
+              + " moves");
+    }
+    return "relocation listener failed on move "
+        + copiedMoves
+        + " of "
+        + moves
+        + " ("
+        + plan.moves().get(copiedMoves)
+        + "); the allocator applied the whole plan";
   }
 
   /**

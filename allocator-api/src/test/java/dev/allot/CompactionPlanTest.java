@@ -13,6 +13,27 @@ import org.junit.jupiter.api.Test;
 /** The plan a compaction returns, and the default for strategies that cannot compact. */
 class CompactionPlanTest {
 
+  /**
+   * A plan shares the builder's arrays, which later adds write past its moves or replace when they
+   * grow: it keeps exactly the moves it was built with.
+   */
+  @Test
+  void build_thenMoreAdds_theEarlierPlanKeepsItsMoves() {
+    CompactionPlan.Builder builder = CompactionPlan.builder().add(10, 2, 3).add(40, 5, 4);
+    CompactionPlan early = builder.build(false);
+    for (long from = 100; from < 200; from += 10) {
+      builder.add(from, from - 50, 5); // 10 more: past the first array's 8 slots
+    }
+    CompactionPlan late = builder.build(true);
+
+    assertEquals(List.of(CompactionMove.of(10, 2, 3), CompactionMove.of(40, 5, 4)), early.moves());
+    assertEquals(7, early.movedIndices());
+    assertEquals(100, early.translate(100)); // a later move's source: not moved by this plan
+    assertEquals("CompactionPlan[moves=2, moved=7, complete=false]", early.toString());
+    assertEquals(12, late.moves().size());
+    assertEquals(54, late.translate(104));
+  }
+
   @Test
   void translate_eachMoveSourceIncludingItsEnds_shiftsByItsDistance() {
     CompactionPlan plan =

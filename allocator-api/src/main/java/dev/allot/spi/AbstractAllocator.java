@@ -10,6 +10,8 @@ import dev.allot.CompactionPlan;
 import dev.allot.UnsupportedAlignmentException;
 import dev.allot.UnsupportedCompactionException;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A skeleton that owns the protocol of {@link Allocator}, so that a strategy supplies only where a
@@ -90,7 +92,15 @@ public abstract class AbstractAllocator implements Allocator {
    * The pass ends with one replaceBlocks of the new list. O(n) for the rest of the pass, which has
    * made at least n / BULK_FRACTION moves by then: a pass stays O(m log n) at most, and a long one
    * is O(n) instead of O(n log n) with a much smaller constant (no tree walk per move).
+   *
+   * Failures: a pass that fails before its first move throws, having changed nothing. After it,
+   * the moves made are returned as an incomplete plan whatever fails, the Java heap included, and
+   * the failure is logged: the plan of each move is built (O(1), sharing the builder's arrays)
+   * before the move is made, so that returning it allocates nothing.
    */
+
+  /** Where a pass that a failure ended says so. */
+  private static final Logger LOG = LoggerFactory.getLogger(AbstractAllocator.class);
 
   /** The fraction of the block count after which a pass switches to the bulk path. */
   private static final int BULK_FRACTION = 64;
@@ -346,53 +356,70 @@ public abstract class AbstractAllocator implements Allocator {
         supportsBulkCompaction()
             ? Math.max(BULK_MIN_MOVES, blockCount() / BULK_FRACTION)
             : Long.MAX_VALUE;
-    while (true) {
-      if (plan.moveCount() >= bulkAfter) {
-        // The step path's moves are made: if the bulk path fails (it changes nothing until its one
-        // replaceBlocks, which succeeds or changes nothing), they are the plan to return.
-        CompactionPlan made = plan.build(false);
-        try {
+    // The plan of the moves made so far, null before the first. Each move's plan is built before
+    // the move is made, so that once blocks have moved nothing this method does, nor any primitive,
+    // can fail without the moves reaching the caller: the blocks cannot move back, and thrown
+    // away, the moves would leave the caller's data and starts out of step with them. Whatever
+    // fails then (a primitive, the Java heap while the plan grows, the bulk path, which changes
+    // nothing until its one replaceBlocks) ends the pass with those moves, as the budget does.
+    CompactionPlan made = null;
+    try {
+      while (true) {
+        if (plan.moveCount() >= bulkAfter) {
           return compactInBulk(plan, budget, granularity);
-        } catch (RuntimeException | Error e) {
+        }
+        long holeEnd = firstGapEnd(granularity);
+        if (holeEnd == NO_BLOCK) {
+          return plan.build(true);
+        }
+        long holeStart = previousEnd(holeEnd);
+        long lastStart = lastStart();
+        long lastSize = lastEnd() - lastStart;
+        long fillTo = fillStart(holeStart, lastStart, granularity);
+        long from;
+        long size;
+        long to;
+        if (fillTo <= holeEnd - lastSize) {
+          from = lastStart;
+          size = lastSize;
+          to = fillTo;
+        } else {
+          from = holeEnd;
+          size = blockSize(holeEnd);
+          to = slideStart(holeStart, holeEnd, granularity);
+        }
+        if (made != null && size > budget - plan.movedIndices()) {
           return made;
         }
-      }
-      long holeEnd = firstGapEnd(granularity);
-      if (holeEnd == NO_BLOCK) {
-        return plan.build(true);
-      }
-      long holeStart = previousEnd(holeEnd);
-      long lastStart = lastStart();
-      long lastSize = lastEnd() - lastStart;
-      long fillTo = fillStart(holeStart, lastStart, granularity);
-      long from;
-      long size;
-      long to;
-      if (fillTo <= holeEnd - lastSize) {
-        from = lastStart;
-        size = lastSize;
-        to = fillTo;
-      } else {
-        from = holeEnd;
-        size = blockSize(holeEnd);
-        to = slideStart(holeStart, holeEnd, granularity);
-      }
-      if (plan.moveCount() > 0 && size > budget - plan.movedIndices()) {
-        return plan.build(false);
-      }
-      try {
+        CompactionPlan withMove = plan.add(from, to, size).build(false);
         moveBlock(from, size, to);
-      } catch (RuntimeException | Error e) {
-        // A primitive that fails changes nothing, but the moves before this one are made: thrown,
-        // they would be lost to the caller, whose data and starts would no longer match the
-        // blocks. The pass ends with them, as at the budget; the next call, which fails before
-        // any move, throws having changed nothing.
-        if (plan.moveCount() == 0) {
-          throw e;
-        }
-        return plan.build(false);
+        made = withMove;
       }
-      plan.add(from, to, size);
+    } catch (RuntimeException | Error e) {
+      if (made == null) {
+        throw e; // nothing has moved
+      }
+      // The failure is not the caller's to handle: the moves are made and returned. Told, so that
+      // a strategy's bug does not pass unseen; the report itself may fail for want of the heap.
+      reportEndedPass(made, e);
+      return made;
+    }
+  }
+
+  /**
+   * Logs that {@code failure} ended a compaction pass after the moves of {@code made}, which the
+   * call returns. Never throws: short of heap, the report is what gives way, not the moves.
+   */
+  private void reportEndedPass(CompactionPlan made, Throwable failure) {
+    try {
+      LOG.warn(
+          "compact on {} ended after {} moves, returned as an incomplete plan: {}",
+          getStrategyName(),
+          made.moves().size(),
+          failure.toString(),
+          failure);
+    } catch (RuntimeException | Error e) {
+      // a logger that fails, or no heap left to format the message: the plan still goes back
     }
   }
 

@@ -2,9 +2,14 @@ package dev.allot.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
@@ -14,13 +19,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The skeleton's compaction rules (fill, slide, budget, granularity) on a plain strategy. */
 class AbstractAllocatorCompactionTest {
 
   /** Blocks [0,2) [4,6) [9,12) [17,20) in capacity 24. */
   private static AbstractAllocator fragmented() {
-    AbstractAllocator allocator = new TreeMapAllocator(24);
+    return fragment(new TreeMapAllocator(24));
+  }
+
+  /** Makes fragmented()'s blocks in an empty allocator of capacity 24 or more. */
+  private static AbstractAllocator fragment(AbstractAllocator allocator) {
     allocator.alloc(20);
     allocator.dealloc(2, 2);
     allocator.dealloc(6, 3);
@@ -84,19 +94,16 @@ class AbstractAllocatorCompactionTest {
   void compact_moveBlockFailsAfterTheFirstMove_returnsTheMovesMadeAndTheNextCallThrows() {
     int[] moves = {0};
     AbstractAllocator allocator =
-        new TreeMapAllocator(24) {
-          @Override
-          protected void moveBlock(long from, long size, long to) {
-            if (++moves[0] > 1) {
-              throw new IllegalStateException("no room for a moved block");
-            }
-            super.moveBlock(from, size, to);
-          }
-        };
-    allocator.alloc(20);
-    allocator.dealloc(2, 2);
-    allocator.dealloc(6, 3);
-    allocator.dealloc(12, 5); // [0,2) [4,6) [9,12) [17,20), as fragmented()
+        fragment(
+            new TreeMapAllocator(24) {
+              @Override
+              protected void moveBlock(long from, long size, long to) {
+                if (++moves[0] > 1) {
+                  throw new IllegalStateException("no room for a moved block");
+                }
+                super.moveBlock(from, size, to);
+              }
+            });
 
     CompactionPlan plan = allocator.compact();
 
@@ -107,6 +114,110 @@ class AbstractAllocatorCompactionTest {
     assertEquals(after, allocator.getAllocatedRegions());
     assertThrows(IllegalStateException.class, allocator::compact);
     assertEquals(after, allocator.getAllocatedRegions());
+  }
+
+  /**
+   * Every primitive the pass calls after a move may fail, not only moveBlock, and with an Error as
+   * well (a strategy short of heap): the moves made still come back, and the failure is logged.
+   * Before, only moveBlock's failure was caught, and the others threw the moves away.
+   */
+  @Test
+  void compact_anyPrimitiveFailsAfterTheFirstMove_returnsTheMovesMadeAndLogsWhy() {
+    Logger logger = (Logger) LoggerFactory.getLogger(AbstractAllocator.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      List<Throwable> failures =
+          List.of(
+              new IllegalStateException("injected in firstGapEnd"),
+              new OutOfMemoryError("injected in previousEnd"),
+              new StackOverflowError("injected in lastStart"));
+      for (Throwable failure : failures) {
+        String primitive = failure.getMessage().substring("injected in ".length());
+        AbstractAllocator allocator = failingOnSecondCall(primitive, failure);
+
+        CompactionPlan plan = allocator.compact();
+
+        assertEquals(List.of(CompactionMove.of(4, 2, 2)), plan.moves(), primitive);
+        assertFalse(plan.isComplete(), primitive);
+        assertEquals(
+            List.of(new Region(0, 4), new Region(9, 3), new Region(17, 3)),
+            allocator.getAllocatedRegions(),
+            primitive);
+        ILoggingEvent event = logged.list.get(logged.list.size() - 1);
+        assertEquals(
+            "compact on tree-map ended after 1 moves, returned as an incomplete plan: " + failure,
+            event.getFormattedMessage());
+        assertEquals(Level.WARN, event.getLevel());
+        assertEquals(failure.getClass().getName(), event.getThrowableProxy().getClassName());
+      }
+      assertEquals(3, logged.list.size());
+    } finally {
+      logger.detachAppender(logged);
+    }
+  }
+
+  /** The same failure before any move: the call throws it and changes nothing. */
+  @Test
+  void compact_primitiveFailsBeforeAnyMove_throwsItAndChangesNothing() {
+    IllegalStateException failure = new IllegalStateException("injected");
+    AbstractAllocator allocator =
+        fragment(
+            new TreeMapAllocator(24) {
+              @Override
+              protected long lastStart() {
+                throw failure;
+              }
+            });
+    List<Region> before = allocator.getAllocatedRegions();
+
+    assertSame(failure, assertThrows(IllegalStateException.class, allocator::compact));
+    assertEquals(before, allocator.getAllocatedRegions());
+  }
+
+  /** fragmented()'s blocks, whose primitive named {@code primitive} throws on its second call. */
+  private static AbstractAllocator failingOnSecondCall(String primitive, Throwable failure) {
+    int[] calls = {0};
+    Runnable call =
+        () -> {
+          if (++calls[0] == 2) {
+            throwUnchecked(failure);
+          }
+        };
+    return fragment(
+        new TreeMapAllocator(24) {
+          @Override
+          protected long firstGapEnd(long minGap) {
+            if (primitive.equals("firstGapEnd")) {
+              call.run();
+            }
+            return super.firstGapEnd(minGap);
+          }
+
+          @Override
+          protected long previousEnd(long start) {
+            if (primitive.equals("previousEnd")) {
+              call.run();
+            }
+            return super.previousEnd(start);
+          }
+
+          @Override
+          protected long lastStart() {
+            if (primitive.equals("lastStart")) {
+              call.run();
+            }
+            return super.lastStart();
+          }
+        });
+  }
+
+  private static void throwUnchecked(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    throw (RuntimeException) failure;
   }
 
   /** The same for the bulk path: a failure there leaves the moves of the step path, returned. */

@@ -1,0 +1,140 @@
+package dev.allot.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.allot.CompactionPlan;
+import dev.allot.Region;
+import dev.allot.fixture.TreeMapAllocator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java heap running out in the middle of a compaction pass, after blocks have moved: the moves
+ * made must still reach the caller. Run in a JVM of its own with a small heap, which {@link
+ * HeapFiller} fills right after a move, so that the pass's next allocation fails, whichever it is.
+ * Before, the plan's own bookkeeping allocated after each move (a move record, a growing array, the
+ * plan's copy at the switch to the bulk path) and a failure there threw the moves away.
+ */
+class CompactionHeapExhaustionTest {
+
+  /** The moves after which the heap is filled. */
+  private static final int MOVES_BEFORE_FULL = 10;
+
+  @Test
+  void compact_heapRunsOutAfterAMove_returnsTheMovesMade()
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-Xmx32m",
+                "-XX:+UseSerialGC",
+                "-Dlogback.configurationFile=none",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapFiller.class.getName())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+
+    assertTrue(ended, "still running");
+    // The heap is full after the tenth move, but a few more small allocations may still fit (in
+    // what is left of the thread's allocation buffer), so the pass may make a move or two more.
+    // Incomplete with no budget: it ended on the failure, returning every move made.
+    assertEquals("at-least-10-moves=true complete=false blocks-as-planned=true\n", out);
+    assertEquals(0, process.exitValue());
+  }
+
+  /**
+   * The child process: 2,000 blocks with gaps between them, a pass that fills the heap after its
+   * tenth move, then a check that the plan names exactly the moves made. Prints one line.
+   */
+  static final class HeapFiller {
+
+    private HeapFiller() {}
+
+    /** What fills the heap; dropped once the pass returns. */
+    private static @Nullable Object ballast;
+
+    public static void main(String[] args) {
+      int[] moves = {0};
+      AbstractAllocator allocator =
+          new TreeMapAllocator(8_000) {
+            @Override
+            protected void moveBlock(long from, long size, long to) {
+              super.moveBlock(from, size, to);
+              if (++moves[0] == MOVES_BEFORE_FULL) {
+                ballast = fill();
+              }
+            }
+          };
+      allocator.alloc(8_000);
+      for (long start = 0; start < 8_000; start += 4) {
+        allocator.dealloc(start, 2);
+      }
+      List<Region> before = allocator.getAllocatedRegions();
+      CompactionPlan plan;
+      try {
+        plan = allocator.compact();
+      } catch (Throwable e) {
+        ballast = null;
+        System.out.println("compact threw " + e);
+        return;
+      }
+      ballast = null;
+      List<Region> planned = new ArrayList<>();
+      for (Region block : before) {
+        planned.add(new Region(plan.translate(block.start()), block.size()));
+      }
+      System.out.println(
+          "at-least-"
+              + MOVES_BEFORE_FULL
+              + "-moves="
+              + (plan.moves().size() >= MOVES_BEFORE_FULL)
+              + " complete="
+              + plan.isComplete()
+              + " blocks-as-planned="
+              + sameIndices(planned, allocator.getAllocatedRegions()));
+    }
+
+    /** Allocates until even the smallest array fails; returns what holds it all. */
+    private static Object @Nullable [] fill() {
+      Object[] head = null;
+      for (int length = 1 << 20; length > 0; ) {
+        try {
+          head = new Object[] {new long[length], head};
+        } catch (OutOfMemoryError e) {
+          length >>>= 1;
+        }
+      }
+      return head;
+    }
+
+    /** Tells whether two block lists cover the same indices (touching blocks merge in one). */
+    private static boolean sameIndices(List<Region> blocks, List<Region> merged) {
+      blocks.sort((a, b) -> Long.compare(a.start(), b.start()));
+      List<Region> joined = new ArrayList<>();
+      for (Region block : blocks) {
+        int last = joined.size() - 1;
+        if (last >= 0 && joined.get(last).end() == block.start()) {
+          Region previous = joined.get(last);
+          joined.set(last, new Region(previous.start(), previous.size() + block.size()));
+        } else {
+          joined.add(block);
+        }
+      }
+      return joined.equals(merged);
+    }
+  }
+}
