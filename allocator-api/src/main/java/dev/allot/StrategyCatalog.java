@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -30,9 +31,17 @@ final class StrategyCatalog {
 
   /** Tells a user with no strategy which artifacts provide one. */
   static final String ARTIFACT_HINT =
-      "Add dev.allot:allocator-firstfit (pyglet-exact first-fit) or dev.allot:allocator-bestfit"
-          + " (best-fit) to the classpath, or register your own dev.allot.AllocationStrategy in"
+      "Add dev.allot:allocator-firstfit (pyglet-exact first-fit), dev.allot:allocator-bestfit"
+          + " (best-fit) or dev.allot:allocator-tlsf (tlsf, constant time) to the classpath, or"
+          + " register your own dev.allot.AllocationStrategy in"
           + " META-INF/services/dev.allot.AllocationStrategy.";
+
+  /** The artifact of each strategy Allot ships, by its name. */
+  private static final Map<String, String> SHIPPED_ARTIFACTS =
+      Map.of(
+          "first-fit", "dev.allot:allocator-firstfit",
+          "best-fit", "dev.allot:allocator-bestfit",
+          "tlsf", "dev.allot:allocator-tlsf");
 
   /** A provider with the name and priority it answered when the catalog was built. */
   private record Entry(String name, int priority, AllocationStrategy strategy) {
@@ -170,7 +179,7 @@ final class StrategyCatalog {
           "No allocation strategy named '"
               + name
               + "': no strategy is on the classpath. "
-              + ARTIFACT_HINT);
+              + hintFor(name));
     }
     throw new IllegalArgumentException(
         "No allocation strategy named '"
@@ -178,7 +187,26 @@ final class StrategyCatalog {
             + "'. Strategies on the classpath: "
             + names()
             + ". "
-            + ARTIFACT_HINT);
+            + hintFor(name));
+  }
+
+  /**
+   * What to tell a caller whose {@code name} no strategy here has: the name of one that is here
+   * when only case or spaces differ (names match exactly), the artifact when it names a strategy
+   * Allot ships, else {@link #ARTIFACT_HINT}.
+   */
+  private String hintFor(String name) {
+    String plain = name.strip();
+    for (Entry entry : ranked) {
+      if (entry.name().equalsIgnoreCase(plain)) {
+        return "Did you mean '" + entry.name() + "'? Names match exactly.";
+      }
+    }
+    String shipped = plain.toLowerCase(Locale.ROOT);
+    String artifact = SHIPPED_ARTIFACTS.get(shipped);
+    return artifact == null
+        ? ARTIFACT_HINT
+        : "Add " + artifact + " to the classpath for '" + shipped + "'.";
   }
 
   /**
@@ -211,7 +239,7 @@ final class StrategyCatalog {
             + (ranked.isEmpty()
                 ? "No strategy is on the classpath. "
                 : "Strategies on the classpath: " + names() + ". ")
-            + ARTIFACT_HINT);
+            + hintFor(name));
   }
 
   private AllocationStrategy chooseWithoutProperty() {

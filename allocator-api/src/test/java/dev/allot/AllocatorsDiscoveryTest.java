@@ -138,8 +138,8 @@ class AllocatorsDiscoveryTest {
       assertEquals(
           "No allocation strategy named 'best-fit'. Strategies on the classpath: [tree-map (priority"
               + " 1, dev.allot.fixture.ListedStrategies$TreeMap), legacy (priority 0,"
-              + " dev.allot.fixture.ListedStrategies$Legacy)]. "
-              + StrategyCatalog.ARTIFACT_HINT,
+              + " dev.allot.fixture.ListedStrategies$Legacy)]. Add dev.allot:allocator-bestfit to"
+              + " the classpath for 'best-fit'.",
           assertThrows(
                   IllegalArgumentException.class,
                   () -> api.call("create", NAME_AND_CAPACITY, "best-fit", 9L))

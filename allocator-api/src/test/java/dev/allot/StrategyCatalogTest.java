@@ -128,8 +128,9 @@ class StrategyCatalogTest {
         assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy(null));
     assertEquals(
         "No allocation strategy is on the classpath. Add dev.allot:allocator-firstfit (pyglet-exact"
-            + " first-fit) or dev.allot:allocator-bestfit (best-fit) to the classpath, or register your own"
-            + " dev.allot.AllocationStrategy in META-INF/services/dev.allot.AllocationStrategy.",
+            + " first-fit), dev.allot:allocator-bestfit (best-fit) or dev.allot:allocator-tlsf (tlsf,"
+            + " constant time) to the classpath, or register your own dev.allot.AllocationStrategy in"
+            + " META-INF/services/dev.allot.AllocationStrategy.",
         e.getMessage());
   }
 
@@ -449,6 +450,52 @@ class StrategyCatalogTest {
         List.<List<AllocationStrategy>>of(List.of(named, other), List.of(other, named))) {
       assertSame(named, new StrategyCatalog(order, logger).strategy("first-fit"));
     }
+  }
+
+  @Test
+  void strategy_nameOfAShippedStrategyNotHere_namesItsArtifact() {
+    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10)), logger);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> catalog.strategy("tlsf"));
+    assertEquals(
+        "No allocation strategy named 'tlsf'. Strategies on the classpath: [first-fit (priority 10,"
+            + " dev.allot.StrategyCatalogTest$Named)]. Add dev.allot:allocator-tlsf to the classpath"
+            + " for 'tlsf'.",
+        e.getMessage());
+  }
+
+  @Test
+  void strategy_nameDiffersOnlyInCaseOrSpaces_namesTheOneHere() {
+    StrategyCatalog catalog =
+        new StrategyCatalog(List.of(new Named("first-fit", 10), new Named("best-fit", 0)), logger);
+
+    for (String near : List.of("Best-Fit", " best-fit")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> catalog.strategy(near));
+      assertEquals(
+          "No allocation strategy named '"
+              + near
+              + "'. Strategies on the classpath: [first-fit (priority 10,"
+              + " dev.allot.StrategyCatalogTest$Named), best-fit (priority 0,"
+              + " dev.allot.StrategyCatalogTest$Named)]. Did you mean 'best-fit'? Names match"
+              + " exactly.",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void defaultStrategy_propertyNamesAShippedStrategyInOtherCase_namesTheOneHere() {
+    StrategyCatalog catalog = new StrategyCatalog(List.of(new Named("first-fit", 10)), logger);
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy("FIRST-FIT"));
+    assertEquals(
+        "System property dev.allot.strategy=FIRST-FIT names no strategy on the classpath."
+            + " Strategies on the classpath: [first-fit (priority 10,"
+            + " dev.allot.StrategyCatalogTest$Named)]. Did you mean 'first-fit'? Names match"
+            + " exactly.",
+        e.getMessage());
   }
 
   @Test
