@@ -201,12 +201,17 @@ public final class Allocators {
     try {
       return new RecordingAllocator(allocator, new FileTraceSink(channel));
     } catch (RuntimeException e) {
+      RuntimeException thrown =
+          e instanceof UncheckedIOException io // the first line: say which file
+              ? new UncheckedIOException(
+                  "recording to " + file + ": " + io.getMessage(), io.getCause())
+              : e;
       try {
         channel.close();
       } catch (IOException closing) {
-        e.addSuppressed(closing);
+        thrown.addSuppressed(closing);
       }
-      throw e;
+      throw thrown;
     }
   }
 

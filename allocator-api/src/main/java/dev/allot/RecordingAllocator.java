@@ -219,6 +219,8 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
         + (lines + 1)
         + " '"
         + line.strip()
-        + "' failed and the call was not made";
+        + (lines == 0
+            ? "' failed; the recorder did not start" // the capacity line, before any call
+            : "' failed and the call was not made");
   }
 }

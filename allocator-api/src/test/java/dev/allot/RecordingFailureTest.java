@@ -1,8 +1,10 @@
 package dev.allot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.allot.fixture.TreeMapAllocator;
 import java.io.BufferedWriter;
@@ -220,6 +222,22 @@ class RecordingFailureTest {
         "recording stopped: the recorder was closed after 11 line(s); no call is made after it, so"
             + " the trace stays true",
         closed.getMessage());
+  }
+
+  /** A file that opens but takes no byte (Linux's /dev/full): the error names it and the line. */
+  @Test
+  void recording_fileFullFromTheFirstLine_namesTheFileAndSaysTheRecorderDidNotStart() {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "no /dev/full here");
+
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> Allocators.recording(new TreeMapAllocator(10), full));
+
+    assertEquals(
+        "recording to /dev/full: writing line 1 'capacity 10' failed; the recorder did not start",
+        e.getMessage());
+    assertInstanceOf(IOException.class, e.getCause());
   }
 
   @Test
