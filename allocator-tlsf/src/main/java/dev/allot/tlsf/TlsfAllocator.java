@@ -32,7 +32,14 @@ final class TlsfAllocator extends AbstractAllocator {
    * succeeds. A placement can therefore fail while some other chunk of n's own class would fit;
    * the request is then served by growing. Aligned placement searches for n + alignment - 1, which
    * fits at any start, with the same last chances tested for the aligned start; the padding before
-   * an aligned start stays a free chunk.
+   * an aligned start stays a free chunk. When the last chances miss too (no class holding the span,
+   * or the sum overflowing), it looks at the first chunk of each occupied class above n's own,
+   * lowest first, and takes the first whose aligned start leaves room for n: a chunk shorter than
+   * the span fits when its start is aligned or nearly so, and without that look such a call grew,
+   * or, when the capacity it asked for passed Long.MAX_VALUE, was rejected as bad input. The look
+   * comes after the tail, so every aligned placement that succeeded without it goes where it went.
+   * Only the first chunk of a class is looked at, so a fitting chunk behind another in its list
+   * can still be missed, as in unaligned placement.
    *
    * The unaligned placement that finds a class (nearly every one) is written out in place rather
    * than through take: it pops the class's first chunk (SizeClassBins.takeFirst, which knows the
@@ -58,10 +65,12 @@ final class TlsfAllocator extends AbstractAllocator {
    *
    * Complexity: alloc, and dealloc or realloc of ranges that start or end at a chunk boundary, are
    * O(k) in the chunks the range covers (1 for a region as it was placed) plus O(1) expected for
-   * the hash probes; getAllocatedRegions is O(n); getLargestFreeHole is linear in the chunks of
-   * the top occupied class. Memory: one Chunks record per chunk; under the peers harness's churn
-   * 1.04 (1M live regions) to 1.26 (1k) chunks per live region, 30.1 bytes per live region at 1M
-   * (docs/tlsf.md).
+   * the hash probes; an aligned alloc that no class guarantees and whose last chances miss adds
+   * one look per occupied class above the request's: bounded by SizeClasses.COUNT (1,888), not
+   * O(1) in the usual sense, and only where the call would otherwise fail. getAllocatedRegions is
+   * O(n); getLargestFreeHole is linear in the chunks of the top occupied class. Memory: one Chunks
+   * record per chunk; under the peers harness's churn 1.04 (1M live regions) to 1.26 (1k) chunks
+   * per live region, 30.1 bytes per live region at 1M (docs/tlsf.md).
    *
    * The Java heap: a call that throws OutOfMemoryError changes nothing. take, freeRange and
    * capacityRaised make room (Chunks.reserve, reserveStarts) before their first change, take for
@@ -117,11 +126,11 @@ final class TlsfAllocator extends AbstractAllocator {
     int chunk = span < 0 ? NIL : bins.firstAtLeast(SizeClasses.roundedUp(span));
     if (chunk == NIL) {
       chunk = lastChance(size, alignment);
-      if (chunk == NIL) {
-        return NO_ROOM;
-      }
     }
-    return take(chunk, Alignment.up(chunks.start(chunk), alignment), size);
+    if (chunk == NIL) {
+      chunk = firstFittingHead(SizeClasses.of(size) + 1, size, alignment);
+    }
+    return chunk == NIL ? NO_ROOM : take(chunk, Alignment.up(chunks.start(chunk), alignment), size);
   }
 
   @Override
@@ -140,6 +149,25 @@ final class TlsfAllocator extends AbstractAllocator {
     }
     int tail = chunks.prev(SENTINEL);
     return !chunks.isUsed(tail) && fits(tail, size, alignment) ? tail : NIL;
+  }
+
+  /**
+   * The aligned placement's look before it fails: the first chunk of each occupied class from
+   * {@code sizeClass} up, lowest class first; a chunk shorter than the span still fits when its
+   * start is aligned or nearly so.
+   *
+   * @return the first of them that fits, or {@link Chunks#NIL}
+   */
+  private int firstFittingHead(int sizeClass, long size, long alignment) {
+    for (int occupied = bins.lowestAtLeast(sizeClass);
+        occupied < SizeClasses.COUNT;
+        occupied = bins.lowestAtLeast(occupied + 1)) {
+      int first = bins.first(occupied);
+      if (fits(first, size, alignment)) {
+        return first;
+      }
+    }
+    return NIL;
   }
 
   private boolean fits(int chunk, long size, long alignment) {

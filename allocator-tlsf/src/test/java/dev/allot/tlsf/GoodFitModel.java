@@ -17,8 +17,10 @@ import java.util.TreeMap;
  * <p>The rule leaves a choice (which chunk of a class comes first is the allocator's business), so
  * the model is told the subject's answer before each call ({@link #expect}) and accepts it only if
  * the rule allows it: a hole of the lowest occupied class whose every length fits; failing that, a
- * fitting hole of the request's own class or the tail; failure only when the tail does not fit.
- * When the answer is not allowed, the model answers otherwise, so the outcomes differ.
+ * fitting hole of the request's own class or the tail; failing that, a fitting hole of a higher
+ * class, none above the lowest class whose every hole fits (its first fits); failure only when the
+ * tail does not fit and no class has every hole fitting. When the answer is not allowed, the model
+ * answers otherwise, so the outcomes differ.
  */
 final class GoodFitModel extends AbstractAllocator {
 
@@ -86,25 +88,25 @@ final class GoodFitModel extends AbstractAllocator {
         lowest = Math.min(lowest, sizeClass);
       }
     }
+    Region tail = holes.isEmpty() ? null : holes.get(holes.size() - 1);
+    boolean tailFits =
+        tail != null
+            && tail.end() == getCapacity()
+            && Alignment.fits(tail.start(), tail.end(), size, alignment);
+    int ownClass = classOf(size);
+    int surelyFound = tailFits ? ownClass : lowestClassAllFitting(holes, ownClass, size, alignment);
     List<Long> allowed = new ArrayList<>();
-    boolean mayFail = false;
     for (Region hole : holes) {
       int sizeClass = classOf(hole.size());
       boolean fits = Alignment.fits(hole.start(), hole.end(), size, alignment);
       boolean isTail = hole.end() == getCapacity();
       if (lowest != Integer.MAX_VALUE
           ? sizeClass == lowest
-          : fits && (sizeClass == classOf(size) || isTail)) {
+          : fits && (sizeClass == ownClass || isTail || sizeClass <= surelyFound)) {
         allowed.add(Alignment.up(hole.start(), alignment));
       }
     }
-    if (lowest == Integer.MAX_VALUE) {
-      Region tail = holes.isEmpty() ? null : holes.get(holes.size() - 1);
-      mayFail =
-          tail == null
-              || tail.end() != getCapacity()
-              || !Alignment.fits(tail.start(), tail.end(), size, alignment);
-    }
+    boolean mayFail = lowest == Integer.MAX_VALUE && !tailFits && surelyFound == Integer.MAX_VALUE;
     long start;
     if (allowed.contains(expected) || (expected == NO_ROOM && mayFail)) {
       start = expected;
@@ -115,6 +117,28 @@ final class GoodFitModel extends AbstractAllocator {
       putMerged(start, start + size);
     }
     return start;
+  }
+
+  /**
+   * The lowest class at or above {@code ownClass} whose every hole fits the aligned request, whose
+   * first hole therefore fits whichever it is, or {@link Integer#MAX_VALUE} if none.
+   */
+  private static int lowestClassAllFitting(
+      List<Region> holes, int ownClass, long size, long alignment) {
+    Map<Integer, Boolean> allFit = new TreeMap<>();
+    for (Region hole : holes) {
+      int sizeClass = classOf(hole.size());
+      if (sizeClass >= ownClass) {
+        boolean fits = Alignment.fits(hole.start(), hole.end(), size, alignment);
+        allFit.merge(sizeClass, fits, Boolean::logicalAnd);
+      }
+    }
+    for (Map.Entry<Integer, Boolean> entry : allFit.entrySet()) {
+      if (entry.getValue()) {
+        return entry.getKey();
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.Allocators;
+import dev.allot.GrowthPolicy;
 import dev.allot.Region;
 import java.util.List;
 import java.util.Optional;
@@ -220,6 +222,90 @@ class TlsfAllocatorTest {
     allocator.alloc(1);
     assertEquals(3, allocator.alloc(3, 3));
     assertEquals(6, allocator.alloc(3, 3));
+  }
+
+  @Test
+  void allocAligned_spanPastLongMaxButAFreeChunkStartsAligned_placesThere() {
+    Allocator allocator = create(100);
+    allocator.alloc(10);
+    allocator.alloc(10);
+    allocator.dealloc(0, 10);
+    // 4 + Long.MAX_VALUE - 1 overflows, so no class holds the span; 0:10 starts at a multiple
+    assertEquals(0, allocator.alloc(4, Long.MAX_VALUE));
+    assertEquals(blocks(new Region(0, 4), new Region(10, 10)), allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void allocAligned_chunkShorterThanTheSpanStartsAligned_placesThereWithoutGrowing() {
+    Allocator allocator =
+        Allocators.growing(
+            create(256),
+            GrowthPolicy.doubling(),
+            (oldCapacity, newCapacity) -> {},
+            (oldStart, newStart, size) -> {});
+    allocator.alloc(100);
+    allocator.alloc(156);
+    allocator.dealloc(0, 100);
+    // 96 + 255 > 100, but 0 is a multiple of 256
+    assertEquals(0, allocator.alloc(96, 256));
+    assertEquals(256, allocator.getCapacity());
+  }
+
+  @Test
+  void allocAligned_onlyAHigherClassHeadFitsAtItsAlignedStart_placesThere() {
+    Allocator allocator = create(128);
+    for (long size : new long[] {1, 4, 5, 6, 48, 10, 54}) {
+      allocator.alloc(size); // 0, 1, 5, 10, 16, 64, 74: fills the capacity
+    }
+    allocator.dealloc(1, 4); // 4's own class: up(1, 64) + 4 > 5
+    allocator.dealloc(10, 6); // a class between: up(10, 64) + 4 > 16
+    allocator.dealloc(64, 10); // class 10, below the span 67's: fits at its start
+    assertEquals(64, allocator.alloc(4, 64));
+    assertEquals(
+        blocks(new Region(0, 1), new Region(5, 5), new Region(16, 52), new Region(74, 54)),
+        allocator.getAllocatedRegions());
+  }
+
+  @Test
+  void allocAligned_tailAndAHigherClassHeadBothFit_takesTheTailAsBefore() {
+    Allocator allocator = create(366);
+    allocator.alloc(100); // 0
+    allocator.alloc(156); // 100, leaves the tail 256:110
+    allocator.dealloc(0, 100);
+    // no class holds the span 113 surely; the tail is a last chance and comes before 0:100
+    assertEquals(256, allocator.alloc(50, 64));
+  }
+
+  @Test
+  void allocAligned_noChunkFitsAtItsAlignedStart_requestsTheCapacityWhoseTailFits() {
+    Allocator allocator = create(128);
+    for (long size : new long[] {1, 4, 5, 6, 49, 9, 46}) {
+      allocator.alloc(size); // 0, 1, 5, 10, 16, 65, 74, leaves the tail 120:8
+    }
+    allocator.dealloc(1, 4);
+    allocator.dealloc(10, 6);
+    allocator.dealloc(65, 9);
+    List<Region> before = allocator.getAllocatedRegions();
+    AllocatorMemoryException e =
+        assertThrows(AllocatorMemoryException.class, () -> allocator.alloc(4, 64));
+    assertEquals(132, e.getRequestedCapacity()); // up(120, 64) + 4
+    assertEquals(before, allocator.getAllocatedRegions());
+    allocator.setCapacity(e.getRequestedCapacity());
+    assertEquals(128, allocator.alloc(4, 64));
+  }
+
+  @Test
+  void allocAligned_spanPastLongMaxAndNoChunkStartsAligned_isRejectedAsBefore() {
+    Allocator allocator = create(100);
+    allocator.alloc(1);
+    allocator.alloc(10);
+    allocator.dealloc(1, 10);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> allocator.alloc(4, Long.MAX_VALUE));
+    assertEquals(
+        "alloc(4, 9223372036854775807): 9223372036854775807 + 4 exceeds 9223372036854775807",
+        e.getMessage());
+    assertEquals(blocks(new Region(0, 1)), allocator.getAllocatedRegions());
   }
 
   @Test
