@@ -567,6 +567,22 @@ public abstract class AbstractAllocator implements Allocator {
   }
 
   /**
+   * Tells whether a placement of {@code size} at {@code alignment} that finds no room would be
+   * rejected as bad input instead of failing for memory: the capacity it would need, {@code
+   * up(lastEnd, alignment) + size}, passes {@link Long#MAX_VALUE}, so no growth can serve it. A
+   * strategy whose search may pass over a fitting hole (a good fit) must then look at every hole
+   * before it answers {@link #NO_ROOM}: a call that fits is never bad input.
+   *
+   * @param size the size, {@code > 0}
+   * @param alignment the alignment, {@code >= 1}
+   * @return whether the needed capacity passes {@link Long#MAX_VALUE}
+   */
+  protected final boolean neededCapacityOverflows(long size, long alignment) {
+    long base = Alignment.up(lastEnd(), alignment);
+    return base == Alignment.OVERFLOW || base > Long.MAX_VALUE - size;
+  }
+
+  /**
    * The failure of a placement: memory with the capacity that suffices ({@code up(lastEnd) +
    * size}), or bad input when that would pass {@link Long#MAX_VALUE}.
    */

@@ -34,6 +34,23 @@ class AbstractAllocatorAlignedTest {
     return List.of(regions);
   }
 
+  /**
+   * The predicate a good-fit strategy asks before it gives up on an aligned call: exactly when the
+   * failure would be bad input (the needed capacity up(lastEnd) + size past Long.MAX_VALUE).
+   */
+  @Test
+  void neededCapacityOverflows_atTheEdgesOfLongMax_matchesTheFailureTheCallWouldMake() {
+    AbstractAllocator allocator = sample(); // last end 12
+    long max = Long.MAX_VALUE;
+
+    assertEquals(false, allocator.neededCapacityOverflows(max - 12, 1)); // needs exactly MAX
+    assertEquals(true, allocator.neededCapacityOverflows(max - 11, 1));
+    assertEquals(false, allocator.neededCapacityOverflows(max - 16, 16)); // up(12) = 16
+    assertEquals(true, allocator.neededCapacityOverflows(max - 15, 16));
+    assertEquals(true, allocator.neededCapacityOverflows(1, max)); // up(12) overflows
+    assertEquals(false, new TreeMapAllocator(4).neededCapacityOverflows(1, max)); // up(0) = 0
+  }
+
   @Test
   void alloc_aligned_startsAtAMultipleAndCountsOnlyTheRegion() {
     AbstractAllocator allocator = sample();

@@ -39,7 +39,9 @@ final class TlsfAllocator extends AbstractAllocator {
    * or, when the capacity it asked for passed Long.MAX_VALUE, was rejected as bad input. The look
    * comes after the tail, so every aligned placement that succeeded without it goes where it went.
    * Only the first chunk of a class is looked at, so a fitting chunk behind another in its list
-   * can still be missed, as in unaligned placement.
+   * can still be missed, as in unaligned placement, and the call grows instead; but where growth
+   * cannot serve it (the capacity it needs passes Long.MAX_VALUE, so it would be rejected as bad
+   * input) every free chunk is looked at, O(n), because a call that fits is never bad input.
    *
    * The unaligned placement that finds a class (nearly every one) is written out in place rather
    * than through take: it pops the class's first chunk (SizeClassBins.takeFirst, which knows the
@@ -130,7 +132,24 @@ final class TlsfAllocator extends AbstractAllocator {
     if (chunk == NIL) {
       chunk = firstFittingHead(SizeClasses.of(size) + 1, size, alignment);
     }
+    if (chunk == NIL && neededCapacityOverflows(size, alignment)) {
+      chunk =
+          firstFittingChunk(size, alignment); // else the call that fits is rejected as bad input
+    }
     return chunk == NIL ? NO_ROOM : take(chunk, Alignment.up(chunks.start(chunk), alignment), size);
+  }
+
+  /**
+   * Returns the lowest free chunk where {@code size} fits at an aligned start, or {@link
+   * Chunks#NIL}, by walking every chunk: O(n), for a call that would otherwise be rejected.
+   */
+  private int firstFittingChunk(long size, long alignment) {
+    for (int chunk = chunks.next(SENTINEL); chunk != SENTINEL; chunk = chunks.next(chunk)) {
+      if (!chunks.isUsed(chunk) && fits(chunk, size, alignment)) {
+        return chunk;
+      }
+    }
+    return NIL;
   }
 
   @Override

@@ -235,6 +235,27 @@ class TlsfAllocatorTest {
     assertEquals(blocks(new Region(0, 4), new Region(10, 10)), allocator.getAllocatedRegions());
   }
 
+  /**
+   * The fitting chunk is second in its class's list, behind one whose aligned start does not fit:
+   * the heads miss it, and growth cannot serve the call (it would need a capacity past
+   * Long.MAX_VALUE), so every free chunk is looked at rather than rejecting a call that fits.
+   */
+  @Test
+  void allocAligned_spanPastLongMaxAndTheFittingChunkIsNotAHead_placesThere() {
+    Allocator allocator = create(100);
+    allocator.alloc(10);
+    allocator.alloc(1);
+    allocator.alloc(10);
+    allocator.alloc(1);
+    allocator.dealloc(0, 10);
+    allocator.dealloc(11, 10); // class 10 lists 11:10 first, then 0:10
+
+    assertEquals(0, allocator.alloc(4, Long.MAX_VALUE));
+    assertEquals(
+        blocks(new Region(0, 4), new Region(10, 1), new Region(21, 1)),
+        allocator.getAllocatedRegions());
+  }
+
   @Test
   void allocAligned_chunkShorterThanTheSpanStartsAligned_placesThereWithoutGrowing() {
     Allocator allocator =
