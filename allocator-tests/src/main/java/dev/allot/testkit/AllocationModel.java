@@ -4,6 +4,7 @@ import com.google.common.collect.Range;
 import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeSet;
 import dev.allot.Region;
+import dev.allot.spi.Alignment;
 import dev.allot.spi.AllocatorArguments;
 import dev.allot.trace.OperationKind;
 import dev.allot.trace.TraceOperation;
@@ -228,12 +229,23 @@ public final class AllocationModel {
 
   /**
    * A placement of {@code size} may need a capacity past {@link Long#MAX_VALUE} (at most {@code
-   * capacity + alignment - 1 + size}) only when huge.
+   * capacity + alignment - 1 + size}) only when huge; even then, a call that some hole holds at an
+   * aligned start is good input: the spec rejects a placement only when no hole fits, and a
+   * strategy that passes such a hole over must find it before it calls the call bad.
    */
   private CallValidity placementValidity(long size, long alignment) {
-    return size > Long.MAX_VALUE - capacity || alignment - 1 > Long.MAX_VALUE - capacity - size
-        ? CallValidity.UNDECIDED
-        : CallValidity.VALID;
+    boolean huge =
+        size > Long.MAX_VALUE - capacity || alignment - 1 > Long.MAX_VALUE - capacity - size;
+    return huge && !someHoleHolds(size, alignment) ? CallValidity.UNDECIDED : CallValidity.VALID;
+  }
+
+  private boolean someHoleHolds(long size, long alignment) {
+    for (Region hole : holes()) {
+      if (Alignment.fits(hole.start(), hole.end(), size, alignment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CallValidity releaseValidity(long start, long size) {

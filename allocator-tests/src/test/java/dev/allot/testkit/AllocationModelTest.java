@@ -146,6 +146,21 @@ class AllocationModelTest {
     assertEquals(CallValidity.UNDECIDED, sample().validity(call("alloc 9223372036854775800")));
   }
 
+  /**
+   * A call whose needed capacity may pass Long.MAX_VALUE is still good input when a hole holds it
+   * at an aligned start: only index 0 is a multiple of Long.MAX_VALUE below it, and [0, 3) is free.
+   */
+  @Test
+  void validity_hugeAlignmentThatAHoleHolds_isValid() {
+    AllocationModel model = new AllocationModel(16);
+    model.record(call("alloc 5"), 0);
+    model.record(call("dealloc 0 3"), 0); // holes [0, 3) and [5, 16)
+
+    assertEquals(CallValidity.VALID, model.validity(call("alloc 3 9223372036854775807")));
+    assertEquals(CallValidity.UNDECIDED, model.validity(call("alloc 4 9223372036854775807")));
+    assertEquals(CallValidity.VALID, model.validity(call("realloc 3 2 3 9223372036854775807")));
+  }
+
   @Test
   void validity_capacityLine_isNotACall() {
     assertThrows(IllegalArgumentException.class, () -> sample().validity(call("capacity 3")));
