@@ -25,6 +25,7 @@ class IncompleteCompactionExceptionTest {
     assertSame(cause, e.getCause());
     assertSame(plan, e.getPlan());
     assertEquals(1, e.getCopiedMoves());
+    assertEquals(0, new IncompleteCompactionException(plan, 0, cause).getCopiedMoves());
   }
 
   @Test
