@@ -14,9 +14,9 @@ import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.UnsupportedCompactionException;
+import dev.allot.fixture.Blocks;
 import dev.allot.fixture.TreeMapAllocator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -244,17 +244,7 @@ class AbstractAllocatorCompactionTest {
     for (Region block : before) {
       moved.add(new Region(plan.translate(block.start()), block.size()));
     }
-    moved.sort(Comparator.comparingLong(Region::start));
-    List<Region> expected = new ArrayList<>(); // touching blocks merged
-    for (Region block : moved) {
-      int last = expected.size() - 1;
-      if (last >= 0 && expected.get(last).end() == block.start()) {
-        expected.set(last, new Region(expected.get(last).start(), expected.get(last).size() + 3));
-      } else {
-        expected.add(block);
-      }
-    }
-    assertEquals(expected, allocator.getAllocatedRegions());
+    assertEquals(Blocks.of(moved), allocator.getAllocatedRegions());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
+import dev.allot.fixture.Blocks;
 import dev.allot.fixture.TreeMapAllocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class CompactionHeapExhaustionTest {
               + " complete="
               + plan.isComplete()
               + " blocks-as-planned="
-              + sameIndices(planned, allocator.getAllocatedRegions()));
+              + Blocks.of(planned).equals(allocator.getAllocatedRegions()));
     }
 
     /** Allocates until even the smallest array fails; returns what holds it all. */
@@ -119,22 +120,6 @@ class CompactionHeapExhaustionTest {
         }
       }
       return head;
-    }
-
-    /** Tells whether two block lists cover the same indices (touching blocks merge in one). */
-    private static boolean sameIndices(List<Region> blocks, List<Region> merged) {
-      blocks.sort((a, b) -> Long.compare(a.start(), b.start()));
-      List<Region> joined = new ArrayList<>();
-      for (Region block : blocks) {
-        int last = joined.size() - 1;
-        if (last >= 0 && joined.get(last).end() == block.start()) {
-          Region previous = joined.get(last);
-          joined.set(last, new Region(previous.start(), previous.size() + block.size()));
-        } else {
-          joined.add(block);
-        }
-      }
-      return joined.equals(merged);
     }
   }
 }
