@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +25,28 @@ import org.jspecify.annotations.Nullable;
  */
 final class ArenaStorage implements AutoCloseable {
 
+  /**
+   * The heap the work after a compaction's moves takes per move, at most (see {@link #compact}).
+   */
+  private static final long BYTES_PER_MOVE = 64;
+
+  /** The largest reserve: an array's longest length. */
+  private static final long MAX_RESERVE = Integer.MAX_VALUE - 8;
+
+  /** What went wrong when a compaction failed after the allocator had moved its blocks. */
+  private static final String LOST_TRACK =
+      "a compaction failed after the allocator had moved its blocks, so its ranges no longer match"
+          + " the buffer; close it and build a new one";
+
   private final String owner;
+
+  /** Heap set aside while the allocator compacts (see {@link #compact}); null otherwise. */
+  @SuppressWarnings("unused") // written to keep the array alive, never read
+  private long @Nullable [] heapReserve;
+
+  /** Why the arena is unusable, or null while it is intact. */
+  private @Nullable Throwable lostTrack;
+
   private final long unitBytes;
   private final long maxUnits;
   private final GpuBuffer buffer;
@@ -105,16 +127,53 @@ final class ArenaStorage implements AutoCloseable {
   }
 
   /**
-   * Compacts the allocator and copies the plan's moves on the GPU, in order; an overlapping move
-   * (the plan's {@link CompactionMove#overlapping()}) goes through the scratch buffer. The caller
-   * then translates the starts it holds.
+   * Compacts the allocator, has {@code translate} move the starts the arena holds, then copies the
+   * plan's moves on the GPU, in order (see {@link GpuBuffer#move} for overlapping ones).
+   *
+   * <p>Once the allocator has moved its blocks, the handles must follow whatever happens: a handle
+   * left behind names space the allocator hands out again. So the Java heap that work needs (the
+   * plan's move records and its translation index, at most {@link #BYTES_PER_MOVE} a move, and a
+   * pass makes at most one move per live handle and one more than its budget) is set aside before
+   * the allocator is asked, and let go once it has answered: short of heap, the call fails with
+   * nothing changed. The copies need no memory that can run out (a refused scratch buffer makes
+   * them go in steps). Should the work still fail, the arena is unusable from then on, every call
+   * saying why, rather than hand out space a live handle still names.
+   *
+   * @param handles the arena's live handles
+   * @param translate moves the arena's handles by the plan
    */
-  CompactionPlan compact(long budget, long granularity) {
-    CompactionPlan plan = raw.compact(budget, granularity);
-    for (CompactionMove move : plan.moves()) {
-      buffer.move(move.from() * unitBytes, move.to() * unitBytes, move.size() * unitBytes);
+  CompactionPlan compact(
+      long budget, long granularity, int handles, Consumer<CompactionPlan> translate) {
+    long moves = Math.min(handles, budget == Long.MAX_VALUE ? budget : budget + 1);
+    // Held by a field, so that the JIT cannot drop an array nothing reads.
+    heapReserve = new long[(int) Math.min(moves * BYTES_PER_MOVE / Long.BYTES, MAX_RESERVE)];
+    CompactionPlan plan;
+    try {
+      plan = raw.compact(budget, granularity);
+    } finally {
+      heapReserve = null; // the blocks have moved (or nothing has): the work below may take it
+    }
+    try {
+      translate.accept(plan);
+      for (CompactionMove move : plan.moves()) {
+        buffer.move(move.from() * unitBytes, move.to() * unitBytes, move.size() * unitBytes);
+      }
+    } catch (RuntimeException | Error e) {
+      lostTrack = e;
+      throw new IllegalStateException(owner + ": " + LOST_TRACK, e);
     }
     return plan;
+  }
+
+  /**
+   * Throws when a compaction failed after the allocator had moved its blocks (see {@link
+   * #compact}): the handles or the bytes no longer match the allocator.
+   */
+  void requireIntact() {
+    Throwable failure = lostTrack;
+    if (failure != null) {
+      throw new IllegalStateException(owner + " is unusable: " + LOST_TRACK, failure);
+    }
   }
 
   /**

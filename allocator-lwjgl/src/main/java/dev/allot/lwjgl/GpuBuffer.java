@@ -27,7 +27,12 @@ import java.nio.FloatBuffer;
  * ranges overlap, so an overlapping move goes through a scratch buffer: source to scratch, then
  * scratch to destination, two copies. The scratch buffer is made on the first overlapping move and
  * replaced by one of twice the size when a larger move needs it, so a run of moves allocates it
- * O(log n) times; a move that does not overlap is one copy and needs none.
+ * O(log n) times, never past the buffer's own size; a move that does not overlap is one copy and
+ * needs none. When the driver cannot make the scratch buffer, the move goes in steps instead: for a
+ * move by d bytes, copies of d bytes each, nearest the destination first, so that no copy's source
+ * and destination overlap and none overwrites a source still to be read. That takes no memory, so
+ * a move never fails for want of it; it takes bytes / d copies, which is why it is only the
+ * fallback (a move by one vertex of a long range is one copy per vertex).
  *
  * Growth copies only [0, keep): the caller passes the end of its last live range, so the free tail
  * of the old buffer is not copied.
@@ -39,6 +44,12 @@ final class GpuBuffer implements AutoCloseable {
   private long size;
   private int scratch;
   private long scratchSize;
+
+  /**
+   * Test seam: when {@code >= 0}, the number of scratch buffers made before the next one is refused
+   * as the driver refuses one it cannot allocate; -1, always outside tests, never refuses.
+   */
+  int scratchesBeforeFailure = -1;
 
   /**
    * Creates the buffer object with undefined contents.
@@ -122,19 +133,51 @@ final class GpuBuffer implements AutoCloseable {
       copy(name, from, name, to, bytes);
       return;
     }
-    if (scratchSize < bytes) {
-      // The larger scratch buffer is made before the old one is deleted, so that a failure to make
-      // it (newBuffer throws) leaves the old one in place and named by the fields.
-      long largerSize = Math.max(bytes, scratchSize * 2);
-      int larger = newBuffer(largerSize, usage);
-      if (scratch != 0) {
-        glDeleteBuffers(scratch);
-      }
-      scratch = larger;
-      scratchSize = largerSize;
+    if (scratchSize < bytes && !scratchFor(bytes)) {
+      moveInSteps(from, to, bytes);
+      return;
     }
     copy(name, from, scratch, 0, bytes);
     copy(scratch, 0, name, to, bytes);
+  }
+
+  /**
+   * Replaces the scratch buffer by one of at least {@code bytes}; returns false, the old one kept,
+   * when the driver cannot make it. The larger one is made before the old one is deleted, so that a
+   * failure leaves the old one in place and named by the fields.
+   */
+  private boolean scratchFor(long bytes) {
+    long largerSize = Math.max(bytes, Math.min(scratchSize * 2, size));
+    int larger;
+    try {
+      if (scratchesBeforeFailure >= 0 && scratchesBeforeFailure-- == 0) {
+        throw new IllegalStateException("scratch buffer refused by a test");
+      }
+      larger = newBuffer(largerSize, usage);
+    } catch (IllegalStateException e) {
+      return false;
+    }
+    if (scratch != 0) {
+      glDeleteBuffers(scratch);
+    }
+    scratch = larger;
+    scratchSize = largerSize;
+    return true;
+  }
+
+  /** An overlapping move without a scratch buffer (see the design comment). */
+  private void moveInSteps(long from, long to, long bytes) {
+    long step = Math.abs(from - to);
+    if (to < from) {
+      for (long done = 0; done < bytes; done += step) {
+        copy(name, from + done, name, to + done, Math.min(step, bytes - done));
+      }
+    } else {
+      for (long left = bytes; left > 0; left -= step) {
+        long length = Math.min(step, left);
+        copy(name, from + left - length, name, to + left - length, length);
+      }
+    }
   }
 
   private static void copy(int source, long from, int target, long to, long bytes) {

@@ -28,11 +28,20 @@ final class LiveList<H> {
     this.slots = slots;
   }
 
-  /** Adds a handle at slot {@link #size()} and returns that slot. */
-  int add(H handle) {
+  /**
+   * Makes room for one more handle, so that the next {@link #add} allocates nothing: an arena calls
+   * it before its allocator takes the range's space, so that a heap short of room fails the call
+   * with nothing changed instead of leaving space that no handle owns.
+   */
+  void reserve() {
     if (size == handles.length) {
       handles = Arrays.copyOf(handles, size * 2);
     }
+  }
+
+  /** Adds a handle at slot {@link #size()} and returns that slot. */
+  int add(H handle) {
+    reserve();
     handles[size] = handle;
     slots.setSlot(handle, size);
     return size++;

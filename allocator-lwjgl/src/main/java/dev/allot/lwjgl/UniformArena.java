@@ -80,6 +80,7 @@ public final class UniformArena implements AutoCloseable {
     if (size < 0) {
       throw new IllegalArgumentException("allocate(" + size + "): negative size");
     }
+    blocks.reserve(); // before the allocator takes the space: see VertexArena.allocate
     UniformBlock block = new UniformBlock(this, storage.alloc(size, alignment), size);
     blocks.add(block);
     return block;
@@ -132,16 +133,17 @@ public final class UniformArena implements AutoCloseable {
    */
   public CompactionPlan compact(long budget) {
     requireOpen();
-    CompactionPlan plan = storage.compact(budget, alignment);
-    if (!plan.moves().isEmpty()) {
-      for (int slot = 0; slot < blocks.size(); slot++) {
-        UniformBlock block = blocks.get(slot);
-        if (block.size > 0) {
-          block.offset = plan.translate(block.offset);
-        }
+    return storage.compact(budget, alignment, blocks.size(), this::translate);
+  }
+
+  /** Moves every live block's offset where the plan put its bytes. */
+  private void translate(CompactionPlan plan) {
+    for (int slot = 0; slot < blocks.size(); slot++) {
+      UniformBlock block = blocks.get(slot);
+      if (block.size > 0) {
+        block.offset = plan.translate(block.offset);
       }
     }
-    return plan;
   }
 
   /**
@@ -204,6 +206,7 @@ public final class UniformArena implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("UniformArena is closed");
     }
+    storage.requireIntact();
   }
 
   private void requireLive(UniformBlock block, String call, long argument) {

@@ -126,12 +126,18 @@ public final class VertexArena implements AutoCloseable {
     if (count < 0) {
       throw new IllegalArgumentException("allocate(" + count + "): negative vertex count");
     }
-    VertexRange range = new VertexRange(this, (int) storage.alloc(count, 1), count);
-    int slot = ranges.add(range);
-    if (slot == firsts.capacity()) {
-      firsts = larger(firsts);
-      counts = larger(counts);
+    // Every array the new handle takes is made before the allocator takes its space (the handle
+    // object itself is allocated before its arguments are evaluated): short of heap or direct
+    // memory, the call fails with the arena as it was.
+    ranges.reserve();
+    if (ranges.size() == firsts.capacity()) {
+      IntBuffer largerFirsts = larger(firsts);
+      IntBuffer largerCounts = larger(counts);
+      firsts = largerFirsts;
+      counts = largerCounts;
     }
+    VertexRange range = new VertexRange(this, (int) storage.alloc(count, 1), count);
+    ranges.add(range);
     store(range);
     return range;
   }
@@ -203,17 +209,18 @@ public final class VertexArena implements AutoCloseable {
    */
   public CompactionPlan compact(long budget) {
     requireOpen();
-    CompactionPlan plan = storage.compact(budget, 1);
-    if (!plan.moves().isEmpty()) {
-      for (int slot = 0; slot < ranges.size(); slot++) {
-        VertexRange range = ranges.get(slot);
-        if (range.count > 0) {
-          range.first = (int) plan.translate(range.first);
-          store(range);
-        }
+    return storage.compact(budget, 1, ranges.size(), this::translate);
+  }
+
+  /** Moves every live range's first, and its draw array entry, where the plan put its vertices. */
+  private void translate(CompactionPlan plan) {
+    for (int slot = 0; slot < ranges.size(); slot++) {
+      VertexRange range = ranges.get(slot);
+      if (range.count > 0) {
+        range.first = (int) plan.translate(range.first);
+        store(range);
       }
     }
-    return plan;
   }
 
   /**
@@ -353,6 +360,7 @@ public final class VertexArena implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("VertexArena is closed");
     }
+    storage.requireIntact();
   }
 
   private void requireLive(VertexRange range, String call, int argument) {

@@ -46,7 +46,29 @@ class GpuBufferGlTest {
     "7, 900, 0" // nothing
   })
   void move_anyRanges_resultOfArraycopy(int from, int to, int bytes) {
+    assertMoveIsArraycopy(from, to, bytes, -1);
+  }
+
+  /**
+   * The driver refusing the scratch buffer (out of memory) makes an overlapping move go in steps,
+   * with the same result; before, the move threw, after the arena's allocator had moved.
+   */
+  @ParameterizedTest(name = "move {0} -> {1}, {2} bytes, no scratch")
+  @CsvSource({
+    "300, 200, 400", // down by 100: four steps
+    "200, 300, 400", // up by 100
+    "1, 0, 1000", // down by one byte: a thousand
+    "0, 1, 1000",
+    "0, 3, 10", // up by 3: the last step shorter
+    "10, 3, 10", // down by 7: the last step shorter
+  })
+  void move_overlappingWithoutAScratchBuffer_resultOfArraycopy(int from, int to, int bytes) {
+    assertMoveIsArraycopy(from, to, bytes, 0);
+  }
+
+  private static void assertMoveIsArraycopy(int from, int to, int bytes, int scratches) {
     try (GpuBuffer buffer = new GpuBuffer(SIZE, GL_DYNAMIC_DRAW)) {
+      buffer.scratchesBeforeFailure = scratches;
       byte[] expected = fill(buffer, SIZE, from * 31L + to);
       buffer.move(from, to, bytes);
       System.arraycopy(expected, from, expected, to, bytes);
