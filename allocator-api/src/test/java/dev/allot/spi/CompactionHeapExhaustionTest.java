@@ -66,6 +66,7 @@ class CompactionHeapExhaustionTest {
     private HeapFiller() {}
 
     /** What fills the heap; dropped once the pass returns. */
+    @SuppressWarnings("unused") // written to keep the heap full, never read
     private static @Nullable Object ballast;
 
     public static void main(String[] args) {
