@@ -391,6 +391,16 @@ public abstract class AbstractAllocator implements Allocator {
         if (made != null && size > budget - plan.movedIndices()) {
           return made;
         }
+        if (to >= from) { // primitives that contradict each other: no move would ever end the pass
+          throw new IllegalStateException(
+              getStrategyName()
+                  + ": compaction's primitives point at a move of the block at "
+                  + from
+                  + " to "
+                  + to
+                  + ", not down (firstGapEnd, previousEnd, lastStart, lastEnd or blockEnd is"
+                  + " wrong)");
+        }
         CompactionPlan withMove = plan.add(from, to, size).build(false);
         moveBlock(from, size, to);
         made = withMove;

@@ -220,6 +220,32 @@ class AbstractAllocatorCompactionTest {
     throw (RuntimeException) failure;
   }
 
+  /**
+   * Primitives that contradict each other (here previousEnd answering the block's own start) point
+   * at a move that is not down: the pass stops there instead of repeating it until the budget runs
+   * out, or forever with none.
+   */
+  @Test
+  void compact_primitivesPointAtAMoveThatIsNotDown_throwsNamingIt() {
+    AbstractAllocator allocator =
+        fragment(
+            new TreeMapAllocator(24) {
+              @Override
+              protected long previousEnd(long start) {
+                return start;
+              }
+            });
+    List<Region> before = allocator.getAllocatedRegions();
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, allocator::compact);
+
+    assertEquals(
+        "tree-map: compaction's primitives point at a move of the block at 4 to 4, not down"
+            + " (firstGapEnd, previousEnd, lastStart, lastEnd or blockEnd is wrong)",
+        e.getMessage());
+    assertEquals(before, allocator.getAllocatedRegions());
+  }
+
   /** The same for the bulk path: a failure there leaves the moves of the step path, returned. */
   @Test
   void compact_bulkPathFails_returnsTheStepPathsMoves() {

@@ -198,6 +198,21 @@ public abstract class AllocatorContract {
   }
 
   /**
+   * The allocators a strategy makes report its name ({@code getStrategyName()}, which messages,
+   * traces and discovery use), at capacity 0 and at 64.
+   */
+  @Test
+  public void strategyName_ofEveryAllocator_isTheStrategysName() {
+    AllocationStrategy strategy = strategy();
+    for (long capacity : new long[] {0, 64}) {
+      Assertions.assertEquals(
+          strategy.getName(),
+          strategy.create(capacity).getStrategyName(),
+          () -> "the strategy is named '" + strategy.getName() + "', its allocator otherwise");
+    }
+  }
+
+  /**
    * For strategies declaring {@link AllocatorFeature#ALLOCATION_FREE_CHURN}: after a million steps
    * of churn at 10,000 live regions, the next million allocate under 1 KiB on this thread.
    */

@@ -23,10 +23,11 @@ public enum AllocatorFeature {
   SMALLEST_FIT,
 
   /**
-   * {@code compact(budget, granularity)} moves whole blocks by multiples of the granularity within
-   * the budget (one move at least while work is left), with moves that copied in order keep every
-   * region's data, overlap flags that are true and a translation that finds every region, and at
-   * the end state with granularity 1 leaves no fragmented free space.
+   * {@code compact(budget, granularity)} answers every good call with a plan, moving whole blocks
+   * down by multiples of the granularity within the budget (one move at least while work is left),
+   * no index twice in a call, with moves that copied in order keep every region's data, overlap
+   * flags that are true and a translation that finds every region; a plan that says it is complete
+   * leaves no gap of the granularity or more before a block (none at all with granularity 1).
    */
   COMPACTION,
 
@@ -34,9 +35,10 @@ public enum AllocatorFeature {
    * {@code alloc(size, alignment)} and {@code realloc(start, size, newSize, alignment)} take any
    * alignment {@code >= 1} ({@code docs/spec/semantics.md}, "Aligned allocation"): a region placed
    * anew starts at a multiple of its alignment, at the aligned start of the free hole it takes, and
-   * the padding before it stays free; alignment 1 is exactly the unaligned call. Without it, every
-   * aligned call above 1 throws {@link dev.allot.UnsupportedAlignmentException} and changes
-   * nothing. The kit's programs make aligned calls only for strategies that declare it.
+   * the padding before it stays free; alignment 1 is exactly the unaligned call. Without it or
+   * {@link #ALIGNED_CALLS}, every aligned call above 1 throws {@link
+   * dev.allot.UnsupportedAlignmentException} and changes nothing. The kit's programs make aligned
+   * calls above 1 only for strategies that declare one of the two.
    */
   ALIGNMENT,
 

@@ -2,11 +2,14 @@ package dev.allot.testkit;
 
 import com.google.common.collect.Range;
 import com.google.common.collect.RangeMap;
+import com.google.common.collect.RangeSet;
 import com.google.common.collect.TreeRangeMap;
+import com.google.common.collect.TreeRangeSet;
 import dev.allot.CompactionMove;
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.trace.OperationKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,10 +17,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks {@link Invariant#COMPACTION} after a successful {@code compact(budget, granularity)}: it
- * simulates the caller's buffer, where every index of a live region holds that region's number,
- * copies the plan's moves into it in order as {@link System#arraycopy} does, and then finds every
- * region through the plan's translation with its data intact.
+ * Checks {@link Invariant#COMPACTION} after each {@code compact(budget, granularity)}: a good call
+ * must return a plan. The checker simulates the caller's buffer, where every index of a live region
+ * holds that region's number, copies the plan's moves into it in order as {@link System#arraycopy}
+ * does (each down, by a multiple of the granularity, of one whole block, to free space, no index
+ * twice), and then finds every region through the plan's translation with its data intact; a plan
+ * that says it is complete must leave no hole of the granularity.
  */
 final class CompactionChecker implements InvariantChecker<Step> {
 
@@ -37,9 +42,16 @@ final class CompactionChecker implements InvariantChecker<Step> {
 
   @Override
   public @Nullable String check(Step step) {
-    CompactionPlan plan = step.plan();
-    if (step.operation().kind() != OperationKind.COMPACT || plan == null) {
+    if (step.operation().kind() != OperationKind.COMPACT) {
       return null;
+    }
+    CompactionPlan plan = step.plan();
+    if (plan == null) {
+      // A strategy that declares compaction answers every good call with a plan; one that left
+      // the primitives off throws UnsupportedCompactionException here.
+      return step.validity() == CallValidity.VALID
+          ? step.call() + " gave no plan: " + step.result().detail()
+          : null;
     }
     long budget = step.operation().first();
     long granularity = step.operation().second();
@@ -71,8 +83,9 @@ final class CompactionChecker implements InvariantChecker<Step> {
     }
     TreeMap<Long, Long> blocks = new TreeMap<>();
     step.before().blocks().forEach(block -> blocks.put(block.start(), block.end()));
+    RangeSet<Long> written = TreeRangeSet.create();
     for (int i = 0; i < moves.size(); i++) {
-      String problem = apply(moves.get(i), granularity, capacity, blocks, buffer);
+      String problem = apply(moves.get(i), granularity, capacity, blocks, buffer, written);
       if (problem != null) {
         return call + ", move " + i + " " + moves.get(i) + ": " + problem;
       }
@@ -104,12 +117,40 @@ final class CompactionChecker implements InvariantChecker<Step> {
             + " of the copied buffer does not hold its data";
       }
     }
-    if (plan.isComplete() && granularity == 1 && !isCompact(blocks)) {
+    long hole = firstHoleEnd(blocks, granularity);
+    if (plan.isComplete() && hole >= 0) {
       return call
-          + " says it is complete, but the blocks after its moves still have gaps: "
-          + blocks;
+          + " says it is complete, but after its moves a gap of "
+          + granularity
+          + " or more still ends at block "
+          + hole
+          + ": blocks "
+          + text(blocks);
     }
     return null;
+  }
+
+  /**
+   * Returns the start of the first block with a gap of at least {@code granularity} before it (from
+   * the previous block's end, or from 0): the end of the first hole of the spec, or -1 when there
+   * is none, the end state.
+   */
+  private static long firstHoleEnd(NavigableMap<Long, Long> blocks, long granularity) {
+    long previousEnd = 0;
+    for (Map.Entry<Long, Long> block : blocks.entrySet()) {
+      if (block.getKey() - previousEnd >= granularity) {
+        return block.getKey();
+      }
+      previousEnd = block.getValue();
+    }
+    return -1;
+  }
+
+  /** The blocks of the moment as {@code start:size}, as every message of the kit writes them. */
+  private static String text(NavigableMap<Long, Long> blocks) {
+    List<Region> regions = new ArrayList<>();
+    blocks.forEach((start, end) -> regions.add(new Region(start, end - start)));
+    return RegionText.of(regions);
   }
 
   /** Copies one move in the buffer and the block map, or says why it is wrong. */
@@ -118,12 +159,19 @@ final class CompactionChecker implements InvariantChecker<Step> {
       long granularity,
       long capacity,
       NavigableMap<Long, Long> blocks,
-      RangeMap<Long, Integer> buffer) {
+      RangeMap<Long, Integer> buffer,
+      RangeSet<Long> written) {
     long from = move.from();
     long to = move.to();
     long size = move.size();
+    if (to >= from) {
+      return "it does not move the block down";
+    }
     if ((from - to) % granularity != 0) {
       return "its distance is not a multiple of the granularity " + granularity;
+    }
+    if (written.intersects(Range.closedOpen(from, from + size))) {
+      return "it moves indices an earlier move of the call wrote: no index moves twice in a call";
     }
     if (move.overlapping() != (Math.abs(from - to) < size)) {
       return "overlapping() says "
@@ -133,7 +181,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
     }
     Long end = blocks.get(from);
     if (end == null || end != from + size) {
-      return "its source is not one whole block of the moment; blocks " + blocks;
+      return "its source is not one whole block of the moment; blocks " + text(blocks);
     }
     blocks.remove(from);
     Map.Entry<Long, Long> before = blocks.floorEntry(to + size - 1);
@@ -141,6 +189,7 @@ final class CompactionChecker implements InvariantChecker<Step> {
       return "its destination is not free";
     }
     copy(buffer, from, to, size);
+    written.add(Range.closedOpen(to, to + size));
     long start = to;
     long newEnd = to + size;
     Map.Entry<Long, Long> previous = blocks.floorEntry(to);
@@ -190,10 +239,5 @@ final class CompactionChecker implements InvariantChecker<Step> {
       next = run.getKey().upperEndpoint();
     }
     return next < end ? next : -1;
-  }
-
-  /** Tells whether the blocks are one block at 0, or none. */
-  private static boolean isCompact(NavigableMap<Long, Long> blocks) {
-    return blocks.isEmpty() || (blocks.size() == 1 && blocks.firstKey() == 0);
   }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
+import dev.allot.CompactionPlan;
 import dev.allot.ForwardingAllocator;
+import dev.allot.UnsupportedCompactionException;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
 import dev.allot.testkit.reference.MissedMergeAllocator;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * A conformance kit that passes a broken strategy is worthless: each test runs one property against
@@ -134,6 +137,70 @@ class BrokenStrategiesTest {
         Invariant.COMPACTION,
         Invariant.COMPACTION,
         new TestStrategy("hidden-overlap", HiddenOverlapAllocator::new));
+  }
+
+  @Test
+  void compaction_declaredButRefused_isCaught() {
+    // Only the compaction property's programs compact: its checker must fail a good call that
+    // gives no plan, or a strategy that never turned compaction on passes the whole contract.
+    assertCaught(
+        Invariant.COMPACTION,
+        Invariant.COMPACTION,
+        overReference(
+            "no-compaction",
+            allocator ->
+                new ForwardingAllocator(allocator) {
+                  @Override
+                  public CompactionPlan compact(long budget, long granularity) {
+                    throw new UnsupportedCompactionException(
+                        getStrategyName(), "compact(" + budget + ", " + granularity + ")");
+                  }
+                }));
+  }
+
+  @Test
+  void compaction_completeWithHolesOfTheGranularityLeft_isCaught() {
+    // The end state was checked at granularity 1 only.
+    assertCaught(
+        Invariant.COMPACTION,
+        Invariant.COMPACTION,
+        overReference(
+            "early-end",
+            allocator ->
+                new ForwardingAllocator(allocator) {
+                  @Override
+                  public CompactionPlan compact(long budget, long granularity) {
+                    return granularity > 1
+                        ? CompactionPlan.empty(true)
+                        : super.compact(budget, granularity);
+                  }
+                }));
+  }
+
+  @Test
+  void strategyName_allocatorNamedOtherwise_isCaught() {
+    AllocationStrategy named =
+        new TestStrategy(
+            "low-fit",
+            capacity ->
+                new ForwardingAllocator(new PygletReferenceAllocator(capacity)) {
+                  @Override
+                  public String getStrategyName() {
+                    return "LowFit v2";
+                  }
+                });
+    AllocatorContract contract =
+        new AllocatorContract() {
+          @Override
+          protected AllocationStrategy strategy() {
+            return named;
+          }
+        };
+
+    AssertionFailedError e =
+        assertThrows(
+            AssertionFailedError.class, contract::strategyName_ofEveryAllocator_isTheStrategysName);
+    assertTrue(e.getMessage().contains("named 'low-fit', its allocator otherwise"), e.getMessage());
   }
 
   @Test

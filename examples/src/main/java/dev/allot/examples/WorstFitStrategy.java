@@ -4,10 +4,10 @@ import dev.allot.AllocationStrategy;
 import dev.allot.Allocator;
 
 /**
- * A custom strategy, registered in this jar's {@code
- * META-INF/services/dev.allot.AllocationStrategy} to show how a strategy plugs in: name {@code
- * worst-fit}, chosen with {@code Allocators.create("worst-fit", capacity)} or {@code
- * -Ddev.allot.strategy=worst-fit}.
+ * A custom strategy, to show how a strategy plugs in: name {@code worst-fit}, chosen with {@code
+ * Allocators.create("worst-fit", capacity)} or {@code -Ddev.allot.strategy=worst-fit} where a
+ * {@code META-INF/services/dev.allot.AllocationStrategy} line names it. The examples register it in
+ * their test resources only, so that no jar a user runs offers it.
  *
  * <p>Its priority is below the shipped strategies' so that it never wins the classpath rules by
  * accident: it is an example, and worst-fit fragments more than first-fit on most workloads (run
