@@ -189,7 +189,12 @@ public abstract class AllocatorContract {
               () -> allocator.realloc(region.start(), region.size(), region.size() + 1, 8),
               () -> allocator.realloc(region.start(), region.size(), 0, 3))) {
         UnsupportedAlignmentException e =
-            Assertions.assertThrows(UnsupportedAlignmentException.class, call);
+            Assertions.assertThrows(
+                UnsupportedAlignmentException.class,
+                call,
+                "an aligned call above 1 did not throw UnsupportedAlignmentException (blocks "
+                    + RegionText.of(before.blocks())
+                    + "): a strategy that takes aligned calls declares ALIGNMENT or ALIGNED_CALLS");
         Assertions.assertEquals(strategy.getName(), e.getStrategyName());
         Assertions.assertTrue(
             before.agreesWith(Observation.of(allocator)), () -> "state after " + e.getMessage());

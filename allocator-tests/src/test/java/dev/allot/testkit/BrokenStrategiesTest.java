@@ -204,6 +204,28 @@ class BrokenStrategiesTest {
   }
 
   @Test
+  void alignedCalls_supportedButNotDeclared_failsSayingWhatToDeclare() {
+    AllocatorContract contract =
+        new AllocatorContract() {
+          @Override
+          protected AllocationStrategy strategy() {
+            return new PygletReferenceStrategy(); // aligns, and declares nothing here
+          }
+        };
+
+    AssertionFailedError e =
+        assertThrows(
+            AssertionFailedError.class,
+            contract::alignedCalls_withoutAlignment_throwUnsupportedAlignmentAndChangeNothing);
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "an aligned call above 1 did not throw UnsupportedAlignmentException (blocks 0:1):"
+                    + " a strategy that takes aligned calls declares ALIGNMENT or ALIGNED_CALLS"),
+        e.getMessage());
+  }
+
+  @Test
   void alignment_tailStartNotRounded_isCaught() {
     assertCaughtAligned(new TestStrategy("unaligned-tail", UnalignedTailAllocator::new));
   }
