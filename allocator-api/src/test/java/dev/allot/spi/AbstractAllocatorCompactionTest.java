@@ -124,6 +124,8 @@ class AbstractAllocatorCompactionTest {
   @Test
   void compact_anyPrimitiveFailsAfterTheFirstMove_returnsTheMovesMadeAndLogsWhy() {
     Logger logger = (Logger) LoggerFactory.getLogger(AbstractAllocator.class);
+    Level configured = logger.getLevel(); // off in logback-test.xml, against the other tests' noise
+    logger.setLevel(Level.WARN);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     logger.addAppender(logged);
@@ -155,6 +157,7 @@ class AbstractAllocatorCompactionTest {
       assertEquals(3, logged.list.size());
     } finally {
       logger.detachAppender(logged);
+      logger.setLevel(configured);
     }
   }
 
