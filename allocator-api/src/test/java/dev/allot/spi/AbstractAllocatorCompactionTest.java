@@ -126,6 +126,7 @@ class AbstractAllocatorCompactionTest {
     Logger logger = (Logger) LoggerFactory.getLogger(AbstractAllocator.class);
     Level configured = logger.getLevel(); // off in logback-test.xml, against the other tests' noise
     logger.setLevel(Level.WARN);
+    logger.setAdditive(false); // to the list only
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     logger.addAppender(logged);
@@ -158,6 +159,7 @@ class AbstractAllocatorCompactionTest {
     } finally {
       logger.detachAppender(logged);
       logger.setLevel(configured);
+      logger.setAdditive(true);
     }
   }
 
