@@ -153,6 +153,9 @@ final class ArenaStorage implements AutoCloseable {
     } finally {
       heapReserve = null; // the blocks have moved (or nothing has): the work below may take it
     }
+    if (plan.moves().isEmpty()) {
+      return plan; // the end state, or nothing to do: no handle to visit
+    }
     try {
       translate.accept(plan);
       for (CompactionMove move : plan.moves()) {
