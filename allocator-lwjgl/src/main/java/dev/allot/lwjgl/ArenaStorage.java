@@ -144,7 +144,12 @@ final class ArenaStorage implements AutoCloseable {
    */
   CompactionPlan compact(
       long budget, long granularity, int handles, Consumer<CompactionPlan> translate) {
-    long moves = Math.min(handles, budget == Long.MAX_VALUE ? budget : budget + 1);
+    // No gap before a block: no move to make room for (per-frame calls at the end state reserve
+    // nothing).
+    long moves =
+        raw.getFragmentedFreeSize() == 0
+            ? 0
+            : Math.min(handles, budget == Long.MAX_VALUE ? budget : budget + 1);
     // Held by a field, so that the JIT cannot drop an array nothing reads.
     heapReserve = new long[(int) Math.min(moves * BYTES_PER_MOVE / Long.BYTES, MAX_RESERVE)];
     CompactionPlan plan;
