@@ -87,6 +87,7 @@ final class ArenaStorage implements AutoCloseable {
               + " blocks and capacity "
               + empty.getCapacity());
     }
+    GpuBuffer.requireCurrentContextToCreate(owner);
     this.buffer = new GpuBuffer(empty.getCapacity() * unitBytes, usage);
     this.raw = empty;
     this.allocator = Allocators.growing(empty, policy, this::enlarge, this::relocate);

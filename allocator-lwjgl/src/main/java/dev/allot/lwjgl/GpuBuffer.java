@@ -15,6 +15,7 @@ import static org.lwjgl.opengl.GL32.glGetBufferParameteri64;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import org.lwjgl.opengl.GL;
 
 /**
  * One OpenGL buffer object, in bytes, that can be replaced by a larger one and can move a range
@@ -50,6 +51,53 @@ final class GpuBuffer implements AutoCloseable {
    * as the driver refuses one it cannot allocate; -1, always outside tests, never refuses.
    */
   int scratchesBeforeFailure = -1;
+
+  /**
+   * Throws unless this thread has LWJGL's OpenGL capabilities, which LWJGL sets where a context is
+   * made current: called without them, LWJGL's first OpenGL function aborts the whole JVM ("No
+   * context is current"), where a caller on the wrong thread should get an exception it can read.
+   * The arenas call it before anything changes. It cannot tell a context that was released without
+   * clearing the capabilities; OpenGL then ignores the calls.
+   *
+   * @param owner the arena's class name, for the message
+   * @param call the call refused, for the message
+   * @throws IllegalStateException if this thread has no OpenGL capabilities
+   */
+  static void requireCurrentContext(String owner, String call) {
+    if (!hasCapabilities()) {
+      throw noContext(owner + "." + call);
+    }
+  }
+
+  /**
+   * Throws as {@link #requireCurrentContext} does, for an arena's constructor.
+   *
+   * @param owner the arena's class name, for the message
+   * @throws IllegalStateException if this thread has no OpenGL capabilities
+   */
+  static void requireCurrentContextToCreate(String owner) {
+    if (!hasCapabilities()) {
+      throw noContext("new " + owner);
+    }
+  }
+
+  private static boolean hasCapabilities() {
+    try {
+      // null when LWJGL's checks are off (org.lwjgl.util.NoChecks)
+      return GL.getCapabilities() != null;
+    } catch (IllegalStateException e) {
+      return false; // LWJGL's checks on: none set for this thread
+    }
+  }
+
+  private static IllegalStateException noContext(String call) {
+    return new IllegalStateException(
+        call
+            + ": no OpenGL context is current on thread '"
+            + Thread.currentThread().getName()
+            + "'; call it where the arena's context is current (with its capabilities set by"
+            + " GL.createCapabilities or GL.setCapabilities)");
+  }
 
   /**
    * Creates the buffer object with undefined contents.

@@ -31,6 +31,11 @@ import java.nio.ByteBuffer;
  * allocator's strategy must support alignment (first-fit and best-fit do). Bad input leaves the
  * arena as it was. Calls use the thread's current OpenGL context (3.1 or later). Not thread-safe.
  *
+ * <p>Every call but the getters, the constructors and {@link #close()} included, checks first that
+ * LWJGL has capabilities set on this thread, as it has where a context is current: from another
+ * thread the call throws {@code IllegalStateException} and changes nothing, where LWJGL itself
+ * would abort the JVM.
+ *
  * @since 0.1.0
  */
 public final class UniformArena implements AutoCloseable {
@@ -46,6 +51,8 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param initialBytes the initial size of the buffer in bytes, {@code >= 0}
    * @throws IllegalArgumentException if {@code initialBytes} is negative
+   * @throws IllegalStateException if this thread has no current context, or OpenGL cannot make a
+   *     buffer object of that size
    */
   public UniformArena(int initialBytes) {
     this(Allocators.create(initialBytes), GrowthPolicy.doubling());
@@ -58,8 +65,11 @@ public final class UniformArena implements AutoCloseable {
    * @param allocator an empty allocator, used by the arena only from now on
    * @param policy picks the capacity to grow to
    * @throws IllegalArgumentException if the allocator is not empty
+   * @throws IllegalStateException if this thread has no current context, or OpenGL cannot make a
+   *     buffer object of that size
    */
   public UniformArena(Allocator allocator, GrowthPolicy policy) {
+    GpuBuffer.requireCurrentContextToCreate("UniformArena");
     this.alignment = glGetInteger(GL_UNIFORM_BUFFER_OFFSET_ALIGNMENT);
     this.storage =
         new ArenaStorage("UniformArena", allocator, policy, 1, Long.MAX_VALUE, GL_DYNAMIC_DRAW);
@@ -72,11 +82,11 @@ public final class UniformArena implements AutoCloseable {
    * @param size the size in bytes, {@code >= 0}
    * @return the live block
    * @throws IllegalArgumentException if {@code size} is negative
-   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
-   *     object; the arena is then as it was
+   * @throws IllegalStateException if the arena is closed, this thread has no current context, or
+   *     OpenGL cannot make the larger buffer object; the arena is then as it was
    */
   public UniformBlock allocate(int size) {
-    requireOpen();
+    requireOpen("allocate");
     if (size < 0) {
       throw new IllegalArgumentException("allocate(" + size + "): negative size");
     }
@@ -94,8 +104,8 @@ public final class UniformArena implements AutoCloseable {
    * @param newSize the new size in bytes, {@code >= 0}
    * @throws IllegalArgumentException if the block is freed or of another arena, or {@code newSize}
    *     is negative
-   * @throws IllegalStateException if the arena is closed, or OpenGL cannot make the larger buffer
-   *     object; the arena is then as it was
+   * @throws IllegalStateException if the arena is closed, this thread has no current context, or
+   *     OpenGL cannot make the larger buffer object; the arena is then as it was
    */
   public void resize(UniformBlock block, int newSize) {
     requireLive(block, "resize", newSize);
@@ -111,7 +121,7 @@ public final class UniformArena implements AutoCloseable {
    *
    * @param block a live block of this arena
    * @throws IllegalArgumentException if the block is already freed or of another arena
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void free(UniformBlock block) {
     requireLive(block, "free", 0);
@@ -129,10 +139,10 @@ public final class UniformArena implements AutoCloseable {
    * @return what the call did: {@link CompactionPlan#isComplete()} tells whether work is left
    * @throws IllegalArgumentException if {@code budget} is negative
    * @throws dev.allot.UnsupportedCompactionException if the strategy cannot compact
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public CompactionPlan compact(long budget) {
-    requireOpen();
+    requireOpen("compact");
     return storage.compact(budget, alignment, blocks.size(), this::translate);
   }
 
@@ -153,6 +163,7 @@ public final class UniformArena implements AutoCloseable {
    * @param data at most {@code block.getSize()} bytes; its position is left as it was
    * @throws IllegalArgumentException if the block is freed or of another arena, the buffer is not
    *     direct, or the data does not fit
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void upload(UniformBlock block, ByteBuffer data) {
     storage.write(requireFits("upload", block, data), data);
@@ -165,6 +176,7 @@ public final class UniformArena implements AutoCloseable {
    * @param into receives at most {@code block.getSize()} bytes; its position is left as it was
    * @throws IllegalArgumentException if the block is freed or of another arena, {@code into} is not
    *     direct or is read-only, or the read passes its end
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void download(UniformBlock block, ByteBuffer into) {
     storage.read(requireFits("download", block, into), into);
@@ -191,6 +203,7 @@ public final class UniformArena implements AutoCloseable {
    * @param bindingIndex the binding point the shader's uniform block reads
    * @throws IllegalArgumentException if the block is freed, of another arena, or empty (OpenGL
    *     rejects a range of 0 bytes)
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void bind(UniformBlock block, int bindingIndex) {
     requireLive(block, "bind", bindingIndex);
@@ -202,15 +215,17 @@ public final class UniformArena implements AutoCloseable {
         GL_UNIFORM_BUFFER, bindingIndex, storage.bufferName(), block.offset, block.size);
   }
 
-  private void requireOpen() {
+  /** Refuses a call on a closed or unusable arena, or from a thread without the context. */
+  private void requireOpen(String call) {
     if (closed) {
       throw new IllegalStateException("UniformArena is closed");
     }
     storage.requireIntact();
+    GpuBuffer.requireCurrentContext("UniformArena", call);
   }
 
   private void requireLive(UniformBlock block, String call, long argument) {
-    requireOpen();
+    requireOpen(call);
     if (block.arena != this || !block.isLive()) {
       throw new IllegalArgumentException(
           call
@@ -279,10 +294,15 @@ public final class UniformArena implements AutoCloseable {
     return storage.relocations();
   }
 
-  /** Deletes the buffer objects; every block is dead afterwards. Closing twice does nothing. */
+  /**
+   * Deletes the buffer objects; every block is dead afterwards. Closing twice does nothing.
+   *
+   * @throws IllegalStateException if this thread has no current context; the arena stays open
+   */
   @Override
   public void close() {
     if (!closed) {
+      GpuBuffer.requireCurrentContext("UniformArena", "close");
       closed = true;
       blocks.clear();
       storage.close();

@@ -41,6 +41,11 @@ import org.lwjgl.BufferUtils;
  * fails leave the arena as it was. Calls use the thread's current OpenGL context (3.1 or later, 4.3
  * for {@link #bindVertexBuffer}); they bind the arena's buffers to {@code GL_COPY_READ_BUFFER} and
  * {@code GL_COPY_WRITE_BUFFER} only. Not thread-safe, like OpenGL contexts.
+ *
+ * <p>Every call but the getters, the constructors and {@link #close()} included, checks first that
+ * LWJGL has capabilities set on this thread, as it has where a context is current: from another
+ * thread the call throws {@code IllegalStateException} and changes nothing, where LWJGL itself
+ * would abort the JVM.
  */
 /*
  * Draw arrays. Slot i of the direct IntBuffers firsts and counts holds the first vertex and count of
@@ -69,6 +74,8 @@ public final class VertexArena implements AutoCloseable {
    * @param stride bytes per vertex, {@code >= 1}
    * @param initialVertices the initial capacity in vertices, {@code >= 0}
    * @throws IllegalArgumentException if a number is out of range
+   * @throws IllegalStateException if this thread has no current context, or OpenGL cannot make a
+   *     buffer object of that size
    */
   public VertexArena(int stride, int initialVertices) {
     this(
@@ -85,7 +92,8 @@ public final class VertexArena implements AutoCloseable {
    * @param policy picks the capacity to grow to, as in {@link Allocators#growing}
    * @throws IllegalArgumentException if {@code stride < 1}, or the allocator is not empty or has a
    *     capacity above {@link Integer#MAX_VALUE}
-   * @throws IllegalStateException if OpenGL cannot make a buffer object of that size
+   * @throws IllegalStateException if this thread has no current context, or OpenGL cannot make a
+   *     buffer object of that size
    */
   public VertexArena(Allocator allocator, int stride, GrowthPolicy policy) {
     if (stride < 1) {
@@ -117,12 +125,12 @@ public final class VertexArena implements AutoCloseable {
    * @param count the number of vertices, {@code >= 0}
    * @return the live range
    * @throws IllegalArgumentException if {@code count} is negative
-   * @throws IllegalStateException if the arena is closed, would need more than {@link
-   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
-   *     then as it was
+   * @throws IllegalStateException if the arena is closed, this thread has no current context, would
+   *     need more than {@link Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public VertexRange allocate(int count) {
-    requireOpen();
+    requireOpen("allocate");
     if (count < 0) {
       throw new IllegalArgumentException("allocate(" + count + "): negative vertex count");
     }
@@ -163,9 +171,9 @@ public final class VertexArena implements AutoCloseable {
    * @param newCount the new number of vertices, {@code >= 0}
    * @throws IllegalArgumentException if the range is freed or of another arena, or {@code newCount}
    *     is negative
-   * @throws IllegalStateException if the arena is closed, would need more than {@link
-   *     Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer object; the arena is
-   *     then as it was
+   * @throws IllegalStateException if the arena is closed, this thread has no current context, would
+   *     need more than {@link Integer#MAX_VALUE} vertices, or OpenGL cannot make the larger buffer
+   *     object; the arena is then as it was
    */
   public void resize(VertexRange range, int newCount) {
     requireLive(range, "resize", newCount);
@@ -183,7 +191,7 @@ public final class VertexArena implements AutoCloseable {
    *
    * @param range a live range of this arena
    * @throws IllegalArgumentException if the range is already freed or of another arena
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void free(VertexRange range) {
     requireLive(range, "free", 0);
@@ -205,10 +213,10 @@ public final class VertexArena implements AutoCloseable {
    * @return what the call did: {@link CompactionPlan#isComplete()} tells whether work is left
    * @throws IllegalArgumentException if {@code budget} is negative
    * @throws dev.allot.UnsupportedCompactionException if the strategy cannot compact
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public CompactionPlan compact(long budget) {
-    requireOpen();
+    requireOpen("compact");
     return storage.compact(budget, 1, ranges.size(), this::translate);
   }
 
@@ -228,7 +236,7 @@ public final class VertexArena implements AutoCloseable {
    *
    * @return what the call did
    * @throws dev.allot.UnsupportedCompactionException if the strategy cannot compact
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public CompactionPlan compact() {
     return compact(Long.MAX_VALUE);
@@ -242,6 +250,7 @@ public final class VertexArena implements AutoCloseable {
    * @param data at most {@code range.getCount() * getStride()} bytes
    * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
    *     direct, or the data does not fit in it
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void upload(VertexRange range, ByteBuffer data) {
     upload(range, 0, data);
@@ -255,6 +264,7 @@ public final class VertexArena implements AutoCloseable {
    * @param data at most {@code (range.getCount() - vertexOffset) * getStride()} bytes
    * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
    *     direct, or the data does not fit from that vertex
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void upload(VertexRange range, int vertexOffset, ByteBuffer data) {
     storage.write(requireFits("upload", range, vertexOffset, data, data.remaining()), data);
@@ -269,6 +279,7 @@ public final class VertexArena implements AutoCloseable {
    *     and in the native byte order
    * @throws IllegalArgumentException if the range is freed or of another arena, the buffer is not
    *     direct or not in the native byte order, or the data does not fit from that vertex
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void upload(VertexRange range, int vertexOffset, FloatBuffer data) {
     storage.write(
@@ -285,6 +296,7 @@ public final class VertexArena implements AutoCloseable {
    * @param into receives the bytes; its position is left as it was
    * @throws IllegalArgumentException if the range is freed or of another arena, {@code into} is not
    *     direct or is read-only, or the read passes the range's end
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void download(VertexRange range, int vertexOffset, ByteBuffer into) {
     storage.read(requireFits("download", range, vertexOffset, into, into.remaining()), into);
@@ -328,10 +340,10 @@ public final class VertexArena implements AutoCloseable {
    * array object that reads this arena's buffer must be bound ({@link #bindVertexBuffer}).
    *
    * @param mode the primitive, e.g. {@code GL_TRIANGLES}
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void draw(int mode) {
-    requireOpen();
+    requireOpen("draw");
     int live = ranges.size();
     if (live == 0) {
       return;
@@ -349,22 +361,24 @@ public final class VertexArena implements AutoCloseable {
    * Call it after growth, or simply before each draw.
    *
    * @param bindingIndex the binding point that the vertex attributes read, e.g. 0
-   * @throws IllegalStateException if the arena is closed
+   * @throws IllegalStateException if the arena is closed or this thread has no current context
    */
   public void bindVertexBuffer(int bindingIndex) {
-    requireOpen();
+    requireOpen("bindVertexBuffer");
     glBindVertexBuffer(bindingIndex, storage.bufferName(), 0, stride);
   }
 
-  private void requireOpen() {
+  /** Refuses a call on a closed or unusable arena, or from a thread without the context. */
+  private void requireOpen(String call) {
     if (closed) {
       throw new IllegalStateException("VertexArena is closed");
     }
     storage.requireIntact();
+    GpuBuffer.requireCurrentContext("VertexArena", call);
   }
 
   private void requireLive(VertexRange range, String call, int argument) {
-    requireOpen();
+    requireOpen(call);
     if (range.arena != this || !range.isLive()) {
       throw new IllegalArgumentException(
           call
@@ -460,10 +474,15 @@ public final class VertexArena implements AutoCloseable {
     return storage.allocator().getStrategyName();
   }
 
-  /** Deletes the buffer objects; every range is dead afterwards. Closing twice does nothing. */
+  /**
+   * Deletes the buffer objects; every range is dead afterwards. Closing twice does nothing.
+   *
+   * @throws IllegalStateException if this thread has no current context; the arena stays open
+   */
   @Override
   public void close() {
     if (!closed) {
+      GpuBuffer.requireCurrentContext("VertexArena", "close");
       closed = true;
       ranges.clear();
       storage.close();

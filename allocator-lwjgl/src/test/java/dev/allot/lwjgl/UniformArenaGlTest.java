@@ -1,5 +1,7 @@
 package dev.allot.lwjgl;
 
+import static dev.allot.lwjgl.ContextlessThread.refusal;
+import static dev.allot.lwjgl.ContextlessThread.refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -186,6 +188,51 @@ class UniformArenaGlTest {
       ByteBuffer back = ByteBuffer.allocateDirect(8);
       arena.download(block, back);
       assertEquals(bytes(5, 8), back);
+    }
+  }
+
+  @Test
+  void calls_fromAThreadWithoutTheContext_illegalStateArenaUnchanged() throws Exception {
+    try (UniformArena arena = new UniformArena(64)) {
+      UniformBlock block = arena.allocate(8);
+      arena.upload(block, bytes(7, 8));
+      UniformBlock second = arena.allocate(4);
+      long offset = second.getOffset();
+      int buffer = arena.getBuffer();
+      ByteBuffer into = ByteBuffer.allocateDirect(8);
+
+      assertEquals(
+          List.of(
+              refusal("UniformArena.allocate"),
+              refusal("UniformArena.resize"),
+              refusal("UniformArena.free"),
+              refusal("UniformArena.upload"),
+              refusal("UniformArena.download"),
+              refusal("UniformArena.compact"),
+              refusal("UniformArena.bind"),
+              refusal("UniformArena.close"),
+              refusal("new UniformArena")),
+          refusals(
+              () -> arena.allocate(1024), // would grow: a new buffer object
+              () -> arena.resize(block, 512), // would move
+              () -> arena.free(second),
+              () -> arena.upload(block, bytes(0, 8)),
+              () -> arena.download(block, into),
+              () -> arena.compact(Long.MAX_VALUE),
+              () -> arena.bind(block, 1),
+              arena::close,
+              () -> new UniformArena(64)));
+
+      assertEquals(2, arena.getBlockCount());
+      assertEquals(64, arena.getCapacity());
+      assertEquals(buffer, arena.getBuffer());
+      assertEquals(offset, second.getOffset());
+      assertEquals(8, block.getSize());
+      ByteBuffer back = ByteBuffer.allocateDirect(8);
+      arena.download(block, back);
+      assertEquals(bytes(7, 8), back);
+      arena.free(second); // still open, and usable on the context's thread
+      assertEquals(1, arena.getBlockCount());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.allot.lwjgl;
 
+import static dev.allot.lwjgl.ContextlessThread.refusal;
+import static dev.allot.lwjgl.ContextlessThread.refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +16,7 @@ import dev.allot.GrowthPolicy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -360,6 +363,51 @@ class VertexArenaGlTest {
     assertThrows(IllegalStateException.class, () -> arena.allocate(1));
     assertThrows(IllegalStateException.class, () -> arena.draw(GL_TRIANGLES));
     arena.close();
+  }
+
+  @Test
+  void calls_fromAThreadWithoutTheContext_illegalStateArenaUnchanged() throws Exception {
+    try (VertexArena arena = arena(8)) {
+      VertexRange a = arena.allocate(4);
+      arena.upload(a, vertices(10, 4));
+      VertexRange b = arena.allocate(2);
+      int buffer = arena.getBuffer();
+      ByteBuffer into = ByteBuffer.allocateDirect(4 * STRIDE);
+
+      assertEquals(
+          List.of(
+              refusal("VertexArena.allocate"),
+              refusal("VertexArena.resize"),
+              refusal("VertexArena.free"),
+              refusal("VertexArena.upload"),
+              refusal("VertexArena.download"),
+              refusal("VertexArena.compact"),
+              refusal("VertexArena.draw"),
+              refusal("VertexArena.bindVertexBuffer"),
+              refusal("VertexArena.close"),
+              refusal("new VertexArena")),
+          refusals(
+              () -> arena.allocate(8), // would grow: a new buffer object
+              () -> arena.resize(a, 6), // would move
+              () -> arena.free(b),
+              () -> arena.upload(a, vertices(20, 4)),
+              () -> arena.download(a, 0, into),
+              () -> arena.compact(),
+              () -> arena.draw(GL_TRIANGLES),
+              () -> arena.bindVertexBuffer(0),
+              arena::close,
+              () -> arena(8)));
+
+      assertEquals(2, arena.getRangeCount());
+      assertEquals(8, arena.getCapacity());
+      assertEquals(buffer, arena.getBuffer());
+      assertTrue(b.isLive());
+      assertEquals(0, a.getFirst());
+      assertEquals(4, a.getCount());
+      assertEquals(vertices(10, 4), read(arena, a));
+      arena.free(b); // still open, and usable on the context's thread
+      assertEquals(1, arena.getRangeCount());
+    }
   }
 
   @Test
