@@ -2,9 +2,8 @@ package dev.allot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -187,14 +186,9 @@ public final class Allocators {
   public static RecordingAllocator recording(Allocator allocator, Path file) {
     Objects.requireNonNull(file, "file");
     RecordingAllocator.requireEmpty(allocator, "file");
-    FileChannel channel;
+    SeekableByteChannel channel;
     try {
-      channel =
-          FileChannel.open(
-              file,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE);
+      channel = UninterruptibleFileChannel.openEmpty(file);
     } catch (IOException e) {
       throw new UncheckedIOException("recording to " + file + ": " + e, e);
     }

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * exception or error), the file is cut back to the end of the last whole line, so the trace always
  * ends at a whole line.
  *
+ * <p>The sink owns the file and writes it from position 0, so the end of its last whole line is the
+ * count of the bytes written. {@link Allocators#recording(Allocator, java.nio.file.Path)} gives it
+ * an {@link UninterruptibleFileChannel}, so that an interrupt of the writing thread does not close
+ * the file.
+ *
  * <p>Not flushed to the device ({@code fsync}): a crash of the process loses nothing written, a
  * crash of the machine may lose the last lines, never leave a wrong one.
  */
@@ -32,7 +37,8 @@ final class FileTraceSink implements TraceSink {
 
   @Override
   public void write(String line) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+    byte[] encoded = line.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer bytes = ByteBuffer.wrap(encoded);
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -44,7 +50,9 @@ final class FileTraceSink implements TraceSink {
       cutBack(e);
       throw e;
     }
-    whole = channel.position();
+    // Counted, not asked of the channel: once the line is written nothing may fail, or the caller
+    // would hear that a line the file holds was not written.
+    whole += encoded.length;
   }
 
   /** Cuts the file back to the end of the last whole line, adding a failure to cut to {@code e}. */

@@ -2,6 +2,7 @@ package dev.allot;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An allocator that grows instead of failing: when the delegate throws {@link
@@ -33,6 +34,17 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class GrowingAllocator extends ForwardingAllocator {
+
+  /**
+   * The longs set aside while a compaction's moves go to the listener: room for an {@link
+   * IncompleteCompactionException} and its stack trace (a few KiB) when the listener's failure left
+   * the heap full.
+   */
+  private static final int EXCEPTION_RESERVE_LONGS = 4096;
+
+  /** Heap set aside while {@link #compact} calls the listener; null otherwise. */
+  @SuppressWarnings("unused") // written to keep the array alive, never read
+  private long @Nullable [] exceptionReserve;
 
   private final GrowthPolicy policy;
   private final CapacityListener onGrow;
@@ -143,13 +155,26 @@ public final class GrowingAllocator extends ForwardingAllocator {
   public CompactionPlan compact(long budget, long granularity) {
     CompactionPlan plan = delegate().compact(budget, granularity);
     List<CompactionMove> moves = plan.moves();
-    for (int i = 0; i < moves.size(); i++) {
-      try {
-        CompactionMove move = moves.get(i); // made when read: it may fail for want of the heap
-        onMove.regionRelocated(move.from(), move.to(), move.size());
-      } catch (RuntimeException | Error e) {
-        throw new IncompleteCompactionException(plan, i, e);
+    if (moves.isEmpty()) {
+      return plan;
+    }
+    // Heap for the exception that carries the plan, dropped just before it is made: a listener
+    // that fails because it ran the heap out (and whose data still holds it) left no room for the
+    // exception, and the caller got a bare OutOfMemoryError without the plan the blocks had
+    // already followed.
+    exceptionReserve = new long[EXCEPTION_RESERVE_LONGS];
+    try {
+      for (int i = 0; i < moves.size(); i++) {
+        try {
+          CompactionMove move = moves.get(i); // made when read: it may fail for want of the heap
+          onMove.regionRelocated(move.from(), move.to(), move.size());
+        } catch (RuntimeException | Error e) {
+          exceptionReserve = null;
+          throw new IncompleteCompactionException(plan, i, e);
+        }
       }
+    } finally {
+      exceptionReserve = null;
     }
     return plan;
   }

@@ -1,6 +1,7 @@
 package dev.allot;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a {@linkplain Allocators#growing growing allocator}'s {@link GrowingAllocator#compact
@@ -37,12 +38,16 @@ public class IncompleteCompactionException extends RuntimeException {
    *     move count
    */
   public IncompleteCompactionException(CompactionPlan plan, int copiedMoves, Throwable cause) {
-    super(message(plan, copiedMoves), Objects.requireNonNull(cause, "cause"));
+    super(requireMove(plan, copiedMoves), Objects.requireNonNull(cause, "cause"));
     this.plan = plan;
     this.copiedMoves = copiedMoves;
   }
 
-  private static String message(CompactionPlan plan, int copiedMoves) {
+  /**
+   * Returns null, the message {@link #getMessage()} builds when asked: the exception is made when a
+   * listener failed, perhaps for want of the heap, and must then take as little of it as it can.
+   */
+  private static @Nullable String requireMove(CompactionPlan plan, int copiedMoves) {
     int moves = plan.moves().size();
     if (copiedMoves < 0 || copiedMoves >= moves) {
       throw new IllegalArgumentException(
@@ -52,12 +57,29 @@ public class IncompleteCompactionException extends RuntimeException {
               + moves
               + " moves");
     }
+    return null;
+  }
+
+  /**
+   * Returns which move the listener failed on, of how many, and that the plan stands.
+   *
+   * @return the message
+   */
+  @Override
+  @SuppressWarnings("ConstantConditions") // null after deserialization: the plan is transient
+  public String getMessage() {
+    CompactionPlan applied = plan;
+    if (applied == null) {
+      return "relocation listener failed on move "
+          + copiedMoves
+          + "; the allocator applied the whole plan (not serialized)";
+    }
     return "relocation listener failed on move "
         + copiedMoves
         + " of "
-        + moves
+        + applied.moves().size()
         + " ("
-        + plan.moves().get(copiedMoves)
+        + applied.moves().get(copiedMoves)
         + "); the allocator applied the whole plan";
   }
 

@@ -35,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  *       cut off. An {@code Appendable} keeps whatever part of the failed line it took, and a
  *       buffered {@code Writer} may write it again when it is closed; only the file form promises
  *       whole lines.
+ *   <li>A call whose line is written but that then fails as no replay would (a strategy's bug, an
+ *       {@link OutOfMemoryError}; not bad input, lack of memory, an unsupported call or an {@link
+ *       IncompleteCompactionException}) stops the recorder too, after a last comment line naming
+ *       the failure: the trace is true up to that call and says where it stops being.
  * </ul>
  *
  * <p>Every line is out of the process before its call returns, one system call each for a file,
@@ -54,6 +58,15 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
 
   /** Lines written, the {@code capacity} line included. */
   private long lines;
+
+  /**
+   * Why the recorder stopped when a line could not be written and the heap had no room for more.
+   */
+  private static final String WRITE_FAILED =
+      "a line could not be written and its call was not made";
+
+  /** Why the recorder stopped when a call failed as no replay does and the heap had no room. */
+  private static final String CALL_FAILED = "a call failed in a way no replay reproduces";
 
   /** Why the recorder stopped, or {@code null} while it records. */
   private @Nullable String stopped;
@@ -97,7 +110,12 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
   @Override
   public long alloc(long size) {
     write("alloc", size);
-    return super.alloc(size);
+    try {
+      return super.alloc(size);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   /**
@@ -109,19 +127,34 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
   @Override
   public long alloc(long size, long alignment) {
     write("alloc", size, alignment);
-    return super.alloc(size, alignment);
+    try {
+      return super.alloc(size, alignment);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   @Override
   public void dealloc(long start, long size) {
     write("dealloc", start, size);
-    super.dealloc(start, size);
+    try {
+      super.dealloc(start, size);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   @Override
   public long realloc(long start, long size, long newSize) {
     write("realloc", start, size, newSize);
-    return super.realloc(start, size, newSize);
+    try {
+      return super.realloc(start, size, newSize);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   /**
@@ -133,7 +166,12 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
   @Override
   public CompactionPlan compact(long budget, long granularity) {
     write("compact", budget, granularity);
-    return super.compact(budget, granularity);
+    try {
+      return super.compact(budget, granularity);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   /**
@@ -144,13 +182,23 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
   @Override
   public long realloc(long start, long size, long newSize, long alignment) {
     write("realloc", start, size, newSize, alignment);
-    return super.realloc(start, size, newSize, alignment);
+    try {
+      return super.realloc(start, size, newSize, alignment);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   @Override
   public void setCapacity(long capacity) {
     write("set_capacity", capacity);
-    super.setCapacity(capacity);
+    try {
+      super.setCapacity(capacity);
+    } catch (RuntimeException | Error e) {
+      stopUnlessReplayed(e);
+      throw e;
+    }
   }
 
   /**
@@ -203,24 +251,66 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
     try {
       sink.write(line);
     } catch (IOException e) {
-      stopped = failure(line);
-      throw new UncheckedIOException(stopped, e);
+      throw new UncheckedIOException(stop(line), e);
     } catch (RuntimeException | Error e) {
       // An Error (a heap that ran out while the appendable copied) may also leave part of the
       // line behind: without stopping, the next line would be glued to that part.
-      stopped = failure(line);
+      stop(line);
       throw e;
     }
     lines++;
   }
 
-  private String failure(String line) {
-    return "writing line "
-        + (lines + 1)
-        + " '"
-        + line.strip()
-        + (lines == 0
-            ? "' failed; the recorder did not start" // the capacity line, before any call
-            : "' failed and the call was not made");
+  /**
+   * Stops the recorder after {@code line} could not be written and returns why. It stops first,
+   * with a reason that takes no heap, then builds the full reason: short of heap, building it
+   * fails, and before, the recorder did not stop, so the next line was glued to the part of this
+   * one that the destination kept.
+   */
+  private String stop(String line) {
+    String reason = WRITE_FAILED;
+    stopped = reason;
+    try {
+      reason =
+          "writing line "
+              + (lines + 1)
+              + " '"
+              + line.strip()
+              + (lines == 0
+                  ? "' failed; the recorder did not start" // the capacity line, before any call
+                  : "' failed and the call was not made");
+      stopped = reason;
+    } catch (RuntimeException | Error e) {
+      // no heap for the text: the short reason stands
+    }
+    return reason;
+  }
+
+  /**
+   * Stops the recorder when the call whose line was last written threw {@code e} and a replay would
+   * not reproduce that: the line is written, the trace now says the call ran as a replay runs it,
+   * and no line may follow. A replay reproduces bad input ({@link IllegalArgumentException}), a
+   * lack of memory ({@link AllocatorMemoryException}), a call the strategy does not support, and an
+   * {@link IncompleteCompactionException} (the allocator applied the plan; a listener failed).
+   * Anything else, a strategy's bug or an {@link OutOfMemoryError}, it does not. A last comment
+   * line says so, when the destination still takes it.
+   */
+  private void stopUnlessReplayed(Throwable e) {
+    if (e instanceof IllegalArgumentException
+        || e instanceof AllocatorMemoryException
+        || e instanceof UnsupportedAlignmentException
+        || e instanceof UnsupportedCompactionException
+        || e instanceof IncompleteCompactionException) {
+      return;
+    }
+    stopped = CALL_FAILED;
+    try {
+      String name = e.getClass().getName();
+      stopped = "line " + lines + " threw " + name + ", which a replay does not reproduce";
+      sink.write("# the call above threw " + name + ", which a replay does not reproduce\n");
+      lines++;
+    } catch (IOException | RuntimeException | Error writing) {
+      // the recorder has stopped either way; the caller gets the call's own failure
+    }
   }
 }

@@ -117,7 +117,11 @@ final class StrategyCatalog {
     @Nullable String name;
     try {
       name = provider.getName();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | Error e) {
+      // Any Error too, not only a LinkageError: an assert under -ea, a StackOverflowError. The
+      // catalog is built in Allocators' holder class, whose failed initialization is never retried,
+      // so one provider's Error escaping here broke every later Allocators call with
+      // NoClassDefFoundError, the good providers' included.
       logger.warn(
           "AllocationStrategy provider {} was skipped: getName() threw {}", className, e, e);
       return null;
@@ -136,7 +140,7 @@ final class StrategyCatalog {
     int priority;
     try {
       priority = provider.getPriority();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (RuntimeException | Error e) {
       logger.warn(
           "AllocationStrategy provider {} was skipped: getPriority() threw {}", className, e, e);
       return null;

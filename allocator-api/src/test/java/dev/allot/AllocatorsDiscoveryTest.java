@@ -84,7 +84,7 @@ class AllocatorsDiscoveryTest {
           LegacyAllocator.NAME, ((AllocationStrategy) api.call("defaultStrategy", NONE)).getName());
       assertEquals(List.of(LegacyAllocator.NAME), names(api.call("strategies", NONE)));
       assertEquals(
-          5, warnings().stream().filter(warning -> warning.contains("was skipped")).count());
+          7, warnings().stream().filter(warning -> warning.contains("was skipped")).count());
     }
   }
 

@@ -182,9 +182,9 @@ class StrategyCatalogTest {
   }
 
   /**
-   * Beside the module's own services file, which lists the five {@link BrokenProviders} that break
+   * Beside the module's own services file, which lists the seven {@link BrokenProviders} that break
    * {@code getName()} or {@code getPriority()}, a second one lists a class that does not exist and
-   * a good provider: the good one is loaded, each of the six broken ones is reported once.
+   * a good provider: the good one is loaded, each of the eight broken ones is reported once.
    */
   @Test
   void load_brokenProvidersListed_areReportedAndSkipped(@TempDir Path dir) throws IOException {
@@ -207,8 +207,12 @@ class StrategyCatalogTest {
                   + " getName() threw java.lang.NoClassDefFoundError: com/example/MissingDependency",
               "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameNull was skipped:"
                   + " getName() returned null",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameOverflowsStack was"
+                  + " skipped: getName() threw java.lang.StackOverflowError: no name this deep",
               "AllocationStrategy provider dev.allot.fixture.BrokenProviders$NameThrows was skipped:"
                   + " getName() threw java.lang.IllegalStateException: no name today",
+              "AllocationStrategy provider dev.allot.fixture.BrokenProviders$PriorityAsserts was"
+                  + " skipped: getPriority() threw java.lang.AssertionError: priority out of range",
               "AllocationStrategy provider dev.allot.fixture.BrokenProviders$PriorityThrows was skipped:"
                   + " getPriority() threw java.lang.ArithmeticException: priority overflow",
               "An AllocationStrategy provider failed to load and was skipped:"

@@ -1,28 +1,25 @@
 package dev.allot.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allot.CompactionPlan;
 import dev.allot.Region;
 import dev.allot.fixture.Blocks;
+import dev.allot.fixture.ChildJvm;
 import dev.allot.fixture.TreeMapAllocator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Java heap running out in the middle of a compaction pass, after blocks have moved: the moves
- * made must still reach the caller. Run in a JVM of its own with a small heap, which {@link
- * HeapFiller} fills right after each move from the tenth on, so that one of the pass's next
- * allocations fails, whichever it is. Before, the plan's own bookkeeping allocated after each move
- * (a move record, a growing array, the plan's copy at the switch to the bulk path) and a failure
- * there threw the moves away.
+ * made must still reach the caller. Run in a JVM of its own with a small heap ({@link ChildJvm}),
+ * which {@link HeapFiller} fills right after each move from the tenth on, so that one of the pass's
+ * next allocations fails, whichever it is. Before, the plan's own bookkeeping allocated after each
+ * move (a move record, a growing array, the plan's copy at the switch to the bulk path) and a
+ * failure there threw the moves away.
  */
 class CompactionHeapExhaustionTest {
 
@@ -32,31 +29,13 @@ class CompactionHeapExhaustionTest {
   @Test
   void compact_heapRunsOutAfterAMove_returnsTheMovesMade()
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                java,
-                "-Xmx32m",
-                "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=none",
-                "-cp",
-                System.getProperty("java.class.path"),
-                HeapFiller.class.getName())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-    if (!ended) {
-      process.destroyForcibly();
-    }
+    String out = ChildJvm.run(HeapFiller.class);
 
-    assertTrue(ended, "still running");
     // The heap is full after the tenth move, but a few more small allocations may still fit (in
     // what is left of the thread's allocation buffer, or in room a later collection finds), so the
     // pass may make a move or two more. Incomplete with no budget: it ended on the failure,
     // returning every move made.
     assertEquals("at-least-10-moves=true complete=false blocks-as-planned=true\n", out);
-    assertEquals(0, process.exitValue());
   }
 
   /**
@@ -81,7 +60,7 @@ class CompactionHeapExhaustionTest {
               // Filled again after each later move: once, the pass ran to its end on the room a
               // collection found after the first fill (a CI run on 2026-11-28).
               if (++moves[0] >= MOVES_BEFORE_FULL) {
-                ballast = fill(ballast);
+                ballast = ChildJvm.fill(ballast);
               }
             }
           };
@@ -112,22 +91,6 @@ class CompactionHeapExhaustionTest {
               + plan.isComplete()
               + " blocks-as-planned="
               + Blocks.of(planned).equals(allocator.getAllocatedRegions()));
-    }
-
-    /**
-     * Allocates until even the smallest array fails, allocating nothing outside its guard; returns
-     * what holds it all and {@code held}.
-     */
-    private static @Nullable Object fill(@Nullable Object held) {
-      Object head = held;
-      for (int length = 1 << 20; length > 0; ) {
-        try {
-          head = new Object[] {new long[length], head};
-        } catch (OutOfMemoryError e) {
-          length >>>= 1;
-        }
-      }
-      return head;
     }
   }
 }
