@@ -264,7 +264,7 @@ final class CompareCommand implements Callable<Integer> {
           run.relocations(),
           run.growths(),
           run.skipped(),
-          run.movedIndices());
+          run.movedText());
     }
   }
 }

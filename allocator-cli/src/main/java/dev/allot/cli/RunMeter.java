@@ -25,6 +25,10 @@ final class RunMeter implements CapacityListener, RelocationListener {
   private long growths;
   private long compactions;
   private long movedIndices;
+
+  /** Whether {@link #movedIndices} stopped at {@link Long#MAX_VALUE}, the sum being larger. */
+  private boolean movedSaturated;
+
   private long peakCapacity;
   private long nanos;
   private long skipped;
@@ -68,7 +72,14 @@ final class RunMeter implements CapacityListener, RelocationListener {
   /** Counts a compaction and samples right after it, so that the chart shows its drop. */
   void compacted(Allocator allocator, long moved) {
     compactions++;
-    movedIndices += moved;
+    // Saturated, not wrapped: a run over a capacity near Long.MAX_VALUE can move more than a long
+    // holds in all, and a wrapped sum printed as a negative count.
+    if (moved > Long.MAX_VALUE - movedIndices) {
+      movedIndices = Long.MAX_VALUE;
+      movedSaturated = true;
+    } else {
+      movedIndices += moved;
+    }
     sample(calls, allocator.getFragmentation(), allocator.getCapacity());
   }
 
@@ -123,9 +134,17 @@ final class RunMeter implements CapacityListener, RelocationListener {
     return compactions;
   }
 
-  /** Indices copied by all the compactions of the run. */
+  /** Indices copied by all the compactions of the run, {@link Long#MAX_VALUE} at most. */
   long movedIndices() {
     return movedIndices;
+  }
+
+  /**
+   * The moved indices as the table prints them: the count, or {@code >9223372036854775807} when the
+   * sum passed what a long holds.
+   */
+  String movedText() {
+    return movedSaturated ? ">" + Long.MAX_VALUE : Long.toString(movedIndices);
   }
 
   long peakCapacity() {

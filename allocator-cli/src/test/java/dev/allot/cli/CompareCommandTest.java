@@ -395,6 +395,37 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_movedIndicesPastLongMaxValue_showsTheBoundNotAWrappedCount(@TempDir Path dir)
+      throws IOException {
+    // Each compaction moves 2^62 + 1 indices: two of them pass Long.MAX_VALUE, and the column
+    // showed -9223372036854775806.
+    Path trace =
+        Files.writeString(
+            dir.resolve("moved.trace"),
+            """
+            capacity 9223372036854775807
+            alloc 2
+            alloc 4611686018427387904
+            dealloc 0 1
+            compact 9223372036854775807 1
+            alloc 1
+            dealloc 0 1
+            compact 9223372036854775807 1
+            """);
+
+    CommandRun run =
+        CommandRun.of("compare", "--strategies", "first-fit,best-fit", trace.toString());
+
+    assertEquals(0, run.status(), run.err());
+    Map<String, String> moved = new TreeMap<>();
+    run.out().lines().skip(1).forEach(row -> moved.put(column(row, 0), column(row, 8)));
+    assertEquals(
+        Map.of("best-fit", ">9223372036854775807", "first-fit", ">9223372036854775807"),
+        moved,
+        run.out());
+  }
+
+  @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
         new WorkloadProgram(dev.allot.workload.WorkloadKind.CHURN, 100, 2_000, 5, 1, 64);

@@ -11,16 +11,14 @@ package dev.allot.trace;
  *       after it.
  *   <li>A run of whitespace ({@link Character#isWhitespace}) keeps each of its characters once, in
  *       the order they first occur. {@code parseLine} strips whitespace from both ends ({@link
- *       String#strip}) and splits the rest into words at runs of {@code \s}, which are all
- *       whitespace. At an end, the run is stripped either way. Between words, a run of separators
- *       alone is still one separator; a run that holds any other whitespace, such as U+2003, puts
- *       that character into a word either way, and a word holding whitespace is neither an
- *       operation word nor a number, so the line is malformed either way.
+ *       String#strip}) and splits the rest into words at runs of the same whitespace, so at an end
+ *       the run is stripped either way, and between words it is one separator either way. (Until
+ *       the parser split at ASCII whitespace only, a run holding other whitespace put it into a
+ *       word; keeping each character once kept that answer too, and costs nothing now.)
  *   <li>In a word that so far is {@code 0}, {@code +0} or {@code -0}, a further {@code 0} is
  *       dropped: as a number the word keeps its value, so {@link Long#parseLong} gives the same
  *       number or fails alike; as the first word it names no operation either way. A word here ends
- *       at any whitespace; where that is no separator, the line's word holds it and is malformed
- *       either way.
+ *       at any whitespace, as the parser's words do.
  * </ol>
  *
  * <p>Each rule keeps the answer whatever text follows, so a squeezed start of a line followed by

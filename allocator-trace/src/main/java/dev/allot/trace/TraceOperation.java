@@ -22,7 +22,7 @@ public record TraceOperation(
     long second,
     long third,
     long fourth,
-    int line,
+    long line,
     String problem) {
 
   /**
@@ -53,7 +53,7 @@ public record TraceOperation(
    * @param problem why a malformed line is malformed; empty otherwise
    */
   public TraceOperation(
-      OperationKind kind, long first, long second, long third, int line, String problem) {
+      OperationKind kind, long first, long second, long third, long line, String problem) {
     this(kind, first, second, third, 0, line, problem);
   }
 
@@ -79,7 +79,7 @@ public record TraceOperation(
    * @return the operation
    * @throws IllegalArgumentException if the count of numbers does not match the kind
    */
-  public static TraceOperation of(OperationKind kind, int line, long... args) {
+  public static TraceOperation of(OperationKind kind, long line, long... args) {
     if (kind == OperationKind.MALFORMED || args.length != kind.arity()) {
       throw new IllegalArgumentException(
           "TraceOperation.of("
@@ -101,7 +101,7 @@ public record TraceOperation(
    * @param problem what is wrong with it
    * @return an operation of kind {@link OperationKind#MALFORMED}
    */
-  public static TraceOperation malformed(int line, String problem) {
+  public static TraceOperation malformed(long line, String problem) {
     return new TraceOperation(OperationKind.MALFORMED, 0, 0, 0, 0, line, problem);
   }
 

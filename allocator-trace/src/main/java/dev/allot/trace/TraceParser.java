@@ -22,8 +22,13 @@ public final class TraceParser {
   /** A decimal integer with an optional sign; anything else is not a number of the format. */
   private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+");
 
-  /** Runs of whitespace separate the words of a line. */
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+");
+  /**
+   * Runs of whitespace separate the words of a line: what {@link Character#isWhitespace} accepts,
+   * as {@link String#strip} strips from its ends. Before, words were split at {@code \s}, ASCII
+   * whitespace only, so an em space stripped at the end of a line made the line invalid between its
+   * words.
+   */
+  private static final Pattern SEPARATOR = Pattern.compile("\\p{javaWhitespace}+");
 
   private TraceParser() {}
 
@@ -76,7 +81,7 @@ public final class TraceParser {
    * @param number its 1-based line number
    * @return the operation, or {@code null} for a blank or comment-only line
    */
-  public static @Nullable TraceOperation parseLine(String line, int number) {
+  public static @Nullable TraceOperation parseLine(String line, long number) {
     int comment = line.indexOf('#');
     String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
     if (content.isEmpty()) {

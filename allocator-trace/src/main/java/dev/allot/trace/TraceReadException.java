@@ -26,7 +26,7 @@ public final class TraceReadException extends UncheckedIOException {
   private final String source;
 
   /** The 1-based line number, or 0 when the failure is not at a line. */
-  private final int line;
+  private final long line;
 
   /** Why the trace cannot be read. */
   private final String reason;
@@ -39,7 +39,7 @@ public final class TraceReadException extends UncheckedIOException {
    * @param reason why, e.g. {@code no such file}
    * @param cause the underlying failure
    */
-  public TraceReadException(String source, int line, String reason, IOException cause) {
+  public TraceReadException(String source, long line, String reason, IOException cause) {
     super(source + ": " + (line > 0 ? "line " + line + ": " : "") + reason, cause);
     this.source = source;
     this.line = line;
@@ -60,7 +60,7 @@ public final class TraceReadException extends UncheckedIOException {
    *
    * @return the 1-based line number, or 0 when the failure is not at a line
    */
-  public int line() {
+  public long line() {
     return line;
   }
 

@@ -45,9 +45,16 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
 
   private final Utf8Lines lines;
   private final String source;
-  private int number;
+  private long number;
   private @Nullable TraceOperation ahead;
   private boolean ended;
+
+  /**
+   * The failure that stopped reading, thrown again by every later call: reading stops at a line
+   * that cannot be read. Before, a caller that went on read the lines after it numbered one too
+   * low, the failed line never counted.
+   */
+  private @Nullable TraceReadException failure;
 
   private TraceReader(Utf8Lines lines, String source) {
     this.lines = lines;
@@ -139,10 +146,14 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
   /**
    * Tells whether another operation follows, reading lines up to it.
    *
-   * @throws TraceReadException if the next line cannot be read
+   * @throws TraceReadException if the next line cannot be read, and ever after
    */
   @Override
   public boolean hasNext() {
+    TraceReadException stopped = failure;
+    if (stopped != null) {
+      throw stopped;
+    }
     while (ahead == null && !ended) {
       String line = readLine();
       if (line == null) {
@@ -168,7 +179,7 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
    * Returns the next operation.
    *
    * @throws NoSuchElementException at the end of the trace
-   * @throws TraceReadException if the next line cannot be read
+   * @throws TraceReadException if the next line cannot be read, and ever after
    */
   @Override
   public TraceOperation next() {
@@ -188,9 +199,13 @@ public final class TraceReader implements Iterator<TraceOperation>, Closeable {
       }
       return line;
     } catch (TraceReadException e) {
+      failure = e;
       throw e;
     } catch (IOException e) {
-      throw new TraceReadException(source, number + 1, TraceReadException.reasonOf(e), e);
+      TraceReadException stopped =
+          new TraceReadException(source, number + 1, TraceReadException.reasonOf(e), e);
+      failure = stopped;
+      throw stopped;
     }
   }
 

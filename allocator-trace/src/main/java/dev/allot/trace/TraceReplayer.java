@@ -166,11 +166,21 @@ public final class TraceReplayer {
         out.accept(ReplayFormat.line(result, replayer.allocator()));
       }
       TraceOperation following = operations.hasNext() ? operations.next() : null;
-      if (summaryOnly && (following == null || following.kind() == OperationKind.CAPACITY)) {
+      if (summaryOnly && (following == null || startsTrace(following))) {
         out.accept(ReplayFormat.line(result, replayer.allocator()));
       }
       current = following;
     }
+  }
+
+  /**
+   * Tells whether {@code operation} starts a new trace: a {@code capacity} line of a capacity the
+   * API accepts ({@code >= 0}). A negative one is bad input that changes nothing, so the trace
+   * before it goes on (docs/spec/trace-format.md); before, {@code --summary} ended that trace there
+   * and printed its state twice.
+   */
+  private static boolean startsTrace(TraceOperation operation) {
+    return operation.kind() == OperationKind.CAPACITY && operation.first() >= 0;
   }
 
   /**

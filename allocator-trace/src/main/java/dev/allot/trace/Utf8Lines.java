@@ -69,7 +69,7 @@ final class Utf8Lines implements Closeable {
   private boolean lineStarted;
 
   /** The lines returned so far. */
-  private int number;
+  private long number;
 
   /** How many bytes of the current line were decoded into {@link #squeezed}; 0 while it fits. */
   private long spilled;

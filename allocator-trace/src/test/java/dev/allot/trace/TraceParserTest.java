@@ -131,6 +131,25 @@ class TraceParserTest {
     assertEquals(3, TraceParser.parseLine("\talloc\t\f 3 \t", 1).first());
   }
 
+  /**
+   * Whitespace between words is what the line's ends are stripped of ({@link
+   * Character#isWhitespace}): before, an em space or a vertical tab was stripped at an end but
+   * separated no words, and a U+001C between the numbers was taken while one before them was not.
+   */
+  @Test
+  void parseLine_anyWhitespaceBetweenWords_separatesThemAsAtTheEnds() {
+    for (String space : List.of("\u000B", "\u001C", "\u2003", "\u3000", "\u2028")) {
+      TraceOperation operation =
+          TraceParser.parseLine("alloc" + space + "7" + space + "2" + space, 1);
+      assertEquals(
+          OperationKind.ALIGNED_ALLOC, operation.kind(), Integer.toHexString(space.charAt(0)));
+      assertEquals(7, operation.first());
+      assertEquals(2, operation.second());
+    }
+    // A no-break space is no whitespace: a word holding it is no operation word.
+    assertEquals(OperationKind.MALFORMED, TraceParser.parseLine("alloc\u00A07", 1).kind());
+  }
+
   @Test
   void parseLine_numberBeyondLong_isMalformed() {
     assertEquals(

@@ -3,6 +3,7 @@ package dev.allot.trace;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -128,6 +129,22 @@ class TraceReaderTest {
         file + ": line 3: not UTF-8 (byte 0xff at byte 7 of the line)", failure.getMessage());
     assertEquals(3, failure.line());
     assertEquals(List.of(TraceOperation.of(OperationKind.CAPACITY, 1, 8)), read);
+  }
+
+  @Test
+  void next_afterALineThatCannotBeRead_throwsTheSameFailureAgain(@TempDir Path dir)
+      throws IOException {
+    Path file =
+        write(dir, utf8("capacity 8\nalloc "), new byte[] {(byte) 0xFF}, utf8("3\nalloc 1\n"));
+
+    try (TraceReader trace = TraceReader.open(file)) {
+      trace.next();
+      TraceReadException failure = assertThrows(TraceReadException.class, trace::hasNext);
+
+      // Before, reading went on with "alloc 1" numbered as line 2.
+      assertSame(failure, assertThrows(TraceReadException.class, trace::hasNext));
+      assertSame(failure, assertThrows(TraceReadException.class, trace::next));
+    }
   }
 
   @Test
@@ -404,7 +421,7 @@ class TraceReaderTest {
     List<TraceOperation> operations = readAll(write(dir, BYTE_ORDER_MARK, utf8(text)));
 
     assertEquals(TraceParser.parse(text), operations);
-    assertEquals(List.of(3, 5), operations.stream().map(TraceOperation::line).toList());
+    assertEquals(List.of(3L, 5L), operations.stream().map(TraceOperation::line).toList());
   }
 
   @Test
@@ -484,8 +501,7 @@ class TraceReaderTest {
             "alloc" + " ".repeat(2 * MAX) + "5 6 7", // squeezes to a malformed line
             "alloc " + "0".repeat(2 * MAX) + "x",
             "alloc " + "0".repeat(2 * MAX) + "9223372036854775808", // does not fit in a long
-            "alloc\u2003" + "\u2003".repeat(MAX) + "5", // U+2003 is whitespace, no separator
-            "\u2003".repeat(MAX) + "alloc" + "\u2003".repeat(MAX) + "5");
+            "alloc\u00A0" + "\u00A0".repeat(MAX) + "5"); // a no-break space is no whitespace
     for (String line : garbage) {
       Path file = write(dir, utf8("capacity 8\n" + line + "\nalloc 2\n"));
 
@@ -507,6 +523,7 @@ class TraceReaderTest {
             "alloc" + " \t\u000B\f".repeat(MAX) + "5" + spaces + "# " + "c".repeat(2 * MAX),
                 "alloc 5",
             "\u3000\u001C".repeat(MAX) + "alloc 5\u2003" + "\u2028".repeat(MAX), "alloc 5",
+            "\u2003".repeat(MAX) + "alloc" + "\u2003".repeat(MAX) + "5", "alloc 5",
             "alloc 5#" + spaces, "alloc 5",
             "alloc 000" + spaces + "-" + "0".repeat(2 * MAX), "alloc 0 0");
     for (Map.Entry<String, String> line : shortForms.entrySet()) {
@@ -609,7 +626,7 @@ class TraceReaderTest {
 
     List<TraceOperation> operations = readAll(write(dir, utf8(text)));
 
-    assertEquals(List.of(2, 3, 6, 7), operations.stream().map(TraceOperation::line).toList());
+    assertEquals(List.of(2L, 3L, 6L, 7L), operations.stream().map(TraceOperation::line).toList());
     assertEquals(
         TraceParser.parse("#\r\ncapacity 8\ralloc 3\r\r\n#\ralloc 3\nalloc 4"), operations);
   }

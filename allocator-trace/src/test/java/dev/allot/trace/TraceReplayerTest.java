@@ -212,6 +212,20 @@ class TraceReplayerTest {
   }
 
   @Test
+  void replay_negativeCapacityLine_isInvalidAndTheTraceBeforeItGoesOn() {
+    String trace = "capacity 10\nalloc 3\ncapacity -1\nalloc 2\n";
+
+    List<String> all = replay(trace, false);
+    assertEquals(List.of("create 10", "alloc 3", "alloc 2"), strategy.calls);
+    List<String> summary = replay(trace, true);
+
+    assertTrue(all.get(2).startsWith("invalid "), all.get(2));
+    assertEquals(all.get(1).substring(all.get(1).indexOf(' ')), all.get(2).substring(7));
+    // One trace: before, the summary ended it at the invalid line and printed two lines.
+    assertEquals(List.of(all.get(3)), summary);
+  }
+
+  @Test
   void time_appliesEveryOperation() {
     List<TraceOperation> operations = TraceParser.parse("capacity 10\nalloc 3\nalloc 4\n");
     long before = System.nanoTime();
