@@ -1,6 +1,8 @@
 package dev.allot;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,19 +31,50 @@ final class StrategyCatalog {
   /** The system property that names the strategy to use, overriding every other rule. */
   static final String STRATEGY_PROPERTY = "dev.allot.strategy";
 
-  /** Tells a user with no strategy which artifacts provide one. */
-  static final String ARTIFACT_HINT =
-      "Add dev.allot:allocator-firstfit (pyglet-exact first-fit), dev.allot:allocator-bestfit"
-          + " (best-fit) or dev.allot:allocator-tlsf (tlsf, constant time) to the classpath, or"
-          + " register your own dev.allot.AllocationStrategy in"
+  /** The artifact of each strategy Allot ships, by its name, in the order hints list them. */
+  private static final Map<String, String> SHIPPED_ARTIFACTS = shippedArtifacts();
+
+  /** What each shipped artifact is, after its coordinates in a hint. */
+  private static final Map<String, String> SHIPPED_WHAT =
+      Map.of(
+          "first-fit", "pyglet-exact first-fit",
+          "best-fit", "best-fit",
+          "tlsf", "tlsf, constant time");
+
+  /** How a hint ends: the way to a strategy of one's own. */
+  private static final String OWN_STRATEGY =
+      "register your own dev.allot.AllocationStrategy in"
           + " META-INF/services/dev.allot.AllocationStrategy.";
 
-  /** The artifact of each strategy Allot ships, by its name. */
-  private static final Map<String, String> SHIPPED_ARTIFACTS =
-      Map.of(
-          "first-fit", "dev.allot:allocator-firstfit",
-          "best-fit", "dev.allot:allocator-bestfit",
-          "tlsf", "dev.allot:allocator-tlsf");
+  /** Tells a user with no strategy which artifacts provide one. */
+  static final String ARTIFACT_HINT = artifactHint(SHIPPED_ARTIFACTS.keySet());
+
+  private static Map<String, String> shippedArtifacts() {
+    Map<String, String> artifacts = new LinkedHashMap<>();
+    artifacts.put("first-fit", "dev.allot:allocator-firstfit");
+    artifacts.put("best-fit", "dev.allot:allocator-bestfit");
+    artifacts.put("tlsf", "dev.allot:allocator-tlsf");
+    return Collections.unmodifiableMap(artifacts);
+  }
+
+  /**
+   * Names the artifacts of the shipped strategies {@code missing}, or only the way of one's own.
+   */
+  private static String artifactHint(Collection<String> missing) {
+    if (missing.isEmpty()) {
+      return "Check the name's spelling, or " + OWN_STRATEGY;
+    }
+    List<String> artifacts = new ArrayList<>();
+    for (String name : missing) {
+      artifacts.add(SHIPPED_ARTIFACTS.get(name) + " (" + SHIPPED_WHAT.get(name) + ")");
+    }
+    int last = artifacts.size() - 1;
+    String listed =
+        last == 0
+            ? artifacts.get(0)
+            : String.join(", ", artifacts.subList(0, last)) + " or " + artifacts.get(last);
+    return "Add " + listed + " to the classpath, or " + OWN_STRATEGY;
+  }
 
   /** A provider with the name and priority it answered when the catalog was built. */
   private record Entry(String name, int priority, AllocationStrategy strategy) {
@@ -208,9 +241,18 @@ final class StrategyCatalog {
     }
     String shipped = plain.toLowerCase(Locale.ROOT);
     String artifact = SHIPPED_ARTIFACTS.get(shipped);
-    return artifact == null
-        ? ARTIFACT_HINT
-        : "Add " + artifact + " to the classpath for '" + shipped + "'.";
+    if (artifact != null) {
+      return "Add " + artifact + " to the classpath for '" + shipped + "'.";
+    }
+    // Only the shipped strategies that are not here: with all three on the class path, advice to
+    // add them misled a user whose name had a typo.
+    List<String> missing = new ArrayList<>();
+    for (String shippedName : SHIPPED_ARTIFACTS.keySet()) {
+      if (find(shippedName) == null) {
+        missing.add(shippedName);
+      }
+    }
+    return artifactHint(missing);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.allot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -115,8 +116,10 @@ class StrategyCatalogTest {
         assertThrows(IllegalStateException.class, () -> catalog.defaultStrategy("worst-fit"));
     assertEquals(
         "System property dev.allot.strategy=worst-fit names no strategy on the classpath. Strategies on the"
-            + " classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named)]. "
-            + StrategyCatalog.ARTIFACT_HINT,
+            + " classpath: [first-fit (priority 10, dev.allot.StrategyCatalogTest$Named)]. Add"
+            + " dev.allot:allocator-bestfit (best-fit) or dev.allot:allocator-tlsf (tlsf, constant"
+            + " time) to the classpath, or register your own dev.allot.AllocationStrategy in"
+            + " META-INF/services/dev.allot.AllocationStrategy.",
         e.getMessage());
   }
 
@@ -143,8 +146,31 @@ class StrategyCatalogTest {
         assertThrows(IllegalArgumentException.class, () -> catalog.strategy("next-fit"));
     assertEquals(
         "No allocation strategy named 'next-fit'. Strategies on the classpath: [first-fit (priority 10,"
-            + " dev.allot.StrategyCatalogTest$Named), best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]. "
-            + StrategyCatalog.ARTIFACT_HINT,
+            + " dev.allot.StrategyCatalogTest$Named), best-fit (priority 0, dev.allot.StrategyCatalogTest$Named)]."
+            + " Add dev.allot:allocator-tlsf (tlsf, constant time) to the classpath, or register"
+            + " your own dev.allot.AllocationStrategy in"
+            + " META-INF/services/dev.allot.AllocationStrategy.",
+        e.getMessage());
+  }
+
+  /**
+   * With every shipped strategy here, a name that is none of them is a typo or a strategy of one's
+   * own: before, the message still said to add the three artifacts already on the class path.
+   */
+  @Test
+  void strategy_unknownNameWithEveryShippedStrategyHere_saysToCheckTheName() {
+    StrategyCatalog catalog =
+        new StrategyCatalog(
+            List.of(new Named("first-fit", 10), new Named("best-fit", 0), new Named("tlsf", -10)),
+            logger);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> catalog.strategy("worst-fit"));
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "]. Check the name's spelling, or register your own dev.allot.AllocationStrategy"
+                    + " in META-INF/services/dev.allot.AllocationStrategy."),
         e.getMessage());
   }
 
@@ -512,8 +538,10 @@ class StrategyCatalogTest {
       assertEquals(
           "System property dev.allot.strategy is set but empty: it names no strategy on the"
               + " classpath. Strategies on the classpath: [first-fit (priority 10,"
-              + " dev.allot.StrategyCatalogTest$Named)]. "
-              + StrategyCatalog.ARTIFACT_HINT,
+              + " dev.allot.StrategyCatalogTest$Named)]. Add dev.allot:allocator-bestfit"
+              + " (best-fit) or dev.allot:allocator-tlsf (tlsf, constant time) to the classpath, or"
+              + " register your own dev.allot.AllocationStrategy in"
+              + " META-INF/services/dev.allot.AllocationStrategy.",
           e.getMessage());
     }
   }
