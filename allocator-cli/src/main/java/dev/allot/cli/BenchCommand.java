@@ -17,7 +17,10 @@ import org.HdrHistogram.Histogram;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: a quick answer to "which strategy for my workload size?". Builds {@code --live}
@@ -113,8 +116,27 @@ final class BenchCommand implements Callable<Integer> {
               + " written before its call, which slows the run.")
   @Nullable Path record;
 
+  @Spec @Nullable CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    try {
+      return runOrRecord();
+    } catch (IllegalArgumentException e) {
+      if (alignment == 1) {
+        throw e; // the workload asks nothing else a strategy could reject: a bug, status 1
+      }
+      // The workload's calls are valid but for a needed capacity past Long.MAX_VALUE, which only
+      // an alignment this large brings: the value given is what cannot run, a usage error (2).
+      CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the spec");
+      throw new ParameterException(
+          commandSpec.commandLine(),
+          "--alignment " + alignment + " is too large for this run: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private int runOrRecord() throws IOException {
     AllocationStrategy chosen = strategy.strategy();
     WorkloadKind kind = workload;
     if (record == null) {

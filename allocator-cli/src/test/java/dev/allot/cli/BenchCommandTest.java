@@ -115,4 +115,21 @@ class BenchCommandTest {
     }
     return buffer.toString(StandardCharsets.UTF_8);
   }
+
+  /**
+   * An alignment the option takes but the run cannot serve, its needed capacity past {@code
+   * Long.MAX_VALUE}: a usage error naming the option. Before, status 1 with the allocator's message
+   * alone, the status of a file that cannot be read.
+   */
+  @Test
+  void bench_alignmentTooLargeForTheRun_isAUsageErrorNamingTheOption() {
+    CommandRun run =
+        CommandRun.of("bench", "--live", "10", "--ops", "10", "--alignment", "9223372036854775807");
+
+    assertEquals(2, run.status(), run.err());
+    assertEquals(
+        "--alignment 9223372036854775807 is too large for this run: alloc(30,"
+            + " 9223372036854775807): 9223372036854775807 + 30 exceeds 9223372036854775807",
+        run.err().lines().findFirst().orElseThrow());
+  }
 }
