@@ -19,7 +19,7 @@ import dev.allot.UnsupportedAlignmentException
  * @throws UnsupportedAlignmentException if the strategy does not support [alignment] above 1
  * @since 0.1.0
  */
-public fun Allocator.alloc(size: Long, alignment: Long = 1): Long = alloc(size, alignment)
+public fun Allocator.alloc(size: Long, alignment: Long = 1): Long = allocAligned(size, alignment)
 
 /**
  * [alloc] for `Int` sizes, as OpenGL counts vertices: `allocator.alloc(vertexCount)`.
@@ -31,7 +31,7 @@ public fun Allocator.alloc(size: Long, alignment: Long = 1): Long = alloc(size, 
  * @since 0.1.0
  */
 public fun Allocator.alloc(size: Int, alignment: Int = 1): Long =
-    alloc(size.toLong(), alignment.toLong())
+    allocAligned(size.toLong(), alignment.toLong())
 
 /**
  * Resizes the region `[start, start + size)` to [newSize] at a start that is a multiple of
@@ -46,7 +46,7 @@ public fun Allocator.alloc(size: Int, alignment: Int = 1): Long =
  * @since 0.1.0
  */
 public fun Allocator.realloc(start: Long, size: Long, newSize: Long, alignment: Long = 1): Long =
-    realloc(start, size, newSize, alignment)
+    reallocAligned(start, size, newSize, alignment)
 
 /**
  * [realloc] for `Int` starts and sizes, as OpenGL keeps `first` and `count`.
@@ -59,7 +59,21 @@ public fun Allocator.realloc(start: Long, size: Long, newSize: Long, alignment: 
  * @since 0.1.0
  */
 public fun Allocator.realloc(start: Int, size: Int, newSize: Int, alignment: Int = 1): Long =
-    realloc(start.toLong(), size.toLong(), newSize.toLong(), alignment.toLong())
+    reallocAligned(start.toLong(), size.toLong(), newSize.toLong(), alignment.toLong())
+
+/**
+ * [realloc] for a `Long` start, as [alloc] returns it, and `Int` sizes, as OpenGL counts vertices:
+ * `val first = allocator.alloc(vertexCount)`, then `allocator.realloc(first, vertexCount, 12)`.
+ *
+ * @return the start of the resized region; when it differs from [start], copy the data
+ * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
+ * @throws IllegalArgumentException if a number is negative, [alignment] is below 1 or the region is
+ *   not allocated; nothing has changed
+ * @throws UnsupportedAlignmentException if the strategy does not support [alignment] above 1
+ * @since 0.1.0
+ */
+public fun Allocator.realloc(start: Long, size: Int, newSize: Int, alignment: Int = 1): Long =
+    reallocAligned(start, size.toLong(), newSize.toLong(), alignment.toLong())
 
 /**
  * [Allocator.dealloc] for `Int` starts and sizes, as OpenGL keeps `first` and `count`.
@@ -71,8 +85,18 @@ public fun Allocator.realloc(start: Int, size: Int, newSize: Int, alignment: Int
 public fun Allocator.dealloc(start: Int, size: Int): Unit = dealloc(start.toLong(), size.toLong())
 
 /**
+ * [Allocator.dealloc] for a `Long` start, as [alloc] returns it, and an `Int` size, as OpenGL counts
+ * vertices: `allocator.dealloc(allocator.alloc(vertexCount), vertexCount)`.
+ *
+ * @throws IllegalArgumentException if a number is negative or the range is not allocated; nothing
+ *   has changed
+ * @since 0.1.0
+ */
+public fun Allocator.dealloc(start: Long, size: Int): Unit = dealloc(start, size.toLong())
+
+/**
  * Allocates [size] indices aligned to [alignment] and returns them as a [Region], to pass whole to
- * [dealloc], [realloc] and `in`.
+ * [dealloc], [realloc] and `in`. Alignment 1, the default, is the plain [Allocator.alloc].
  *
  * @throws AllocatorMemoryException if no free space fits; nothing has changed
  * @throws IllegalArgumentException if [size] is negative or [alignment] is below 1
@@ -80,7 +104,7 @@ public fun Allocator.dealloc(start: Int, size: Int): Unit = dealloc(start.toLong
  * @since 0.1.0
  */
 public fun Allocator.allocRegion(size: Long, alignment: Long = 1): Region =
-    Region(alloc(size, alignment), size)
+    Region(allocAligned(size, alignment), size)
 
 /**
  * [allocRegion] for `Int` sizes, as OpenGL counts vertices.
@@ -103,7 +127,8 @@ public fun Allocator.dealloc(region: Region): Unit = dealloc(region.start, regio
 
 /**
  * Resizes [region] to [newSize] aligned to [alignment], and returns where it now lies; when its
- * start differs from the old one, copy the data.
+ * start differs from the old one, copy the data. Alignment 1, the default, is the plain
+ * [Allocator.realloc].
  *
  * @throws AllocatorMemoryException if the region must move and nothing fits; nothing has changed
  * @throws IllegalArgumentException if [newSize] is negative, [alignment] is below 1 or the region
@@ -112,7 +137,7 @@ public fun Allocator.dealloc(region: Region): Unit = dealloc(region.start, regio
  * @since 0.1.0
  */
 public fun Allocator.realloc(region: Region, newSize: Long, alignment: Long = 1): Region =
-    Region(realloc(region.start, region.size, newSize, alignment), newSize)
+    Region(reallocAligned(region.start, region.size, newSize, alignment), newSize)
 
 /**
  * [realloc] of a [Region] for `Int` sizes, as OpenGL counts vertices.
@@ -156,6 +181,8 @@ public val Allocator.allocatedSize: Long
  *     draw(start, size)
  * }
  * ```
+ *
+ * Alignment 1, the default, allocates with the plain [Allocator.alloc].
  *
  * The block must leave the region as it was given (not free or resize it), since it is freed as
  * given. If freeing throws after the block threw, the block's exception is thrown with the other
@@ -209,3 +236,16 @@ public inline fun <R> Allocator.withRegion(
     alignment: Int = 1,
     block: (Region) -> R,
 ): R = withRegion(size.toLong(), alignment.toLong(), block)
+
+/**
+ * The Java call an extension's [alignment] stands for: alignment 1, the default, is the unaligned
+ * [Allocator.alloc], as a Java caller who leaves the alignment out makes it. A recorder then writes
+ * `alloc SIZE`, not `alloc SIZE 1`, and a bad size is named `alloc(SIZE)`, not `alloc(SIZE, 1)`:
+ * `allocator.alloc(size = 6)` records and fails as `allocator.alloc(6L)` does.
+ */
+private fun Allocator.allocAligned(size: Long, alignment: Long): Long =
+    if (alignment == 1L) alloc(size) else alloc(size, alignment)
+
+/** [allocAligned] for [Allocator.realloc]: alignment 1 is the unaligned call, for the same reasons. */
+private fun Allocator.reallocAligned(start: Long, size: Long, newSize: Long, alignment: Long): Long =
+    if (alignment == 1L) realloc(start, size, newSize) else realloc(start, size, newSize, alignment)

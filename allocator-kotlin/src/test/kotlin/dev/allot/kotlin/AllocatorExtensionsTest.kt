@@ -74,6 +74,77 @@ class AllocatorExtensionsTest {
     }
 
     @Test
+    fun extensions_alignmentOne_recordTheUnalignedCalls() {
+        val recorded = StringBuilder()
+        val recorder = Allocators.recording(Allocators.create("first-fit", 64), recorded)
+        val count: Int = 2
+
+        recorder.alloc(size = count)
+        recorder.alloc(size = 2L)
+        recorder.alloc(size = count, alignment = 1)
+        val region = recorder.allocRegion(count)
+        val longRegion = recorder.allocRegion(size = 2L, alignment = 1L)
+        // Growing the last region in place, so that every call names the same start.
+        recorder.realloc(start = 8, size = count, newSize = count + 1)
+        recorder.realloc(start = 8L, size = 3L, newSize = 4L)
+        recorder.realloc(8L, count + 2, count + 3, alignment = 1)
+        recorder.realloc(region, newSize = count - 1)
+        recorder.realloc(longRegion, newSize = 1L)
+        recorder.withRegion(size = count) {}
+        recorder.withRegion(size = 2L, alignment = 1L) {}
+        recorder.alloc(size = 4, alignment = 4)
+
+        assertEquals(
+            listOf(
+                "capacity 64",
+                "alloc 2",
+                "alloc 2",
+                "alloc 2",
+                "alloc 2",
+                "alloc 2",
+                "realloc 8 2 3",
+                "realloc 8 3 4",
+                "realloc 8 4 5",
+                "realloc 6 2 1",
+                "realloc 8 2 1",
+                "alloc 2",
+                "dealloc 13 2",
+                "alloc 2",
+                "dealloc 13 2",
+                "alloc 4 4",
+                "",
+            ),
+            recorded.lines(),
+        )
+        assertEquals("0:7,8:1,10:3,16:4", blocks(recorder))
+    }
+
+    @Test
+    fun extensions_badInputAtAlignmentOne_nameTheUnalignedCall() {
+        fun message(call: () -> Unit) =
+            assertThrows(IllegalArgumentException::class.java) { call() }.message
+
+        assertEquals("alloc(-1): negative number -1", message { allocator.alloc(size = -1) })
+        assertEquals("alloc(-1): negative number -1", message { allocator.alloc(size = -1L) })
+        assertEquals("alloc(-1): negative number -1", message { allocator.allocRegion(-1) })
+        assertEquals("alloc(-1): negative number -1", message { allocator.withRegion(-1L) {} })
+        assertEquals(
+            "realloc(0, 0, -1): negative number -1",
+            message { allocator.realloc(start = 0, size = 0, newSize = -1) },
+        )
+        assertEquals(
+            "realloc(0, 0, -1): negative number -1",
+            message { allocator.realloc(Region(0, 0), newSize = -1L) },
+        )
+        // Only alignment 1 is the unaligned call: 0 reaches the aligned check, which names it.
+        assertEquals(
+            "alloc(1, 0): alignment 0 is below 1",
+            message { allocator.alloc(size = 1, alignment = 0) },
+        )
+        assertTrue(allocator.isEmpty, blocks())
+    }
+
+    @Test
     fun realloc_namedArguments_passEveryArgument() {
         val spy = AlignedCalls(allocator)
 
@@ -92,6 +163,98 @@ class AllocatorExtensionsTest {
 
         assertEquals(8L, moved)
         assertEquals("4:10", blocks())
+    }
+
+    @Test
+    fun deallocRealloc_longStartFromAnIntAlloc_intSizes_compileAndRun() {
+        val vertexCount: Int = 6
+
+        // The user's sequence as written: alloc of an Int returns a Long start, which the Int
+        // overloads of dealloc and realloc did not take.
+        val first = allocator.alloc(vertexCount)
+        allocator.dealloc(first, vertexCount)
+        val thrown =
+            assertThrows(IllegalArgumentException::class.java) {
+                allocator.realloc(first, vertexCount, 12)
+            }
+
+        assertEquals("realloc(0, 6, 12): region [0, 6) is not allocated", thrown.message)
+    }
+
+    @Test
+    fun reallocDealloc_longStartFromAnIntAlloc_intSizes_resizeAndFree() {
+        val vertexCount: Int = 6
+        val newCount: Int = 12
+        allocator.alloc(2)
+        val first = allocator.alloc(vertexCount)
+        allocator.alloc(1)
+
+        val moved = allocator.realloc(first, vertexCount, newCount)
+        val aligned = allocator.realloc(moved, size = newCount, newSize = vertexCount, alignment = 16)
+        allocator.dealloc(aligned, vertexCount)
+
+        assertEquals(9L, moved)
+        assertEquals(32L, aligned) // placed while [9, 21) is still held: first-fit frees after
+        assertEquals("0:2,8:1", blocks())
+    }
+
+    @Test
+    fun realloc_longStartIntSizes_namedArguments_passEveryArgument() {
+        val spy = AlignedCalls(allocator)
+        val start: Long = 8
+        val size: Int = 4
+
+        spy.realloc(start, size, newSize = 16, alignment = 64)
+        spy.realloc(start = start, size = size, newSize = size * 4, alignment = 64)
+
+        assertEquals(listOf("realloc(8, 4, 16, 64)", "realloc(8, 4, 16, 64)"), spy.calls)
+    }
+
+    @Test
+    fun overloads_everyMixOfLongStartsAndIntOrLiteralSizes_resolve() {
+        val recorded = StringBuilder()
+        val recorder = Allocators.recording(Allocators.create("first-fit", 64), recorded)
+        val count: Int = 4
+        val longStart: Long = recorder.alloc(count)
+        recorder.alloc(1)
+        val intStart: Int = recorder.alloc(count).toInt()
+        // A hole after each region, so that a realloc to the same size stays (first-fit moves a
+        // region that does not end its block).
+        recorder.dealloc(4, 1)
+
+        // Each line compiles to one overload only (an ambiguity would not compile); the Java
+        // members take the positional literals.
+        recorder.realloc(longStart, 4, 4)
+        recorder.realloc(longStart, count, count)
+        recorder.realloc(intStart, count, count)
+        recorder.realloc(longStart, 4L, 4L)
+        recorder.realloc(start = longStart, size = 4, newSize = 4)
+        recorder.realloc(start = 5, size = 4, newSize = 4)
+        recorder.dealloc(longStart, 1)
+        recorder.dealloc(longStart + 1, count - 1)
+        recorder.dealloc(intStart, count)
+
+        assertEquals(
+            listOf(
+                "capacity 64",
+                "alloc 4",
+                "alloc 1",
+                "alloc 4",
+                "dealloc 4 1",
+                "realloc 0 4 4",
+                "realloc 0 4 4",
+                "realloc 5 4 4",
+                "realloc 0 4 4",
+                "realloc 0 4 4",
+                "realloc 5 4 4",
+                "dealloc 0 1",
+                "dealloc 1 3",
+                "dealloc 5 4",
+                "",
+            ),
+            recorded.lines(),
+        )
+        assertTrue(recorder.isEmpty, blocks(recorder))
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.allot.testkit;
 
 import dev.allot.Allocator;
 import dev.allot.AllocatorMemoryException;
+import dev.allot.UnsupportedAlignmentException;
+import dev.allot.UnsupportedCompactionException;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How one call on an allocator ended: what a differential test compares when it makes the same call
  * on the strategy under test and on a reference. Two outcomes are equal when the calls returned
- * equal values, refused bad input with the same message, or failed for memory with the same
- * figures.
+ * equal values, refused bad input with the same message, failed for memory with the same figures,
+ * or were both refused as a feature their strategies lack.
  *
  * <pre>{@code
  * Function<Allocator, Object> call = allocator -> allocator.alloc(size, 16);
@@ -23,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Its text, {@link #toString()}, is {@code ok VALUE} (the value's {@code String.valueOf}: a
  * start, a plan, or whatever a call that returns nothing is written to return), {@code memory
- * requested=R hole=H fragmented=F} (the {@link AllocatorMemoryException}'s figures), or {@code
- * invalid MESSAGE} (the {@link IllegalArgumentException}'s message). Any other exception or error
- * is not an outcome and propagates: the contract allows a call no other way to fail.
+ * requested=R hole=H fragmented=F} (the {@link AllocatorMemoryException}'s figures), {@code invalid
+ * MESSAGE} (the {@link IllegalArgumentException}'s message), {@code unsupported alignment} ({@link
+ * UnsupportedAlignmentException}) or {@code unsupported compaction} ({@link
+ * UnsupportedCompactionException}). The refusals are what the contract asks of a strategy without
+ * the feature; their text leaves out the strategy's name, which their messages give, so that two
+ * strategies without it agree. Any other exception or error, another {@link
+ * UnsupportedOperationException} included, is not an outcome and propagates: the contract allows a
+ * call no other way to fail.
  *
  * @since 0.1.0
  */
@@ -38,7 +45,12 @@ public final class CallOutcome {
     /** It threw {@link AllocatorMemoryException}. */
     MEMORY,
     /** It threw {@link IllegalArgumentException}: bad input. */
-    INVALID
+    INVALID,
+    /**
+     * It threw {@link UnsupportedAlignmentException} or {@link UnsupportedCompactionException}: the
+     * strategy lacks the feature the call needs.
+     */
+    UNSUPPORTED
   }
 
   private final Kind kind;
@@ -78,6 +90,10 @@ public final class CallOutcome {
       return new CallOutcome(Kind.MEMORY, null, e.getRequestedCapacity(), text);
     } catch (IllegalArgumentException e) {
       return new CallOutcome(Kind.INVALID, null, 0, "invalid " + e.getMessage());
+    } catch (UnsupportedAlignmentException e) {
+      return new CallOutcome(Kind.UNSUPPORTED, null, 0, "unsupported alignment");
+    } catch (UnsupportedCompactionException e) {
+      return new CallOutcome(Kind.UNSUPPORTED, null, 0, "unsupported compaction");
     }
   }
 
@@ -146,8 +162,8 @@ public final class CallOutcome {
   /**
    * Returns the outcome as text, as the class comment describes.
    *
-   * @return {@code ok VALUE}, {@code memory requested=R hole=H fragmented=F} or {@code invalid
-   *     MESSAGE}
+   * @return {@code ok VALUE}, {@code memory requested=R hole=H fragmented=F}, {@code invalid
+   *     MESSAGE}, {@code unsupported alignment} or {@code unsupported compaction}
    */
   @Override
   public String toString() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.testing.NullPointerTester;
 import dev.allot.Allocator;
+import dev.allot.Region;
 import dev.allot.testkit.reference.HoleChoice;
 import dev.allot.testkit.reference.ListReferenceStrategy;
 import dev.allot.testkit.reference.PygletReferenceStrategy;
@@ -103,6 +104,63 @@ class CallOutcomeTest {
   }
 
   @Test
+  void of_alignedCallWithoutAlignment_isUnsupportedAlignment() {
+    Allocator allocator = new WithoutAlignmentOrCompaction(firstFit(16), "plain");
+    CallOutcome outcome = CallOutcome.of(allocator, a -> a.alloc(4, 16));
+    assertEquals("unsupported alignment", outcome.toString());
+    assertEquals(CallOutcome.Kind.UNSUPPORTED, outcome.kind());
+    assertEquals(
+        "unsupported alignment", CallOutcome.of(allocator, a -> a.realloc(0, 0, 4, 8)).toString());
+    assertEquals(16, allocator.getFreeSize(), "nothing changed");
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, outcome::value);
+    assertEquals("not OK: unsupported alignment", thrown.getMessage());
+    assertThrows(IllegalStateException.class, outcome::requestedCapacity);
+    assertEquals("ok 0", CallOutcome.of(allocator, a -> a.alloc(4, 1)).toString());
+  }
+
+  @Test
+  void of_compactionWithoutCompaction_isUnsupportedCompactionWhenThereIsSomethingToMove() {
+    Allocator allocator = new WithoutAlignmentOrCompaction(firstFit(16), "plain");
+    assertEquals(CallOutcome.Kind.OK, CallOutcome.of(allocator, Allocator::compact).kind());
+    allocator.alloc(4);
+    allocator.alloc(4);
+    allocator.dealloc(0, 4);
+    CallOutcome outcome = CallOutcome.of(allocator, Allocator::compact);
+    assertEquals("unsupported compaction", outcome.toString());
+    assertEquals(CallOutcome.Kind.UNSUPPORTED, outcome.kind());
+    assertEquals(List.of(new Region(4, 4)), allocator.getAllocatedRegions(), "nothing moved");
+  }
+
+  @Test
+  void equals_twoStrategiesRefusingTheSameCall_areEqual() {
+    // The refusals name their strategies; the outcome does not, so that a differential test of two
+    // strategies without alignment sees them agree.
+    Function<Allocator, Object> call = a -> a.alloc(2, 4);
+    CallOutcome one = CallOutcome.of(new WithoutAlignmentOrCompaction(firstFit(8), "one"), call);
+    CallOutcome other =
+        CallOutcome.of(new WithoutAlignmentOrCompaction(firstFit(8), "other"), call);
+    assertEquals(one, other);
+    assertNotEquals(one, CallOutcome.of(firstFit(8), call));
+  }
+
+  @Test
+  void of_otherUnsupportedOperation_propagates() {
+    // Only the two refusals the contract asks of a strategy without the feature are outcomes: any
+    // other UnsupportedOperationException is a bug to see, not an answer to compare.
+    UnsupportedOperationException failure = new UnsupportedOperationException("List.add");
+    UnsupportedOperationException thrown =
+        assertThrows(
+            UnsupportedOperationException.class,
+            () ->
+                CallOutcome.of(
+                    firstFit(4),
+                    a -> {
+                      throw failure;
+                    }));
+    assertSame(failure, thrown);
+  }
+
+  @Test
   void of_anyOtherException_propagates() {
     IllegalStateException failure = new IllegalStateException("broken");
     IllegalStateException thrown =
@@ -122,6 +180,71 @@ class CallOutcomeTest {
     new NullPointerTester()
         .setDefault(Allocator.class, firstFit(4))
         .testAllPublicStaticMethods(CallOutcome.class);
+  }
+
+  /**
+   * An allocator of a strategy written before alignment and compaction: it implements only the
+   * methods {@link Allocator} leaves abstract, so its aligned calls and {@code compact} are the
+   * interface's defaults, which refuse them.
+   */
+  private static final class WithoutAlignmentOrCompaction implements Allocator {
+    private final Allocator delegate;
+    private final String name;
+
+    WithoutAlignmentOrCompaction(Allocator delegate, String name) {
+      this.delegate = delegate;
+      this.name = name;
+    }
+
+    @Override
+    public long alloc(long size) {
+      return delegate.alloc(size);
+    }
+
+    @Override
+    public void dealloc(long start, long size) {
+      delegate.dealloc(start, size);
+    }
+
+    @Override
+    public long realloc(long start, long size, long newSize) {
+      return delegate.realloc(start, size, newSize);
+    }
+
+    @Override
+    public long getCapacity() {
+      return delegate.getCapacity();
+    }
+
+    @Override
+    public void setCapacity(long capacity) {
+      delegate.setCapacity(capacity);
+    }
+
+    @Override
+    public List<Region> getAllocatedRegions() {
+      return delegate.getAllocatedRegions();
+    }
+
+    @Override
+    public long getFreeSize() {
+      return delegate.getFreeSize();
+    }
+
+    @Override
+    public long getFragmentedFreeSize() {
+      return delegate.getFragmentedFreeSize();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return delegate.isEmpty();
+    }
+
+    @Override
+    public String getStrategyName() {
+      return name;
+    }
   }
 
   private static Object dealloc(Allocator allocator, long start, long size) {
