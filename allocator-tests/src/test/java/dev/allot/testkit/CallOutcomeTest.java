@@ -187,58 +187,12 @@ class CallOutcomeTest {
    * methods {@link Allocator} leaves abstract, so its aligned calls and {@code compact} are the
    * interface's defaults, which refuse them.
    */
-  private static final class WithoutAlignmentOrCompaction implements Allocator {
-    private final Allocator delegate;
+  private static final class WithoutAlignmentOrCompaction extends FaultInjectingAllocator {
     private final String name;
 
     WithoutAlignmentOrCompaction(Allocator delegate, String name) {
-      this.delegate = delegate;
+      super(delegate);
       this.name = name;
-    }
-
-    @Override
-    public long alloc(long size) {
-      return delegate.alloc(size);
-    }
-
-    @Override
-    public void dealloc(long start, long size) {
-      delegate.dealloc(start, size);
-    }
-
-    @Override
-    public long realloc(long start, long size, long newSize) {
-      return delegate.realloc(start, size, newSize);
-    }
-
-    @Override
-    public long getCapacity() {
-      return delegate.getCapacity();
-    }
-
-    @Override
-    public void setCapacity(long capacity) {
-      delegate.setCapacity(capacity);
-    }
-
-    @Override
-    public List<Region> getAllocatedRegions() {
-      return delegate.getAllocatedRegions();
-    }
-
-    @Override
-    public long getFreeSize() {
-      return delegate.getFreeSize();
-    }
-
-    @Override
-    public long getFragmentedFreeSize() {
-      return delegate.getFragmentedFreeSize();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return delegate.isEmpty();
     }
 
     @Override
