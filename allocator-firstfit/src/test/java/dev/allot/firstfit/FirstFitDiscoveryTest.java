@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With only this module on the class path, every entry point of {@link Allocators} finds first-fit,
  * although the test class path also registers the seven {@code dev.allot.fixture.BrokenProviders}
- * (names and priorities that throw, an Error among them, fail to link, are null or blank): they are skipped, not fatal.
+ * (names and priorities that throw, an Error among them, fail to link, are null or blank): they are
+ * skipped, not fatal.
  */
 class FirstFitDiscoveryTest {
 
