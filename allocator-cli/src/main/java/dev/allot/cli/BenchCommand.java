@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     description =
         "Times a workload of N live regions: prints the mean ns per operation, the p50, p99 and"
             + " p99.9 of single calls, and the fragmentation.")
@@ -111,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--record",
       paramLabel = "FILE",
+      converter = OutputFileConverter.class,
       description =
           "Also write every call, fill included, to FILE as a trace (for replay elsewhere); each line is"
               + " written before its call, which slows the run.")

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     description = {
       "Replays the same workload (a TRACE, or a generated --workload) through every strategy and prints"
           + " them side by side.",
@@ -65,7 +67,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--chart",
       paramLabel = "FILE.svg",
-      description = "Also write an SVG chart of fragmentation and capacity over the run.")
+      converter = OutputFileConverter.class,
+      description =
+          "Also write an SVG chart of fragmentation and capacity over the run; FILE.svg is"
+              + " replaced only once the chart is written whole.")
   @Nullable Path chart;
 
   @Parameters(
@@ -176,10 +181,29 @@ final class CompareCommand implements Callable<Integer> {
         }
       }
     }
+    Path chartFile = chart;
+    // Opened before the runs, so that a path that cannot be written fails at once, not after
+    // every strategy has run; the chart replaces its file only once it is written whole.
+    try (OutputFile chartOutput = chartFile == null ? null : OutputFile.open(chartFile)) {
+      run(file, kind, chartOutput);
+    }
+    return 0;
+  }
+
+  /** Runs every strategy, prints the table and, when {@code chartOutput} is given, the chart. */
+  private void run(
+      @Nullable Path file, @Nullable WorkloadKind kind, @Nullable OutputFile chartOutput)
+      throws IOException {
     Program program =
         file != null
             ? replay.program(file)
-            : new WorkloadProgram(kind, live, ops, seed, alignment, initialCapacity);
+            : new WorkloadProgram(
+                Objects.requireNonNull(kind, "call() checks: a TRACE or --workload"),
+                live,
+                ops,
+                seed,
+                alignment,
+                initialCapacity);
     String source =
         file != null
             ? String.valueOf(file.getFileName())
@@ -195,12 +219,11 @@ final class CompareCommand implements Callable<Integer> {
       runs.add(measure(program, strategy, policy, compactEvery));
     }
     printTable(System.out, runs);
-    Path chartFile = chart;
-    if (chartFile != null) {
-      CompareChart.render(runs, source).write(chartFile);
-      System.out.println("chart written to " + chartFile);
+    if (chartOutput != null) {
+      CompareChart.render(runs, source).write(chartOutput);
+      chartOutput.commit();
+      System.out.println("chart written to " + chartOutput.file());
     }
-    return 0;
   }
 
   private CommandSpec commandSpec() {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     description =
         "Shows an allocator at work on a small buffer, with an ASCII map after each step.")
 final class DemoCommand implements Callable<Integer> {

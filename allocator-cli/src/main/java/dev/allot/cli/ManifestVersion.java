@@ -5,7 +5,9 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * {@code allot --version}: the {@code Implementation-Version} of the jar the command runs from,
- * which the build writes from the POM's version, so that the number is kept in one place.
+ * which the build writes from the POM's version, so that the number is kept in one place. Every
+ * subcommand names it too: each has its own {@code -V, --version} (mixinStandardHelpOptions), which
+ * printed nothing without a provider ({@code allot replay --version}).
  */
 final class ManifestVersion implements IVersionProvider {
 

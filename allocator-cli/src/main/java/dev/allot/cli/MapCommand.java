@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     description = {
       "Replays a trace and draws the buffer after it: blocks and holes along the index axis.",
       "The trace runs as in 'compare': at the chosen strategy's own addresses, growing on demand."
@@ -58,7 +59,10 @@ final class MapCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE.svg",
-      description = "Write an SVG picture of the buffer.")
+      converter = OutputFileConverter.class,
+      description =
+          "Write an SVG picture of the buffer; FILE.svg is replaced only once the picture is"
+              + " written whole.")
   @Nullable Path out;
 
   @Option(
@@ -77,41 +81,49 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path file = Objects.requireNonNull(trace, "picocli requires TRACE");
-    AllocationStrategy chosen = strategy == null ? replay.recordedWith : strategy;
-    TraceProgram program = replay.program(file);
-    Allocator allocator =
-        program
-            .meter(
-                chosen,
-                replay.policy(),
-                Integer.MAX_VALUE,
-                0,
-                Progress.onTerminal("map", program.size()))
-            .last();
-    if (allocator == null) {
-      // The one-line form of every status-1 failure (docs/reliability.md): command, file, reason.
-      System.err.println("map: " + file + ": no 'capacity' line: there is no buffer to map");
-      return 1;
-    }
-    String title = file.getFileName() + " replayed with " + chosen.getName();
-    draw(allocator, title, out);
-    if (compact) {
-      CompactionPlan plan = allocator.compact();
-      System.out.printf(
-          "compact(): %d moves, %d indices moved%n", plan.moves().size(), plan.movedIndices());
-      Path svgFile = out;
-      draw(allocator, title + ", compacted", svgFile == null ? null : compactedFile(svgFile));
+    Path svgFile = out;
+    // Opened before the replay, so that a path that cannot be written fails at once, not after
+    // the work; each picture replaces its file only once it is written whole.
+    try (OutputFile picture = svgFile == null ? null : OutputFile.open(svgFile);
+        OutputFile compactedPicture =
+            svgFile == null || !compact ? null : OutputFile.open(compactedFile(svgFile))) {
+      AllocationStrategy chosen = strategy == null ? replay.recordedWith : strategy;
+      TraceProgram program = replay.program(file);
+      Allocator allocator =
+          program
+              .meter(
+                  chosen,
+                  replay.policy(),
+                  Integer.MAX_VALUE,
+                  0,
+                  Progress.onTerminal("map", program.size()))
+              .last();
+      if (allocator == null) {
+        // The one-line form of every status-1 failure (docs/reliability.md): command, file,
+        // reason.
+        System.err.println("map: " + file + ": no 'capacity' line: there is no buffer to map");
+        return 1;
+      }
+      String title = file.getFileName() + " replayed with " + chosen.getName();
+      draw(allocator, title, picture);
+      if (compact) {
+        CompactionPlan plan = allocator.compact();
+        System.out.printf(
+            "compact(): %d moves, %d indices moved%n", plan.moves().size(), plan.movedIndices());
+        draw(allocator, title + ", compacted", compactedPicture);
+      }
     }
     return 0;
   }
 
   /** Prints the ASCII map and, when {@code svgFile} is given, writes the SVG. */
-  private static void draw(Allocator allocator, String title, @Nullable Path svgFile)
+  private static void draw(Allocator allocator, String title, @Nullable OutputFile svgFile)
       throws IOException {
     printAscii(System.out, allocator);
     if (svgFile != null) {
       BufferMap.render(allocator, title).write(svgFile);
-      System.out.println("map written to " + svgFile);
+      svgFile.commit();
+      System.out.println("map written to " + svgFile.file());
     }
   }
 

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
     parameterListHeading = "%n",
     optionListHeading = "%nOptions:%n",
     mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
     description = {
       "Replays trace files and prints one line per operation,",
       "in the format of docs/spec/trace-format.md, to compare byte for byte with pyglet."

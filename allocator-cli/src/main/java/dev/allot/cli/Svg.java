@@ -1,21 +1,22 @@
 package dev.allot.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal SVG writer for the charts of {@code compare} and {@code map}: rectangles, lines,
  * polylines and text, as plain strings, so the examples need no drawing library. Coordinates are
- * pixels from the top left. Not thread-safe.
+ * pixels from the top left. Text comes from outside (file names, strategy names) and is escaped
+ * ({@link #escape}); colours, dashes and anchors are the charts' own constants. Not thread-safe.
  */
 final class Svg {
 
   /** The font of every label; the viewers' default sans-serif. */
   private static final String FONT = "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\"";
+
+  /** The end of the document. */
+  private static final String END = "</svg>\n";
 
   private final StringBuilder text = new StringBuilder(1 << 14);
   private final int width;
@@ -130,25 +131,57 @@ final class Svg {
     return this;
   }
 
-  /** Finishes the document and writes it as UTF-8; a failure names {@code file}. */
-  void write(Path file) throws IOException {
-    try {
-      Files.writeString(file, toString(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw OutputFiles.naming(file, e);
-    }
+  /**
+   * Finishes the document and writes it as UTF-8 to {@code file}, which the caller commits; a
+   * failure names the file.
+   */
+  void write(OutputFile file) throws IOException {
+    file.write(text);
+    file.write(END);
   }
 
   @Override
   public String toString() {
-    return text + "</svg>\n";
+    return text + END;
   }
 
   private static String n(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
-  private static String escape(String content) {
-    return content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  /**
+   * Escapes {@code content} for text or an attribute value, and replaces each character XML 1.0
+   * does not allow in a document (C0 controls but tab, line feed and carriage return; U+FFFE,
+   * U+FFFF; a surrogate that is not half of a pair) with U+FFFD, as a decoder replaces what it
+   * cannot read: no character reference may stand for them either, and a parser refuses the whole
+   * picture at the first (a trace file may be named with any character but {@code /}).
+   */
+  static String escape(String content) {
+    StringBuilder escaped = new StringBuilder(content.length() + 16);
+    for (int i = 0; i < content.length(); i++) {
+      char c = content.charAt(i);
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&apos;");
+        default -> {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < content.length()
+              && Character.isLowSurrogate(content.charAt(i + 1))) {
+            escaped.append(c).append(content.charAt(++i));
+          } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+              || Character.isSurrogate(c)
+              || c == '\uFFFE'
+              || c == '\uFFFF') {
+            escaped.append('\uFFFD');
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
   }
 }

@@ -55,6 +55,24 @@ class AllotCommandTest {
   }
 
   @Test
+  void version_everySubcommand_printsTheVersionOfAllot() {
+    String version = CommandRun.of("--version").out();
+
+    for (String name : AllotCommand.commandLine().getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue; // picocli's own, which has no --version
+      }
+      for (String option : List.of("--version", "-V")) {
+        CommandRun run = CommandRun.of(name, option);
+
+        // Before, each subcommand listed the option in its help and printed nothing.
+        assertEquals(0, run.status(), name + " " + option);
+        assertEquals(version, run.out(), name + " " + option);
+      }
+    }
+  }
+
+  @Test
   void defaultRuns_printNoWarning() {
     for (String[] args :
         List.of(new String[] {"demo"}, new String[] {"bench", "--live", "10", "--ops", "100"})) {

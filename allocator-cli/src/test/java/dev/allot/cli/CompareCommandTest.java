@@ -225,6 +225,23 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_traceNamedWithMarkupAndAControlCharacter_writesWellFormedChart(@TempDir Path dir)
+      throws IOException {
+    // Before, only & < > were escaped: XML parsers refused the chart at the U+0001.
+    Path trace = Files.writeString(dir.resolve("a&b<c>\u0001d\".trace"), "capacity 8\nalloc 2\n");
+    Path chart = dir.resolve("chart.svg");
+
+    CommandRun run =
+        CommandRun.of(
+            "compare", "--strategies", "first-fit", trace.toString(), "--chart", chart.toString());
+
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        "Fragmentation and capacity over the run: a&b<c>\uFFFDd\".trace",
+        XmlDocuments.text(XmlDocuments.parse(Files.readString(chart)), 0));
+  }
+
+  @Test
   void compare_noTrace_failsWithUsage() {
     CommandRun run = CommandRun.of("compare");
     assertEquals(2, run.status());

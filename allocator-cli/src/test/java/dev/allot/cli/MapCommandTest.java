@@ -3,11 +3,15 @@ package dev.allot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,5 +175,78 @@ class MapCommandTest {
 
     // 3 indices a character: 67 characters cover 201 indices, all allocated.
     assertEquals("|" + "#".repeat(67) + "|", run.out().lines().toList().get(1));
+  }
+
+  @Test
+  void map_traceNamedWithMarkupAndAControlCharacter_writesWellFormedSvg(@TempDir Path dir)
+      throws IOException {
+    // Before, only & < > were escaped: XML parsers refused the picture at the U+0001.
+    Path trace = Files.writeString(dir.resolve("a&b<c>\u0001d\".trace"), "capacity 8\nalloc 2\n");
+    Path svg = dir.resolve("map.svg");
+
+    CommandRun run =
+        CommandRun.of("map", "--strategy", "first-fit", trace.toString(), "--out", svg.toString());
+
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        "a&b<c>\uFFFDd\".trace replayed with first-fit",
+        XmlDocuments.text(XmlDocuments.parse(Files.readString(svg)), 0));
+  }
+
+  /** Trace of {@code blocks} blocks of 1 with a hole of 1 after each: a long picture. */
+  private static String blocksAndHoles(int blocks) {
+    StringBuilder trace = new StringBuilder("capacity " + 2 * blocks + "\n");
+    trace.append("alloc 1\n".repeat(2 * blocks));
+    for (int start = 1; start < 2 * blocks; start += 2) {
+      trace.append("dealloc ").append(start).append(" 1\n");
+    }
+    return trace.toString();
+  }
+
+  /**
+   * A write that fails part-way, as under a limit on file size ({@code ulimit -f}, which the JVM
+   * sees as {@code File too large}): the jar's own main in a process of its own whose files may not
+   * pass 16 blocks of the shell's (8 or 16 KiB), drawing a picture of some 70 KB over a good one.
+   * Before, the picture was written in place: the good one was gone and a truncated SVG was left.
+   */
+  @Test
+  void map_outputFailingPartWay_leavesTheOldPictureAndNoTemporaryFile(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    Path shell = Path.of("/bin/sh");
+    assumeTrue(Files.isExecutable(shell), "no /bin/sh here");
+    Path trace = Files.writeString(dir.resolve("many.trace"), blocksAndHoles(400));
+    String good = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
+    Path svg = Files.writeString(dir.resolve("part.svg"), good);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(
+                shell.toString(),
+                "-c",
+                "ulimit -f 16 && exec \"$@\"",
+                "sh",
+                java,
+                "-XX:-UsePerfData", // its memory-mapped file would pass the limit
+                "-cp",
+                System.getProperty("java.class.path"),
+                AllotCommand.class.getName(),
+                "map",
+                trace.toString(),
+                "--out",
+                svg.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+
+    assertTrue(ended, "still running");
+    assertEquals(good, Files.readString(svg));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(trace, svg), files.sorted().toList());
+    }
+    assertEquals(1, process.exitValue(), err);
+    assertEquals("map: " + svg + ": file too large\n", err);
   }
 }

@@ -1,6 +1,7 @@
 package dev.allot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -153,8 +154,55 @@ class TraceFileErrorTest {
       CommandRun run = CommandRun.of(command.toArray(String[]::new));
 
       assertEquals(1, run.status(), command + "\n" + run.err());
+      // The system's reason, in lower case as an input file's (before, "No space left on device");
+      // its words follow the locale.
       assertTrue(
-          run.err().matches(command.get(0) + ": /dev/full: [^:\n]+\n"), command + ": " + run.err());
+          run.err().matches(command.get(0) + ": /dev/full: [^A-Z:\n][^:\n]*\n"),
+          command + ": " + run.err());
+    }
+  }
+
+  /**
+   * Before, the table of every strategy, or the map, was printed first and the command failed only
+   * when it came to write the file.
+   */
+  @Test
+  void outputFileThatCannotBeCreated_failsBeforeTheWork(@TempDir Path dir) throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), TRACE);
+    Path chart = dir.resolve("missing").resolve("chart.svg");
+    Path picture = dir.resolve("map.svg");
+    Path compacted = Files.createDirectory(dir.resolve("map-compacted.svg"));
+
+    CommandRun compare = CommandRun.of("compare", trace.toString(), "--chart", chart.toString());
+    CommandRun map =
+        CommandRun.of("map", trace.toString(), "--compact", "--out", picture.toString());
+
+    assertEquals(1, compare.status(), compare.err());
+    assertEquals("compare: " + chart + ": no such file\n", compare.err());
+    assertEquals("", compare.out());
+    assertEquals(1, map.status(), map.err());
+    assertEquals("map: " + compacted + ": is a directory\n", map.err());
+    assertEquals("", map.out());
+    assertFalse(Files.exists(picture), "the first picture was written");
+  }
+
+  /** The reason in the words of an input file's, not the system's {@code Is a directory}. */
+  @Test
+  void outputFileThatIsADirectory_isOneLineInTheWordsOfAnInputFile(@TempDir Path dir)
+      throws IOException {
+    Path trace = Files.writeString(dir.resolve("t.trace"), TRACE);
+    String out = Files.createDirectory(dir.resolve("out")).toString();
+    List<List<String>> commands =
+        List.of(
+            List.of("compare", trace.toString(), "--chart", out),
+            List.of("map", trace.toString(), "--out", out),
+            List.of("bench", "--live", "5", "--ops", "5", "--record", out));
+    for (List<String> command : commands) {
+      CommandRun run = CommandRun.of(command.toArray(String[]::new));
+
+      assertEquals(1, run.status(), command + "\n" + run.err());
+      assertEquals(
+          command.get(0) + ": " + out + ": is a directory\n", run.err(), command.toString());
     }
   }
 

@@ -84,6 +84,18 @@ class UsageErrorTest {
   }
 
   @Test
+  void outputFile_emptyPath_isAUsageError(@TempDir Path dir) throws IOException {
+    String trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n").toString();
+    // Before, the empty path was the working directory: "map: : Is a directory", status 1.
+    assertUsageError(
+        "Invalid value for option '--out': '' names no file", "map", trace, "--out", "");
+    assertUsageError(
+        "Invalid value for option '--chart': '' names no file", "compare", trace, "--chart", "");
+    assertUsageError(
+        "Invalid value for option '--record': '' names no file", "bench", "--record", "");
+  }
+
+  @Test
   void compare_workloadOptionWithATrace_isAUsageErrorNotIgnored(@TempDir Path dir)
       throws IOException {
     Path trace = Files.writeString(dir.resolve("t.trace"), "capacity 8\nalloc 2\n");
