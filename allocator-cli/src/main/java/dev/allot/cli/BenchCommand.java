@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -125,16 +124,8 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return runOrRecord();
     } catch (IllegalArgumentException e) {
-      if (alignment == 1) {
-        throw e; // the workload asks nothing else a strategy could reject: a bug, status 1
-      }
-      // The workload's calls are valid but for a needed capacity past Long.MAX_VALUE, which only
-      // an alignment this large brings: the value given is what cannot run, a usage error (2).
-      CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the spec");
-      throw new ParameterException(
-          commandSpec.commandLine(),
-          "--alignment " + alignment + " is too large for this run: " + e.getMessage(),
-          e);
+      throw AlignmentTooLarge.orBug(
+          Objects.requireNonNull(spec, "picocli injects the spec"), alignment, e);
     }
   }
 

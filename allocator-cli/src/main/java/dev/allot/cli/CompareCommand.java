@@ -186,6 +186,11 @@ final class CompareCommand implements Callable<Integer> {
     // every strategy has run; the chart replaces its file only once it is written whole.
     try (OutputFile chartOutput = chartFile == null ? null : OutputFile.open(chartFile)) {
       run(file, kind, chartOutput);
+    } catch (IllegalArgumentException e) {
+      if (file != null) {
+        throw e; // a trace's refused calls are results, counted as skipped: this is a bug
+      }
+      throw AlignmentTooLarge.orBug(commandSpec(), alignment, e);
     }
     return 0;
   }

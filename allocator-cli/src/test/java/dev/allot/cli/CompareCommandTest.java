@@ -442,6 +442,29 @@ class CompareCommandTest {
         run.out());
   }
 
+  /** As for {@code bench}: an alignment the run cannot serve is a usage error naming it. */
+  @Test
+  void compare_workloadAlignmentTooLargeForTheRun_isAUsageErrorNamingTheOption() {
+    CommandRun run =
+        CommandRun.of(
+            "compare",
+            "--workload",
+            "uniform",
+            "--live",
+            "5",
+            "--ops",
+            "10",
+            "--alignment",
+            "9223372036854775807");
+
+    assertEquals(2, run.status(), run.err());
+    assertEquals(
+        "--alignment 9223372036854775807 is too large for this run: alloc(20,"
+            + " 9223372036854775807): 9223372036854775807 + 20 exceeds 9223372036854775807",
+        run.err().lines().findFirst().orElseThrow());
+    assertEquals("", run.out());
+  }
+
   @Test
   void workloadProgram_compactEvery_samplesNoFragmentationRightAfterEachCompaction() {
     WorkloadProgram program =
