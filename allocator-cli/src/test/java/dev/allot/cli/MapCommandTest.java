@@ -101,6 +101,40 @@ class MapCommandTest {
     assertTrue(Files.readString(compacted).contains("compacted"));
   }
 
+  /**
+   * A strategy that does not compact (tlsf), asked to: the map stands and no compacted picture is
+   * written, as compare counts such a compaction skipped. Before, status 1 after the map, with
+   * tlsf's refusal as the message.
+   */
+  @Test
+  void map_compactWithAStrategyThatDoesNotCompact_drawsTheMapAndSaysSo(@TempDir Path dir)
+      throws IOException {
+    Path trace =
+        Files.writeString(
+            dir.resolve("small.trace"), "capacity 16\nalloc 4\nalloc 6\nalloc 2\ndealloc 4 6\n");
+    Path svg = dir.resolve("map.svg");
+
+    CommandRun run =
+        CommandRun.of(
+            "map", "--strategy", "tlsf", "--compact", trace.toString(), "--out", svg.toString());
+
+    assertEquals(0, run.status(), run.err());
+    assertTrue(
+        run.out()
+            .endsWith(
+                "map written to "
+                    + svg
+                    + "\ncompact(): tlsf does not compact; no"
+                    + " compacted map\n"),
+        run.out());
+    assertTrue(Files.exists(svg));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(
+          List.of("map.svg", "small.trace"),
+          files.map(file -> file.getFileName().toString()).sorted().toList());
+    }
+  }
+
   @Test
   void map_largeCapacity_scalesAsciiMap(@TempDir Path dir) throws IOException {
     Path trace = Files.writeString(dir.resolve("large.trace"), "capacity 1000\nalloc 500\n");
