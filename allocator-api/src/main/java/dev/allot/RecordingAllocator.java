@@ -308,7 +308,6 @@ public final class RecordingAllocator extends ForwardingAllocator implements Clo
       String name = e.getClass().getName();
       stopped = "line " + lines + " threw " + name + ", which a replay does not reproduce";
       sink.write("# the call above threw " + name + ", which a replay does not reproduce\n");
-      lines++;
     } catch (IOException | RuntimeException | Error writing) {
       // the recorder has stopped either way; the caller gets the call's own failure
     }

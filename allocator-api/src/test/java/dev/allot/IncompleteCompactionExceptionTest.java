@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The exception a growing allocator's compaction throws when its listener fails part-way. */
@@ -42,5 +46,29 @@ class IncompleteCompactionExceptionTest {
               + " must name one of the plan's 2 moves",
           e.getMessage());
     }
+  }
+
+  /** The plan is not serialized; the copied moves and the cause are, and the message says so. */
+  @Test
+  void serialized_withoutThePlan_messageKeepsTheCopiedMoves() throws Exception {
+    IncompleteCompactionException e =
+        new IncompleteCompactionException(plan, 1, new IllegalStateException("copy failed"));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(e);
+    }
+    IncompleteCompactionException read;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      read = (IncompleteCompactionException) in.readObject();
+    }
+
+    assertEquals(
+        "relocation listener failed on move 1; the allocator applied the whole plan (not"
+            + " serialized)",
+        read.getMessage());
+    assertEquals(1, read.getCopiedMoves());
+    assertEquals("copy failed", read.getCause().getMessage());
   }
 }

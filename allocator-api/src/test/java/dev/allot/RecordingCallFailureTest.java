@@ -9,7 +9,10 @@ import dev.allot.fixture.TreeMapAllocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,14 +28,102 @@ class RecordingCallFailureTest {
       @Override
       public long alloc(long size) {
         if (size == 3) {
-          if (failure instanceof Error error) {
-            throw error;
-          }
-          throw (RuntimeException) failure;
+          throw unchecked(failure);
         }
         return super.alloc(size);
       }
     };
+  }
+
+  private static RuntimeException unchecked(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) failure;
+  }
+
+  /** A delegate that makes two calls, then throws {@code failure} from every call that changes. */
+  private static Allocator failingAfterTwoCalls(Throwable failure) {
+    int[] calls = {0};
+    return new ForwardingAllocator(new TreeMapAllocator(16)) {
+      private void count() {
+        if (++calls[0] > 2) {
+          throw unchecked(failure);
+        }
+      }
+
+      @Override
+      public long alloc(long size) {
+        count();
+        return super.alloc(size);
+      }
+
+      @Override
+      public long alloc(long size, long alignment) {
+        count();
+        return super.alloc(size, alignment);
+      }
+
+      @Override
+      public void dealloc(long start, long size) {
+        count();
+        super.dealloc(start, size);
+      }
+
+      @Override
+      public long realloc(long start, long size, long newSize) {
+        count();
+        return super.realloc(start, size, newSize);
+      }
+
+      @Override
+      public long realloc(long start, long size, long newSize, long alignment) {
+        count();
+        return super.realloc(start, size, newSize, alignment);
+      }
+
+      @Override
+      public void setCapacity(long capacity) {
+        count();
+        super.setCapacity(capacity);
+      }
+
+      @Override
+      public CompactionPlan compact(long budget, long granularity) {
+        count();
+        return super.compact(budget, granularity);
+      }
+    };
+  }
+
+  @Test
+  void everyCall_failsAsNoReplayDoes_recorderWritesWhyAndStops() {
+    Map<String, Consumer<Allocator>> calls = new LinkedHashMap<>();
+    calls.put("alloc 1", a -> a.alloc(1));
+    calls.put("alloc 1 4", a -> a.alloc(1, 4));
+    calls.put("dealloc 0 2", a -> a.dealloc(0, 2));
+    calls.put("realloc 0 2 3", a -> a.realloc(0, 2, 3));
+    calls.put("realloc 0 2 3 4", a -> a.realloc(0, 2, 3, 4));
+    calls.put("set_capacity 32", a -> a.setCapacity(32));
+    calls.put("compact 9223372036854775807 1", Allocator::compact);
+    for (Map.Entry<String, Consumer<Allocator>> call : calls.entrySet()) {
+      IllegalStateException bug = new IllegalStateException("a strategy's bug");
+      StringBuilder trace = new StringBuilder();
+      RecordingAllocator recorder = Allocators.recording(failingAfterTwoCalls(bug), trace);
+      recorder.alloc(2);
+      recorder.alloc(2);
+
+      assertSame(
+          bug, assertThrows(IllegalStateException.class, () -> call.getValue().accept(recorder)));
+      assertThrows(IllegalStateException.class, () -> recorder.alloc(1), call.getKey());
+
+      assertEquals(
+          "capacity 16\nalloc 2\nalloc 2\n"
+              + call.getKey()
+              + "\n# the call above threw java.lang.IllegalStateException, which a replay does not"
+              + " reproduce\n",
+          trace.toString());
+    }
   }
 
   @Test

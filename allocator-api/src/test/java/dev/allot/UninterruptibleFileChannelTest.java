@@ -35,12 +35,15 @@ class UninterruptibleFileChannelTest {
       assertInstanceOf(UninterruptibleFileChannel.class, channel);
       assertEquals(0, channel.size());
       assertEquals(4, channel.write(ascii("abcd")));
+      ByteBuffer middle = ByteBuffer.wrap("xyz".getBytes(StandardCharsets.US_ASCII), 1, 1);
+      assertEquals(1, channel.write(middle)); // "y": from the buffer's position, not its start
+      assertEquals(0, middle.remaining());
       ByteBuffer direct = ByteBuffer.allocateDirect(2).put((byte) 'e').put((byte) 'f').flip();
       assertEquals(2, channel.write(direct));
-      assertEquals(6, channel.position());
-      assertEquals(6, channel.size());
+      assertEquals(7, channel.position());
+      assertEquals(7, channel.size());
     }
-    assertEquals("abcdef", Files.readString(file));
+    assertEquals("abcdyef", Files.readString(file));
   }
 
   @Test
@@ -49,6 +52,11 @@ class UninterruptibleFileChannelTest {
     try (SeekableByteChannel channel = UninterruptibleFileChannel.openEmpty(file)) {
       channel.write(ascii("line 1\nline 2\n"));
       channel.truncate(20); // longer than the file: nothing changes
+      assertEquals(14, channel.size());
+      assertEquals(14, channel.position());
+      channel.position(30); // past the end, as a channel may be
+      channel.truncate(20);
+      assertEquals(20, channel.position()); // the position comes back to the size
       assertEquals(14, channel.size());
       channel.truncate(7);
       assertEquals(7, channel.position()); // the write point follows the cut
