@@ -1,8 +1,6 @@
 package dev.allot;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,15 +29,21 @@ final class StrategyCatalog {
   /** The system property that names the strategy to use, overriding every other rule. */
   static final String STRATEGY_PROPERTY = "dev.allot.strategy";
 
-  /** The artifact of each strategy Allot ships, by its name, in the order hints list them. */
-  private static final Map<String, String> SHIPPED_ARTIFACTS = shippedArtifacts();
+  /**
+   * A strategy Allot ships: its name, its artifact, and what it is, as a hint describes it.
+   *
+   * @param name the strategy's name
+   * @param artifact its Maven coordinates
+   * @param what the words after the coordinates in a hint
+   */
+  private record Shipped(String name, String artifact, String what) {}
 
-  /** What each shipped artifact is, after its coordinates in a hint. */
-  private static final Map<String, String> SHIPPED_WHAT =
-      Map.of(
-          "first-fit", "pyglet-exact first-fit",
-          "best-fit", "best-fit",
-          "tlsf", "tlsf, constant time");
+  /** The strategies Allot ships, in the order hints list them. */
+  private static final List<Shipped> SHIPPED =
+      List.of(
+          new Shipped("first-fit", "dev.allot:allocator-firstfit", "pyglet-exact first-fit"),
+          new Shipped("best-fit", "dev.allot:allocator-bestfit", "best-fit"),
+          new Shipped("tlsf", "dev.allot:allocator-tlsf", "tlsf, constant time"));
 
   /** How a hint ends: the way to a strategy of one's own. */
   private static final String OWN_STRATEGY =
@@ -47,26 +51,18 @@ final class StrategyCatalog {
           + " META-INF/services/dev.allot.AllocationStrategy.";
 
   /** Tells a user with no strategy which artifacts provide one. */
-  static final String ARTIFACT_HINT = artifactHint(SHIPPED_ARTIFACTS.keySet());
-
-  private static Map<String, String> shippedArtifacts() {
-    Map<String, String> artifacts = new LinkedHashMap<>();
-    artifacts.put("first-fit", "dev.allot:allocator-firstfit");
-    artifacts.put("best-fit", "dev.allot:allocator-bestfit");
-    artifacts.put("tlsf", "dev.allot:allocator-tlsf");
-    return Collections.unmodifiableMap(artifacts);
-  }
+  static final String ARTIFACT_HINT = artifactHint(SHIPPED);
 
   /**
    * Names the artifacts of the shipped strategies {@code missing}, or only the way of one's own.
    */
-  private static String artifactHint(Collection<String> missing) {
+  private static String artifactHint(List<Shipped> missing) {
     if (missing.isEmpty()) {
       return "Check the name's spelling, or " + OWN_STRATEGY;
     }
     List<String> artifacts = new ArrayList<>();
-    for (String name : missing) {
-      artifacts.add(SHIPPED_ARTIFACTS.get(name) + " (" + SHIPPED_WHAT.get(name) + ")");
+    for (Shipped shipped : missing) {
+      artifacts.add(shipped.artifact() + " (" + shipped.what() + ")");
     }
     int last = artifacts.size() - 1;
     String listed =
@@ -239,17 +235,16 @@ final class StrategyCatalog {
         return "Did you mean '" + entry.name() + "'? Names match exactly.";
       }
     }
-    String shipped = plain.toLowerCase(Locale.ROOT);
-    String artifact = SHIPPED_ARTIFACTS.get(shipped);
-    if (artifact != null) {
-      return "Add " + artifact + " to the classpath for '" + shipped + "'.";
-    }
+    String lowerCase = plain.toLowerCase(Locale.ROOT);
     // Only the shipped strategies that are not here: with all three on the class path, advice to
     // add them misled a user whose name had a typo.
-    List<String> missing = new ArrayList<>();
-    for (String shippedName : SHIPPED_ARTIFACTS.keySet()) {
-      if (find(shippedName) == null) {
-        missing.add(shippedName);
+    List<Shipped> missing = new ArrayList<>();
+    for (Shipped shipped : SHIPPED) {
+      if (shipped.name().equals(lowerCase)) {
+        return "Add " + shipped.artifact() + " to the classpath for '" + lowerCase + "'.";
+      }
+      if (find(shipped.name()) == null) {
+        missing.add(shipped);
       }
     }
     return artifactHint(missing);
